@@ -1,0 +1,215 @@
+"""Users, chapters, roles and passwords, and who may see and change what.
+
+Passwords are hashed with argon2id (argon2-cffi's defaults). A failed login takes the same path
+for an unknown user as for a wrong password (a dummy hash is verified), so neither the answer nor
+the time tells which it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import sqlite_utils
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from . import texts
+from .db import write
+from .errors import PermissionDenied, ValidationError
+
+ROLES = ("leder", "lokallag", "skrivegruppe")
+MIN_PASSWORD_LENGTH = 8
+USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
+
+# Pages each role reaches, in menu order. The pages hide what the domain layer refuses anyway.
+PAGES_BY_ROLE = {
+    "leder": (
+        "oversikt", "kommuner", "politikere", "moter", "brev", "uttalelser", "maler",
+        "administrasjon",
+    ),
+    "lokallag": ("oversikt", "kommuner", "politikere", "moter", "brev", "uttalelser", "maler"),
+    "skrivegruppe": ("oversikt", "kommuner", "politikere", "brev", "uttalelser", "maler"),
+}
+
+_hasher = PasswordHasher()
+_DUMMY_HASH = _hasher.hash("påvirk-dummy-passord")
+
+
+@dataclass(frozen=True)
+class User:
+    id: int
+    username: str
+    full_name: str
+    role: str
+    chapter_id: int | None = None
+    chapter_name: str | None = None
+    title: str | None = None
+    place: str | None = None
+
+    @property
+    def is_leader(self) -> bool:
+        return self.role == "leder"
+
+    def can_edit_chapter(self, chapter_id: int | None) -> bool:
+        """Leadership changes everything; a chapter member only their own chapter's records."""
+        if self.is_leader:
+            return True
+        return self.role == "lokallag" and chapter_id is not None and chapter_id == self.chapter_id
+
+
+def hash_password(password: str) -> str:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError(texts.PASSWORD_TOO_SHORT.format(n=MIN_PASSWORD_LENGTH))
+    return _hasher.hash(password)
+
+
+def require_leader(user: User) -> None:
+    if not user.is_leader:
+        raise PermissionDenied(texts.NOT_ALLOWED)
+
+
+def chapter_id_by_name(db: sqlite_utils.Database, name: str) -> int:
+    row = db.execute("select id from chapters where name = ? collate nocase", [name]).fetchone()
+    if row is None:
+        raise ValidationError(texts.CHAPTER_UNKNOWN.format(name=name))
+    return row[0]
+
+
+def create_chapter(
+    db: sqlite_utils.Database,
+    name: str,
+    organisation: str,
+    kommunenummer: str | None = None,
+    *,
+    email: str | None = None,
+    is_demo: bool = False,
+) -> int:
+    with write(db):
+        return db["chapters"].insert(
+            {
+                "name": name.strip(),
+                "organisation": organisation.strip(),
+                "kommunenummer": kommunenummer,
+                "email": email,
+                "is_demo": int(is_demo),
+            }
+        ).last_pk
+
+
+def create_user(
+    db: sqlite_utils.Database,
+    username: str,
+    role: str,
+    password: str,
+    *,
+    full_name: str | None = None,
+    chapter: str | None = None,
+    title: str | None = None,
+    email: str | None = None,
+    phone: str | None = None,
+    place: str | None = None,
+    is_demo: bool = False,
+) -> int:
+    """Create an account; every check runs before anything is written."""
+    username = username.strip().lower()
+    if role not in ROLES:
+        raise ValidationError(texts.UNKNOWN_ROLE.format(role=role))
+    if not USERNAME_RE.match(username):
+        raise ValidationError(texts.USERNAME_INVALID)
+    chapter_id = chapter_id_by_name(db, chapter) if chapter else None
+    if role == "lokallag" and chapter_id is None:
+        raise ValidationError(texts.CHAPTER_REQUIRED)
+    password_hash = hash_password(password)
+    with write(db):
+        if db.execute("select 1 from users where username = ?", [username]).fetchone():
+            raise ValidationError(texts.USERNAME_TAKEN.format(username=username))
+        return db["users"].insert(
+            {
+                "username": username,
+                "full_name": (full_name or username).strip(),
+                "role": role,
+                "chapter_id": chapter_id,
+                "password_hash": password_hash,
+                "title": title,
+                "email": email,
+                "phone": phone,
+                "place": place,
+                "is_demo": int(is_demo),
+            }
+        ).last_pk
+
+
+_USER_SQL = """
+select users.id, users.username, users.full_name, users.role, users.chapter_id,
+       chapters.name as chapter_name, users.title, users.place
+from users left join chapters on chapters.id = users.chapter_id
+where users.active = 1 and {where}
+"""
+
+
+def _user(db: sqlite_utils.Database, where: str, params: list) -> User | None:
+    row = db.execute(_USER_SQL.format(where=where), params).fetchone()
+    return User(*row) if row else None
+
+
+def get_user(db: sqlite_utils.Database, user_id: int) -> User | None:
+    """The active user with this id, or None (deactivated users are logged out by this)."""
+    return _user(db, "users.id = ?", [user_id])
+
+
+def authenticate(db: sqlite_utils.Database, username: str, password: str) -> User | None:
+    """The user if the password is right, else None — the same answer whatever went wrong."""
+    row = db.execute(
+        "select id, password_hash from users where username = ? and active = 1",
+        [username.strip().lower()],
+    ).fetchone()
+    stored = row[1] if row else _DUMMY_HASH
+    try:
+        _hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if row is None:
+        return None
+    with write(db):
+        db["users"].update(
+            row[0], {"last_login_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+        )
+        if _hasher.check_needs_rehash(stored):
+            db["users"].update(row[0], {"password_hash": _hasher.hash(password)})
+    return get_user(db, row[0])
+
+
+def user_count(db: sqlite_utils.Database) -> int:
+    return db.execute("select count(*) from users where active = 1").fetchone()[0]
+
+
+def list_users(db: sqlite_utils.Database, acting: User) -> list[dict]:
+    require_leader(acting)
+    return [
+        dict(r)
+        for r in db.query(
+            """select users.username as brukernavn, users.full_name as navn, users.role as rolle,
+                      chapters.name as lokallag, users.active as aktiv,
+                      users.last_login_at as sist_innlogget, users.is_demo as demo
+               from users left join chapters on chapters.id = users.chapter_id
+               order by users.role, users.username"""
+        )
+    ]
+
+
+def list_chapters(db: sqlite_utils.Database) -> list[dict]:
+    """Every chapter with its municipality and how many members and meetings it has."""
+    return list(
+        db.query(
+            """select chapters.id, chapters.name, chapters.organisation,
+                      municipalities.navn as kommune, chapters.is_demo,
+                      (select count(*) from users where users.chapter_id = chapters.id) as members,
+                      (select count(*) from meetings where meetings.chapter_id = chapters.id)
+                          as meetings
+               from chapters
+               left join municipalities using (kommunenummer)
+               order by chapters.name"""
+        )
+    )

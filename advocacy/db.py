@@ -1,0 +1,113 @@
+"""Opening the database, and the one place that owns write transactions.
+
+Every connection gets WAL, foreign keys and a busy timeout: sqlite-utils sets none of them.
+Connections are in autocommit mode (`isolation_level=None`) so that Python's sqlite3 module never
+opens a transaction behind our back; `write(db)` opens one explicitly with BEGIN IMMEDIATE.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlite_utils
+
+from . import texts
+from .errors import DatabaseError
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PATH = ROOT / "data" / "advocacy.db"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def default_path() -> Path:
+    """`ADVOCACY_DB` if set, else data/advocacy.db in the repository."""
+    env = os.environ.get("ADVOCACY_DB", "").strip()
+    return Path(env) if env else DEFAULT_PATH
+
+
+def connect(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
+    """A sqlite-utils Database on `path` with WAL, foreign keys ON and a busy timeout.
+
+    With `create=False` a missing file is an error instead of a new empty database.
+    Raises DatabaseError (with a Norwegian message) for a missing folder or file, a file that is
+    not SQLite, or one that cannot be read.
+    """
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise DatabaseError(texts.DB_DIR_MISSING.format(path=path.parent))
+    if not create and not path.exists():
+        raise DatabaseError(texts.DB_FILE_MISSING.format(path=path))
+    if path.is_dir():
+        raise DatabaseError(texts.DB_NOT_SQLITE.format(path=path))
+    try:
+        conn = sqlite3.connect(
+            str(path),
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as exc:
+        with contextlib.suppress(Exception):
+            conn.close()
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            raise DatabaseError(texts.DB_NOT_SQLITE.format(path=path)) from exc
+        raise DatabaseError(texts.DB_UNREADABLE.format(path=path, reason=exc)) from exc
+    if mode.lower() != "wal":
+        conn.close()
+        raise DatabaseError(texts.DB_UNREADABLE.format(path=path, reason=f"journal_mode={mode}"))
+    return sqlite_utils.Database(conn)
+
+
+@contextlib.contextmanager
+def write(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One write transaction, taken with BEGIN IMMEDIATE.
+
+    A deferred transaction (sqlite-utils' `atomic()`) that reads and then writes fails with
+    "database is locked" under contention; IMMEDIATE takes the write lock up front and waits
+    for it within the busy timeout. Nested calls become savepoints, so a domain function can
+    call another that also writes and the whole stays one transaction.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():  # a savepoint inside the outer transaction
+            yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+def table_counts(db: sqlite_utils.Database) -> dict[str, int]:
+    """Row count of every user table, in creation order.
+
+    Left out: sqlite-utils' bookkeeping (`_sqlite_migrations`), full-text indexes and their
+    shadow tables, which mirror rows already counted.
+    """
+    rows = db.execute(
+        "select name, sql from sqlite_master where type = 'table' "
+        "and name not like 'sqlite\\_%' escape '\\' and name not like '\\_%' escape '\\' "
+        "order by rowid"
+    ).fetchall()
+    virtual = [name for name, sql in rows if sql.upper().startswith("CREATE VIRTUAL TABLE")]
+    skip = set(virtual) | {
+        f"{name}_{suffix}" for name in virtual for suffix in ("data", "idx", "docsize", "config", "content")
+    }
+    return {
+        name: db.execute(f"select count(*) from [{name}]").fetchone()[0]  # noqa: S608
+        for name, _ in rows
+        if name not in skip
+    }

@@ -1,0 +1,34 @@
+"""Opening the database the way the app and the CLI both need it: migrated, reference data in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+
+from . import demo, reference
+from .db import connect, default_path
+from .migrations import migrate
+
+
+def open_database(
+    path: str | Path | None = None, *, create: bool = True, seed_demo: bool = False
+) -> sqlite_utils.Database:
+    """Connect, apply pending migrations and bring reference data up to date.
+
+    `seed_demo` adds the demo data when the file is new (the app's first start). Raises
+    DatabaseError with a Norwegian message for a missing folder, a file that is not a
+    database, or a database from a newer version; nothing is changed in those cases.
+    """
+    path = Path(path) if path else default_path()
+    is_new = not path.exists() or path.stat().st_size == 0
+    db = connect(path, create=create)
+    try:
+        migrate(db)
+        reference.load(db)
+        if seed_demo and is_new:
+            demo.load(db)
+    except BaseException:
+        db.close()
+        raise
+    return db

@@ -1,0 +1,37 @@
+"""The login page: the only page a visitor without a session sees."""
+
+import streamlit as st
+
+from advocacy import accounts, demo, texts
+from advocacy.ui import context
+from advocacy.ui.widgets import table
+
+db = context.db()
+
+st.title(texts.APP_NAME)
+st.caption(texts.APP_TAGLINE)
+
+if demo.is_enabled(db):
+    st.info(texts.DEMO_BANNER.format(password=demo.DEMO_PASSWORD))
+    table(
+        demo.demo_accounts(db),
+        {"username": "Brukernavn", "role": "Rolle", "chapter": "Lokallag"},
+        labels={"role": texts.ROLE_LABELS},
+        key="demo_accounts",
+    )
+elif accounts.user_count(db) == 0:
+    st.warning(texts.LOGIN_NO_USERS)
+
+with st.form("login"):
+    st.subheader(texts.LOGIN_HEADING)
+    username = st.text_input(texts.LOGIN_USERNAME, key="login_username")
+    password = st.text_input(texts.LOGIN_PASSWORD, type="password", key="login_password")
+    submitted = st.form_submit_button(texts.LOGIN_BUTTON, type="primary")
+
+if submitted:
+    user = accounts.authenticate(db, username, password)
+    if user is None:
+        st.error(texts.LOGIN_FAILED)
+    else:
+        st.session_state["user_id"] = user.id
+        st.rerun()

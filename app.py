@@ -1,0 +1,93 @@
+"""Påvirk: the frame. Page config, the database, the login gate and navigation by role.
+
+Run with `streamlit run app.py`. `ADVOCACY_DB` chooses the database file (default
+data/advocacy.db); a new file gets the reference data and, unless `ADVOCACY_DEMO=0`, demo data.
+"""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+
+from advocacy import accounts, demo, texts
+from advocacy.accounts import PAGES_BY_ROLE
+from advocacy.db import connect, default_path
+from advocacy.errors import AdvocacyError
+from advocacy.startup import open_database
+from advocacy.ui import context
+from advocacy.ui.widgets import demo_marker
+
+st.set_page_config(page_title=texts.APP_NAME, page_icon="📣", layout="wide")
+
+PAGE_ICONS = {
+    "oversikt": ":material/dashboard:",
+    "kommuner": ":material/map:",
+    "politikere": ":material/groups:",
+    "moter": ":material/handshake:",
+    "brev": ":material/edit_note:",
+    "uttalelser": ":material/campaign:",
+    "maler": ":material/description:",
+    "administrasjon": ":material/admin_panel_settings:",
+}
+
+
+@st.cache_resource(show_spinner=False)
+def prepare_database(path: str) -> str:
+    """Once per server process and file: migrate, load reference data, seed demo data if new."""
+    seed = os.environ.get("ADVOCACY_DEMO", "1") != "0"
+    open_database(path, seed_demo=seed).close()
+    return path
+
+
+def page(key: str) -> st.Page:
+    return st.Page(
+        f"advocacy/ui/{key}.py", title=texts.PAGE_TITLES[key], icon=PAGE_ICONS.get(key),
+        url_path=key,
+    )
+
+
+def sidebar(user: accounts.User, demo_mode: bool) -> None:
+    with st.sidebar:
+        st.markdown(
+            texts.LOGGED_IN_AS.format(name=user.full_name, role=texts.ROLE_LABELS[user.role])
+        )
+        if user.chapter_name:
+            st.caption(user.chapter_name)
+        demo_marker(demo_mode)
+        if st.button(texts.LOGOUT_BUTTON, key="logout"):
+            st.session_state.clear()
+            st.rerun()
+
+
+def main() -> None:
+    path = str(default_path())
+    try:
+        prepare_database(path)
+        db = connect(path, create=False)
+    except AdvocacyError as exc:
+        st.error(f"{texts.STARTUP_FAILED} {exc.message}")
+        st.stop()
+    try:
+        user = None
+        if "user_id" in st.session_state:
+            user = accounts.get_user(db, st.session_state["user_id"])
+            if user is None:  # deactivated or deleted since the last run
+                st.session_state.clear()
+        context.set_run(db, user)
+        if user is None:
+            navigation = st.navigation(
+                [st.Page("advocacy/ui/logg_inn.py", title=texts.PAGE_TITLES["logg_inn"],
+                         url_path="logg-inn")],
+                position="hidden",
+            )
+        else:
+            sidebar(user, demo.is_enabled(db))
+            navigation = st.navigation([page(key) for key in PAGES_BY_ROLE[user.role]])
+        navigation.run()
+    finally:
+        context.set_run(None, None)
+        db.close()
+
+
+main()

@@ -1,0 +1,43 @@
+"""Shared fixtures: a temporary database file per test, migrated and with reference data."""
+
+from __future__ import annotations
+
+import pytest
+
+from advocacy import accounts, demo
+from advocacy.startup import open_database
+
+
+@pytest.fixture
+def db_path(tmp_path, monkeypatch):
+    path = tmp_path / "advocacy.db"
+    monkeypatch.setenv("ADVOCACY_DB", str(path))
+    return path
+
+
+@pytest.fixture
+def db(db_path):
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def demo_db(db):
+    demo.load(db)
+    return db
+
+
+@pytest.fixture
+def leader(demo_db):
+    return accounts.authenticate(demo_db, "leder", demo.DEMO_PASSWORD)
+
+
+@pytest.fixture
+def chapter_member(demo_db):
+    return accounts.authenticate(demo_db, "lokallag", demo.DEMO_PASSWORD)
+
+
+@pytest.fixture
+def writer(demo_db):
+    return accounts.authenticate(demo_db, "skrivegruppe", demo.DEMO_PASSWORD)
