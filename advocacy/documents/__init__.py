@@ -1,0 +1,59 @@
+"""The document engine: templates in, Word letters out. No database, no Streamlit.
+
+One capability per module:
+- guard      check_upload: refuse hostile or broken .docx files before any parser sees them
+- render     PreparedTemplate, render, template_fields, missing_fields: the one rendering path
+- sandbox    the Jinja environment every template runs in
+- plaindata  the merge context as plain, XML-safe data
+- batch      render_batch: many letters into one .zip
+- naming     safe, meaningful, unique file names
+- check      check_template / check_template_cli: the full check of an uploaded template
+- preview    to_html: a letter as safe HTML for st.html
+- pdf        pdf_available / to_pdf through LibreOffice
+- fields     the bundled templates and their field catalogue with sample values
+- errors     TemplateError, SandboxViolation, MissingFields, UnsafeContext, UploadRefused, PdfError
+"""
+
+from advocacy.documents.batch import render_batch
+from advocacy.documents.check import TemplateReport, check_template, check_template_cli
+from advocacy.documents.errors import (
+    MissingFields,
+    PdfError,
+    SandboxViolation,
+    TemplateError,
+    UnsafeContext,
+    UploadRefused,
+)
+from advocacy.documents.fields import BUNDLED, BundledTemplate, Field
+from advocacy.documents.guard import check_upload
+from advocacy.documents.naming import UniqueNames, document_filename, letter_filename
+from advocacy.documents.pdf import pdf_available, to_pdf
+from advocacy.documents.preview import to_html
+from advocacy.documents.render import PreparedTemplate, missing_fields, render, template_fields
+
+__all__ = [
+    "BUNDLED",
+    "BundledTemplate",
+    "Field",
+    "MissingFields",
+    "PdfError",
+    "PreparedTemplate",
+    "SandboxViolation",
+    "TemplateError",
+    "TemplateReport",
+    "UniqueNames",
+    "UnsafeContext",
+    "UploadRefused",
+    "check_template",
+    "check_template_cli",
+    "check_upload",
+    "document_filename",
+    "letter_filename",
+    "missing_fields",
+    "pdf_available",
+    "render",
+    "render_batch",
+    "template_fields",
+    "to_html",
+    "to_pdf",
+]

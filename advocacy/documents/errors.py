@@ -1,0 +1,51 @@
+"""Errors of the document engine.
+
+Each carries a Norwegian ``message`` a volunteer can act on; the technical cause, when there is
+one, is kept in ``detail`` for logs and never shown as a traceback.
+"""
+
+from __future__ import annotations
+
+from advocacy.errors import AdvocacyError, ValidationError
+
+
+class TemplateError(AdvocacyError):
+    """A template could not be compiled or rendered: bad Jinja syntax or a sandbox violation.
+
+    ``excerpt`` is the text of the paragraph where the problem is (Word tags stripped), so the
+    message can point the author at the place to fix.
+    """
+
+    def __init__(self, message: str, *, excerpt: str = "", detail: str = ""):
+        super().__init__(message)
+        self.excerpt = excerpt
+        self.detail = detail
+
+
+class SandboxViolation(TemplateError):
+    """A template reaches for something the sandbox forbids (``__class__``, ``include`` …)."""
+
+
+class MissingFields(TemplateError):
+    """The context lacks fields the template uses. ``fields`` lists them, sorted."""
+
+    def __init__(self, fields: list[str]):
+        names = ", ".join(f"«{name}»" for name in fields)
+        super().__init__(f"Disse flettefeltene mangler verdi: {names}.")
+        self.fields = fields
+
+
+class UnsafeContext(ValidationError):
+    """A merge value is not plain data (text, number, date, list, mapping)."""
+
+    def __init__(self, message: str, *, path: str = ""):
+        super().__init__(message)
+        self.path = path
+
+
+class UploadRefused(AdvocacyError):
+    """An uploaded file was refused by the guard before any parser saw it."""
+
+
+class PdfError(AdvocacyError):
+    """PDF conversion is unavailable or failed."""
