@@ -24,6 +24,13 @@ _SAFE_HREF = re.compile(r"^(https?:|mailto:|#)", re.I)
 _SAFE_IMG = re.compile(r"^data:image/(png|jpeg|gif);base64,[A-Za-z0-9+/=\s]*$", re.I)
 _DROP_CONTENT = {"script", "style", "iframe", "object", "embed", "template", "noscript"}
 
+# The bundled templates' own paragraph styles, shown as headings.
+STYLE_MAP = """
+p[style-name='Tittel'] => h1:fresh
+p[style-name='Brevhode'] => h2:fresh
+p[style-name='Emne'] => h3:fresh
+"""
+
 # Styles scoped to the page container, so the preview cannot restyle the app around it.
 PAGE_STYLE = """<style>
 .pavirk-page{background:#fff;color:#1a1a1a;max-width:21cm;margin:0 auto;padding:2.5cm 2.5cm;
@@ -31,13 +38,13 @@ box-shadow:0 1px 6px rgba(0,0,0,.25);font-family:Calibri,Carlito,"Segoe UI",Aria
 font-size:11pt;line-height:1.35;box-sizing:border-box;min-height:29.7cm}
 .pavirk-page p{margin:0 0 6pt}.pavirk-page h1,.pavirk-page h2{color:#1f4e5a}
 .pavirk-page table{border-collapse:collapse}.pavirk-page td,.pavirk-page th{padding:2pt 4pt}
-.pavirk-page a{color:#1f4e5a}
+.pavirk-page a{color:#1f4e5a}.pavirk-page h3{font-size:12pt}
 </style>"""
 
 
 def to_html(docx_bytes: bytes) -> str:
     """The document as safe HTML inside a page-like container."""
-    result = mammoth.convert_to_html(io.BytesIO(docx_bytes))
+    result = mammoth.convert_to_html(io.BytesIO(docx_bytes), style_map=STYLE_MAP)
     return f'{PAGE_STYLE}<div class="pavirk-page">{sanitize(result.value)}</div>'
 
 
