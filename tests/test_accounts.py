@@ -1,0 +1,85 @@
+import pytest
+
+from advocacy import accounts
+from advocacy.errors import PermissionDenied, ValidationError
+
+
+@pytest.fixture
+def chapter(db):
+    accounts.create_chapter(db, "IOGT Hamar", "IOGT", "3403")
+    return "IOGT Hamar"
+
+
+def test_password_is_stored_as_argon2id(db):
+    accounts.create_user(db, "kari", "leder", "et langt passord")
+    stored = db.execute("select password_hash from users where username = 'kari'").fetchone()[0]
+    assert stored.startswith("$argon2id$")
+    assert "et langt passord" not in stored
+
+
+def test_authenticate_right_and_wrong(db, chapter):
+    accounts.create_user(db, "ola", "lokallag", "hemmelig123", full_name="Ola Nordmann",
+                         chapter=chapter)
+    user = accounts.authenticate(db, "ola", "hemmelig123")
+    assert (user.username, user.full_name, user.role, user.chapter_name) == (
+        "ola", "Ola Nordmann", "lokallag", "IOGT Hamar")
+    assert accounts.authenticate(db, "ola", "feil") is None
+    assert accounts.authenticate(db, "ukjent", "hemmelig123") is None
+
+
+def test_username_is_case_insensitive(db):
+    accounts.create_user(db, "Kari", "leder", "hemmelig123")
+    assert accounts.authenticate(db, "KARI", "hemmelig123").username == "kari"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"role": "sjef"}, "Ukjent rolle «sjef»"),
+        ({"role": "lokallag"}, "må høre til et lokallag"),
+        ({"role": "lokallag", "chapter": "Finnes ikke"}, "Lokallaget «Finnes ikke» finnes ikke"),
+        ({"role": "leder", "password": "kort"}, "minst 8 tegn"),
+        ({"role": "leder", "username": "<script>"}, "Brukernavnet må være"),
+    ],
+)
+def test_bad_accounts_are_refused_and_nothing_written(db, kwargs, message):
+    args = {"username": "nina", "password": "hemmelig123", **kwargs}
+    with pytest.raises(ValidationError, match=message):
+        accounts.create_user(db, args.pop("username"), args.pop("role"), args.pop("password"),
+                             **args)
+    assert db["users"].count == 0
+
+
+def test_duplicate_username_is_refused(db):
+    accounts.create_user(db, "kari", "leder", "hemmelig123")
+    with pytest.raises(ValidationError, match="allerede i bruk"):
+        accounts.create_user(db, "kari", "skrivegruppe", "hemmelig123")
+    assert db["users"].count == 1
+
+
+def test_deactivated_user_cannot_log_in_or_keep_a_session(db):
+    uid = accounts.create_user(db, "kari", "leder", "hemmelig123")
+    db["users"].update(uid, {"active": 0})
+    assert accounts.authenticate(db, "kari", "hemmelig123") is None
+    assert accounts.get_user(db, uid) is None
+
+
+def test_chapter_member_edits_only_own_chapter(chapter_member, leader, writer):
+    own, other = chapter_member.chapter_id, chapter_member.chapter_id + 1
+    assert chapter_member.can_edit_chapter(own)
+    assert not chapter_member.can_edit_chapter(other)
+    assert leader.can_edit_chapter(other)
+    assert not writer.can_edit_chapter(own)
+
+
+def test_only_leadership_lists_users(demo_db, leader, chapter_member):
+    assert {u["brukernavn"] for u in accounts.list_users(demo_db, leader)} >= {"leder", "lokallag"}
+    with pytest.raises(PermissionDenied):
+        accounts.list_users(demo_db, chapter_member)
+
+
+def test_navigation_by_role():
+    assert accounts.PAGES_BY_ROLE["leder"][-1] == "administrasjon"
+    assert "administrasjon" not in accounts.PAGES_BY_ROLE["lokallag"]
+    assert "moter" not in accounts.PAGES_BY_ROLE["skrivegruppe"]
+    assert "brev" in accounts.PAGES_BY_ROLE["skrivegruppe"]

@@ -1,0 +1,37 @@
+"""AppTest helpers: start from app.py on a fresh demo database and log in."""
+
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from advocacy.db import ROOT
+from advocacy.demo import DEMO_PASSWORD
+
+APP = str(ROOT / "app.py")
+
+
+@pytest.fixture
+def app(db_path, monkeypatch):
+    """A fresh AppTest on its own database file (created and seeded by the app itself)."""
+    monkeypatch.setenv("ADVOCACY_DEMO", "1")
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.run()
+    yield at
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+def login(at: AppTest, username: str, password: str = DEMO_PASSWORD) -> AppTest:
+    at.text_input(key="login_username").input(username)
+    at.text_input(key="login_password").input(password)
+    at.button[0].click()
+    at.run()
+    return at
+
+
+def page_file(key: str) -> str:
+    return f"advocacy/ui/{key}.py"
