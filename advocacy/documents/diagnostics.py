@@ -20,7 +20,11 @@ _TAG = re.compile(r"<[^>]+>")
 MAX_EXCERPT = 160
 
 _SYNTAX_HINTS = [
-    (re.compile(r"unexpected end of template", re.I), "en {% … %}-blokk er ikke avsluttet"),
+    (
+        re.compile(r"innermost block that needs to be closed is '(\w+)'", re.I),
+        "{{% {0} %}}-blokken er ikke avsluttet med {{% end{0} %}}",
+    ),
+    (re.compile(r"unexpected end of template", re.I), "en {{% … %}}-blokk er ikke avsluttet"),
     (re.compile(r"Encountered unknown tag '(\w+)'", re.I), "ukjent kode «{0}»"),
     (re.compile(r"unexpected char '(.)'", re.I), "uventet tegn «{0}»"),
     (re.compile(r"unexpected '(.+?)'", re.I), "uventet «{0}»"),
