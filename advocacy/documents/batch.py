@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from advocacy.documents.errors import TemplateError
+from advocacy.documents.errors import TemplateError, UnsafeContext
 from advocacy.documents.naming import UniqueNames
 from advocacy.documents.package import COMPRESS_LEVEL, write_package
 from advocacy.documents.plaindata import plain_context
@@ -65,3 +65,5 @@ def _numbered(number: int, function: Callable[[Any], Any], argument: Any) -> Any
         raise TemplateError(
             f"Brev nr. {number}: {exc.message}", excerpt=exc.excerpt, detail=exc.detail
         ) from exc
+    except UnsafeContext as exc:
+        raise UnsafeContext(f"Brev nr. {number}: {exc.message}", path=exc.path) from exc
