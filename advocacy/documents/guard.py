@@ -18,7 +18,7 @@ import zipfile
 from lxml import etree
 
 from advocacy.documents.errors import UploadRefused
-from advocacy.documents.package import RELS_NS, SAFE_PARSER
+from advocacy.documents.package import RELS_NS, parse_xml
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ENTRIES = 1_000
@@ -153,7 +153,7 @@ def _check_xml(name: str, data: bytes) -> None:
     if "<!doctype" in text or "<!entity" in text:
         raise _refuse(f"Filen inneholder en XML-dokumenttypedefinisjon (DTD/ENTITY) i «{name}».")
     try:
-        root = etree.fromstring(data, SAFE_PARSER)
+        root = parse_xml(data)
     except etree.XMLSyntaxError:
         raise _refuse(f"Filen inneholder ugyldig XML i «{name}».") from None
     if name.endswith(".rels"):

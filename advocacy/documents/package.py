@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import threading
 import zipfile
 from dataclasses import dataclass
 
@@ -25,10 +26,21 @@ TEMPLATED_REL_TYPES = frozenset(
 # Deflate level 1: letters are small XML files; the higher levels cost time and save little.
 COMPRESS_LEVEL = 1
 
-# A parser that never resolves entities or fetches anything, for files that have passed the guard.
-SAFE_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-)
+_PARSERS = threading.local()
+
+
+def parse_xml(data: bytes) -> etree._Element:
+    """Parse XML without resolving entities, loading DTDs or touching the network.
+
+    One parser per thread: Streamlit serves sessions from several threads, and lxml parser
+    objects must not be shared between threads.
+    """
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = etree.XMLParser(
+            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+        )
+    return etree.fromstring(data, parser)
 
 
 @dataclass(frozen=True)
@@ -63,7 +75,7 @@ class Package:
         data = self.parts.get(rels_name)
         if data is None:
             return []
-        root = etree.fromstring(data, SAFE_PARSER)
+        root = parse_xml(data)
         result = []
         for rel in root.iter(f"{{{RELS_NS}}}Relationship"):
             if rel.get("TargetMode") == "External":

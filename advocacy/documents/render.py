@@ -24,7 +24,7 @@ from lxml import etree
 from advocacy.documents import diagnostics
 from advocacy.documents.errors import MissingFields, TemplateError
 from advocacy.documents.guard import check_upload
-from advocacy.documents.package import SAFE_PARSER, Package, write_package
+from advocacy.documents.package import Package, parse_xml, write_package
 from advocacy.documents.plaindata import plain_context
 from advocacy.documents.sandbox import forbidden_construct, make_environment
 
@@ -63,7 +63,7 @@ class _Part:
             xml = _DOCXTPL.resolve_listing(xml)
         data = xml.encode("utf-8")
         try:
-            tree = etree.fromstring(data, SAFE_PARSER)
+            tree = parse_xml(data)
         except etree.XMLSyntaxError as exc:
             raise TemplateError(
                 "Malen ga et ødelagt Word-dokument. Sjekk at {% … %}-kodene står i egne avsnitt "
@@ -98,7 +98,7 @@ class PreparedTemplate:
         self._parts: list[_Part] = []
         fields: set[str] = set()
         for part_name in self.package.templated_parts():
-            root = etree.fromstring(self.package.parts[part_name], SAFE_PARSER)
+            root = parse_xml(self.package.parts[part_name])
             patched = _DOCXTPL.patch_xml(etree.tostring(root, encoding="unicode"))
             if not _JINJA_TAG.search(patched):
                 continue
