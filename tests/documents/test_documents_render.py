@@ -215,3 +215,25 @@ def test_safe_filter_cannot_corrupt_the_document(make_docx):
     with pytest.raises(TemplateError) as info:
         template.render({"x": "<w:p>"})
     assert "ødelagt" in info.value.message
+
+
+def test_tags_split_across_runs_by_word_still_work(tmp_path):
+    # Word often cuts "{{ mottaker_navn }}" into several runs (spelling marks, edits).
+    document = docx.Document()
+    paragraph = document.add_paragraph("Kjære ")
+    for piece in ("{{ mott", "aker_", "navn }", "}", "!"):
+        paragraph.add_run(piece).bold = piece == "aker_"
+    path = tmp_path / "word.docx"
+    document.save(path)
+    assert template_fields(path) == {"mottaker_navn"}
+    assert paragraphs(render(path, {"mottaker_navn": "Åse"})) == ["Kjære Åse!"]
+
+
+def test_prepared_template_is_safe_to_share_between_threads(make_docx):
+    from concurrent.futures import ThreadPoolExecutor
+
+    template = PreparedTemplate(make_docx(["Kjære {{ navn }}"]))
+    names = [f"Person {i} & co" for i in range(40)]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        outputs = list(pool.map(lambda n: template.render({"navn": n}), names))
+    assert [paragraphs(o)[0] for o in outputs] == [f"Kjære {n}" for n in names]
