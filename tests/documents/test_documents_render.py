@@ -237,3 +237,20 @@ def test_prepared_template_is_safe_to_share_between_threads(make_docx):
     with ThreadPoolExecutor(max_workers=4) as pool:
         outputs = list(pool.map(lambda n: template.render({"navn": n}), names))
     assert [paragraphs(o)[0] for o in outputs] == [f"Kjære {n}" for n in names]
+
+
+def test_table_rows_from_a_list(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=2)
+    table.cell(0, 0).text = "{%tr for p in politikere %}"
+    table.cell(1, 0).text = "{{ p.navn }}"
+    table.cell(1, 1).text = "{{ p.parti }}"
+    table.cell(2, 0).text = "{%tr endfor %}"
+    path = tmp_path / "tabell.docx"
+    document.save(path)
+    rows = [{"navn": "Per Hansen", "parti": "Ap"}, {"navn": "Åse Lie", "parti": "KrF"}]
+    out = docx.Document(io.BytesIO(render(path, {"politikere": rows})))
+    assert [[c.text for c in row.cells] for row in out.tables[0].rows] == [
+        ["Per Hansen", "Ap"],
+        ["Åse Lie", "KrF"],
+    ]
