@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from . import accounts, demo, texts
+from . import accounts, backup, demo, texts
 from .db import default_path, table_counts
 from .errors import AdvocacyError
 from .startup import open_database
@@ -79,6 +79,23 @@ def cmd_stats(args) -> int:
     return 0
 
 
+@command("backup")
+def cmd_backup(args) -> int:
+    db = open_database(args.db, create=False)
+    path = backup.backup(db, args.out)
+    print(f"Sikkerhetskopi skrevet og kontrollert: {path}")
+    return 0
+
+
+@command("restore")
+def cmd_restore(args) -> int:
+    target = args.db or default_path()
+    backup.restore(args.file, target)
+    open_database(target, create=False).close()  # migrates it if the backup is older
+    print(f"Databasen {target} er lagt tilbake fra {args.file}.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m advocacy",
@@ -99,6 +116,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--chapter", help="lokallagets navn (påkrevd for rollen lokallag)")
     p.add_argument("--name", help="fullt navn")
     add("stats", "vis antall rader i hver tabell")
+    p = add("backup", "lag en kontrollert sikkerhetskopi mens appen kjører")
+    p.add_argument("--out", required=True, metavar="FIL")
+    p = add("restore", "legg tilbake en sikkerhetskopi (stopp appen først)")
+    p.add_argument("file", metavar="FIL")
     return parser
 
 
