@@ -10,7 +10,7 @@ import os
 
 import streamlit as st
 
-from advocacy import accounts, demo, texts
+from advocacy import accounts, audit, demo, texts
 from advocacy.accounts import PAGES_BY_ROLE
 from advocacy.db import connect, default_path
 from advocacy.errors import AdvocacyError
@@ -74,6 +74,8 @@ def main() -> None:
             user = accounts.get_user(db, st.session_state["user_id"])
             if user is None:  # deactivated or deleted since the last run
                 st.session_state.clear()
+            else:
+                audit.set_actor(db, user.id)
         context.set_run(db, user)
         if user is None:
             navigation = st.navigation(

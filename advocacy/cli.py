@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from . import accounts, backup, demo, texts
+from . import accounts, audit, backup, demo, texts
 from .db import default_path, table_counts
 from .errors import AdvocacyError
 from .startup import open_database
@@ -96,6 +96,13 @@ def cmd_restore(args) -> int:
     return 0
 
 
+@command("verify-audit")
+def cmd_verify_audit(args) -> int:
+    result = audit.verify(open_database(args.db, create=False))
+    print(result.message)
+    return 0 if result.ok else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m advocacy",
@@ -118,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("stats", "vis antall rader i hver tabell")
     p = add("backup", "lag en kontrollert sikkerhetskopi mens appen kjører")
     p.add_argument("--out", required=True, metavar="FIL")
+    add("verify-audit", "kontroller at endringsloggens hash-kjede er hel")
     p = add("restore", "legg tilbake en sikkerhetskopi (stopp appen først)")
     p.add_argument("file", metavar="FIL")
     return parser

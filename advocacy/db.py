@@ -15,7 +15,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import texts
+from . import audit, texts
 from .errors import DatabaseError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +49,9 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
             timeout=BUSY_TIMEOUT_MS / 1000,
             isolation_level=None,
             check_same_thread=False,
+            factory=audit.AuditedConnection,
         )
+        audit.register(conn)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]

@@ -12,7 +12,7 @@ import sqlite3
 import sqlite_utils
 from sqlite_utils import Migrations
 
-from . import texts
+from . import audit, texts
 from .errors import DatabaseError
 
 migrations = Migrations("advocacy")
@@ -329,6 +329,21 @@ end;
     )
 
 
+@migrations()
+def m002_audit_chain(db):
+    # Each log row carries the previous row's hash and its own, so a row edited or removed in
+    # the file (the triggers refuse it through SQL) shows up in `verify-audit`. The triggers
+    # that fill the log are derived from the audited tables' columns: see audit.py.
+    run_sql(
+        db,
+        """
+alter table audit_log add column prev_hash text;
+alter table audit_log add column hash text;
+create index audit_log_table_row on audit_log(table_name, row_id);
+""",
+    )
+
+
 def known_names() -> list[str]:
     # Migrations has no public list of registered steps; its repr is for people.
     return [m.name for m in migrations._migrations]
@@ -357,4 +372,6 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
     with write(db):
         pending = [m.name for m in migrations.pending(db)]
         migrations.apply(db)
+        if pending or not audit.triggers_installed(db):
+            audit.install_triggers(db)
     return pending
