@@ -7,6 +7,7 @@ data/advocacy.db); a new file gets the reference data and, unless `ADVOCACY_DEMO
 from __future__ import annotations
 
 import os
+import time
 
 import streamlit as st
 
@@ -20,6 +21,7 @@ from advocacy.ui.widgets import demo_marker
 
 st.set_page_config(page_title=texts.APP_NAME, page_icon="📣", layout="wide")
 
+SESSION_MINUTES = int(os.environ.get("ADVOCACY_SESSION_MINUTES", "60"))
 PAGE_ICONS = {
     "oversikt": ":material/dashboard:",
     "kommuner": ":material/map:",
@@ -60,6 +62,24 @@ def sidebar(user: accounts.User, demo_mode: bool) -> None:
             st.rerun()
 
 
+def current_user(db) -> accounts.User | None:
+    """The session's user, re-read every run: a deactivated user is out at the next click, and
+    a session idle for longer than SESSION_MINUTES ends."""
+    if "user_id" not in st.session_state:
+        return None
+    now = time.time()
+    if now - st.session_state.get("last_seen", now) > SESSION_MINUTES * 60:
+        st.session_state.clear()
+        st.session_state["login_notice"] = texts.SESSION_EXPIRED.format(minutes=SESSION_MINUTES)
+        return None
+    user = accounts.get_user(db, st.session_state["user_id"])
+    if user is None:  # deactivated or deleted since the last run
+        st.session_state.clear()
+        return None
+    st.session_state["last_seen"] = now
+    return user
+
+
 def main() -> None:
     path = str(default_path())
     try:
@@ -69,13 +89,9 @@ def main() -> None:
         st.error(f"{texts.STARTUP_FAILED} {exc.message}")
         st.stop()
     try:
-        user = None
-        if "user_id" in st.session_state:
-            user = accounts.get_user(db, st.session_state["user_id"])
-            if user is None:  # deactivated or deleted since the last run
-                st.session_state.clear()
-            else:
-                audit.set_actor(db, user.id)
+        user = current_user(db)
+        if user is not None:
+            audit.set_actor(db, user.id)
         context.set_run(db, user)
         if user is None:
             navigation = st.navigation(

@@ -344,6 +344,22 @@ create index audit_log_table_row on audit_log(table_name, row_id);
     )
 
 
+@migrations()
+def m003_login_failures(db):
+    # Failed logins per username, known or not: lockout must not tell which usernames exist.
+    run_sql(
+        db,
+        """
+create table login_failures (
+    username text primary key,
+    failures integer not null,
+    last_failure_at text not null,
+    locked_until text
+);
+""",
+    )
+
+
 def known_names() -> list[str]:
     # Migrations has no public list of registered steps; its repr is for people.
     return [m.name for m in migrations._migrations]

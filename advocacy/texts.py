@@ -98,6 +98,11 @@ LOGIN_PASSWORD = "Passord"
 LOGIN_BUTTON = "Logg inn"
 LOGIN_FAILED = "Feil brukernavn eller passord."
 LOGOUT_BUTTON = "Logg ut"
+LOGIN_LOCKED = (
+    "For mange mislykkede innlogginger med dette brukernavnet. Prøv igjen om {wait}, "
+    "eller be ledelsen om å sette et nytt passord."
+)
+SESSION_EXPIRED = "Du ble logget ut etter {minutes} minutter uten aktivitet. Logg inn igjen."
 LOGIN_NO_USERS = (
     "Det finnes ingen brukere ennå. Opprett den første lederkontoen på serveren med "
     "`python -m advocacy create-user BRUKERNAVN --role leder`."
@@ -161,6 +166,11 @@ def format_datetime(value: dt.datetime | str | None) -> str:
     if isinstance(value, str):
         value = dt.datetime.fromisoformat(value)
     return _babel_datetime(value, "d. MMMM y 'kl.' HH:mm", locale=LOCALE)
+
+
+def format_minutes(n: int) -> str:
+    """ "1 minutt", "5 minutter"."""
+    return f"{n} minutt" if n == 1 else f"{n} minutter"
 
 
 def format_number(value: float | int) -> str:

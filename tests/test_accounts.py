@@ -83,3 +83,31 @@ def test_navigation_by_role():
     assert "administrasjon" not in accounts.PAGES_BY_ROLE["lokallag"]
     assert "moter" not in accounts.PAGES_BY_ROLE["skrivegruppe"]
     assert "brev" in accounts.PAGES_BY_ROLE["skrivegruppe"]
+
+
+def test_lockout_grows_and_is_the_same_for_unknown_users(db):
+    import datetime as dt
+
+    accounts.create_user(db, "kari", "leder", "hemmelig123")
+    t0 = dt.datetime(2026, 11, 1, 12, 0, tzinfo=dt.UTC)
+    for name in ("kari", "finnes.ikke"):
+        for i in range(accounts.FREE_ATTEMPTS):
+            assert accounts.authenticate(db, name, "feil", now=t0 + dt.timedelta(seconds=i)) is None
+        with pytest.raises(accounts.LoginLocked, match="Prøv igjen om 1 minutt,") as first:
+            accounts.authenticate(db, name, "hemmelig123", now=t0 + dt.timedelta(seconds=10))
+        assert 0 < first.value.seconds <= 30
+    # After the wait one more failure doubles the lock; the right password then works.
+    later = t0 + dt.timedelta(seconds=40)
+    assert accounts.authenticate(db, "kari", "feil", now=later) is None
+    with pytest.raises(accounts.LoginLocked):
+        accounts.authenticate(db, "kari", "hemmelig123", now=later + dt.timedelta(seconds=50))
+    ok = accounts.authenticate(db, "kari", "hemmelig123", now=later + dt.timedelta(seconds=61))
+    assert ok.username == "kari"
+    assert db["login_failures"].count_where("username = 'kari'") == 0
+
+
+def test_lock_seconds_are_capped():
+    assert accounts._lock_seconds(accounts.FREE_ATTEMPTS - 1) == 0
+    assert accounts._lock_seconds(accounts.FREE_ATTEMPTS) == 30
+    assert accounts._lock_seconds(accounts.FREE_ATTEMPTS + 1) == 60
+    assert accounts._lock_seconds(100) == accounts.MAX_LOCK_SECONDS

@@ -1,5 +1,7 @@
 """The login page: the only page a visitor without a session sees."""
 
+import time
+
 import streamlit as st
 
 from advocacy import accounts, demo, texts
@@ -7,6 +9,7 @@ from advocacy.ui import context
 from advocacy.ui.widgets import table
 
 db = context.db()
+notice = st.session_state.pop("login_notice", None)
 
 st.title(texts.APP_NAME)
 st.caption(texts.APP_TAGLINE)
@@ -22,6 +25,9 @@ if demo.is_enabled(db):
 elif accounts.user_count(db) == 0:
     st.warning(texts.LOGIN_NO_USERS)
 
+if notice:
+    st.warning(notice)
+
 with st.form("login"):
     st.subheader(texts.LOGIN_HEADING)
     username = st.text_input(texts.LOGIN_USERNAME, key="login_username")
@@ -29,9 +35,14 @@ with st.form("login"):
     submitted = st.form_submit_button(texts.LOGIN_BUTTON, type="primary")
 
 if submitted:
-    user = accounts.authenticate(db, username, password)
+    try:
+        user = accounts.authenticate(db, username, password)
+    except accounts.LoginLocked as exc:
+        st.error(exc.message)
+        st.stop()
     if user is None:
         st.error(texts.LOGIN_FAILED)
     else:
         st.session_state["user_id"] = user.id
+        st.session_state["last_seen"] = time.time()
         st.rerun()

@@ -91,3 +91,19 @@ def test_deactivated_user_is_logged_out_at_next_interaction(app, db_path):
     app.run()
     assert "user_id" not in app.session_state
     assert app.text_input(key="login_username")
+
+
+def test_idle_session_expires(app):
+    login(app, "leder")
+    app.session_state["last_seen"] = app.session_state["last_seen"] - 61 * 60
+    app.run()
+    assert "user_id" not in app.session_state
+    assert "uten aktivitet" in app.warning[0].value
+
+
+def test_lockout_message_after_repeated_failures(app):
+    for _ in range(5):
+        login(app, "leder", "feil-passord")
+    login(app, "leder")
+    assert "For mange mislykkede innlogginger" in app.error[0].value
+    assert "user_id" not in app.session_state
