@@ -229,7 +229,7 @@ def list_users(db: sqlite_utils.Database, acting: User) -> list[dict]:
     return [
         dict(r)
         for r in db.query(
-            """select users.username as brukernavn, users.full_name as navn, users.role as rolle,
+            """select users.id, users.username as brukernavn, users.full_name as navn, users.role as rolle,
                       chapters.name as lokallag, users.active as aktiv,
                       users.last_login_at as sist_innlogget, users.is_demo as demo
                from users left join chapters on chapters.id = users.chapter_id
