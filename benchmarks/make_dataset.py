@@ -1,0 +1,138 @@
+"""Build a national-size, deterministic database for the benchmarks.
+
+    python benchmarks/make_dataset.py --out benchmarks/out/national.db [--scale 1.0]
+
+357 municipalities with full position histories (~100,000 rows), ~10,000 politicians, 50,000
+meetings with participants and levers, 20,000 documents, 200 chapters and 500 users, all made
+through the same schema (and audit triggers) as the app. `--scale 0.1` makes a tenth, for
+`benchmarks/run.py --quick`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from advocacy import accounts  # noqa: E402
+from advocacy.db import write  # noqa: E402
+from advocacy.startup import open_database  # noqa: E402
+
+FIRST = ["Anne", "Bjørn", "Cecilie", "Dag", "Eli", "Frode", "Guro", "Hans", "Ingrid", "Jon",
+         "Kari", "Lars", "Marit", "Nils", "Ola", "Per", "Randi", "Siv", "Tor", "Unni", "Åse"]
+LAST = ["Berg", "Dahl", "Eide", "Fossum", "Haugen", "Johansen", "Lie", "Moen", "Nilsen",
+        "Olsen", "Pedersen", "Strand", "Solberg", "Tveit", "Vik", "Ødegård", "Aas"]
+PARTIES = ["A", "H", "FRP", "SV", "SP", "KRF", "V", "MDG", "RØDT", "INP"]
+ROLES = ["ordforer", "varaordforer", "gruppeleder", "formannskapsmedlem",
+         "kommunestyremedlem", "kommunestyremedlem", "kommunestyremedlem", "utvalgsleder"]
+KINDS = ["mote", "telefon", "epost", "debatt", "stand", "konferanse"]
+CLOSING = ["24:00", "01:00", "01:30", "02:00", "02:30", "03:00"]
+SALES = ["18:00", "19:00", "20:00"]
+
+
+def _value(rng: random.Random, lever: dict) -> str:
+    kind = lever["value_type"]
+    if kind == "closing_time":
+        return rng.choice(SALES if lever["id"].startswith("salgstid") else CLOSING)
+    if kind == "boolean":
+        return rng.choice(["ja", "nei"])
+    if kind == "count":
+        return str(rng.randint(0, 60))
+    if kind == "year":
+        return str(rng.randint(2014, 2025))
+    if kind == "date":
+        return (dt.date(2012, 1, 1) + dt.timedelta(days=rng.randint(0, 5000))).isoformat()
+    return "Tekst"
+
+
+def build(out: Path, scale: float = 1.0, seed: int = 7) -> dict[str, int]:
+    rng = random.Random(seed)
+    if out.exists():
+        out.unlink()
+    db = open_database(out)
+    knrs = [r[0] for r in db.execute("select kommunenummer from municipalities order by 1")]
+    levers = list(db.query("select id, value_type from levers"))
+    n_politicians, n_meetings = int(10_000 * scale), int(50_000 * scale)
+    n_documents, n_chapters, n_users = int(20_000 * scale), max(10, int(200 * scale)), max(
+        10, int(500 * scale))
+    n_positions = int(100_000 * scale)
+    password_hash = accounts.hash_password("benchmark-passord")
+    today = dt.date(2026, 11, 1)
+
+    with write(db):
+        db["chapters"].insert_all(
+            {"id": i + 1, "name": f"Lokallag {i + 1:03d}", "organisation": "IOGT",
+             "kommunenummer": knrs[i % len(knrs)]} for i in range(n_chapters))
+        db["users"].insert_all(
+            {"id": i + 1, "username": f"bruker{i + 1:03d}",
+             "full_name": f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+             "role": "leder" if i == 0 else ("lokallag" if i % 3 else "skrivegruppe"),
+             "chapter_id": (i % n_chapters) + 1, "password_hash": password_hash}
+            for i in range(n_users))
+        db["positions"].insert_all(
+            {"kommunenummer": knrs[i % len(knrs)], "lever_id": levers[(i // len(knrs)) % len(
+                levers)]["id"], "value": _value(rng, levers[(i // len(knrs)) % len(levers)]),
+             "decided_on": (today - dt.timedelta(days=rng.randint(0, 4000))).isoformat(),
+             "source": "https://kommune.example.org/sak", "recorded_by": 1}
+            for i in range(n_positions))
+        db["politicians"].insert_all(
+            {"id": i + 1, "name": f"{rng.choice(FIRST)} {rng.choice(LAST)} {i}",
+             "party_code": rng.choice(PARTIES), "kommunenummer": knrs[i % len(knrs)],
+             "role": rng.choice(ROLES), "term": "2023–2027",
+             "email": f"p{i}@example.org"} for i in range(n_politicians))
+        by_municipality: dict[str, list[int]] = {}
+        for i in range(n_politicians):
+            by_municipality.setdefault(knrs[i % len(knrs)], []).append(i + 1)
+        meetings, links, topics = [], [], []
+        for i in range(n_meetings):
+            chapter = rng.randint(1, n_chapters)
+            knr = knrs[(chapter - 1) % len(knrs)]
+            held = today - dt.timedelta(days=rng.randint(0, 1500))
+            meetings.append({
+                "id": i + 1, "held_on": held.isoformat(), "kind": rng.choice(KINDS),
+                "chapter_id": chapter, "kommunenummer": knr,
+                "summary": f"Møte om skjenketider og alkoholfrie arenaer nr. {i}",
+                "asks": "Ikke utvid skjenketiden", "followup_due":
+                    (held + dt.timedelta(days=14)).isoformat(),
+                "followup_done_on": None if rng.random() < 0.2 else (
+                    held + dt.timedelta(days=10)).isoformat(),
+                "created_by": rng.randint(1, n_users)})
+            local = by_municipality[knr]
+            for p in rng.sample(local, k=min(2, len(local))):
+                links.append({"meeting_id": i + 1, "politician_id": p})
+            topics.append({"meeting_id": i + 1, "lever_id": rng.choice(levers)["id"]})
+        db["meetings"].insert_all(meetings, batch_size=2000)
+        db["meeting_politicians"].insert_all(links, batch_size=5000)
+        db["meeting_levers"].insert_all(topics, batch_size=5000)
+        db["documents"].insert_all(
+            {"kind": rng.choice(["oppfolgingsbrev", "leserinnlegg", "uttalelse"]),
+             "title": f"Dokument {i}", "status": rng.choice(["utkast", "sendt", "publisert"]),
+             "meeting_id": rng.randint(1, n_meetings), "author_id": rng.randint(1, n_users),
+             "chapter_id": rng.randint(1, n_chapters), "fields": "{}",
+             "body": "Skjenketiden bør ikke utvides."} for i in range(n_documents))
+    counts = {t: db[t].count for t in ("positions", "politicians", "meetings", "documents",
+                                       "chapters", "users")}
+    db.execute("analyze")
+    db.close()
+    return counts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", default="benchmarks/out/national.db")
+    parser.add_argument("--scale", type=float, default=1.0)
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    counts = build(out, args.scale)
+    print(f"{out}: {counts} ({time.perf_counter() - start:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()
