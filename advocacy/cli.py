@@ -128,7 +128,77 @@ def build_parser() -> argparse.ArgumentParser:
     add("verify-audit", "kontroller at endringsloggens hash-kjede er hel")
     p = add("restore", "legg tilbake en sikkerhetskopi (stopp appen først)")
     p.add_argument("file", metavar="FIL")
+    add_document_commands(add)
     return parser
+
+
+# --- Documents (issue 3): batch letters and the template check ---
+
+
+def add_document_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    p = add("letters", "lag ett brev per mottaker fra en mal og en mottakerliste, samlet i en .zip")
+    p.add_argument("--template", required=True, metavar="NAVN",
+                   help="malens navn (f.eks. oppfolgingsbrev), en opplastet mal eller en .docx-fil")
+    p.add_argument("--recipients", required=True, metavar="FIL",
+                   help="mottakerliste (.csv eller .xlsx), én rad per brev")
+    p.add_argument("--out", required=True, metavar="FIL.zip", help="zip-filen som skal lages")
+    p = add("check-template", "sjekk en Word-mal (.docx) og vis flettefeltene")
+    p.add_argument("file", metavar="FIL")
+
+
+@command("letters")
+def cmd_letters(args) -> int:
+    import datetime as dt
+    from pathlib import Path
+
+    from .document_context import complete_contexts, recipients_from_file
+    from .documents import PreparedTemplate, letter_filename, render_batch
+    from .template_library import load_template
+
+    template_path = Path(args.template)
+    if template_path.suffix.lower() == ".docx" and template_path.is_file():
+        kind, name, data = "annet", template_path.name, _read_file(template_path)
+    else:
+        try:
+            found = load_template(None, args.template)
+        except AdvocacyError:  # not bundled: look among the uploaded ones
+            found = load_template(open_database(args.db, create=False), args.template)
+        kind, name, data = found.kind, found.filename, found.data
+    prepared = PreparedTemplate(data, filename=name)
+    recipients_path = Path(args.recipients)
+    listed = recipients_from_file(recipients_path.name, _read_file(recipients_path),
+                                  prepared.fields, provided={"dato"}, kind=kind)
+    if listed.problems:
+        print(texts.LETTERS_REFUSED, file=sys.stderr)
+        for problem in listed.problems:
+            print(f"  {recipients_path.name}: {problem}", file=sys.stderr)
+        return 1
+    contexts, _ = complete_contexts(prepared.fields, {"dato": dt.date.today()},
+                                    listed.recipients, kind)
+    archive = render_batch(prepared, contexts, lambda context: letter_filename(kind, context))
+    out = Path(args.out)
+    try:
+        out.write_bytes(archive)
+    except OSError as exc:
+        raise AdvocacyError(f"Kunne ikke skrive {out}: {exc.strerror}.") from None
+    print(texts.LETTERS_WRITTEN.format(n=len(contexts), path=out))
+    return 0
+
+
+@command("check-template")
+def cmd_check_template(args) -> int:
+    from .documents import check_template_cli
+
+    code, lines = check_template_cli(args.file)
+    print("\n".join(lines), file=sys.stdout if code == 0 else sys.stderr)
+    return code
+
+
+def _read_file(path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        raise AdvocacyError(f"Fant ikke filen eller kunne ikke lese den: {path}") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,27 +1,200 @@
-"""Brev og innlegg: follow-up letters, reader letters and the newspapers they go to."""
+"""Brev og innlegg: make a letter from a template, send letters in bulk, and the document list."""
+
+import datetime as dt
 
 import streamlit as st
 
-from advocacy import texts, writing
-from advocacy.ui import context
+from advocacy import document_context, document_records, politicians, texts, writing
+from advocacy.documents import letter_filename
+from advocacy.errors import AdvocacyError
+from advocacy.template_library import available_templates, load_template
+from advocacy.ui import context, document_form, letter_batch
 from advocacy.ui.widgets import table
 
 user = context.require_page("brev")
 db = context.db()
+PREFIX = "ny"
 
 st.title(texts.PAGE_TITLES["brev"])
-table(
-    writing.list_documents(db, user),
-    {"kind": "Type", "title": "Tittel", "status": "Status", "newspaper": "Avis",
-     "kommune": "Kommune", "author": "Forfatter", "sent_on": "Sendt", "published_on": "Publisert"},
-    dates=["sent_on", "published_on"],
-    labels={"kind": texts.DOCUMENT_KINDS, "status": texts.DOCUMENT_STATUSES},
-    key="documents_table",
+
+
+def template_choices() -> list[dict]:
+    kinds = document_records.allowed_kinds(user)
+    return [row for row in available_templates(db) if row["kind"] in kinds]
+
+
+def choose_template(key: str):
+    rows = template_choices()
+    by_name = {row["name"]: row for row in rows}
+    name = st.selectbox("Mal", list(by_name), key=key,
+                        format_func=lambda n: document_form.template_label(by_name[n]))
+    return load_template(db, name)
+
+
+def prefill_recipient(template_name: str) -> None:
+    """Fill the recipient fields when a politician is picked (before the fields are drawn).
+
+    Not an on_change callback: callbacks run before app.py has opened this run's database.
+    """
+    politician_id = st.session_state.get("ny_mottaker")
+    if st.session_state.get("ny_mottaker_fylt") == (politician_id, template_name):
+        return
+    st.session_state["ny_mottaker_fylt"] = (politician_id, template_name)
+    recipient = document_context.politician_recipient(db, politician_id) if politician_id else None
+    if recipient:
+        document_form.fill(PREFIX, template_name, recipient.context)
+
+
+def open_pending() -> None:
+    """A document chosen with «Åpne i skjemaet» is loaded into the form (see prefill_recipient)."""
+    document_id = st.session_state.pop("ny_apne", None)
+    if document_id is None:
+        return
+    try:
+        record = document_records.get_document(db, user, document_id)
+        name = load_template(db, record["template"]).name
+    except AdvocacyError as exc:
+        st.error(exc.message)
+        return
+    st.session_state["ny_mal"] = name
+    st.session_state["ny_dokument"] = document_id
+    st.session_state["ny_tittel"] = record["title"]
+    document_form.fill(PREFIX, name, record["fields"])
+
+
+def new_document() -> None:
+    open_pending()
+    try:
+        template = choose_template("ny_mal")
+        prepared = document_form.prepared(template)
+    except AdvocacyError as exc:
+        st.error(exc.message)
+        return
+    document_form.set_defaults(PREFIX, template.name,
+                               document_context.sender_context(db, user))
+    people = {p["id"]: p for p in politicians.list_politicians(db, user)}
+    st.selectbox(
+        "Hent mottaker fra politikerlisten (valgfritt)", [None, *people], key="ny_mottaker",
+        format_func=lambda i: "–" if i is None else f"{people[i]['name']}, {people[i]['kommune']}",
+    )
+    prefill_recipient(template.name)
+    values = document_form.field_form(PREFIX, template, prepared.fields)
+    document_form.show_fields_status(template, values)
+    st.subheader("Forhåndsvisning")
+    data = document_form.render_preview(template, values)
+    if data is None:
+        return
+    filename = letter_filename(template.kind, values)
+    document_form.downloads(data, filename, key="ny")
+    save_form(template, values)
+
+
+def save_form(template, values) -> None:
+    editing = st.session_state.get("ny_dokument")
+    title = st.text_input("Tittel i dokumentlisten", key="ny_tittel",
+                          placeholder=document_records.default_title(template.kind, values))
+    politician_id = st.session_state.get("ny_mottaker")
+    recipient = document_context.politician_recipient(db, politician_id) if politician_id else None
+    links = recipient.links if recipient else {}
+    cols = st.columns(3)
+    try:
+        if editing and cols[0].button("Lagre endringer", key="ny_oppdater"):
+            document_records.update_document(db, user, editing, fields=values,
+                                              title=title or None, **links)
+            st.success("Endringene er lagret.")
+        elif not editing and cols[0].button("Lagre som utkast", key="ny_lagre"):
+            st.session_state["ny_dokument"] = document_records.create_document(
+                db, user, kind=template.kind, template=template.name, fields=values,
+                title=title, **links)
+            st.success("Dokumentet er lagret som utkast.")
+        if cols[1].button("Lagre og marker som sendt", key="ny_send"):
+            doc_id = editing or document_records.create_document(
+                db, user, kind=template.kind, template=template.name, fields=values,
+                title=title, **links)
+            if editing:
+                document_records.update_document(db, user, doc_id, fields=values, **links)
+            document_records.mark_sent(db, user, doc_id)
+            st.session_state.pop("ny_dokument", None)
+            st.success("Dokumentet er markert som sendt, og en kopi av .docx-filen er lagret.")
+    except AdvocacyError as exc:
+        st.error(exc.message)
+    if editing:
+        cols[2].button("Nytt dokument i stedet", key="ny_avbryt",
+                       on_click=lambda: st.session_state.pop("ny_dokument", None))
+        st.caption(f"Du redigerer dokument nr. {editing}.")
+
+
+def document_list() -> None:
+    rows = document_records.list_documents(db, user)
+    table(
+        rows,
+        {"kind": "Type", "title": "Tittel", "status": "Status", "newspaper": "Avis",
+         "kommune": "Kommune", "author": "Forfatter", "sent_on": "Sendt",
+         "published_on": "Publisert"},
+        dates=["sent_on", "published_on"],
+        labels={"kind": texts.DOCUMENT_KINDS, "status": texts.DOCUMENT_STATUSES},
+        key="documents_table",
+    )
+    if not rows:
+        return
+    by_id = {row["id"]: row for row in rows}
+    chosen = st.selectbox(
+        "Velg et dokument", list(by_id), key="dok_valgt",
+        format_func=lambda i: f"{by_id[i]['title']} ({texts.DOCUMENT_STATUSES.get(by_id[i]['status'], by_id[i]['status'])})",
+    )
+    try:
+        record = document_records.get_document(db, user, chosen)
+    except AdvocacyError as exc:
+        st.error(exc.message)
+        return
+    st.markdown(f"**{record['title']}** · {texts.DOCUMENT_KINDS[record['kind']]} · "
+                f"{texts.DOCUMENT_STATUSES.get(record['status'], record['status'])}")
+    if record["has_copy"]:
+        filename, data = document_records.document_copy(db, user, chosen)
+        when = record["sent_on"] or record["adopted_on"]
+        st.caption(f"Dette er den lagrede kopien av det som gikk ut {texts.format_date(when)}.")
+        st.download_button("Last ned sendt versjon (.docx)", data=data, file_name=filename,
+                           mime=document_form.DOCX_MIME, key="dok_kopi",
+                           icon=":material/download:")
+    elif record["can_edit"] and record["template"]:
+        actions(record)
+
+
+def actions(record: dict) -> None:
+    cols = st.columns(3)
+    try:
+        load_template(db, record["template"])
+    except AdvocacyError as exc:
+        st.error(exc.message)
+        return
+    cols[0].button("Åpne i skjemaet", key="dok_apne", on_click=st.session_state.update,
+                   kwargs={"ny_apne": record["id"]}, help="Fanen «Nytt dokument» får dokumentets felt.")
+    try:
+        if cols[1].button("Marker som sendt", key="dok_sendt"):
+            document_records.mark_sent(db, user, record["id"])
+            st.rerun()
+        if record["kind"] == "uttalelse" and cols[2].button("Marker som vedtatt",
+                                                             key="dok_vedtatt"):
+            document_records.mark_adopted(db, user, record["id"])
+            st.rerun()
+    except AdvocacyError as exc:
+        st.error(exc.message)
+
+
+new_tab, batch_tab, list_tab, papers_tab = st.tabs(
+    ["Nytt dokument", "Masseutsending", "Dokumenter", "Aviser"]
 )
-st.subheader("Aviser")
-table(
-    writing.list_newspapers(db),
-    {"name": "Avis", "area": "Område", "email": "E-post", "max_chars_innlegg": "Maks tegn innlegg",
-     "max_chars_kronikk": "Maks tegn kronikk", "language_form": "Målform"},
-    key="newspapers_table",
-)
+with new_tab:
+    new_document()
+with batch_tab:
+    letter_batch.batch(db, user, template_choices(), today=dt.date.today())
+with list_tab:
+    document_list()
+with papers_tab:
+    table(
+        writing.list_newspapers(db),
+        {"name": "Avis", "area": "Område", "email": "E-post",
+         "max_chars_innlegg": "Maks tegn innlegg", "max_chars_kronikk": "Maks tegn kronikk",
+         "language_form": "Målform"},
+        key="newspapers_table",
+    )

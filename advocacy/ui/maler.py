@@ -1,13 +1,18 @@
-"""Maler: the document templates and their merge fields."""
+"""Maler: the document templates and their merge fields; leadership uploads new ones."""
 
 import streamlit as st
 
 from advocacy import template_library, texts
+from advocacy.documents import BUNDLED, TemplateError, to_html
+from advocacy.errors import AdvocacyError
 from advocacy.ui import context
 from advocacy.ui.widgets import table
 
-context.require_page("maler")
+user = context.require_page("maler")
 db = context.db()
+
+FIELD_COLUMNS = {"name": "Flettefelt", "description": "Beskrivelse", "is_list": "Liste",
+                 "required": "Påkrevd", "sample": "Eksempel"}
 
 st.title(texts.PAGE_TITLES["maler"])
 st.subheader("Maler som følger med")
@@ -16,6 +21,17 @@ table(
     {"name": "Fil", "description": "Beskrivelse", "size_kb": "Størrelse (kB)"},
     key="bundled_templates",
 )
+st.markdown(
+    "Flettefeltene skrives i Word som `{{ feltnavn }}`. Lister (som `krav`) fylles inn med "
+    "`{%p for k in krav %}` … `{{ k }}` … `{%p endfor %}`, hver kode i sitt eget avsnitt. "
+    "Valgfrie linjer omsluttes av `{%p if kopi %}` … `{%p endif %}`."
+)
+catalogue = template_library.field_catalogue()
+for template in BUNDLED.values():
+    with st.expander(f"Flettefelt i {template.path.name} – {template.title}"):
+        table([row for row in catalogue if row["template"] == template.path.name],
+              FIELD_COLUMNS, key=f"fields_{template.kind}")
+
 st.subheader("Opplastede maler")
 table(
     template_library.uploaded_templates(db),
@@ -24,3 +40,53 @@ table(
     dates=["uploaded_at"],
     key="uploaded_templates",
 )
+
+
+def upload_form() -> None:
+    st.subheader("Last opp en ny mal")
+    st.caption(
+        "Filen sjekkes før noe annet leser den: bare vanlige Word-dokumenter (.docx) uten "
+        "makroer, eksterne koblinger eller DDE-/INCLUDE-felt, høyst 10 MB. Deretter vises "
+        "flettefeltene og en prøveutfylling med eksempelverdier."
+    )
+    upload = st.file_uploader("Word-mal (.docx)", key="mal_fil")
+    if upload is None:
+        return
+    data = upload.getvalue()
+    try:
+        report = template_library.check_upload(upload.name, data)
+        sample = template_library.sample_fill(upload.name, data)
+    except TemplateError as exc:
+        st.error(f"{upload.name}: {exc.message}")
+        if exc.excerpt:
+            st.code(exc.excerpt, language=None)
+        return
+    except AdvocacyError as exc:
+        st.error(f"{upload.name}: {exc.message}")
+        return
+    st.success(f"{upload.name} er godkjent. Flettefelt: "
+               + (", ".join(f"`{f}`" for f in report.fields) or "ingen"))
+    for warning in report.warnings:
+        st.warning(warning)
+    st.markdown("**Prøveutfylling med eksempelverdier**")
+    with st.container(border=True):
+        st.html(to_html(sample))
+    cols = st.columns(2)
+    name = cols[0].text_input("Navn på malen", value=upload.name.rsplit(".", 1)[0],
+                              key="mal_navn")
+    kind = cols[1].selectbox("Dokumenttype", list(texts.DOCUMENT_KINDS),
+                             format_func=texts.DOCUMENT_KINDS.get, key="mal_type",
+                             index=list(texts.DOCUMENT_KINDS).index("annet"))
+    if st.button("Lagre malen", key="mal_lagre", type="primary"):
+        try:
+            template_library.save_uploaded(db, user, name, kind, upload.name, data)
+        except AdvocacyError as exc:
+            st.error(exc.message)
+        else:
+            st.success(f"Malen «{name.strip()}» er lagret og kan brukes under Brev og innlegg.")
+
+
+if user.is_leader:
+    upload_form()
+else:
+    st.caption("Bare ledelsen kan laste opp nye maler.")

@@ -1,0 +1,129 @@
+"""Masseutsending: one letter per recipient from one template, delivered as one .zip.
+
+Not a page: the "Brev og innlegg" page draws it in its own tab. Recipients come from the
+politician directory (every ordfører in a county, every politician met in a period) or from an
+uploaded list; the fields every letter shares come from the sender and a form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlite_utils
+import streamlit as st
+
+from advocacy import document_context, document_records, municipalities, texts
+from advocacy.accounts import User
+from advocacy.documents import TemplateError, letter_filename, render_batch
+from advocacy.errors import AdvocacyError
+from advocacy.template_library import load_template
+from advocacy.ui import document_form
+
+PREFIX = "masse"
+ZIP_MIME = "application/zip"
+SOURCES = {
+    "ordforere": "Alle ordførere i et fylke",
+    "motte": "Politikere vi har møtt i en periode",
+    "fil": "Mottakerliste fra fil (CSV eller Excel)",
+}
+
+
+def batch(db: sqlite_utils.Database, user: User, templates: list[dict], today: dt.date) -> None:
+    by_name = {row["name"]: row for row in templates}
+    name = st.selectbox("Mal", list(by_name), key="masse_mal",
+                        format_func=lambda n: document_form.template_label(by_name[n]))
+    try:
+        template = load_template(db, name)
+        fields = document_form.prepared(template).fields
+    except AdvocacyError as exc:
+        st.error(exc.message)
+        return
+    sources = [s for s in SOURCES if s != "motte" or user.role != "skrivegruppe"]
+    source = st.radio("Mottakere", sources, format_func=SOURCES.get, key="masse_kilde",
+                      horizontal=True)
+    base = document_context.sender_context(db, user, today)
+    recipients = _recipients(db, user, source, template, fields, base, today)
+    if recipients is None:
+        return
+    if not recipients:
+        st.info(texts.RECIPIENTS_NONE)
+        return
+    st.caption(f"{len(recipients)} mottakere: "
+               + "; ".join(r.label or f"rad {i}" for i, r in enumerate(recipients, start=2)))
+    supplied = set.intersection(*(set(r.context) for r in recipients))
+    common = [f for f in fields if f not in supplied]
+    if common:
+        st.markdown("**Felles for alle brevene**")
+        document_form.set_defaults(PREFIX, template.name, base)
+        base = {**base, **document_form.field_form(PREFIX, template, common)}
+    contexts, missing = document_context.complete_contexts(fields, base, recipients,
+                                                           template.kind)
+    if missing:
+        st.warning("Mangler verdi: " + ", ".join(f"«{n}»" for n in missing))
+    keep = st.checkbox("Lagre hvert brev som utkast i dokumentlisten", key="masse_lagre")
+    if st.button("Lag brevene (.zip)", key="masse_lag", disabled=bool(missing), type="primary"):
+        _make(db, user, template, contexts, recipients, keep)
+    if st.session_state.get("masse_zip"):
+        filename, data = st.session_state["masse_zip"]
+        st.download_button("Last ned alle brevene (.zip)", data=data, file_name=filename,
+                           mime=ZIP_MIME, key="masse_last_ned", icon=":material/folder_zip:")
+
+
+def _recipients(db, user, source, template, fields, base, today):
+    if source == "ordforere":
+        counties = {c["fylkesnummer"]: c["navn"] for c in municipalities.counties(db)}
+        county = st.selectbox("Fylke", list(counties), format_func=counties.get,
+                              key="masse_fylke")
+        return document_context.ordforere_in_county(db, county)
+    if source == "motte":
+        cols = st.columns(2)
+        start = cols[0].date_input("Fra", value=today - dt.timedelta(days=90),
+                                   format="DD.MM.YYYY", key="masse_fra")
+        end = cols[1].date_input("Til", value=today, format="DD.MM.YYYY", key="masse_til")
+        try:
+            return document_context.politicians_met(db, user, start, end)
+        except AdvocacyError as exc:
+            st.error(exc.message)
+            return None
+    upload = st.file_uploader("Mottakerliste", type=["csv", "xlsx"], key="masse_fil",
+                              help="Første rad er kolonnenavn; én rad per brev. Kolonnene "
+                                   "kobles til flettefeltene etter navn (navn, rolle, kommune …).")
+    if upload is None:
+        st.caption("Kolonner malen kan bruke: " + ", ".join(f"`{f}`" for f in sorted(fields)))
+        return None
+    try:
+        listed = document_context.recipients_from_file(
+            upload.name, upload.getvalue(), fields, provided=set(base) | set(fields),
+            kind=template.kind)
+    except AdvocacyError as exc:
+        st.error(exc.message)
+        return None
+    if listed.problems:
+        st.error(f"{upload.name}: " + texts.LETTERS_REFUSED + "\n\n"
+                 + "\n".join(f"- {p}" for p in listed.problems[:30]))
+        return None
+    return listed.recipients
+
+
+def _make(db, user, template, contexts, recipients, keep) -> None:
+    bar = st.progress(0.0, text="Lager brevene …")
+
+    def progress(done: int, total: int) -> None:
+        bar.progress(done / total, text=f"{done} av {total} brev")
+
+    try:
+        data = render_batch(document_form.prepared(template), contexts,
+                            lambda c: letter_filename(template.kind, c), progress=progress)
+        if keep:
+            document_records.create_documents(
+                db, user, kind=template.kind, template=template.name, contexts=contexts,
+                links=[r.links for r in recipients])
+    except TemplateError as exc:
+        document_form.show_template_error(exc)
+        return
+    except AdvocacyError as exc:
+        st.error(exc.message)
+        return
+    name = f"{dt.date.today().isoformat()}_{template.kind}_{len(contexts)}-brev.zip"
+    st.session_state["masse_zip"] = (name, data)
+    st.success(f"{len(contexts)} brev er klare." + (" De er lagret som utkast." if keep else ""))

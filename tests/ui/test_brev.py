@@ -1,0 +1,134 @@
+"""The Brev og innlegg page through app.py: fill, preview, save and send; batches; the list."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+import pytest
+
+from advocacy.db import connect
+from tests.ui.conftest import login, page_file
+
+
+@pytest.fixture
+def brev(app):
+    def open_as(username):
+        login(app, username)
+        app.switch_page(page_file("brev"))
+        app.run()
+        assert not app.exception
+        return app
+
+    return open_as
+
+
+def html_of(at) -> str:
+    return " ".join(element.proto.body for element in at.get("html"))
+
+
+def field(at, name, template="oppfolgingsbrev", prefix="ny"):
+    key = f"{prefix}_{template}_{name}"
+    try:
+        return at.text_input(key=key)
+    except KeyError:
+        return at.text_area(key=key)
+
+
+def test_form_lists_fields_and_what_is_missing(brev):
+    at = brev("lokallag")
+    assert field(at, "avsender_navn").value == "Per Lyngstad"  # from the acting user
+    assert field(at, "organisasjon").value == "IOGT Drammen"
+    captions = " ".join(c.value for c in at.caption)
+    assert "Flettefelt i malen:" in captions and "`mottaker_navn`" in captions
+    warning = at.warning[0].value
+    assert warning.startswith("Mangler verdi:") and "«mottaker_navn»" in warning
+    assert "«avsender_navn»" not in warning
+
+
+def test_preview_then_mark_sent_keeps_the_docx(brev, db_path):
+    at = brev("lokallag")
+    field(at, "mottaker_navn").input("Åse Ødegård & <Co>")
+    field(at, "kommune").input("Bø")
+    field(at, "krav").input("færre skjenkesteder\nflere kontroller")
+    at.run()
+    preview = html_of(at)
+    assert "Åse Ødegård &amp; &lt;Co&gt;" in preview
+    assert "<li>færre skjenkesteder</li>" in preview
+    at.button(key="ny_send").click().run()
+    assert not at.exception and not at.error
+    assert "markert som sendt" in at.success[0].value
+    db = connect(db_path)
+    row = db.execute("select status, docx, docx_filename, kind from documents "
+                     "where status = 'sendt' and docx is not null").fetchone()
+    db.close()
+    assert row[0] == "sendt" and row[3] == "oppfolgingsbrev"
+    assert row[2].endswith("_oppfolgingsbrev_bo_aase-odegaard-co.docx")
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(row[1])).paragraphs)
+    assert "Åse Ødegård & <Co>" in text
+
+
+def test_jinja_error_shows_the_offending_text(brev, db_path):
+    from advocacy import accounts, demo, template_library
+
+    document = docx.Document()
+    document.add_paragraph("Sum: {{ antall / 0 }}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    db = connect(db_path)
+    leader = accounts.authenticate(db, "leder", demo.DEMO_PASSWORD)
+    template_library.save_uploaded(db, leader, "Regnestykke", "annet", "regn.docx",
+                                   buffer.getvalue())
+    db.close()
+    at = brev("leder")
+    at.selectbox(key="ny_mal").select("Regnestykke").run()
+    assert not at.exception
+    assert at.error, "a template error is shown as a message"
+    assert "Traceback" not in at.error[0].value
+    assert any("antall / 0" in code.value for code in at.code)
+
+
+def test_writing_group_only_gets_reader_letter_templates(brev):
+    at = brev("skrivegruppe")
+    assert at.selectbox(key="ny_mal").options == ["Leserinnlegg"]
+    sources = at.radio(key="masse_kilde").options
+    assert "Politikere vi har møtt i en periode" not in sources
+
+
+def test_batch_for_every_ordforer_in_a_county(brev):
+    at = brev("leder")
+    at.selectbox(key="masse_mal").select("leserinnlegg").run()
+    at.selectbox(key="masse_fylke").select("33").run()  # Buskerud: Drammen's demo ordfører
+    at.text_input(key="masse_leserinnlegg_tittel").input("Kortere skjenketid & færre skader")
+    at.text_area(key="masse_leserinnlegg_tekst").input("Vi ber dere holde fast ved kl. 02.")
+    at.text_input(key="masse_leserinnlegg_organisasjon").input("IOGT Norge")
+    at.run()
+    at.checkbox(key="masse_lagre").check()
+    at.button(key="masse_lag").click().run()
+    assert not at.exception and not at.error
+    assert "brev er klare" in at.success[-1].value
+    name, data = at.session_state["masse_zip"]
+    assert name.endswith(".zip")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        assert names and all(n.endswith(".docx") for n in names)
+        first = docx.Document(io.BytesIO(archive.read(names[0])))
+    assert "Kortere skjenketid & færre skader" in "\n".join(p.text for p in first.paragraphs)
+    assert at.get("download_button")
+
+
+def test_document_list_offers_the_stored_copy(brev):
+    at = brev("lokallag")
+    field(at, "mottaker_navn").input("Kari Nordmann")
+    at.run()
+    at.button(key="ny_send").click().run()
+    at.run()
+    table = at.dataframe[0].value  # the document list (the newspapers come after)
+    assert "Sendt" in set(table["Status"])
+    options = at.selectbox(key="dok_valgt").options
+    sent = next(o for o in options if "Kari Nordmann" in o)
+    at.selectbox(key="dok_valgt").select(sent).run()
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Last ned sendt versjon (.docx)" in labels
