@@ -103,6 +103,58 @@ def cmd_verify_audit(args) -> int:
     return 0 if result.ok else 1
 
 
+# --- Politicians and meetings (issue 4) ---
+
+# The command line acts with leadership's reach: it runs on the server, by whoever runs the app.
+CLI_USER = accounts.User(id=0, username="kommandolinje", full_name="Kommandolinjen", role="leder")
+
+
+@command("import-politicians")
+def cmd_import_politicians(args) -> int:
+    from pathlib import Path
+
+    from . import politician_import
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise AdvocacyError(f"Filen finnes ikke: {path}")
+    db = open_database(args.db, create=False)
+    preview, counts = politician_import.import_file(db, CLI_USER, path.name, path.read_bytes())
+    for problem in preview.problems:
+        print(f"{preview.filename}: {problem}", file=sys.stderr)
+    for plan in preview.rows:
+        for note in plan.notes:
+            print(f"{preview.filename}: rad {plan.row}: {note}", file=sys.stderr)
+    for key in ("imported", "updated", "rejected"):
+        print(f"{key}: {counts[key]}")
+    if counts["rejected"]:
+        print(texts.IMPORT_REJECTED.format(n=counts["rejected"]), file=sys.stderr)
+        return 1
+    return 0
+
+
+@command("followups-ics")
+def cmd_followups_ics(args) -> int:
+    from pathlib import Path
+
+    from . import followups
+
+    db = open_database(args.db, create=False)
+    chapter_id = accounts.chapter_id_by_name(db, args.chapter) if args.chapter else None
+    data = followups.followups_ics(db, CLI_USER, chapter_id=chapter_id)
+    Path(args.out).write_bytes(data)
+    print(f"Skrev {data.count(b'BEGIN:VEVENT')} oppfølginger til {args.out}")
+    return 0
+
+
+def _add_issue4_commands(add) -> None:
+    p = add("import-politicians", "les inn politikere fra CSV eller Excel (alt eller ingenting)")
+    p.add_argument("file", metavar="FIL")
+    p = add("followups-ics", "skriv åpne oppfølginger til en kalenderfil (.ics)")
+    p.add_argument("--out", required=True, metavar="FIL")
+    p.add_argument("--chapter", help="bare dette lokallaget")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m advocacy",
@@ -129,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("restore", "legg tilbake en sikkerhetskopi (stopp appen først)")
     p.add_argument("file", metavar="FIL")
     add_document_commands(add)
+    _add_issue4_commands(add)
     return parser
 
 

@@ -41,3 +41,13 @@ def chapter_member(demo_db):
 @pytest.fixture
 def writer(demo_db):
     return accounts.authenticate(demo_db, "skrivegruppe", demo.DEMO_PASSWORD)
+
+
+# --- Politicians and meetings (issue 4) ---
+
+
+@pytest.fixture
+def drammen_politicians(demo_db):
+    """Ids of two demo politicians in Drammen (3301), the chapter member's municipality."""
+    return [r[0] for r in demo_db.execute(
+        "select id from politicians where kommunenummer = '3301' order by id limit 2")]

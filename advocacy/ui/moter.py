@@ -1,23 +1,76 @@
-"""Møter: meetings and other contacts with politicians, and their follow-ups."""
+"""Møter: log meetings with politicians, follow them up and write the follow-up letter."""
 
 import streamlit as st
 
-from advocacy import meetings, texts
+from advocacy import accounts, meetings, texts
+from advocacy.errors import AdvocacyError
 from advocacy.ui import context
+from advocacy.ui.followup_view import render_followups
+from advocacy.ui.meeting_detail import render_meeting
+from advocacy.ui.meeting_form import meeting_form
+from advocacy.ui.safe_text import md
+from advocacy.ui.search_view import render_search
 from advocacy.ui.widgets import table
 
 user = context.require_page("moter")
 db = context.db()
 
+VIEWS = ["Møter", "Nytt møte", "Oppfølging", "Søk"]
+OPEN = "moter_open"  # the meeting shown under the list
+PENDING = "moter_pending_open"  # set before a rerun: widgets' state can only change before them
+
+st.session_state.setdefault("moter_view", VIEWS[0])
+# A link from search (or elsewhere) opens one meeting: ?mote=12.
+linked = st.query_params.get("mote")
+if linked and linked.isdigit() and st.session_state.get("moter_linked") != linked:
+    st.session_state["moter_linked"] = linked
+    st.session_state[PENDING] = int(linked)
+if PENDING in st.session_state:
+    st.session_state[OPEN] = st.session_state.pop(PENDING)
+    st.session_state["moter_view"] = VIEWS[0]
+
 st.title(texts.PAGE_TITLES["moter"])
 if user.chapter_name and not user.is_leader:
-    st.caption(f"Møter for {user.chapter_name}")
-table(
-    meetings.list_meetings(db, user),
-    {"held_on": "Dato", "kind": "Type", "chapter": "Lokallag", "kommune": "Kommune",
-     "politicians": "Politikere", "summary": "Sammendrag", "followup_due": "Oppfølging innen",
-     "followup_done_on": "Fulgt opp"},
-    dates=["held_on", "followup_due", "followup_done_on"],
-    labels={"kind": texts.MEETING_KINDS},
-    key="moter_table",
-)
+    st.caption(f"Møter for {md(user.chapter_name)}")
+view = st.segmented_control("Visning", VIEWS, key="moter_view",
+                            label_visibility="collapsed") or VIEWS[0]
+
+if view == "Nytt møte":
+    new_id = meeting_form(db, user, "new")
+    if new_id:
+        st.session_state[PENDING] = new_id
+        st.rerun()
+elif view == "Oppfølging":
+    render_followups(db, user)
+elif view == "Søk":
+    render_search(db, user, "moter_search")
+else:
+    chapter_id = None
+    if user.is_leader:
+        chapters = {c["id"]: c["name"] for c in accounts.list_chapters(db)}
+        chapter_id = st.selectbox("Lokallag", [None, *chapters], key="moter_chapter",
+                                  format_func=lambda c: "Alle lokallag" if c is None
+                                  else chapters[c])
+    rows = meetings.list_meetings(db, user, chapter_id=chapter_id)
+    table(
+        rows,
+        {"held_on": "Dato", "kind": "Type", "chapter": "Lokallag", "kommune": "Kommune",
+         "politicians": "Politikere", "summary": "Sammendrag", "followup_due": "Oppfølging innen",
+         "followup_done_on": "Fulgt opp"},
+        dates=["held_on", "followup_due", "followup_done_on"],
+        labels={"kind": texts.MEETING_KINDS},
+        key="moter_table",
+    )
+    labels = {r["id"]: f"{texts.format_short_date(r['held_on'])} – {r['kommune']}: "
+                       f"{r['politicians'] or ''}" for r in rows}
+    selected = st.session_state.get(OPEN)
+    if selected is not None and selected not in labels:
+        labels[selected] = f"Møte {selected}"  # a linked meeting beyond the list's window
+    if labels:
+        chosen = st.selectbox("Åpne møte", list(labels), format_func=lambda i: labels[i],
+                              key=OPEN)
+        st.divider()
+        try:
+            render_meeting(db, user, chosen)
+        except AdvocacyError as exc:
+            st.error(exc.message)

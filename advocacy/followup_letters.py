@@ -1,0 +1,249 @@
+"""The follow-up letter (oppfølgingsbrev) after a meeting: drafted from the meeting in one click.
+
+A letter is a `documents` row of kind 'oppfolgingsbrev' holding the merge fields as JSON (dates
+as ISO text). It is drafted from the meeting (`draft_fields`), edited as fields, previewed and
+downloaded by rendering the bundled template through `advocacy.documents.render` (the one,
+sandboxed rendering path), and marked sent, which keeps the exact .docx that went out.
+The generic documents module can absorb this: nothing here is specific beyond `draft_fields`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import sqlite_utils
+
+from . import texts
+from .accounts import User
+from .db import write
+from .documents import letter_filename, render
+from .documents.fields import OPPFOLGINGSBREV
+from .errors import PermissionDenied, ValidationError
+from .meetings import ask_list, get_meeting
+
+KIND = "oppfolgingsbrev"
+TEMPLATE = OPPFOLGINGSBREV
+DATE_FIELDS = {f.name for f in TEMPLATE.fields if isinstance(f.sample, dt.date)}
+LIST_FIELDS = {f.name for f in TEMPLATE.fields if f.is_list}
+# Ordfører first: the usual addressee when several politicians were present.
+_ROLE_RANK = ["ordforer", "varaordforer", "gruppeleder", "utvalgsleder", "formannskapsmedlem",
+              "kommunestyremedlem", "annet"]
+
+
+def join_names(names: list[str]) -> str:
+    """"A", "A og B", "A, B og C"."""
+    names = [n for n in names if n]
+    if len(names) < 2:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " og " + names[-1]
+
+
+def _person(politician: dict) -> str:
+    details = [d for d in (texts.POLITICIAN_ROLES.get(politician["role"]), politician["party"]) if d]
+    return f"{politician['name']} ({', '.join(details)})" if details else politician["name"]
+
+
+def draft_fields(
+    db: sqlite_utils.Database, user: User, meeting_id: int, politician_id: int | None = None,
+    today: dt.date | None = None,
+) -> dict:
+    """Every merge field of the template, filled from the meeting and the acting user.
+
+    Plain data only: text, a list of asks and dates as `datetime.date`.
+    """
+    meeting = get_meeting(db, user, meeting_id)
+    present = meeting["politicians"]
+    if not present:
+        raise ValidationError(texts.LETTER_NO_RECIPIENT)
+    if politician_id is None:
+        recipient = min(present, key=lambda p: _ROLE_RANK.index(p["role"]))
+    else:
+        recipient = next((p for p in present if p["id"] == politician_id), None)
+        if recipient is None:
+            raise ValidationError(texts.LETTER_RECIPIENT_NOT_PRESENT)
+    sender = db.execute("select full_name, title, email, phone, place from users where id = ?",
+                        [user.id]).fetchone() or (user.full_name, user.title, None, None, None)
+    chapter = meeting["chapter"]
+    ours = (meeting["our_participants"] or "").replace("\n", ", ").strip(" ,")
+    attendees = join_names([_person(p) for p in present] + ([f"{ours} fra {chapter}"] if ours
+                                                             else []))
+    topic = (meeting["topics"] or "").strip() or \
+        join_names([x["name"][:1].lower() + x["name"][1:] for x in meeting["levers"]]) or \
+        "alkoholpolitikken i kommunen"
+    due = meeting["followup_due"]
+    return {
+        "avsender_navn": sender[0], "avsender_rolle": (sender[1] or "medlem").strip(),
+        "organisasjon": chapter, "avsender_telefon": sender[3] or "",
+        "avsender_epost": sender[2] or "", "sted": sender[4] or meeting["kommune"],
+        "dato": today or dt.date.today(),
+        "mottaker_navn": recipient["name"],
+        "mottaker_rolle": texts.POLITICIAN_ROLES.get(recipient["role"], ""),
+        "kommune": meeting["kommune"],
+        "motedato": dt.date.fromisoformat(meeting["held_on"]),
+        "tema": topic,
+        "deltakere": attendees,
+        "droftet": meeting["summary"],
+        "avtalt": (meeting["promises"] or "").strip()
+        or "sender vi deg en kort oppsummering av det vi tok opp.",
+        "krav": ask_list(meeting["asks"]),
+        "neste_steg": (f"Vi tar kontakt igjen innen {texts.format_date(due)} for å høre hvordan "
+                       "saken følges opp." if due else ""),
+        "kopi": join_names([p["name"] for p in present if p["id"] != recipient["id"]]),
+        "vedlegg": "",
+        "_politician_id": recipient["id"],
+    }
+
+
+def _encode(fields: dict) -> str:
+    clean = {}
+    for name, value in fields.items():
+        if name not in {f.name for f in TEMPLATE.fields}:
+            raise ValidationError(texts.LETTER_FIELD_UNKNOWN.format(field=name))
+        if name in LIST_FIELDS:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ValidationError(texts.LETTER_FIELD_TYPE.format(field=name))
+            value = [v.strip() for v in value if v.strip()]
+        elif name in DATE_FIELDS:
+            if isinstance(value, str):
+                value = dt.date.fromisoformat(value)
+            if not isinstance(value, dt.date):
+                raise ValidationError(texts.LETTER_FIELD_TYPE.format(field=name))
+            value = value.isoformat()
+        elif not isinstance(value, str):
+            raise ValidationError(texts.LETTER_FIELD_TYPE.format(field=name))
+        clean[name] = value
+    return json.dumps(clean, ensure_ascii=False)
+
+
+def decode_fields(stored: str) -> dict:
+    """The stored JSON as a render context: every template field present, dates as dates."""
+    data = json.loads(stored or "{}")
+    fields = {f.name: ([] if f.is_list else "") for f in TEMPLATE.fields}
+    fields.update(data)
+    for name in DATE_FIELDS:
+        if fields.get(name):
+            fields[name] = dt.date.fromisoformat(fields[name])
+    return fields
+
+
+def _title(fields: dict) -> str:
+    return (f"Oppfølging etter møtet {texts.format_date(fields['motedato'])} om {fields['tema']}"
+            f" – {fields['mottaker_navn']}")
+
+
+def create_letter(
+    db: sqlite_utils.Database, user: User, meeting_id: int, politician_id: int | None = None,
+    today: dt.date | None = None,
+) -> int:
+    """One click: a draft letter for the meeting, addressed to `politician_id` (default: the
+    highest-ranking politician present)."""
+    meeting = get_meeting(db, user, meeting_id)
+    if not user.can_edit_chapter(meeting["chapter_id"]):
+        raise PermissionDenied(texts.MEETING_CHAPTER_FORBIDDEN)
+    fields = draft_fields(db, user, meeting_id, politician_id, today)
+    recipient = fields.pop("_politician_id")
+    with write(db):
+        return db["documents"].insert({
+            "kind": KIND, "title": _title(fields), "template": TEMPLATE.path.name,
+            "fields": _encode(fields), "status": "utkast", "meeting_id": meeting_id,
+            "politician_id": recipient, "chapter_id": meeting["chapter_id"],
+            "author_id": user.id, "kommunenummer": meeting["kommunenummer"],
+        }).last_pk
+
+
+def get_letter(db: sqlite_utils.Database, user: User, document_id: int) -> dict:
+    row = db.execute("select * from documents where id = ? and kind = ?",
+                     [document_id, KIND]).fetchone()
+    if row is None:
+        raise ValidationError(texts.LETTER_NOT_FOUND)
+    letter = dict(zip([d[0] for d in db.execute("select * from documents limit 0").description],
+                      row, strict=True))
+    if letter["meeting_id"] is not None:
+        get_meeting(db, user, letter["meeting_id"])  # the meeting's read scope is the letter's
+    elif not (user.is_leader or user.can_edit_chapter(letter["chapter_id"])):
+        raise ValidationError(texts.LETTER_NOT_FOUND)
+    letter["fields"] = decode_fields(letter["fields"])
+    return letter
+
+
+def _editable(db, user: User, document_id: int) -> dict:
+    letter = get_letter(db, user, document_id)
+    if not user.can_edit_chapter(letter["chapter_id"]):
+        raise PermissionDenied(texts.MEETING_CHAPTER_FORBIDDEN)
+    if letter["status"] == "sendt":
+        raise ValidationError(texts.LETTER_ALREADY_SENT)
+    return letter
+
+
+def update_letter(db: sqlite_utils.Database, user: User, document_id: int, fields: dict) -> None:
+    """Change some or all merge fields of a draft."""
+    letter = _editable(db, user, document_id)
+    merged = {**letter["fields"], **fields}
+    encoded = _encode(merged)
+    with write(db):
+        db["documents"].update(document_id, {
+            "fields": encoded, "title": _title(merged),
+            "updated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        })
+
+
+def render_letter(db: sqlite_utils.Database, user: User, document_id: int) -> bytes:
+    """The letter as .docx: exactly as sent once it is sent, else rendered from its fields."""
+    letter = get_letter(db, user, document_id)
+    if letter["status"] == "sendt" and letter["docx"]:
+        return letter["docx"]
+    return render(TEMPLATE.path, letter["fields"])
+
+
+def filename(letter: dict) -> str:
+    return letter_filename(KIND, letter["fields"], letter["fields"].get("dato"))
+
+
+def mark_sent(
+    db: sqlite_utils.Database, user: User, document_id: int, sent_on: dt.date | None = None,
+    today: dt.date | None = None,
+) -> None:
+    """Mark the letter sent and keep the rendered .docx, so what went out is what is stored."""
+    today = today or dt.date.today()
+    letter = _editable(db, user, document_id)
+    sent_on = sent_on or today
+    if sent_on > today:
+        raise ValidationError(texts.MEETING_DONE_FUTURE.format(date=texts.format_date(sent_on)))
+    held = letter["fields"].get("motedato")
+    if held and sent_on < held:
+        raise ValidationError(texts.LETTER_SENT_BEFORE_MEETING.format(
+            date=texts.format_date(sent_on), held=texts.format_date(held)))
+    docx = render(TEMPLATE.path, letter["fields"])
+    with write(db):
+        db["documents"].update(document_id, {
+            "status": "sendt", "sent_on": sent_on.isoformat(), "docx": docx,
+            "updated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        })
+
+
+def letters_for_meeting(db: sqlite_utils.Database, user: User, meeting_id: int) -> list[dict]:
+    get_meeting(db, user, meeting_id)
+    return list(db.query(
+        """select d.id, d.title, d.status, d.sent_on, d.updated_at, p.name as recipient,
+                  u.full_name as author
+           from documents d left join politicians p on p.id = d.politician_id
+           left join users u on u.id = d.author_id
+           where d.meeting_id = ? order by d.id""", [meeting_id]))
+
+
+def letters_for_politician(db: sqlite_utils.Database, user: User, politician_id: int) -> list[dict]:
+    """Letters to the politician, or from meetings they attended, that the user may see."""
+    if user.is_leader:
+        where, params = "1 = 1", {}
+    else:
+        where = "(d.author_id = :user or (d.chapter_id is not null and d.chapter_id = :chapter))"
+        params = {"user": user.id, "chapter": user.chapter_id}
+    return list(db.query(
+        f"""select d.id, d.kind, d.title, d.status, d.sent_on, d.meeting_id
+            from documents d
+            where (d.politician_id = :p or d.meeting_id in
+                   (select meeting_id from meeting_politicians where politician_id = :p))
+              and {where}
+            order by coalesce(d.sent_on, d.updated_at) desc""",  # noqa: S608 - fixed fragments
+        {**params, "p": politician_id}))

@@ -1,0 +1,91 @@
+"""Full-text search over meetings, politicians and documents (SQLite FTS5, see m010).
+
+Each hit says what it is, a title, a snippet and where it lives (page and query parameter), so
+the page can link straight to the record. What a user may read decides what they find: meetings
+only in the user's scope, documents as on the letters page, politicians for everyone.
+"""
+
+from __future__ import annotations
+
+import re
+
+import sqlite_utils
+
+from . import texts
+from .accounts import User
+from .meetings import read_scope
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_TERMS = 8
+
+
+def fts_query(text: str) -> str | None:
+    """The user's words as an FTS5 query: every word must match, each as a prefix.
+
+    Words are quoted, so FTS5 syntax typed by the user ("OR", "*", quotes, column filters) is
+    searched for as text rather than run.
+    """
+    words = _WORD.findall(text or "")[:MAX_TERMS]
+    return " ".join(f'"{w}"*' for w in words) or None
+
+
+def _snippet(table: str) -> str:
+    return f"snippet([{table}_fts], -1, '', '', '…', 14)"
+
+
+def search(db: sqlite_utils.Database, user: User, text: str, limit: int = 30) -> list[dict]:
+    """Hits, best first within each kind: meetings, then politicians, then documents."""
+    query = fts_query(text)
+    if query is None:
+        return []
+    hits: list[dict] = []
+    if user.role in ("leder", "lokallag"):
+        where, params = read_scope(user)
+        for row in db.query(
+            f"""select mt.id, mt.held_on, m.navn as kommune, c.name as chapter,
+                       {_snippet('meetings')} as snippet
+                from meetings_fts join meetings mt on mt.rowid = meetings_fts.rowid
+                join municipalities m on m.kommunenummer = mt.kommunenummer
+                join chapters c on c.id = mt.chapter_id
+                where meetings_fts match :q and {where}
+                order by rank limit :limit""",  # noqa: S608 - only fixed fragments are joined
+            {**params, "q": query, "limit": limit},
+        ):
+            hits.append({
+                "kind": "meeting", "id": row["id"], "page": "moter", "param": "mote",
+                "title": f"{texts.format_date(row['held_on'])}: {row['kommune']} "
+                         f"({row['chapter']})",
+                "snippet": row["snippet"],
+            })
+    for row in db.query(
+        f"""select p.id, p.name, m.navn as kommune, {_snippet('politicians')} as snippet
+            from politicians_fts join politicians p on p.rowid = politicians_fts.rowid
+            join municipalities m on m.kommunenummer = p.kommunenummer
+            where politicians_fts match :q order by rank limit :limit""",  # noqa: S608
+        {"q": query, "limit": limit},
+    ):
+        hits.append({"kind": "politician", "id": row["id"], "page": "politikere",
+                     "param": "politiker", "title": f"{row['name']} ({row['kommune']})",
+                     "snippet": row["snippet"]})
+    if user.is_leader:
+        doc_where, doc_params = "1 = 1", {}
+    else:
+        doc_where = "(d.author_id = :user or (d.chapter_id is not null and d.chapter_id = :ch))"
+        doc_params = {"user": user.id, "ch": user.chapter_id}
+    for row in db.query(
+        f"""select d.id, d.kind, d.title, d.meeting_id, {_snippet('documents')} as snippet
+            from documents_fts join documents d on d.rowid = documents_fts.rowid
+            where documents_fts match :q and {doc_where}
+            order by rank limit :limit""",  # noqa: S608 - only fixed fragments are joined
+        {**doc_params, "q": query, "limit": limit},
+    ):
+        # A follow-up letter is opened from its meeting; other documents on the letters page.
+        on_meeting = row["meeting_id"] is not None and user.role in ("leder", "lokallag")
+        hits.append({
+            "kind": "document", "id": row["meeting_id"] if on_meeting else row["id"],
+            "page": "moter" if on_meeting else "brev", "param": "mote" if on_meeting
+            else "dokument",
+            "title": f"{texts.DOCUMENT_KINDS.get(row['kind'], row['kind'])}: {row['title']}",
+            "snippet": row["snippet"],
+        })
+    return hits

@@ -1,0 +1,55 @@
+"""Follow-ups due and overdue, per chapter and per owner; mark done; calendar download."""
+
+from __future__ import annotations
+
+import functools
+
+import streamlit as st
+
+from advocacy import accounts, followups, meetings, texts
+from advocacy.errors import AdvocacyError
+from advocacy.ui.widgets import table
+
+
+def render_followups(db, user) -> None:
+    left, right = st.columns(2)
+    chapter_id = None
+    if user.is_leader:
+        chapters = {c["id"]: c["name"] for c in accounts.list_chapters(db)}
+        chapter_id = left.selectbox("Lokallag", [None, *chapters], key="followup_chapter",
+                                    format_func=lambda c: "Alle lokallag" if c is None
+                                    else chapters[c])
+    owners = meetings.owner_choices(db, chapter_id or user.chapter_id)
+    owner_id = right.selectbox("Ansvarlig", [None, *owners], key="followup_owner",
+                               format_func=lambda o: "Alle" if o is None else owners[o])
+    rows = followups.open_followups(db, user, chapter_id=chapter_id, owner_id=owner_id)
+    overdue = sum(1 for r in rows if r["status"] == "forfalt")
+    st.caption(f"{len(rows)} åpne oppfølginger, {overdue} forfalt")
+    for row in rows:
+        row["no_reply_text"] = texts.NO_REPLY_BADGE if row["no_reply"] else ""
+    table(rows, {"status": "Status", "followup_due": "Frist", "days_overdue": "Dager over frist",
+                 "held_on": "Møtedato", "kommune": "Kommune", "politicians": "Politikere",
+                 "chapter": "Lokallag", "owner": "Ansvarlig", "no_reply_text": "Svar"},
+          dates=["followup_due", "held_on"], labels={"status": texts.FOLLOWUP_STATUS},
+          key="followups_table")
+    st.download_button(
+        "Last ned som kalender (.ics)",
+        data=functools.partial(followups.followups_ics, db, user, chapter_id=chapter_id,
+                               owner_id=owner_id),
+        file_name="oppfolginger.ics", mime="text/calendar", key="followups_ics",
+        icon=":material/calendar_month:", on_click="ignore", disabled=not rows)
+    if not rows:
+        return
+    labels = {r["id"]: f"{texts.format_short_date(r['followup_due'])} – {r['kommune']}: "
+                       f"{r['politicians'] or ''}" for r in rows}
+    left, right = st.columns([3, 1])
+    chosen = left.selectbox("Oppfølging", list(labels), format_func=lambda i: labels[i],
+                            key="followup_choice")
+    right.write("")
+    if right.button("Marker som gjort", key="followup_done"):
+        try:
+            meetings.mark_followup_done(db, user, chosen)
+        except AdvocacyError as exc:
+            st.error(exc.message)
+        else:
+            st.rerun()

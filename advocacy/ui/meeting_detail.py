@@ -1,0 +1,158 @@
+"""One meeting: what happened, its follow-up, and its letters (make, edit, preview, download,
+mark sent)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from advocacy import followup_letters, followups, meetings, texts
+from advocacy.documents import to_html
+from advocacy.errors import AdvocacyError
+from advocacy.ui.meeting_form import meeting_form
+from advocacy.ui.safe_text import md
+from advocacy.ui.widgets import table
+
+
+def _run(action, success: str | None = None) -> bool:
+    """Call a domain action; show its Norwegian refusal instead of a traceback."""
+    try:
+        action()
+    except AdvocacyError as exc:
+        st.error(exc.message)
+        return False
+    if success:
+        st.toast(success)
+    return True
+
+
+def _field(label: str, value) -> None:
+    if value:
+        st.markdown(f"**{label}:** {md(value)}")
+
+
+def render_meeting(db, user, meeting_id: int) -> None:
+    meeting = meetings.get_meeting(db, user, meeting_id)
+    editable = user.can_edit_chapter(meeting["chapter_id"])
+    st.subheader(f"{texts.MEETING_KINDS[meeting['kind']]} {texts.format_date(meeting['held_on'])}"
+                 f" – {md(meeting['kommune'])}")
+    st.caption(md(meeting["chapter"]))
+    if meeting["id"] in followups.no_reply_meeting_ids(db, user):
+        st.warning(texts.NO_REPLY_BADGE)
+    _field("Politikere", ", ".join(p["name"] for p in meeting["politicians"]))
+    _field("Våre deltakere", meeting["our_participants"])
+    _field("Saker", ", ".join(x["name"] for x in meeting["levers"]))
+    _field("Tema", meeting["topics"])
+    _field("Sammendrag", meeting["summary"])
+    _field("Det vi ba om", "; ".join(meetings.ask_list(meeting["asks"])))
+    _field("Lovet eller avtalt", meeting["promises"])
+    _field("Utfall", meeting["outcome"])
+    done = meeting["followup_done_on"]
+    status = (f"fulgt opp {texts.format_date(done)}" if done
+              else f"innen {texts.format_date(meeting['followup_due'])}")
+    _field("Oppfølging", f"{status} (ansvarlig: {meeting['owner'] or '–'})")
+    if meeting["reply_received_on"]:
+        _field("Svar mottatt", texts.format_date(meeting["reply_received_on"]))
+    if editable:
+        _followup_actions(db, user, meeting)
+        with st.expander("Endre møtet"):
+            if meeting_form(db, user, f"edit_{meeting_id}", meetings.as_input(meeting),
+                            meeting_id=meeting_id):
+                st.rerun()
+    _letters(db, user, meeting, editable)
+
+
+def _followup_actions(db, user, meeting: dict) -> None:
+    left, right = st.columns(2)
+    if not meeting["followup_done_on"] and left.button(
+            "Marker oppfølgingen som gjort", key=f"done_{meeting['id']}"):
+        if _run(lambda: meetings.mark_followup_done(db, user, meeting["id"]), "Oppfølgingen er gjort"):
+            st.rerun()
+    if not meeting["reply_received_on"] and right.button(
+            "Registrer svar fra politikeren", key=f"reply_{meeting['id']}"):
+        if _run(lambda: meetings.record_reply(db, user, meeting["id"]), "Svaret er registrert"):
+            st.rerun()
+
+
+def _letters(db, user, meeting: dict, editable: bool) -> None:
+    st.markdown("#### Oppfølgingsbrev")
+    letters = followup_letters.letters_for_meeting(db, user, meeting["id"])
+    table(letters, {"title": "Brev", "recipient": "Mottaker", "status": "Status",
+                    "sent_on": "Sendt"},
+          dates=["sent_on"], labels={"status": texts.DOCUMENT_STATUSES},
+          key=f"letters_{meeting['id']}")
+    if editable:
+        people = {p["id"]: p["name"] for p in meeting["politicians"]}
+        left, right = st.columns([2, 1])
+        recipient = left.selectbox("Mottaker", list(people), format_func=lambda p: people[p],
+                                   key=f"recipient_{meeting['id']}")
+        right.write("")
+        if right.button("Lag oppfølgingsbrev", type="primary", key=f"make_{meeting['id']}"):
+            holder = {}
+
+            def make():
+                holder["id"] = followup_letters.create_letter(db, user, meeting["id"], recipient)
+
+            if _run(make, "Brevet er laget"):
+                st.session_state[f"letter_choice_{meeting['id']}"] = holder["id"]
+                st.rerun()
+    if not letters:
+        return
+    ids = [x["id"] for x in reversed(letters)]  # newest first
+    chosen = st.selectbox(
+        "Vis brev", ids,
+        format_func=lambda i: next(x["title"] for x in letters if x["id"] == i),
+        key=f"letter_choice_{meeting['id']}")
+    _letter(db, user, chosen, editable)
+
+
+def _letter(db, user, document_id: int, editable: bool) -> None:
+    letter = followup_letters.get_letter(db, user, document_id)
+    fields = letter["fields"]
+    draft = letter["status"] != "sendt"
+    if editable and draft:
+        with st.expander("Rediger brevet"), st.form(f"letter_form_{document_id}"):
+            edited = {}
+            for spec in followup_letters.TEMPLATE.fields:
+                key = f"letter_{document_id}_{spec.name}"
+                if spec.name in followup_letters.DATE_FIELDS:
+                    edited[spec.name] = st.date_input(
+                        spec.description, value=fields.get(spec.name) or dt.date.today(),
+                        format="DD.MM.YYYY", key=key)
+                elif spec.is_list:
+                    lines = st.text_area(f"{spec.description} (ett per linje)",
+                                         value="\n".join(fields.get(spec.name) or []), key=key)
+                    edited[spec.name] = [x for x in lines.splitlines() if x.strip()]
+                elif spec.name in ("droftet", "avtalt", "neste_steg", "deltakere"):
+                    edited[spec.name] = st.text_area(spec.description,
+                                                     value=fields.get(spec.name) or "", key=key)
+                else:
+                    edited[spec.name] = st.text_input(spec.description,
+                                                      value=fields.get(spec.name) or "", key=key)
+            if st.form_submit_button("Lagre brevet"):
+                if _run(lambda: followup_letters.update_letter(db, user, document_id, edited),
+                        "Brevet er lagret"):
+                    st.rerun()
+    try:
+        docx = followup_letters.render_letter(db, user, document_id)
+    except AdvocacyError as exc:
+        st.error(exc.message)
+        return
+    left, right = st.columns(2)
+    left.download_button(
+        "Last ned brevet (.docx)", data=docx, file_name=followup_letters.filename(letter),
+        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        key=f"download_{document_id}", on_click="ignore", icon=":material/download:")
+    if editable and draft:
+        with right.popover("Marker som sendt"):
+            sent_on = st.date_input("Sendt dato", value=dt.date.today(), max_value=dt.date.today(),
+                                    format="DD.MM.YYYY", key=f"sent_on_{document_id}")
+            if st.button("Marker som sendt", key=f"send_{document_id}", type="primary"):
+                if _run(lambda: followup_letters.mark_sent(db, user, document_id, sent_on),
+                        "Brevet er markert som sendt"):
+                    st.rerun()
+    elif letter["sent_on"]:
+        right.caption(f"Sendt {texts.format_date(letter['sent_on'])}")
+    with st.expander("Forhåndsvisning", expanded=True):
+        st.html(to_html(docx))

@@ -1,0 +1,97 @@
+"""One politician: who they are, their stances with history, meetings and letters."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from advocacy import (
+    followup_letters,
+    followups,
+    meetings,
+    municipalities,
+    politicians,
+    stances,
+    texts,
+)
+from advocacy.errors import AdvocacyError
+from advocacy.ui.politician_form import politician_form
+from advocacy.ui.safe_text import md
+from advocacy.ui.widgets import table
+
+
+def render_politician(db, user, politician_id: int) -> None:
+    person = politicians.get_politician(db, user, politician_id)
+    editor = user.role in ("leder", "lokallag")
+    st.subheader(md(person["name"]))
+    facts = [person["party_name"] or person["party"],
+             texts.POLITICIAN_ROLES.get(person["role"]), person["committee"],
+             texts.municipality_name(person["kommune"], person["navn_norsk"]), person["term"]]
+    st.caption(" · ".join(md(f) for f in facts if f))
+    contact = [c for c in (person["email"], person["phone"]) if c]
+    if contact:
+        st.markdown(md(" · ".join(contact)))
+    if person["notes"]:
+        st.markdown(f"**Notater:** {md(person['notes'])}")
+    if politician_id in followups.no_reply_politician_ids(db, user):
+        st.warning(texts.NO_REPLY_BADGE)
+
+    st.markdown("#### Standpunkter")
+    table(stances.current_stances(db, politician_id),
+          {"subject": "Sak", "stance": "Standpunkt", "stated_on": "Dato", "source": "Kilde"},
+          dates=["stated_on"], labels={"stance": texts.STANCES}, key=f"stances_{politician_id}")
+    with st.expander("Historikk"):
+        table(stances.stance_history(db, politician_id),
+              {"subject": "Sak", "stance": "Standpunkt", "stated_on": "Dato", "source": "Kilde",
+               "recorded_by": "Registrert av"},
+              dates=["stated_on"], labels={"stance": texts.STANCES},
+              key=f"stance_history_{politician_id}")
+    if editor:
+        _stance_form(db, user, politician_id)
+
+    if user.role in ("leder", "lokallag"):
+        st.markdown("#### Møter")
+        rows = meetings.list_meetings(db, user, politician_id=politician_id)
+        table(rows, {"held_on": "Dato", "kind": "Type", "chapter": "Lokallag",
+                     "summary": "Sammendrag", "followup_done_on": "Fulgt opp"},
+              dates=["held_on", "followup_done_on"], labels={"kind": texts.MEETING_KINDS},
+              key=f"politician_meetings_{politician_id}")
+        for row in rows[:10]:
+            st.page_link("advocacy/ui/moter.py", query_params={"mote": str(row["id"])},
+                         label=f"Åpne møtet {texts.format_date(row['held_on'])}")
+    st.markdown("#### Brev")
+    table(followup_letters.letters_for_politician(db, user, politician_id),
+          {"title": "Tittel", "kind": "Type", "status": "Status", "sent_on": "Sendt"},
+          dates=["sent_on"], labels={"kind": texts.DOCUMENT_KINDS,
+                                     "status": texts.DOCUMENT_STATUSES},
+          key=f"politician_letters_{politician_id}")
+    if editor:
+        with st.expander("Endre opplysninger"):
+            if politician_form(db, user, f"edit_politician_{politician_id}",
+                               politicians.as_form(person), politician_id):
+                st.rerun()
+
+
+def _stance_form(db, user, politician_id: int) -> None:
+    levers = {x["id"]: x["name"] for x in municipalities.levers(db)}
+    with st.expander("Registrer standpunkt"), st.form(f"stance_form_{politician_id}",
+                                                      clear_on_submit=True):
+        lever = st.selectbox("Sak", [None, *levers], key=f"stance_lever_{politician_id}",
+                             format_func=lambda x: "Annet tema (skriv under)" if x is None
+                             else levers[x])
+        topic = st.text_input("Tema", key=f"stance_topic_{politician_id}")
+        stance = st.radio("Standpunkt", list(texts.STANCES), format_func=texts.STANCES.get,
+                          horizontal=True, index=5, key=f"stance_value_{politician_id}")
+        stated_on = st.date_input("Dato", value=dt.date.today(), max_value=dt.date.today(),
+                                  format="DD.MM.YYYY", key=f"stance_date_{politician_id}")
+        source = st.text_input("Kilde", key=f"stance_source_{politician_id}",
+                               placeholder="Møte 12. mars, avisintervju, lenke …")
+        if st.form_submit_button("Lagre standpunkt"):
+            try:
+                stances.record_stance(db, user, politician_id, stance, lever_id=lever,
+                                      topic=topic, stated_on=stated_on, source=source)
+            except AdvocacyError as exc:
+                st.error(exc.message)
+            else:
+                st.rerun()

@@ -1,0 +1,50 @@
+"""A chapter member logs a meeting with two politicians, makes its follow-up letter and
+downloads it: the .docx names the meeting date and both politicians."""
+
+import datetime as dt
+import io
+
+from docx import Document
+
+from advocacy.texts import format_date
+from tests.e2e.conftest import login, open_page
+
+
+def _pick_politician(page, field):
+    field.click()
+    # Streamlit's multiselect offers "Select all" first; pick a politician.
+    option = page.get_by_role("option").filter(has_not_text="Select all").first
+    label = option.inner_text()
+    option.click()
+    page.keyboard.press("Escape")
+    return label.split(" (")[0].strip()
+
+
+def test_log_meeting_make_letter_and_download(page, tmp_path):
+    login(page, "lokallag")
+    open_page(page, "Møter")
+    page.get_by_text("Nytt møte", exact=True).click()
+    politicians = page.get_by_role("combobox", name="Politikere til stede")
+    politicians.wait_for()
+    first = _pick_politician(page, politicians)
+    second = _pick_politician(page, politicians)
+    assert first != second
+    page.get_by_label("Sammendrag").fill("Vi snakket om skjenketider og kontroller.")
+    page.get_by_label("Det vi ba om (ett krav per linje)").fill(
+        "Ikke utvid skjenketiden\nFlere kontroller")
+    page.get_by_role("button", name="Lagre møtet").click()
+
+    page.get_by_role("button", name="Lag oppfølgingsbrev").click()
+    download_button = page.get_by_role("button", name="Last ned brevet (.docx)")
+    download_button.wait_for()
+    with page.expect_download() as info:
+        download_button.click()
+    path = tmp_path / "brev.docx"
+    info.value.save_as(path)
+    assert info.value.suggested_filename.endswith(".docx")
+
+    text = "\n".join(p.text for p in Document(io.BytesIO(path.read_bytes())).paragraphs)
+    assert format_date(dt.date.today()) in text  # the meeting was logged for today
+    assert f"møte {format_date(dt.date.today())}" in text
+    assert first in text and second in text
+    page.screenshot(path=str(tmp_path / "moter.png"))

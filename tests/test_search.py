@@ -1,0 +1,46 @@
+"""Full-text search: finds by any word of a record, links to it, respects who may read what."""
+
+import datetime as dt
+
+from advocacy import politicians, search
+from advocacy.meetings import MeetingInput, create_meeting
+
+
+def test_search_finds_meetings_politicians_and_documents(demo_db, chapter_member, leader,
+                                                         writer, drammen_politicians):
+    mid = create_meeting(demo_db, chapter_member, MeetingInput(
+        held_on=dt.date.today(), kind="mote", chapter_id=None, kommunenummer="3301",
+        politician_ids=drammen_politicians, summary="Vi drøftet vinmonopolets åpningstider."),
+    )
+    pid = politicians.create_politician(demo_db, leader, {
+        "name": "Vigdis Vinmonopolsen", "kommune": "0301", "notes": "Er opptatt av ungdom."})
+    hits = search.search(demo_db, chapter_member, "vinmonopol")
+    assert {(h["kind"], h["id"], h["page"], h["param"]) for h in hits} >= {
+        ("meeting", mid, "moter", "mote"), ("politician", pid, "politikere", "politiker")}
+    assert "vinmonopolets" in next(h for h in hits if h["kind"] == "meeting")["snippet"]
+    # updates reach the index (triggers), and every word must match
+    demo_db["politicians"].update(pid, {"notes": "Er opptatt av idrett."})
+    assert [h["id"] for h in search.search(demo_db, leader, "ungdom Vigdis")] == []
+    assert [h["id"] for h in search.search(demo_db, leader, "idrett vigdis")] == [pid]
+    # the writing group does not see meetings; another chapter does not see this one
+    assert all(h["kind"] != "meeting" for h in search.search(demo_db, writer, "vinmonopol"))
+
+
+def test_documents_are_found_and_scoped(demo_db, writer, chapter_member):
+    hits = search.search(demo_db, writer, "helsepolitikk")
+    assert [(h["kind"], h["page"], h["param"]) for h in hits] == [
+        ("document", "brev", "dokument")]
+    assert search.search(demo_db, chapter_member, "helsepolitikk") == []  # the writer's draft
+
+
+def test_search_syntax_is_text_not_code(demo_db, leader):
+    for text in ['"', "OR", "name:x", "*", "a AND (b", "NEAR(", "' or 1=1 --", ""]:
+        assert isinstance(search.search(demo_db, leader, text), list)
+    assert search.fts_query('skjenke" OR *') == '"skjenke"* "OR"*'
+
+
+def test_prefix_and_diacritics(demo_db, leader):
+    pid = politicians.create_politician(demo_db, leader, {"name": "Åsmund Ålesundsen",
+                                                          "kommune": "1508"})
+    assert pid in [h["id"] for h in search.search(demo_db, leader, "alesund")]
+    assert pid in [h["id"] for h in search.search(demo_db, leader, "Åsm")]
