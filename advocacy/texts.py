@@ -176,3 +176,101 @@ def format_share(value: float) -> str:
 def municipality_name(navn: str, navn_norsk: str | None) -> str:
     """Both name forms where the official one is Sami: "Deatnu – Tana"."""
     return f"{navn} – {navn_norsk}" if navn_norsk else navn
+
+
+# --- Policy profiles and overview ---
+
+STATUS_LABELS = {
+    "oppfyller": "oppfyller målet",
+    "delvis": "delvis",
+    "langt_unna": "langt unna",
+    "ukjent": "ukjent",
+    "ingen_mal": "ingen mål satt",
+}
+STATUS_OVER_LIMIT = "over lovens grense"
+STATUS_RULE_HELP = (
+    "**Slik regnes status ut.** Kommunens siste vedtak sammenlignes med organisasjonens mål og "
+    "lovens grense. *Oppfyller målet*: verdien er innenfor målet (f.eks. skjenkeslutt senest "
+    "02:00). *Delvis*: målet er ikke nådd, men verdien er nær – høyst halvveis fra målet mot "
+    "lovens grense, eller innenfor 60 minutter, 3 år (årstall), 4 år (datoer) eller halve målet "
+    "(antall) der loven ikke setter en grense. Ja/nei-spørsmål har ingen «delvis». *Langt "
+    "unna*: alt annet. *Ukjent*: ingen vedtak registrert. *Over lovens grense* vises i tillegg "
+    "når verdien bryter loven (for kontroller: under lovens minstekrav). Klokkeslett før 06:00 "
+    "regnes som etter midnatt: 02:00 er senere enn 24:00 og 01:00. Har kommunen ikke eget vedtak "
+    "for helg, gjelder hverdagsvedtaket også i helgene."
+)
+INHERITED_FROM_WEEKDAY = "samme som hverdager"
+
+VALUE_INVALID = {
+    "closing_time": "«{value}» er ikke et klokkeslett. Skriv f.eks. 02:00 eller 24:00.",
+    "boolean": "«{value}» er ikke ja eller nei.",
+    "count": "«{value}» er ikke et tall (0 eller mer).",
+    "date": "«{value}» er ikke en dato. Skriv f.eks. 12.03.2026 eller 2026-03-12.",
+    "year": "«{value}» er ikke et årstall.",
+    "text": "Verdien kan ikke være tom.",
+}
+VALUE_HINTS = {
+    "closing_time": "Klokkeslett, f.eks. 02:00 (før 06:00 betyr etter midnatt)",
+    "boolean": "ja eller nei",
+    "count": "Tall",
+    "date": "Dato, f.eks. 12.03.2026",
+    "year": "Årstall, f.eks. 2024",
+    "text": "Tekst",
+}
+VALUE_TYPES = {
+    "closing_time": "klokkeslett (slutt)",
+    "boolean": "ja/nei",
+    "count": "antall",
+    "date": "dato",
+    "year": "årstall",
+    "text": "tekst",
+}
+GOAL_RULES = {
+    "at_most": "høyst (senest)",
+    "at_least": "minst",
+    "equals": "lik",
+    "on_or_after": "samme dag eller senere",
+}
+POSITION_FIELDS = {
+    "kommunenummer": "Kommune",
+    "lever": "Sak",
+    "value": "Verdi",
+    "decided_on": "Vedtaksdato",
+    "source": "Kilde",
+    "note": "Merknad",
+}
+POSITION_FIELD_MISSING = "mangler."
+POSITION_DATE_FUTURE = "Vedtaksdatoen {date} er fram i tid."
+POSITION_NOT_YOURS = "Du kan bare registrere vedtak for lokallagets egen kommune."
+POSITION_SAVED = "Vedtaket er registrert. Tidligere vedtak ligger fortsatt i historikken."
+MUNICIPALITY_UNKNOWN = "Fant ingen kommune «{value}» (kommuneinndeling 2024)."
+MUNICIPALITY_OLD_NUMBER = (
+    "{number} er et kommunenummer fra før 2024 (fylkene Viken, Vestfold og Telemark eller Troms "
+    "og Finnmark finnes ikke lenger). Bruk dagens kommunenummer."
+)
+MUNICIPALITY_AMBIGUOUS = "Flere kommuner heter «{value}». Bruk kommunenummeret."
+LEVER_UNKNOWN = "Fant ingen sak «{value}». Bruk sakens id eller navn fra listen over saker."
+IMPORT_COLUMN_MISSING = "{filename}: fant ingen kolonne for «{field}»."
+IMPORT_EMPTY = "Filen har ingen rader med vedtak."
+IMPORT_HAS_PROBLEMS = "Filen har {n} feil. Ingenting ble lagret; rett feilene og prøv igjen."
+IMPORT_DONE = "{n} vedtak er lagt inn."
+IMPORT_DUPLICATES = "{n} rader finnes allerede i historikken og hoppes over."
+
+LEVER_NAME_MISSING = "Saken må ha et navn."
+LEVER_ID_TAKEN = "Det finnes allerede en sak med id «{id}»."
+LEVER_ID_INVALID = "Id-en må være 2–40 tegn: små bokstaver a–z, tall og understrek."
+LEVER_TYPE_UNKNOWN = "Ukjent verditype «{value}»."
+LEVER_RULE_UNKNOWN = "Ukjent målregel «{value}»."
+LEVER_RULE_NEEDS_GOAL = "Et mål trenger en regel (høyst, minst, lik eller samme dag eller senere)."
+LEVER_RULE_WRONG_TYPE = "Regelen «{rule}» passer ikke for verditypen «{type}»."
+LEVER_NOT_FOUND = "Fant ingen sak med id «{id}»."
+LEVER_SAVED = "Saken er lagret. Statusene er regnet ut på nytt."
+
+KEY_DATE_UNVERIFIED = "ikke bekreftet i primærkilde"
+KEY_DATE_ESTIMATED = "anslått"
+MAP_ATTRIBUTION = "Kartdata: Kartverket (CC BY 4.0)"
+EXPORT_CSV = "Last ned CSV"
+EXPORT_EXCEL = "Last ned Excel"
+EXPORT_FORMAT_UNKNOWN = "Filen må slutte på .xlsx eller .csv: {path}"
+EXPORT_DIR_MISSING = "Mappen finnes ikke: {path}"
+EXPORT_STATUS_DONE = "Skrev {n} kommuner til {path}"
