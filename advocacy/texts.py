@@ -274,3 +274,67 @@ EXPORT_EXCEL = "Last ned Excel"
 EXPORT_FORMAT_UNKNOWN = "Filen må slutte på .xlsx eller .csv: {path}"
 EXPORT_DIR_MISSING = "Mappen finnes ikke: {path}"
 EXPORT_STATUS_DONE = "Skrev {n} kommuner til {path}"
+STATUS_RULE_TITLE = "Slik regnes status ut"
+PROFILE_HEADING = "Kommuneprofil"
+PROFILE_CHOOSE = "Velg kommune"
+PROFILE_NONE = "Velg en kommune …"
+PROFILE_HINT = (
+    "Velg en kommune for å se vedtakene dens, historikken, politikerne, møtene, brevene og de "
+    "viktige datoene."
+)
+PROFILE_TABS = ["Politikk", "Historikk", "Registrer vedtak", "Politikere",
+                "Møter og brev", "Lokallag", "Viktige datoer"]
+PROFILE_OVER_LIMIT = "Over lovens grense: {levers}."
+PROFILE_MEETINGS = "Møter"
+PROFILE_MEETINGS_HIDDEN = "Møtereferater er bare synlige for lokallagene og ledelsen."
+PROFILE_LETTERS = "Brev, innlegg og uttalelser"
+HISTORY_APPEND_ONLY = (
+    "Historikken kan ikke endres eller slettes: et nytt vedtak registreres som en ny rad, og "
+    "det siste vedtaket gjelder."
+)
+POSITION_READ_ONLY = (
+    "Du kan lese kommunens politikk, men ikke registrere vedtak her. Ledelsen registrerer for "
+    "alle kommuner, lokallagene for sin egen kommune."
+)
+KEY_DATES_ICS = "Legg i kalenderen (.ics)"
+IMPORT_POSITIONS_TITLE = "Importer vedtak fra fil (CSV eller Excel)"
+IMPORT_POSITIONS_HELP = (
+    "Én rad per vedtak med kolonnene kommunenummer, sak, verdi, dato og kilde (merknad er "
+    "valgfri). Sak kan være id-en (f.eks. skjenketid_gr12) eller navnet. Alle rader sjekkes "
+    "først; er det feil, lagres ingenting. Rader som allerede finnes, hoppes over."
+)
+IMPORT_POSITIONS_UPLOAD = "Velg fil"
+IMPORT_SAVE = "Lagre {n} vedtak"
+OVERVIEW_LEVER = "Sak"
+OVERVIEW_NATIONAL = "hele landet"
+OVERVIEW_MEETS = "Oppfyller målet ({area})"
+OVERVIEW_MAP = "Kart: {lever}"
+OVERVIEW_OPEN_PROFILE = "Åpne en kommune"
+OVERVIEW_GO_PROFILE = "Gå til kommuneprofilen"
+OVERVIEW_GOALS = "Måloppnåelse per sak ({area})"
+OVERVIEW_BY_COUNTY = "Per fylke: {lever}"
+OVERVIEW_TABLE = "Vis tabellen"
+OVERVIEW_CHANGES = "Endringer siste 90 dager"
+OVERVIEW_MEETINGS_PER_MONTH = "Møter per lokallag per måned"
+OVERVIEW_LETTERS_PER_QUARTER = "Publiserte leserinnlegg per kvartal"
+OVERVIEW_STATUS_SHEET = "Status per kommune (alle saker)"
+OVERVIEW_STATUS_SHEET_HELP = (
+    "Én rad per kommune og én kolonne per sak, med status. Samme ark som "
+    "`python -m advocacy export-status`."
+)
+LEVERS_EDIT_TITLE = "Rediger saker og mål"
+LEVERS_EDIT_HELP = (
+    "Organisasjonens mål er innstillinger, ikke kode. Når du endrer et mål, regnes statusen for "
+    "alle kommuner ut på nytt. Endringene logges."
+)
+LEVERS_CHOOSE = "Sak som skal endres"
+LEVERS_GOAL = "Mål"
+LEVERS_RULE = "Målregel"
+LEVERS_SAVE = "Lagre målet"
+LEVERS_ADD = "Legg til en ny sak"
+LEVERS_NAME = "Navn på saken"
+LEVERS_TYPE = "Verditype"
+LEVERS_CATEGORY = "Kategori"
+LEVERS_LEGAL_MAX = "Lovens grense (valgfri)"
+LEVERS_DESCRIPTION = "Beskrivelse"
+LEVERS_ADD_BUTTON = "Legg til saken"
