@@ -100,28 +100,31 @@ def validate(
     """A clean position row ready to insert, or the problems as (field, message)."""
     today = today or dt.date.today()
     problems: list[tuple[str, str]] = []
+    given = {name: str(row.get(name) or "").strip() for name in REQUIRED}
     for name in REQUIRED:
-        if not str(row.get(name) or "").strip():
+        if not given[name]:
             problems.append((name, texts.POSITION_FIELD_MISSING))
-    if problems:
-        return None, problems
-    knr, problem = _municipality(db, str(row["kommunenummer"]))
-    if problem:
-        problems.append(("kommunenummer", problem))
-    elif not can_record(db, user, knr):
-        problems.append(("kommunenummer", texts.POSITION_NOT_YOURS))
-    lever = _lever(db, str(row["lever"]))
-    value = None
-    if lever is None:
-        problems.append(("lever", texts.LEVER_UNKNOWN.format(value=row["lever"])))
-    else:
-        try:
-            value = policy_status.normalise(lever["value_type"], str(row["value"]))
-        except ValidationError as exc:
-            problems.append(("value", exc.message))
-    decided_on, problem = _decided_on(str(row["decided_on"]), today)
-    if problem:
-        problems.append(("decided_on", problem))
+    knr = lever = value = decided_on = None
+    if given["kommunenummer"]:
+        knr, problem = _municipality(db, given["kommunenummer"])
+        if problem:
+            problems.append(("kommunenummer", problem))
+        elif not can_record(db, user, knr):
+            problems.append(("kommunenummer", texts.POSITION_NOT_YOURS))
+    if given["lever"]:
+        lever = _lever(db, given["lever"])
+        if lever is None:
+            problems.append(("lever", texts.LEVER_UNKNOWN.format(value=given["lever"])))
+        elif given["value"]:
+            try:
+                value = policy_status.normalise(lever["value_type"], given["value"])
+            except ValidationError as exc:
+                problems.append(("value", exc.message))
+    if given["decided_on"]:
+        decided_on, problem = _decided_on(given["decided_on"], today)
+        if problem:
+            problems.append(("decided_on", problem))
+    problems.sort(key=lambda p: REQUIRED.index(p[0]))
     if problems:
         return None, problems
     return {
@@ -129,7 +132,7 @@ def validate(
         "lever_id": lever["id"],
         "value": value,
         "decided_on": decided_on,
-        "source": str(row["source"]).strip()[:500],
+        "source": given["source"][:500],
         "note": (str(row.get("note") or "").strip() or None),
         "recorded_by": user.id,
     }, []
@@ -162,10 +165,10 @@ def record_position(
            "decided_on": str(decided_on or ""), "source": source, "note": note}
     clean, problems = validate(db, user, row, today)
     if problems:
-        field_name, message = problems[0]
-        if message == texts.POSITION_NOT_YOURS:
-            raise PermissionDenied(message)
-        raise ValidationError(f"{texts.POSITION_FIELDS[field_name]}: {message}")
+        if any(message == texts.POSITION_NOT_YOURS for _, message in problems):
+            raise PermissionDenied(texts.POSITION_NOT_YOURS)
+        raise ValidationError(" ".join(
+            f"{texts.POSITION_FIELDS[name]}: {message}" for name, message in problems))
     with write(db):
         return db["positions"].insert(clean).last_pk
 

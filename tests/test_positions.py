@@ -106,6 +106,9 @@ def test_import_with_one_bad_row_saves_nothing(demo_db, leader):
     preview = positions.preview_import(demo_db, leader, table, today=TODAY)
     assert [(p.row, p.column, p.message) for p in preview.problems] == [
         (5, "Verdi", "«sent» er ikke et klokkeslett. Skriv f.eks. 02:00 eller 24:00."),
+        (6, "Kommunenr", "3801 er et kommunenummer fra før 2024 (fylkene Viken, Vestfold og "
+                         "Telemark eller Troms og Finnmark finnes ikke lenger). Bruk dagens "
+                         "kommunenummer."),
         (6, "Dato", "mangler."),
     ]
     before = demo_db["positions"].count

@@ -140,7 +140,11 @@ def _record_form(db, user, kommunenummer: str) -> None:
         except AdvocacyError as exc:
             st.error(exc.message)
         else:
-            st.success(texts.POSITION_SAVED)
+            # Rerun so the policy table above (drawn before this form) shows the new value.
+            st.session_state["position_saved"] = True
+            st.rerun()
+    if st.session_state.pop("position_saved", False):
+        st.success(texts.POSITION_SAVED)
 
 
 def _meetings_and_letters(db, user, kommunenummer: str) -> None:
@@ -209,4 +213,7 @@ def import_positions(db, user) -> None:
             except AdvocacyError as exc:
                 st.error(exc.message)
             else:
-                st.success(texts.IMPORT_DONE.format(n=n))
+                st.session_state["positions_imported"] = n
+                st.rerun()
+        if "positions_imported" in st.session_state:
+            st.success(texts.IMPORT_DONE.format(n=st.session_state.pop("positions_imported")))
