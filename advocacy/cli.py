@@ -182,6 +182,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FIL")
     add_document_commands(add)
     _add_issue4_commands(add)
+    _add_policy_commands(add)
     return parser
 
 
@@ -264,3 +265,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Avbrutt.", file=sys.stderr)
         return 130
+
+
+
+# --- Policy profiles and overview (issue 5) ---
+
+@command("export-status")
+def cmd_export_status(args) -> int:
+    from . import status_export
+
+    db = open_database(args.db, create=False)
+    try:
+        n = status_export.write_file(db, args.out, with_status=args.with_status)
+    finally:
+        db.close()
+    print(texts.EXPORT_STATUS_DONE.format(n=n, path=args.out))
+    return 0
+
+
+def _add_policy_commands(add) -> None:
+    p = add("export-status",
+            "skriv status per kommune (én rad per kommune, én kolonne per sak) til Excel eller CSV")
+    p.add_argument("--out", required=True, metavar="FIL",
+                   help="filen som skal skrives (.xlsx eller .csv)")
+    p.add_argument("--with-status", action="store_true",
+                   help="ta med en statuskolonne for hver sak")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 import sqlite_utils
 
@@ -45,3 +46,156 @@ def meetings_per_chapter(db: sqlite_utils.Database) -> list[dict]:
                group by c.id order by meetings desc, c.name"""
         )
     )
+
+
+# --- Policy status and activity figures (issue 5) -------------------------------------------
+# Pure SQL or one indexed lookup per municipality and lever (municipalities.statuses); never a
+# whole history table in memory. The pages cache these with `policy_version` in the key.
+
+def policy_version(db: sqlite_utils.Database) -> str:
+    """Changes whenever a position is added or a lever edited (positions are append-only, so
+    the largest id is enough): the cache key of everything derived from policy data."""
+    last = db.execute("select coalesce(max(id), 0) from positions").fetchone()[0]
+    lever_state = db.execute(
+        "select group_concat(id || '|' || coalesce(goal, '') || '|' || coalesce(goal_rule, '') "
+        "|| '|' || coalesce(legal_max, '') || '|' || active || '|' || name, ';') from levers"
+    ).fetchone()[0]
+    return f"{last}:{hashlib.sha1((lever_state or '').encode()).hexdigest()[:12]}"
+
+
+def activity_version(db: sqlite_utils.Database) -> str:
+    """Changes when meetings or documents are added or edited."""
+    row = db.execute(
+        "select (select count(*) from meetings), (select max(updated_at) from meetings), "
+        "(select count(*) from documents), (select max(updated_at) from documents)"
+    ).fetchone()
+    return ":".join(str(v) for v in row)
+
+
+def status_counts(statuses: dict[str, dict[str, dict]], lever_id: str) -> dict[str, int]:
+    """{status code: number of municipalities} for one lever, every code present."""
+    from .policy_status import STATUS_ORDER
+
+    counts = dict.fromkeys(STATUS_ORDER, 0)
+    over = 0
+    for cells in statuses.values():
+        status = cells[lever_id]["status"]
+        counts[status.code] += 1
+        over += status.over_legal_limit
+    counts["over_lovens_grense"] = over
+    return counts
+
+
+def goal_summary(statuses: dict[str, dict[str, dict]], levers: list[dict]) -> list[dict]:
+    """Per lever: municipalities meeting the goal, partly, far, unknown; count and share."""
+    rows = []
+    total = len(statuses)
+    for lever in levers:
+        counts = status_counts(statuses, lever["id"])
+        known = total - counts["ukjent"]
+        rows.append({
+            "lever_id": lever["id"], "lever": lever["name"], "municipalities": total,
+            "known": known, "meets": counts["oppfyller"], "partly": counts["delvis"],
+            "far": counts["langt_unna"], "unknown": counts["ukjent"],
+            "over_limit": counts["over_lovens_grense"],
+            "share_meets": counts["oppfyller"] / total if total else 0.0,
+            "share_meets_known": counts["oppfyller"] / known if known else None,
+        })
+    return rows
+
+
+def goal_by_county(db: sqlite_utils.Database, statuses: dict[str, dict[str, dict]],
+                   lever_id: str) -> list[dict]:
+    """For one lever, per county: municipalities meeting the goal, count and share."""
+    counties = {r["fylkesnummer"]: r["navn"] for r in db.query(
+        "select fylkesnummer, navn from counties")}
+    county_of = dict(db.execute("select kommunenummer, fylkesnummer from municipalities"))
+    rows: dict[str, dict] = {}
+    for knr, cells in statuses.items():
+        f = county_of[knr]
+        row = rows.setdefault(f, {"fylkesnummer": f, "fylke": counties[f], "municipalities": 0,
+                                  "meets": 0, "partly": 0, "far": 0, "unknown": 0})
+        row["municipalities"] += 1
+        code = cells[lever_id]["status"].code
+        key = {"oppfyller": "meets", "delvis": "partly", "langt_unna": "far"}.get(code, "unknown")
+        row[key] += 1
+    for row in rows.values():
+        row["share_meets"] = row["meets"] / row["municipalities"]
+    return [rows[k] for k in sorted(rows)]
+
+
+def recent_changes(
+    db: sqlite_utils.Database, today: dt.date | None = None, days: int = 90,
+    fylkesnummer: str | None = None, lever_id: str | None = None, limit: int = 500,
+) -> list[dict]:
+    """Positions decided in the last `days` days with the value they replaced, newest first."""
+    today = today or dt.date.today()
+    where = ["p.decided_on >= :since", "p.decided_on <= :today"]
+    params = {"since": (today - dt.timedelta(days=days)).isoformat(),
+              "today": today.isoformat(), "limit": limit}
+    if fylkesnummer:
+        where.append("m.fylkesnummer = :f")
+        params["f"] = fylkesnummer
+    if lever_id:
+        where.append("p.lever_id = :l")
+        params["l"] = lever_id
+    return list(db.query(
+        f"""select p.decided_on, p.kommunenummer, m.navn as kommune, l.name as lever,
+                   l.value_type, p.value,
+                   (select prev.value from positions prev
+                    where prev.kommunenummer = p.kommunenummer and prev.lever_id = p.lever_id
+                      and (prev.decided_on < p.decided_on
+                           or (prev.decided_on = p.decided_on and prev.id < p.id))
+                    order by prev.decided_on desc, prev.id desc limit 1) as previous_value,
+                   p.source
+            from positions p
+            join municipalities m on m.kommunenummer = p.kommunenummer
+            join levers l on l.id = p.lever_id
+            where {' and '.join(where)}
+            order by p.decided_on desc, p.id desc limit :limit""",  # noqa: S608 - fixed text
+        params,
+    ))
+
+
+def meetings_per_chapter_month(
+    db: sqlite_utils.Database, today: dt.date | None = None, months: int = 12,
+    fylkesnummer: str | None = None,
+) -> list[dict]:
+    """Meetings per chapter per calendar month over the last `months` months (counts only)."""
+    today = today or dt.date.today()
+    first = dt.date(today.year, today.month, 1)
+    for _ in range(months - 1):
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    where, params = "mt.held_on >= :first", {"first": first.isoformat()}
+    if fylkesnummer:
+        where += " and m.fylkesnummer = :f"
+        params["f"] = fylkesnummer
+    return list(db.query(
+        f"""select c.name as chapter, substr(mt.held_on, 1, 7) as month, count(*) as meetings
+            from meetings mt join chapters c on c.id = mt.chapter_id
+            join municipalities m on m.kommunenummer = mt.kommunenummer
+            where {where}
+            group by c.name, month order by month, c.name""",  # noqa: S608 - fixed text
+        params,
+    ))
+
+
+def letters_per_quarter(
+    db: sqlite_utils.Database, fylkesnummer: str | None = None
+) -> list[dict]:
+    """Published reader letters and op-eds per quarter ("2026 K1")."""
+    where, params = "", {}
+    if fylkesnummer:
+        where = "and m.fylkesnummer = :f"
+        params["f"] = fylkesnummer
+    return list(db.query(
+        f"""select substr(d.published_on, 1, 4) || ' K' ||
+                   ((cast(substr(d.published_on, 6, 2) as integer) + 2) / 3) as quarter,
+                   sum(d.kind = 'leserinnlegg') as leserinnlegg,
+                   sum(d.kind = 'kronikk') as kronikk, count(*) as total
+            from documents d left join municipalities m on m.kommunenummer = d.kommunenummer
+            where d.kind in ('leserinnlegg', 'kronikk') and d.status = 'publisert'
+              and d.published_on is not null {where}
+            group by quarter order by quarter""",  # noqa: S608 - fixed text
+        params,
+    ))

@@ -1,15 +1,25 @@
-"""Kommuner: the 357 municipalities, searchable by name or number, filterable by county."""
+"""Kommuner: the 357 municipalities, searchable by name or number, filterable by county; one
+municipality's profile (policy, history, politicians, meetings, letters, chapters, key dates),
+chosen in a select box and kept in the address (?kommune=0301) so it can be linked to."""
 
 import streamlit as st
 
-from advocacy import municipalities, texts
-from advocacy.ui import context
+from advocacy import municipalities, overview, texts
+from advocacy.ui import context, profile_sections
 from advocacy.ui.widgets import table
 
-context.require_page("kommuner")
+user = context.require_page("kommuner")
 db = context.db()
 
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def directory(_db, search: str, county: str | None, version: str) -> list[dict]:
+    """The list with counts of known levers; `version` changes with every new position."""
+    return municipalities.list_municipalities(_db, search=search, fylkesnummer=county)
+
+
 st.title(texts.PAGE_TITLES["kommuner"])
+version = overview.policy_version(db)
 
 counties = municipalities.counties(db)
 county_names = {c["fylkesnummer"]: f"{c['navn']} ({c['fylkesnummer']})" for c in counties}
@@ -24,9 +34,9 @@ county = right.selectbox(
     key="kommune_county",
 )
 
-rows = municipalities.list_municipalities(db, search=search, fylkesnummer=county)
-total = len(municipalities.list_municipalities(db)) if (search or county) else len(rows)
-st.caption(f"Viser {len(rows)} av {total} kommuner (kommuneinndeling 2024).")
+everyone = directory(db, "", None, version)
+rows = directory(db, search, county, version) if (search or county) else everyone
+st.caption(f"Viser {len(rows)} av {len(everyone)} kommuner (kommuneinndeling 2024).")
 table(
     rows,
     {
@@ -39,3 +49,36 @@ table(
     dates=["last_decided"],
     key="kommuner_table",
 )
+
+profile_sections.import_positions(db, user)
+
+# --- One municipality -------------------------------------------------------------------------
+st.divider()
+st.header(texts.PROFILE_HEADING)
+names = {r["kommunenummer"]: f"{r['visningsnavn']} ({r['kommunenummer']})" for r in everyone}
+wanted = st.query_params.get("kommune")
+if wanted in names and st.session_state.get("kommune_profile") != wanted:
+    st.session_state["kommune_profile"] = wanted  # a link such as ?kommune=0301 opens it
+
+
+def _remember_choice() -> None:
+    choice = st.session_state.get("kommune_profile")
+    if choice:
+        st.query_params["kommune"] = choice
+    else:
+        st.query_params.pop("kommune", None)
+
+
+# The filtered municipalities first, so a search above also narrows this list.
+options = [r["kommunenummer"] for r in rows] + [k for k in names if k not in
+                                                  {r["kommunenummer"] for r in rows}]
+chosen = st.selectbox(
+    texts.PROFILE_CHOOSE, [None, *options], key="kommune_profile", on_change=_remember_choice,
+    format_func=lambda k: texts.PROFILE_NONE if k is None else names[k],
+)
+if chosen is None:
+    if wanted and wanted not in names:
+        st.warning(texts.MUNICIPALITY_UNKNOWN.format(value=wanted))
+    st.info(texts.PROFILE_HINT)
+else:
+    profile_sections.show(db, user, chosen, version)

@@ -1,0 +1,219 @@
+"""The parts of the Kommuner page that show and change one municipality's profile.
+
+Thin: widgets and calls to the domain modules (municipalities, positions, key_dates,
+municipality_activity, politicians). Cached reads take the policy version, so a newly recorded
+position shows at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from advocacy import (
+    imports,
+    key_dates,
+    municipalities,
+    municipality_activity,
+    policy_status,
+    politicians,
+    positions,
+    texts,
+)
+from advocacy.errors import AdvocacyError
+from advocacy.ui.downloads import export_buttons
+from advocacy.ui.widgets import table
+
+STATUS_ICONS = {"oppfyller": "🟢", "delvis": "🟡", "langt_unna": "🔴", "ukjent": "⚪",
+                "ingen_mal": "🔵"}
+PROFILE_COLUMNS = {
+    "lever": "Sak", "value": "Kommunens vedtak", "legal_normal": "Lovens normaltid",
+    "legal_max": "Lovens grense", "goal": "Vårt mål", "status_shown": "Status",
+    "decided_on": "Vedtatt", "source": "Kilde",
+}
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _profile(_db, kommunenummer: str, version: str) -> list[dict]:
+    return municipalities.profile(_db, kommunenummer)
+
+
+def show(db, user, kommunenummer: str, version: str) -> None:
+    m = municipalities.get_municipality(db, kommunenummer)
+    st.subheader(f"{m['visningsnavn']} ({m['kommunenummer']})")
+    st.caption(f"{m['fylke']} fylke")
+    tabs = st.tabs(texts.PROFILE_TABS)
+    with tabs[0]:
+        _policy(db, kommunenummer, version)
+    with tabs[1]:
+        _history(db, kommunenummer)
+    with tabs[2]:
+        _record_form(db, user, kommunenummer)
+    with tabs[3]:
+        table(politicians.list_politicians(db, user, kommunenummer=kommunenummer),
+              {"name": "Navn", "party": "Parti", "role": "Rolle", "committee": "Utvalg",
+               "term": "Periode", "email": "E-post", "phone": "Telefon"},
+              labels={"role": texts.POLITICIAN_ROLES}, key="profile_politicians")
+    with tabs[4]:
+        _meetings_and_letters(db, user, kommunenummer)
+    with tabs[5]:
+        table(municipality_activity.chapter_activity(db, kommunenummer),
+              {"chapter": "Lokallag", "organisation": "Organisasjon", "meetings": "Møter her",
+               "last_meeting": "Siste møte", "documents": "Dokumenter"},
+              dates=["last_meeting"], key="profile_chapters")
+    with tabs[6]:
+        _key_dates(db, kommunenummer, m["visningsnavn"])
+
+
+def _policy(db, kommunenummer: str, version: str) -> None:
+    rows = _profile(db, kommunenummer, version)
+    for row in rows:
+        row["status_shown"] = f"{STATUS_ICONS[row['status']]} {row['status_text']}"
+    table(rows, PROFILE_COLUMNS, dates=["decided_on"], key="profile_policy")
+    over = [r["lever"] for r in rows if r["over_legal_limit"]]
+    if over:
+        st.error(texts.PROFILE_OVER_LIMIT.format(levers=", ".join(over)))
+    with st.expander(texts.STATUS_RULE_TITLE):
+        st.markdown(texts.STATUS_RULE_HELP)
+    export_buttons(rows, PROFILE_COLUMNS, f"status-{kommunenummer}", key="profile_export")
+
+
+def _history(db, kommunenummer: str) -> None:
+    rows = positions.history(db, kommunenummer)
+    if rows:
+        frame = pd.DataFrame({
+            "Vedtatt": pd.to_datetime([r["decided_on"] for r in rows], errors="coerce"),
+            "Sak": [r["lever"] for r in rows],
+            "Verdi": [r["shown_value"] for r in rows],
+        }).dropna(subset=["Vedtatt"])
+        if not frame.empty:
+            chart = alt.Chart(frame).mark_circle(size=90).encode(
+                x=alt.X("Vedtatt:T", title="Vedtaksdato", axis=alt.Axis(format="%Y")),
+                y=alt.Y("Sak:N", title=None),
+                tooltip=["Sak", "Verdi", alt.Tooltip("Vedtatt:T", format="%d.%m.%Y")],
+            ).properties(height=max(120, 28 * frame["Sak"].nunique()))
+            st.altair_chart(chart, width="stretch")
+    table(rows, {"decided_on": "Vedtatt", "lever": "Sak", "shown_value": "Verdi",
+                 "source": "Kilde", "note": "Merknad", "recorded_by": "Registrert av",
+                 "recorded_at": "Registrert"},
+          dates=["decided_on", "recorded_at"], key="profile_history")
+    st.caption(texts.HISTORY_APPEND_ONLY)
+
+
+def _record_form(db, user, kommunenummer: str) -> None:
+    if not positions.can_record(db, user, kommunenummer):
+        st.info(texts.POSITION_READ_ONLY)
+        return
+    levers = municipalities.levers(db)
+    by_id = {lv["id"]: lv for lv in levers}
+    lever_id = st.selectbox("Sak", list(by_id), format_func=lambda i: by_id[i]["name"],
+                            key="position_lever")
+    lever = by_id[lever_id]
+    kind = lever["value_type"]
+    st.caption(f"{texts.VALUE_HINTS[kind]}. Lovens normaltid: "
+               f"{policy_status.display(kind, lever['legal_normal']) or '–'}; lovens grense: "
+               f"{policy_status.display(kind, lever['legal_max']) or '–'}; vårt mål: "
+               f"{policy_status.display(kind, lever['goal']) or '–'}.")
+    with st.form(f"position_form_{lever_id}", clear_on_submit=True):
+        if kind == "boolean":
+            value = st.radio("Verdi", ["ja", "nei"], horizontal=True, key="position_value_bool")
+        elif kind == "date":
+            value = st.date_input("Verdi (dato)", value=None, format="DD.MM.YYYY",
+                                  key="position_value_date")
+        else:
+            value = st.text_input("Verdi", key="position_value",
+                                  placeholder=texts.VALUE_HINTS[kind])
+        decided = st.date_input("Vedtaksdato", value=None, max_value=dt.date.today(),
+                                format="DD.MM.YYYY", key="position_date")
+        source = st.text_input("Kilde (lenke eller saksnummer)", key="position_source")
+        note = st.text_input("Merknad (valgfri)", key="position_note")
+        submitted = st.form_submit_button("Registrer vedtak", type="primary")
+    if submitted:
+        try:
+            positions.record_position(
+                db, user, kommunenummer, lever_id,
+                value.isoformat() if isinstance(value, dt.date) else (value or ""),
+                decided.isoformat() if decided else "", source, note or None)
+        except AdvocacyError as exc:
+            st.error(exc.message)
+        else:
+            # Rerun so the policy table above (drawn before this form) shows the new value.
+            st.session_state["position_saved"] = True
+            st.rerun()
+    if st.session_state.pop("position_saved", False):
+        st.success(texts.POSITION_SAVED)
+
+
+def _meetings_and_letters(db, user, kommunenummer: str) -> None:
+    st.markdown(f"**{texts.PROFILE_MEETINGS}**")
+    if user.role == "skrivegruppe":
+        st.caption(texts.PROFILE_MEETINGS_HIDDEN)
+    else:
+        table(municipality_activity.municipality_meetings(db, user, kommunenummer),
+              {"held_on": "Dato", "kind": "Type", "chapter": "Lokallag",
+               "politicians": "Politikere", "summary": "Referat", "asks": "Vi ba om",
+               "promises": "Lovet", "followup_due": "Oppfølging innen"},
+              dates=["held_on", "followup_due"], labels={"kind": texts.MEETING_KINDS},
+              key="profile_meetings")
+    st.markdown(f"**{texts.PROFILE_LETTERS}**")
+    table(municipality_activity.municipality_documents(db, user, kommunenummer),
+          {"kind": "Type", "title": "Tittel", "status": "Status", "newspaper": "Avis",
+           "sent_on": "Sendt", "published_on": "Publisert", "link": "Lenke"},
+          dates=["sent_on", "published_on"],
+          labels={"kind": texts.DOCUMENT_KINDS, "status": texts.DOCUMENT_STATUSES},
+          key="profile_documents")
+
+
+def _key_dates(db, kommunenummer: str, name: str) -> None:
+    dates = key_dates.key_dates(db, kommunenummer)
+    table(key_dates.as_rows(dates),
+          {"date": "Dato", "title": "Hva", "description": "Hvorfor det betyr noe",
+           "source": "Kilde", "note": "Merknad"}, dates=["date"], key="profile_key_dates")
+    st.download_button(
+        texts.KEY_DATES_ICS, key_dates.to_calendar(dates, f"Påvirk – {name}"),
+        file_name=f"viktige-datoer-{kommunenummer}.ics", mime="text/calendar",
+        icon=":material/calendar_month:", key="key_dates_ics", on_click="ignore",
+    )
+
+
+def import_positions(db, user) -> None:
+    """Bulk entry: a CSV/.xlsx of positions, checked row by row, saved all or nothing."""
+    if user.role not in ("leder", "lokallag"):
+        return
+    with st.expander(texts.IMPORT_POSITIONS_TITLE, icon=":material/upload_file:"):
+        st.caption(texts.IMPORT_POSITIONS_HELP)
+        upload = st.file_uploader(texts.IMPORT_POSITIONS_UPLOAD, type=["csv", "xlsx"],
+                                  key="positions_upload")
+        if upload is None:
+            return
+        try:
+            preview = positions.preview_import(
+                db, user, imports.read_table(upload.name, upload.getvalue()))
+        except AdvocacyError as exc:
+            st.error(exc.message)
+            return
+        if preview.duplicates:
+            st.info(texts.IMPORT_DUPLICATES.format(n=preview.duplicates))
+        if preview.problems:
+            st.error(texts.IMPORT_HAS_PROBLEMS.format(n=len(preview.problems)))
+            table([{"row": p.row, "column": p.column, "message": p.message}
+                   for p in preview.problems],
+                  {"row": "Rad", "column": "Kolonne", "message": "Feil"}, key="import_problems")
+            return
+        table(preview.rows, {"row": "Rad", "kommunenummer": "Kommunenr.", "lever_id": "Sak",
+                             "value": "Verdi", "decided_on": "Vedtatt", "source": "Kilde"},
+              dates=["decided_on"], key="import_preview")
+        if preview.rows and st.button(texts.IMPORT_SAVE.format(n=len(preview.rows)),
+                                      type="primary", key="import_save"):
+            try:
+                n = positions.apply_import(db, user, preview)
+            except AdvocacyError as exc:
+                st.error(exc.message)
+            else:
+                st.session_state["positions_imported"] = n
+                st.rerun()
+        if "positions_imported" in st.session_state:
+            st.success(texts.IMPORT_DONE.format(n=st.session_state.pop("positions_imported")))

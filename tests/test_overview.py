@@ -1,0 +1,80 @@
+"""Key figures for the Oversikt page, on literal positions."""
+
+import datetime as dt
+
+from advocacy import key_dates, municipalities, overview, positions
+
+TODAY = dt.date(2026, 3, 12)
+
+
+def _record(db, user, knr, lever, value, day):
+    positions.record_position(db, user, knr, lever, value, day, "Sak", today=TODAY)
+
+
+def test_goal_counts_national_and_per_county(db):
+    from advocacy import accounts
+
+    accounts.create_user(db, "sjef", "leder", "passord123")
+    boss = accounts.authenticate(db, "sjef", "passord123")
+    _record(db, boss, "0301", "skjenketid_gr12", "02:00", "2026-01-10")  # Oslo: meets
+    _record(db, boss, "4601", "skjenketid_gr12", "03:00", "2026-01-10")  # Bergen: far
+    _record(db, boss, "4602", "skjenketid_gr12", "01:00", "2026-01-10")  # Kinn: meets
+    _record(db, boss, "4602", "skjenketid_gr12", "02:30", "2025-01-10")  # older, not current
+    levers = municipalities.levers(db)
+    statuses = municipalities.statuses(db, levers)
+    assert len(statuses) == 357
+    summary = {r["lever_id"]: r for r in overview.goal_summary(statuses, levers)}
+    serving = summary["skjenketid_gr12"]
+    assert (serving["meets"], serving["far"], serving["partly"], serving["unknown"]) == (
+        2, 1, 0, 354)
+    assert serving["share_meets_known"] == 2 / 3
+    # The weekend lever follows the weekday value where no own decision is recorded.
+    assert summary["skjenketid_gr12_helg"]["meets"] == 2
+    vestland = next(r for r in overview.goal_by_county(db, statuses, "skjenketid_gr12")
+                    if r["fylkesnummer"] == "46")
+    assert (vestland["meets"], vestland["far"], vestland["municipalities"]) == (1, 1, 43)
+    only_vestland = municipalities.statuses(db, levers, fylkesnummer="46")
+    assert len(only_vestland) == 43
+
+    changes = overview.recent_changes(db, TODAY, days=90)
+    assert [(c["kommunenummer"], c["previous_value"], c["value"]) for c in changes] == [
+        ("4602", "02:30", "01:00"), ("4601", None, "03:00"), ("0301", None, "02:00")]
+    assert overview.recent_changes(db, TODAY, fylkesnummer="03") == changes[2:]
+
+
+def test_policy_version_changes_with_positions_and_goals(demo_db, leader):
+    from advocacy import levers
+
+    first = overview.policy_version(demo_db)
+    _record(demo_db, leader, "0301", "bevillingstak", "nei", "2026-01-01")
+    second = overview.policy_version(demo_db)
+    levers.set_goal(demo_db, leader, "bevillingstak", "nei")
+    assert len({first, second, overview.policy_version(demo_db)}) == 3
+
+
+def test_activity_figures(demo_db):
+    today = dt.date.today()
+    per_month = overview.meetings_per_chapter_month(demo_db, today, months=12)
+    assert sum(r["meetings"] for r in per_month) == demo_db["meetings"].count
+    assert all(len(r["month"]) == 7 for r in per_month)
+    quarters = overview.letters_per_quarter(demo_db)
+    assert sum(r["total"] for r in quarters) == 1
+    assert quarters[0]["quarter"].startswith(str((today - dt.timedelta(days=33)).year) + " K")
+    assert overview.letters_per_quarter(demo_db, fylkesnummer="46") == []
+
+
+def test_key_dates_and_calendar(demo_db, leader):
+    dates = key_dates.key_dates(demo_db, "1101")
+    assert [d.date.isoformat() for d in dates] == ["2027-09-13", "2027-10-31", "2028-09-30"]
+    election = dates[0]
+    assert not election.verified and "ikke bekreftet" in election.note
+    _record(demo_db, leader, "1101", "handlingsplan", "2024-06-20", "2024-06-20")
+    revision = key_dates.plan_revision(demo_db, "1101")
+    assert (revision.date.isoformat(), revision.estimated) == ("2028-06-20", True)
+    _record(demo_db, leader, "1101", "handlingsplan_rullering", "2027-12-01", "2025-01-01")
+    revision = key_dates.plan_revision(demo_db, "1101")
+    assert (revision.date.isoformat(), revision.estimated) == ("2027-12-01", False)
+    ics = key_dates.to_calendar(key_dates.key_dates(demo_db, "1101")).decode()
+    assert ics.count("BEGIN:VEVENT") == 4
+    assert "DTSTART;VALUE=DATE:20280930" in ics
+    assert "UID:bevillingsperiode_slutt_2028@pavirk" in ics

@@ -1,0 +1,53 @@
+"""The national status sheet: 357 rows, one column per lever, formula-safe."""
+
+import os
+import subprocess
+import sys
+
+from openpyxl import load_workbook
+
+from advocacy import levers, positions, status_export
+from advocacy.db import ROOT
+
+
+def test_cli_export_has_357_rows_one_column_per_lever_and_no_formulas(demo_db, leader, db_path,
+                                                                       tmp_path):
+    lever_id = levers.add_lever(demo_db, leader, "Fritekst", "text")
+    positions.record_position(demo_db, leader, "0301", lever_id, "=HYPERLINK(\"x\")",
+                              "2025-01-01", "@kilde")
+    n_levers = demo_db.execute("select count(*) from levers where active = 1").fetchone()[0]
+    out = tmp_path / "status.xlsx"
+    result = subprocess.run(
+        [sys.executable, "-m", "advocacy", "export-status", "--out", str(out), "--db",
+         str(db_path)], cwd=ROOT, env=os.environ, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "357" in result.stdout
+    sheet = load_workbook(out).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 1 + 357
+    header = rows[0]
+    assert header[:3] == ("Kommunenr.", "Kommune", "Fylke")
+    assert len(header) == 3 + n_levers + 2
+    assert "Skjenketid gruppe 1 og 2, slutt (hverdager)" in header
+    cells = [c for row in sheet.iter_rows() for c in row]
+    assert not any(isinstance(c.value, str) and c.value.startswith("=") for c in cells)
+    assert all(c.data_type != "f" for c in cells)
+    oslo = next(r for r in rows if r[0] == "0301")
+    assert oslo[header.index("Fritekst")] == "'=HYPERLINK(\"x\")"
+
+
+def test_csv_and_status_columns(demo_db):
+    rows, columns = status_export.status_table(demo_db, fylkesnummer="46", with_status=True)
+    assert len(rows) == 43
+    assert "skjenketid_gr12__status" in columns
+    data = status_export.export_bytes(demo_db, "csv", "46", with_status=True).decode("utf-8-sig")
+    assert len(data.strip().splitlines()) == 44
+
+
+def test_cli_refuses_unknown_format(db_path, db):
+    result = subprocess.run(
+        [sys.executable, "-m", "advocacy", "export-status", "--out", "x.pdf", "--db",
+         str(db_path)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "Feil: Filen må slutte på .xlsx eller .csv" in result.stderr
+    assert "Traceback" not in result.stderr
