@@ -281,3 +281,4 @@ STATEMENT_WITHDRAWN_FROZEN = "Uttalelsen «{title}» er trukket og kan ikke endr
 STATEMENT_FUTURE_DATE = "Datoen {date} i feltet «{field}» er fram i tid."
 STATEMENT_DRAFT_PROVENANCE = "Utkast til {body}"
 STATEMENT_DRAFT_ONLY = "Utkast"
+CAMPAIGN_LINK_NOT_FOUND = "Fant ikke møtet eller brevet (nr. {id})."
