@@ -35,13 +35,15 @@ def provenance_parts(statement: dict) -> tuple[str, dt.date | str]:
     if statement.get("adopted_on"):
         return body, _date(statement["adopted_on"])
     draft = texts.STATEMENT_DRAFT_PROVENANCE.format(body=body) if body else texts.STATEMENT_DRAFT_ONLY
-    return draft, _date(statement.get("meeting_date")) or ""
+    # The template prints "{{ vedtatt_av }} {{ vedtaksdato }}:", so the date part is never empty.
+    return draft, _date(statement.get("meeting_date")) or texts.STATEMENT_NO_DATE
 
 
 def provenance_line(statement: dict) -> str:
     """ "LO i Oslos styremøte 19. april 2021:" — as the template prints it."""
     body, date = provenance_parts(statement)
-    return f"{body} {texts.format_date(date)}".strip() + ":"
+    shown = texts.format_date(date) if isinstance(date, dt.date) else date
+    return f"{body} {shown}:"
 
 
 def statement_context(statement: dict) -> dict[str, Any]:
