@@ -29,6 +29,7 @@ PAGE_ICONS = {
     "moter": ":material/handshake:",
     "brev": ":material/edit_note:",
     "uttalelser": ":material/campaign:",
+    "kalender": ":material/calendar_month:",
     "maler": ":material/description:",
     "administrasjon": ":material/admin_panel_settings:",
 }

@@ -28,11 +28,15 @@ USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 # Pages each role reaches, in menu order. The pages hide what the domain layer refuses anyway.
 PAGES_BY_ROLE = {
     "leder": (
-        "oversikt", "kommuner", "politikere", "moter", "brev", "uttalelser", "maler",
+        "oversikt", "kommuner", "politikere", "moter", "brev", "uttalelser", "kalender", "maler",
         "administrasjon",
     ),
-    "lokallag": ("oversikt", "kommuner", "politikere", "moter", "brev", "uttalelser", "maler"),
-    "skrivegruppe": ("oversikt", "kommuner", "politikere", "brev", "uttalelser", "maler"),
+    "lokallag": (
+        "oversikt", "kommuner", "politikere", "moter", "brev", "uttalelser", "kalender", "maler",
+    ),
+    "skrivegruppe": (
+        "oversikt", "kommuner", "politikere", "brev", "uttalelser", "kalender", "maler",
+    ),
 }
 
 _hasher = PasswordHasher()

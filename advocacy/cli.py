@@ -19,6 +19,8 @@ from .errors import AdvocacyError
 from .startup import open_database
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+# Subcommands added further down register their arguments here (add(name, help) -> parser).
+PARSER_EXTENSIONS: list[Callable] = []
 
 
 def command(name: str):
@@ -183,6 +185,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_document_commands(add)
     _add_issue4_commands(add)
     _add_policy_commands(add)
+    for extend in PARSER_EXTENSIONS:
+        extend(add)
     return parser
 
 
@@ -290,3 +294,49 @@ def _add_policy_commands(add) -> None:
                    help="filen som skal skrives (.xlsx eller .csv)")
     p.add_argument("--with-status", action="store_true",
                    help="ta med en statuskolonne for hver sak")
+
+
+# --- Statements, campaigns and calendar ---
+
+
+def _cli_date(value: str | None, default):
+    import datetime as dt
+
+    if not value:
+        return default
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise AdvocacyError(f"«{value}» er ikke en gyldig dato (bruk åååå-mm-dd).") from None
+
+
+@command("events-ics")
+def cmd_events_ics(args) -> int:
+    import datetime as dt
+    from pathlib import Path
+
+    from . import events
+
+    today = dt.date.today()
+    start = _cli_date(args.start, today - dt.timedelta(days=30))
+    end = _cli_date(args.end, today + dt.timedelta(days=730))
+    db = open_database(args.db, create=False)
+    chapter = accounts.chapter_id_by_name(db, args.chapter) if args.chapter else None
+    items = events.calendar_items(db, start, end, chapter_id=chapter)
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise AdvocacyError(f"Mappen finnes ikke: {out.parent}")
+    out.write_bytes(events.ics(items))
+    print(f"{len(items)} hendelser skrevet til {out}")
+    return 0
+
+
+def _events_ics_parser(add) -> None:
+    p = add("events-ics", "skriv aktivitetskalenderen og politiske datoer til en .ics-fil")
+    p.add_argument("--out", required=True, metavar="FIL", help="filen som skal skrives")
+    p.add_argument("--from", dest="start", metavar="DATO", help="fra dato (åååå-mm-dd)")
+    p.add_argument("--to", dest="end", metavar="DATO", help="til dato (åååå-mm-dd)")
+    p.add_argument("--chapter", help="bare dette lokallaget")
+
+
+PARSER_EXTENSIONS.append(_events_ics_parser)

@@ -104,6 +104,7 @@ def load(db: sqlite_utils.Database, today: dt.date | None = None, seed: int = 20
         statement_id = _statements(db, today, chapter_ids, user_ids)
         _documents(db, today, meetings, newspapers, statement_id, user_ids)
         _campaign_and_events(db, today, chapter_ids)
+        _statement_links_and_more_events(db, today, chapter_ids, statement_id)
         db["settings"].upsert({"key": "demo_mode", "value": "1"}, pk="key")
     return True
 
@@ -331,3 +332,30 @@ def _campaign_and_events(db, today, chapter_ids) -> None:
              "starts_at": f"{(today - dt.timedelta(days=20)).isoformat()}T09:00", "is_demo": 1},
         ]
     )
+
+
+# --- Statements, campaigns and calendar ---
+
+
+def _statement_links_and_more_events(db, today, chapter_ids, statement_id) -> None:
+    """The adopted demo statement's lever and municipality, and one event of each other kind."""
+    db["statement_levers"].insert({"statement_id": statement_id, "lever_id": "skjenketid_gr12"})
+    db["statement_municipalities"].insert({"statement_id": statement_id, "kommunenummer": "3301"})
+    campaign = db.execute("select max(id) from campaigns where is_demo = 1").fetchone()[0]
+    db["campaign_statements"].insert({"campaign_id": campaign, "statement_id": statement_id})
+    day = today + dt.timedelta(days=20)
+    db["events"].insert_all([
+        {"chapter_id": chapter_ids["IOGT Trondheim"], "kind": "mote_med_politikere",
+         "title": "Møte med gruppelederne om handlingsplanen", "place": "Rådhuset",
+         "starts_at": f"{day.isoformat()}T16:00", "ends_at": f"{day.isoformat()}T17:30",
+         "responsible": "Kari Demo", "is_demo": 1},
+        {"chapter_id": chapter_ids["LO i Oslo"], "kind": "fanemarkering",
+         "title": "Fanemarkering for alkoholfritt arbeidsliv", "place": "Youngstorget",
+         "starts_at": f"{(today + dt.timedelta(days=34)).isoformat()}T12:00", "is_demo": 1},
+        {"chapter_id": chapter_ids["IOGT Tromsø"], "kind": "konferanse",
+         "title": "Nordnorsk rusfri konferanse", "place": "Tromsø",
+         "starts_at": (today + dt.timedelta(days=45)).isoformat(), "is_demo": 1},
+        {"chapter_id": chapter_ids["IOGT Drammen"], "kind": "kampanjedag",
+         "title": "Kampanjedag: Alkoholfri barndom", "campaign_id": campaign, "place": "Drammen",
+         "starts_at": (today + dt.timedelta(days=27)).isoformat(), "is_demo": 1},
+    ])

@@ -1,20 +1,290 @@
-"""Uttalelser: position statements and resolutions."""
+"""Uttalelser: draft, adopt, send and archive position statements and resolutions.
+
+The archive is searchable by text, body, year and lever; one statement (chosen in the list or by
+`?uttalelse=ID`) shows its provenance line, text, preview, where it was sent, what came back,
+its versions and who moved it when. Every change goes through `advocacy.statements`.
+"""
+
+import datetime as dt
+import functools
+import re
 
 import streamlit as st
 
-from advocacy import statements, texts
+from advocacy import statement_archive, statement_letters, statement_sending, statements, texts
+from advocacy.errors import AdvocacyError
 from advocacy.ui import context
 from advocacy.ui.widgets import table
 
 user = context.require_page("uttalelser")
 db = context.db()
+can_draft = user.is_leader or user.role == "lokallag"
+FLASH = "uttalelse_flash"
+PENDING = "uttalelse_pending"
+
+
+def md(text) -> str:
+    """User text shown as plain text inside markdown."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~])", r"\\\1", str(text or ""))
+
+
+def act(success: str, fn, *args, select: bool = False, **kwargs) -> None:
+    """Run a domain call; show its Norwegian error, or remember the success and rerun."""
+    try:
+        result = fn(*args, **kwargs)
+    except AdvocacyError as exc:
+        st.error(exc.message)
+        return
+    st.session_state[FLASH] = success
+    if select and isinstance(result, int):
+        st.session_state[PENDING] = result  # chosen before the picker is drawn next run
+    st.rerun()
+
+
+def statement_form(key: str, current: dict | None = None) -> dict | None:
+    """The text fields, levers and municipalities; returns them when the form is submitted."""
+    current = current or {}
+    levers = statement_archive.lever_choices(db)
+    knrs = statement_archive.municipality_choices(db)
+    label, value = texts.STATEMENT_FIELDS, lambda name: current.get(name) or ""
+    meeting = current.get("meeting_date")
+    with st.form(key):
+        values = {
+            "title": st.text_input(label["title"], value("title"), key=f"{key}_title"),
+            "adopted_by": st.text_input(
+                label["adopted_by"], value("adopted_by"), key=f"{key}_adopted_by",
+                help="Slik det skal stå i opphavslinjen, f.eks. «LO i Oslos styremøte» eller "
+                     "«Årsmøtet i IOGT Drammen».",
+            ),
+            "meeting_date": st.date_input(
+                label["meeting_date"], dt.date.fromisoformat(meeting) if meeting else None,
+                format="DD.MM.YYYY", key=f"{key}_meeting_date"),
+            "place": st.text_input(label["place"], value("place"), key=f"{key}_place"),
+            "position": st.text_area(label["position"], value("position"), key=f"{key}_position",
+                                     help="Standpunktet i første setning."),
+            "grounds": st.text_area(label["grounds"], value("grounds"), height=180,
+                                    key=f"{key}_grounds",
+                                    help="2–4 avsnitt. Tom linje gir nytt avsnitt."),
+            "demands_to": st.text_input(label["demands_to"], value("demands_to"),
+                                        key=f"{key}_demands_to",
+                                        placeholder=texts.STATEMENT_DEFAULT_DEMANDS_TO),
+            "demands": st.text_area(label["demands"],
+                                    "\n".join(statements.demands_list(current.get("demands"))),
+                                    key=f"{key}_demands", help="Ett krav per linje."),
+            "reservations": st.text_area(label["reservations"], value("reservations"),
+                                         key=f"{key}_reservations"),
+            "contact": st.text_input(label["contact"], value("contact"), key=f"{key}_contact"),
+        }
+        chosen_levers = st.multiselect(
+            "Virkemidler", list(levers), [r["id"] for r in current.get("levers", [])],
+            format_func=levers.get, key=f"{key}_levers")
+        chosen_knrs = st.multiselect(
+            "Kommuner", list(knrs), [r["kommunenummer"] for r in current.get("municipalities", [])],
+            format_func=knrs.get, key=f"{key}_municipalities")
+        chapter = None
+        if user.is_leader and not current:
+            chapters = statement_archive.chapter_choices(db)
+            chapter = st.selectbox("Lokallag", [None, *chapters], key=f"{key}_chapter",
+                                   format_func=lambda c: chapters.get(c, "Hele organisasjonen"))
+        if st.form_submit_button("Lagre utkast", type="primary"):
+            return {"fields": values, "lever_ids": chosen_levers, "kommunenummer": chosen_knrs,
+                    "chapter_id": chapter}
+    return None
+
+
+def show_text(item: dict) -> None:
+    st.markdown(f"*{md(item['provenance'])}*")
+    st.markdown(f"**{md(item['position'])}**")
+    for paragraph in re.split(r"\n\s*\n", item["grounds"] or ""):
+        if paragraph.strip():
+            st.markdown(md(paragraph))
+    if item["demands"]:
+        st.markdown(f"Vi ber {md(item['demands_to'] or texts.STATEMENT_DEFAULT_DEMANDS_TO)} om å:")
+        st.markdown("\n".join(f"- {md(d)}" for d in item["demands"]))
+    if item["reservations"]:
+        st.markdown(md(item["reservations"]))
+    if item["contact"]:
+        st.markdown(f"**Kontaktperson:** {md(item['contact'])}")
+
+
+def show_document(item: dict) -> None:
+    with st.expander("Forhåndsvisning som Word-dokument"):
+        try:
+            st.html(statement_letters.preview_html(item))
+        except AdvocacyError as exc:
+            st.error(exc.message)
+    stored = statement_letters.adopted_docx(db, user, item["id"])
+    if stored:
+        st.download_button("Last ned vedtatt versjon (.docx)", stored,
+                           file_name=statement_letters.filename(item), key="stmt_download",
+                           icon=":material/download:")
+    else:
+        st.download_button("Last ned som Word (.docx)",
+                           functools.partial(statement_letters.render_statement, item),
+                           file_name=statement_letters.filename(item), key="stmt_download",
+                           icon=":material/download:")
+
+
+def show_record(item: dict) -> None:
+    st.subheader("Sendt til")
+    table(item["recipients"], {"name": "Mottaker", "kind": "Type", "sent_on": "Sendt"},
+          dates=["sent_on"], labels={"kind": texts.STATEMENT_RECIPIENT_KINDS},
+          key="stmt_recipients")
+    st.subheader("Svar")
+    table(item["responses"], {"responded_on": "Dato", "responder": "Fra",
+                              "recipient": "Svar på utsending til", "summary": "Sammendrag"},
+          dates=["responded_on"], key="stmt_responses")
+    with st.expander("Versjoner og historikk"):
+        table(item["versions"], {"version": "Versjon", "status": "Status",
+                                 "adopted_on": "Vedtatt", "title": "Tittel"},
+              dates=["adopted_on"], labels={"status": texts.STATEMENT_STATUSES},
+              key="stmt_versions")
+        history = [{**h, "at": texts.format_datetime(h["at"].replace("Z", "+00:00"))}
+                   for h in item["history"]]
+        table(history, {"at": "Tidspunkt", "from_status": "Fra", "to_status": "Til",
+                        "who": "Hvem", "note": "Merknad"},
+              labels={"from_status": texts.STATEMENT_STATUSES,
+                      "to_status": texts.STATEMENT_STATUSES}, key="stmt_history")
+
+
+def show_actions(item: dict) -> None:
+    sid, status = item["id"], item["status"]
+    moves = [t for t in statements.TRANSITIONS[status] if t not in ("vedtatt", "sendt")]
+    if moves:
+        columns = st.columns(len(moves))
+        for column, target in zip(columns, moves, strict=True):
+            if column.button(texts.STATEMENT_STATUS_ACTIONS[target], key=f"stmt_move_{target}"):
+                act(texts.STATEMENT_STATUSES[target], statements.set_status, db, user, sid, target)
+    if status in statements.EDITABLE:
+        with st.expander("Rediger utkastet"):
+            submitted = statement_form("stmt_edit", item)
+            if submitted:
+                act("Utkastet er lagret.", statements.update_draft, db, user, sid,
+                    submitted["fields"], lever_ids=submitted["lever_ids"],
+                    kommunenummer=submitted["kommunenummer"])
+    if status == "til_behandling":
+        with st.form("stmt_adopt"):
+            st.markdown("**Registrer vedtak**")
+            body = st.text_input("Vedtatt av", item["adopted_by"] or "",
+                                 placeholder="LO i Oslos styremøte")
+            date = st.date_input("Vedtaksdato", dt.date.today(), format="DD.MM.YYYY",
+                                 max_value=dt.date.today())
+            place = st.text_input("Sted", item["place"] or "")
+            if st.form_submit_button("Registrer vedtak", type="primary"):
+                act(texts.STATEMENT_ADOPTED_DOC_STORED, statements.adopt, db, user, sid, body,
+                    date, place)
+    if status in statements.PUBLIC:
+        send_form(item)
+        if item["id"] == item["versions"][-1]["id"] and st.button(
+                "Lag ny versjon", key="stmt_new_version",
+                help="Den vedtatte teksten står urørt; endringene blir et nytt utkast."):
+            act("Ny versjon er laget som utkast.", statements.new_version, db, user, sid,
+                select=True)
+    if status == "sendt":
+        with st.form("stmt_response"):
+            st.markdown("**Registrer svar**")
+            recipients = {r["id"]: r["name"] for r in item["recipients"]}
+            recipient = st.selectbox("Svar på utsending til", [None, *recipients],
+                                     format_func=lambda r: recipients.get(r, "—"))
+            responder = st.text_input("Hvem svarte")
+            when = st.date_input("Dato", dt.date.today(), format="DD.MM.YYYY")
+            summary = st.text_area("Sammendrag av svaret")
+            if st.form_submit_button("Lagre svar"):
+                act("Svaret er registrert.", statement_sending.record_response, db, user, sid,
+                    responder, when, summary, recipient)
+
+
+def send_form(item: dict) -> None:
+    knrs = [m["kommunenummer"] for m in item["municipalities"]]
+    choices = statement_archive.recipient_choices(db, knrs)
+    with st.form("stmt_send"):
+        st.markdown("**Registrer utsending**")
+        chosen = []
+        for kind in ("politiker", "parti", "avis"):
+            options = choices[kind]
+            picked = st.multiselect(texts.STATEMENT_RECIPIENT_KINDS[kind], list(options),
+                                    format_func=options.get, key=f"stmt_send_{kind}")
+            chosen += [(kind, value) for value in picked]
+        others = st.text_area("Andre mottakere", help="Én per linje, f.eks. Statsforvalteren.")
+        chosen += [("annet", line.strip()) for line in others.splitlines() if line.strip()]
+        date = st.date_input("Sendt", dt.date.today(), format="DD.MM.YYYY",
+                             max_value=dt.date.today())
+        if st.form_submit_button("Registrer utsending", type="primary"):
+            act("Utsendingen er registrert.", statement_sending.send, db, user, item["id"],
+                chosen, date)
+
+
+def show_statement(statement_id: int) -> None:
+    try:
+        item = statement_archive.statement_detail(db, user, statement_id)
+    except AdvocacyError as exc:
+        st.error(exc.message)
+        return
+    st.header(item["title"], anchor=False)
+    facts = [texts.STATEMENT_STATUSES[item["status"]], f"versjon {item['version']}"]
+    facts += [item["chapter"]] if item["chapter"] else []
+    facts += [lever["name"] for lever in item["levers"]]
+    facts += [m["navn"] for m in item["municipalities"]]
+    st.caption(" · ".join(md(f) for f in facts))
+    if item["status"] == "trukket":
+        st.warning("Uttalelsen er trukket. Den står i arkivet, men gjelder ikke lenger.")
+    if item["parent_id"]:
+        st.caption(f"Ny versjon av uttalelse nr. {item['parent_id']}.")
+    show_text(item)
+    show_document(item)
+    show_record(item)
+    if item["can_edit"]:
+        show_actions(item)
+
 
 st.title(texts.PAGE_TITLES["uttalelser"])
-table(
-    statements.list_statements(db, user),
-    {"title": "Tittel", "adopted_by": "Vedtatt av", "adopted_on": "Vedtatt", "status": "Status",
-     "version": "Versjon", "chapter": "Lokallag"},
-    dates=["adopted_on"],
-    labels={"status": texts.STATEMENT_STATUSES},
-    key="statements_table",
-)
+if FLASH in st.session_state:
+    st.success(st.session_state.pop(FLASH))
+
+tab_names = ["Arkiv", "Ny uttalelse"] if can_draft else ["Arkiv"]
+tabs = st.tabs(tab_names)
+with tabs[0]:
+    levers = statement_archive.lever_choices(db)
+    c1, c2, c3, c4, c5 = st.columns([3, 2, 1, 2, 2])
+    text = c1.text_input(texts.SEARCH_LABEL, key="stmt_search", placeholder="Ord i teksten")
+    body = c2.text_input("Vedtatt av", key="stmt_body")
+    year = c3.selectbox("År", [None, *statement_archive.years(db, user)], key="stmt_year",
+                        format_func=lambda y: "Alle" if y is None else str(y))
+    lever = c4.selectbox("Virkemiddel", [None, *levers], key="stmt_lever",
+                         format_func=lambda v: "Alle" if v is None else levers[v])
+    status = c5.selectbox("Status", [None, *texts.STATEMENT_STATUSES], key="stmt_status",
+                          format_func=lambda s: "Alle" if s is None else
+                          texts.STATEMENT_STATUSES[s])
+    rows = statement_archive.search_statements(db, user, text=text, body=body, year=year,
+                                               lever_id=lever, status=status)
+    table(rows, {"title": "Tittel", "adopted_by": "Vedtatt av", "adopted_on": "Vedtatt",
+                 "status": "Status", "version": "Versjon", "chapter": "Lokallag",
+                 "recipients": "Mottakere", "responses": "Svar"},
+          dates=["adopted_on"], labels={"status": texts.STATEMENT_STATUSES},
+          key="statements_table")
+    ids = [r["id"] for r in rows]
+    if PENDING in st.session_state:
+        st.query_params["uttalelse"] = str(st.session_state.pop(PENDING))
+        st.session_state.pop("stmt_pick", None)
+    wanted = st.query_params.get("uttalelse")
+    if wanted and wanted.isdigit() and int(wanted) not in ids:
+        ids.insert(0, int(wanted))  # a link or a new version outside the current filter
+    titles = {r["id"]: f"{r['title']} (v{r['version']})" for r in rows}
+    default = ids.index(int(wanted)) + 1 if wanted and wanted.isdigit() else 0
+    chosen = st.selectbox("Vis uttalelse", [None, *ids], index=default, key="stmt_pick",
+                          format_func=lambda i: "Velg …" if i is None
+                          else titles.get(i, f"Uttalelse nr. {i}"))
+    if chosen is None:
+        st.query_params.pop("uttalelse", None)
+    else:
+        st.query_params["uttalelse"] = str(chosen)
+        show_statement(chosen)
+
+if can_draft:
+    with tabs[1]:
+        st.caption("Et utkast kan endres fritt. Når det er vedtatt, står teksten som vedtatt.")
+        new = statement_form("stmt_new")
+        if new:
+            act("Utkastet er lagret.", statements.create_statement, db, user, new["fields"],
+                lever_ids=new["lever_ids"], kommunenummer=new["kommunenummer"],
+                chapter_id=new["chapter_id"], select=True)

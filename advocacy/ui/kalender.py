@@ -1,0 +1,224 @@
+"""Kalender: the activity calendar (list and month view, .ics export) and the campaigns.
+
+Key political dates (election day, the licence period's end, action-plan revisions) appear in
+the same calendar as the chapters' stands, debates and seminars.
+"""
+
+import calendar as pycalendar
+import datetime as dt
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from advocacy import campaigns, events, month_view, statement_archive, texts
+from advocacy.errors import AdvocacyError
+from advocacy.ui import context
+from advocacy.ui.widgets import table
+
+user = context.require_page("kalender")
+db = context.db()
+can_edit = user.is_leader or user.role == "lokallag"
+FLASH = "kalender_flash"
+ALL_KINDS = {**texts.EVENT_KINDS, events.KEY_DATE: texts.KEY_DATE_KIND}
+today = dt.date.today()
+
+
+def act(success: str, fn, *args, **kwargs) -> None:
+    try:
+        fn(*args, **kwargs)
+    except AdvocacyError as exc:
+        st.error(exc.message)
+        return
+    st.session_state[FLASH] = success
+    st.rerun()
+
+
+def event_rows(items: list[dict]) -> list[dict]:
+    return [
+        {**item, "date": item["date"].isoformat(), "kind": events.kind_label(item["kind"]),
+         "time": "" if item["all_day"] else texts.format_time(item["start"])
+         + (f"–{texts.format_time(item['end'])}" if item["end"] else "")}
+        for item in items
+    ]
+
+
+def event_form(chapters: dict, campaign_titles: dict) -> None:
+    with st.expander("Ny aktivitet", icon=":material/add:"), st.form("event_new"):
+        c1, c2 = st.columns(2)
+        kind = c1.selectbox("Type", list(texts.EVENT_KINDS), format_func=texts.EVENT_KINDS.get,
+                            key="event_kind")
+        title = c2.text_input("Tittel", key="event_title")
+        c1, c2, c3 = st.columns(3)
+        day = c1.date_input("Dato", today, format="DD.MM.YYYY", key="event_day")
+        start = c2.time_input("Fra", dt.time(18, 0), step=900, key="event_start")
+        end = c3.time_input("Til", None, step=900, key="event_end")
+        all_day = st.checkbox("Hele dagen", key="event_all_day")
+        chapter = user.chapter_id
+        if user.is_leader:
+            chapter = st.selectbox("Lokallag", [None, *chapters], key="event_chapter",
+                                   format_func=lambda c: chapters.get(c, "Hele organisasjonen"))
+        place = st.text_input("Sted", key="event_place")
+        responsible = st.text_input("Ansvarlig", key="event_responsible")
+        campaign = st.selectbox("Kampanje", [None, *campaign_titles], key="event_campaign",
+                                format_func=lambda c: campaign_titles.get(c, "Ingen"))
+        description = st.text_area("Beskrivelse", key="event_description")
+        if st.form_submit_button("Legg til", type="primary"):
+            starts = day if all_day else dt.datetime.combine(day, start)
+            ends = None if all_day or end is None else dt.datetime.combine(day, end)
+            act("Aktiviteten er lagt til.", events.create_event, db, user, kind=kind,
+                title=title, starts_at=starts, ends_at=ends, chapter_id=chapter, place=place,
+                description=description, responsible=responsible, campaign_id=campaign)
+
+
+def activity_tab() -> None:
+    chapters = statement_archive.chapter_choices(db)
+    campaign_titles = {c["id"]: c["title"] for c in campaigns.list_campaigns(db)}
+    c1, c2, c3 = st.columns([2, 3, 2])
+    chapter = c1.selectbox("Lokallag", [None, *chapters], key="cal_chapter",
+                           format_func=lambda c: chapters.get(c, "Alle lokallag"))
+    kinds = c2.multiselect("Type", list(ALL_KINDS), format_func=ALL_KINDS.get, key="cal_kinds",
+                           placeholder="Alle typer")
+    view = c3.radio("Visning", ["Måned", "Liste"], horizontal=True, key="cal_view")
+    if view == "Måned":
+        m1, m2 = st.columns(2)
+        year = m1.selectbox("År", list(range(today.year - 2, today.year + 4)), index=2,
+                            key="cal_year")
+        month = m2.selectbox("Måned", list(range(1, 13)), index=today.month - 1,
+                             key="cal_month", format_func=lambda m: texts.format_month(2000, m)
+                             .split()[0].capitalize())
+        start = dt.date(year, month, 1)
+        end = dt.date(year, month, pycalendar.monthrange(year, month)[1])
+    else:
+        period = st.date_input("Periode", (today - dt.timedelta(days=7),
+                                           today + dt.timedelta(days=365)),
+                               format="DD.MM.YYYY", key="cal_period")
+        start, end = (period if len(period) == 2 else (period[0], period[0]))
+    items = events.calendar_items(db, start, end, chapter_id=chapter, kinds=kinds or None)
+    if view == "Måned":
+        st.html(month_view.month_html(year, month, items, today))
+    table(event_rows(items),
+          {"date": "Dato", "time": "Tid", "kind": "Type", "title": "Tittel",
+           "chapter": "Lokallag", "place": "Sted", "responsible": "Ansvarlig",
+           "campaign": "Kampanje", "source": "Kilde"},
+          dates=["date"], key="cal_table")
+    st.download_button(
+        "Last ned kalender (.ics)", events.ics(items), file_name="pavirk-kalender.ics",
+        mime="text/calendar", key="cal_ics", icon=":material/event:",
+        help="Åpnes i Outlook, Google Kalender eller telefonen. Tidene er norsk tid.")
+    if can_edit:
+        event_form(chapters, campaign_titles)
+
+
+def progress_chart(series: list[dict], goal: int | None) -> alt.Chart:
+    frame = pd.DataFrame(series)
+    frame["date"] = pd.to_datetime(frame["date"])
+    line = alt.Chart(frame).mark_line(point=True).encode(
+        x=alt.X("date:T", title="Dato", axis=alt.Axis(format="%d.%m.%Y")),
+        y=alt.Y("signatures:Q", title="Underskrifter (sum)"),
+        tooltip=[alt.Tooltip("date:T", title="Dato", format="%d.%m.%Y"),
+                 alt.Tooltip("signatures:Q", title="Underskrifter", format=",d"),
+                 alt.Tooltip("volunteers:Q", title="Frivillige")],
+    )
+    if not goal:
+        return line
+    rule = alt.Chart(pd.DataFrame({"goal": [goal]})).mark_rule(strokeDash=[6, 4],
+                                                               color="#b33").encode(y="goal:Q")
+    return line + rule
+
+
+def campaign_tab() -> None:
+    rows = campaigns.list_campaigns(db)
+    titles = {r["id"]: r["title"] for r in rows}
+    if user.is_leader:
+        campaign_form()
+    if not rows:
+        st.info(texts.EMPTY_TABLE)
+        return
+    chosen = st.selectbox("Kampanje", list(titles), format_func=titles.get, key="camp_pick")
+    campaign = campaigns.get_campaign(db, chosen)
+    total = campaigns.totals(db, chosen)
+    period = " – ".join(texts.format_date(d) for d in (campaign["starts_on"],
+                                                       campaign["ends_on"]) if d)
+    st.caption(period)
+    if campaign["description"]:
+        st.text(campaign["description"])
+    c1, c2, c3 = st.columns(3)
+    for column, what, key in ((c1, "Underskrifter", "signatures"), (c2, "Frivillige",
+                                                                     "volunteers")):
+        goal = total[f"goal_{key}"]
+        column.metric(what, texts.format_number(total[key]),
+                      f"mål {texts.format_number(goal)}" if goal else None, delta_color="off")
+        share = total[f"share_{key}"]
+        if share is not None:
+            column.progress(min(share, 1.0), text=f"{texts.format_share(share)} av målet")
+    left = campaigns.days_left(campaign, today)
+    c3.metric("Dager igjen", texts.format_number(max(left, 0)) if left is not None else "–")
+    series = campaigns.progress(db, chosen)
+    if series:
+        st.altair_chart(progress_chart(series, campaign["goal_signatures"]), width="stretch")
+    table(campaigns.counts(db, chosen),
+          {"counted_on": "Dato", "signatures": "Underskrifter", "volunteers": "Frivillige",
+           "source": "Kilde", "chapter": "Lokallag"}, dates=["counted_on"], key="camp_counts")
+    if can_edit:
+        with st.form("camp_count"):
+            st.markdown("**Registrer nye tall**")
+            c1, c2, c3 = st.columns(3)
+            day = c1.date_input("Dato", today, format="DD.MM.YYYY", max_value=today,
+                                key="count_day")
+            signatures = c2.number_input("Nye underskrifter", 0, step=1, key="count_signatures")
+            volunteers = c3.number_input("Nye frivillige", 0, step=1, key="count_volunteers")
+            source = st.text_input("Kilde", placeholder="Stand på torget", key="count_source")
+            if st.form_submit_button("Registrer", type="primary"):
+                act("Tallene er registrert.", campaigns.add_count, db, user, chosen, day,
+                    signatures=signatures, volunteers=volunteers, source=source)
+    linked = campaigns.activity(db, user, chosen)
+    st.subheader("Aktiviteter, møter og brev")
+    if linked["levers"] or linked["statements"]:
+        st.caption(" · ".join([r["name"] for r in linked["levers"]]
+                              + [r["title"] for r in linked["statements"]]))
+    table(linked["events"],
+          {"starts_at": "Tid", "kind": "Type", "title": "Tittel", "chapter": "Lokallag",
+           "place": "Sted"}, dates=["starts_at"], labels={"kind": texts.EVENT_KINDS},
+          key="camp_events")
+    if linked["meetings"]:
+        table(linked["meetings"], {"held_on": "Møtedato", "chapter": "Lokallag",
+                                   "summary": "Sammendrag"}, dates=["held_on"],
+              key="camp_meetings")
+    if linked["documents"]:
+        table(linked["documents"], {"title": "Brev", "kind": "Type", "status": "Status",
+                                    "sent_on": "Sendt"}, dates=["sent_on"],
+              labels={"kind": texts.DOCUMENT_KINDS, "status": texts.DOCUMENT_STATUSES},
+              key="camp_documents")
+
+
+def campaign_form() -> None:
+    levers = statement_archive.lever_choices(db)
+    adopted = {r["id"]: r["title"] for r in statement_archive.search_statements(db, user)
+               if r["status"] in ("vedtatt", "sendt")}
+    with st.expander("Ny kampanje", icon=":material/add:"), st.form("camp_new"):
+        title = st.text_input("Tittel", key="camp_title")
+        c1, c2 = st.columns(2)
+        starts = c1.date_input("Start", today, format="DD.MM.YYYY", key="camp_start")
+        ends = c2.date_input("Slutt", None, format="DD.MM.YYYY", key="camp_end")
+        goal_s = c1.number_input("Mål: underskrifter", 0, step=100, key="camp_goal_s")
+        goal_v = c2.number_input("Mål: frivillige", 0, step=10, key="camp_goal_v")
+        description = st.text_area("Beskrivelse", key="camp_description")
+        lever_ids = st.multiselect("Virkemidler", list(levers), format_func=levers.get,
+                                   key="camp_levers")
+        statement_ids = st.multiselect("Uttalelser", list(adopted), format_func=adopted.get,
+                                       key="camp_statements")
+        if st.form_submit_button("Opprett kampanje", type="primary"):
+            act("Kampanjen er opprettet.", campaigns.create_campaign, db, user, title,
+                starts_on=starts, ends_on=ends, goal_signatures=goal_s, goal_volunteers=goal_v,
+                description=description, lever_ids=lever_ids, statement_ids=statement_ids)
+
+
+st.title(texts.PAGE_TITLES["kalender"])
+if FLASH in st.session_state:
+    st.success(st.session_state.pop(FLASH))
+tab_calendar, tab_campaigns = st.tabs(["Aktiviteter", "Kampanjer"])
+with tab_calendar:
+    activity_tab()
+with tab_campaigns:
+    campaign_tab()

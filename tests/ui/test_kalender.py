@@ -1,0 +1,84 @@
+"""Kalender through app.py: month and list views, adding an event, campaign counts, roles."""
+
+import datetime as dt
+
+from advocacy import campaigns
+from advocacy.db import connect
+from tests.ui.conftest import login, page_file
+
+
+def _open(app, user):
+    login(app, user)
+    app.switch_page(page_file("kalender"))
+    app.run()
+    assert not app.exception
+    assert not app.error, [e.value for e in app.error]
+    return app
+
+
+def _submit(app, form_key):
+    next(b for b in app.button if b.form_id == form_key).click()
+    app.run()
+    assert not app.exception
+
+
+def test_month_view_shows_events_and_key_dates(app):
+    _open(app, "leder")
+    assert app.title[0].value == "Kalender"
+    assert [t.label for t in app.tabs] == ["Aktiviteter", "Kampanjer"]
+    app.selectbox(key="cal_year").select(2027).run()
+    app.selectbox(key="cal_month").select(9).run()
+    table = app.dataframe[0].value
+    assert "Kommunestyre- og fylkestingsvalget 2027" in set(table["Tittel"])
+    assert set(table["Type"]) >= {"Politisk dato"}
+
+
+def test_list_view_filters_by_kind(app):
+    _open(app, "lokallag")
+    app.radio(key="cal_view").set_value("Liste").run()
+    app.multiselect(key="cal_kinds").set_value(["stand"]).run()
+    table = app.dataframe[0].value
+    assert list(table["Tittel"]) == ["Stand på Bragernes torg"]
+    assert list(table["Type"]) == ["Stand"]
+
+
+def test_chapter_member_adds_an_event_for_own_chapter(app, db_path):
+    _open(app, "lokallag")
+    app.text_input(key="event_title").input("Debatt på biblioteket")
+    app.selectbox(key="event_kind").select("debatt")
+    app.date_input(key="event_day").set_value(dt.date.today() + dt.timedelta(days=3))
+    _submit(app, "event_new")
+    assert [s.value for s in app.success] == ["Aktiviteten er lagt til."]
+    db = connect(db_path)
+    row = db.execute("select e.kind, c.name, e.starts_at from events e join chapters c"
+                     " on c.id = e.chapter_id where e.title = 'Debatt på biblioteket'").fetchone()
+    db.close()
+    assert row[:2] == ("debatt", "IOGT Drammen")
+    assert row[2].endswith("T18:00")
+
+
+def test_event_form_error_is_norwegian_and_writes_nothing(app, db_path):
+    _open(app, "leder")
+    _submit(app, "event_new")  # no title
+    assert [e.value for e in app.error] == ["Aktiviteten må ha en tittel."]
+
+
+def test_campaign_counts_are_registered_and_totals_shown(app, db_path):
+    _open(app, "lokallag")
+    metrics = {m.label: m.value for m in app.metric}
+    assert metrics["Underskrifter"] == "3\u00a0200"
+    app.number_input(key="count_signatures").set_value(240)
+    app.number_input(key="count_volunteers").set_value(6)
+    app.text_input(key="count_source").input("Stand på torget")
+    _submit(app, "camp_count")
+    assert {m.label: m.value for m in app.metric}["Underskrifter"] == "3\u00a0440"
+    db = connect(db_path)
+    assert campaigns.totals(db, 1)["volunteers"] == 73
+    db.close()
+    assert app.get("vega_lite_chart")
+
+
+def test_writing_group_reads_but_has_no_forms(app):
+    _open(app, "skrivegruppe")
+    assert not [b for b in app.button if b.form_id in ("event_new", "camp_count", "camp_new")]
+    assert len(app.dataframe) >= 1

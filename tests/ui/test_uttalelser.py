@@ -1,0 +1,100 @@
+"""Uttalelser through app.py: draft in the page, move it to adoption, archive search, roles."""
+
+import datetime as dt
+
+from advocacy import statements
+from advocacy.db import connect
+from tests.ui.conftest import login, page_file
+
+
+def _open(app, user):
+    login(app, user)
+    app.switch_page(page_file("uttalelser"))
+    app.run()
+    assert not app.exception
+    return app
+
+
+def _submit(app, form_key):
+    next(b for b in app.button if b.form_id == form_key).click()
+    app.run()
+    assert not app.exception
+
+
+def test_leader_drafts_submits_and_adopts_in_the_page(app, db_path):
+    _open(app, "leder")
+    app.text_input(key="stmt_new_title").input("Fra bot til bedring")
+    app.text_area(key="stmt_new_position").input("LO i Oslo støtter rusreformen.")
+    app.text_area(key="stmt_new_demands").input("vedta reformen\nstyrke behandlingen")
+    _submit(app, "stmt_new")
+    assert [s.value for s in app.success] == ["Utkastet er lagret."]
+    db = connect(db_path)
+    sid, status = db.execute("select id, status from statements where title = ?",
+                             ["Fra bot til bedring"]).fetchone()
+    assert status == "utkast"
+    assert app.query_params["uttalelse"] == str(sid)
+    assert app.header[0].value == "Fra bot til bedring"
+
+    app.button(key="stmt_move_til_behandling").click().run()
+    assert statements.get_row(db, sid)["status"] == "til_behandling"
+    adopt_inputs = [t for t in app.text_input if t.form_id == "stmt_adopt"]
+    adopt_inputs[0].input("LO i Oslos styremøte")
+    next(d for d in app.date_input if d.form_id == "stmt_adopt").set_value(dt.date(2021, 4, 19))
+    _submit(app, "stmt_adopt")
+    assert not app.error, [e.value for e in app.error]
+    row = statements.get_row(db, sid)
+    assert (row["status"], row["adopted_on"]) == ("vedtatt", "2021-04-19")
+    assert "*LO i Oslos styremøte 19\\. april 2021:*" in [m.value for m in app.markdown]
+    assert db.execute("select count(*) from documents where statement_id = ? and docx is not null",
+                      [sid]).fetchone()[0] == 1
+    # Adopted: no edit form any more, but a new version can be made.
+    assert not [t for t in app.text_input if t.form_id == "stmt_edit"]
+    app.button(key="stmt_new_version").click().run()
+    new = db.execute("select id from statements where parent_id = ?", [sid]).fetchone()[0]
+    assert app.query_params["uttalelse"] == str(new)
+    db.close()
+
+
+def test_archive_search_filters_the_table(app):
+    _open(app, "leder")
+    assert len(app.dataframe[0].value) == 2
+    app.text_input(key="stmt_search").input("skjenk").run()
+    assert list(app.dataframe[0].value["Tittel"]) == [
+        "Trygg natt – skjenkingen må slutte klokka 02"]
+    app.text_input(key="stmt_search").input("").run()
+    app.selectbox(key="stmt_status").select("utkast").run()
+    assert list(app.dataframe[0].value["Status"]) == ["Utkast"]
+
+
+def test_writing_group_reads_adopted_only_and_cannot_draft(app, db_path):
+    db = connect(db_path)
+    adopted = db.execute("select id from statements where status = 'vedtatt'").fetchone()[0]
+    db.close()
+    _open(app, "skrivegruppe")
+    assert [t.label for t in app.tabs] == ["Arkiv"]
+    assert set(app.dataframe[0].value["Status"]) == {"Vedtatt"}
+    app.selectbox(key="stmt_pick").select(adopted).run()
+    assert app.header[0].value == "Trygg natt – skjenkingen må slutte klokka 02"
+    assert not app.exception
+    assert not [b for b in app.button if (b.key or "").startswith("stmt_move")]
+    assert not [f for f in app.text_input if f.form_id == "stmt_send"]
+
+
+def test_a_statement_the_user_may_not_read_is_refused_by_link(app, db_path):
+    db = connect(db_path)
+    bergen = db.execute("select id from statements where status = 'utkast'").fetchone()[0]
+    db.close()
+    login(app, "lokallag")
+    app.query_params["uttalelse"] = str(bergen)
+    app.switch_page(page_file("uttalelser"))
+    app.run()
+    assert not app.exception
+    assert [e.value for e in app.error] == ["Du har ikke tilgang til dette."]
+
+
+def test_html_in_a_title_is_shown_as_text(app, db_path):
+    _open(app, "leder")
+    app.text_input(key="stmt_new_title").input("<img src=x onerror=alert(1)>")
+    _submit(app, "stmt_new")
+    assert app.header[0].value == "<img src=x onerror=alert(1)>"  # headers render text
+    assert not any("<img" in m.value and "\\<img" not in m.value for m in app.markdown)
