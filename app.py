@@ -16,11 +16,12 @@ from advocacy.accounts import PAGES_BY_ROLE
 from advocacy.db import connect, default_path
 from advocacy.errors import AdvocacyError
 from advocacy.startup import open_database
-from advocacy.ui import context
+from advocacy.ui import context, login
 from advocacy.ui.widgets import demo_marker
 
 st.set_page_config(page_title=texts.APP_NAME, page_icon="📣", layout="wide")
 
+ALL_PAGES = list(dict.fromkeys(key for keys in PAGES_BY_ROLE.values() for key in keys))
 SESSION_MINUTES = int(os.environ.get("ADVOCACY_SESSION_MINUTES", "60"))
 PAGE_ICONS = {
     "oversikt": ":material/dashboard:",
@@ -95,15 +96,13 @@ def main() -> None:
             audit.set_actor(db, user.id)
         context.set_run(db, user)
         if user is None:
-            navigation = st.navigation(
-                [st.Page("advocacy/ui/logg_inn.py", title=texts.PAGE_TITLES["logg_inn"],
-                         url_path="logg-inn")],
-                position="hidden",
-            )
+            # Every page is known, none is run: a link to /moter?mote=12 shows the login form
+            # and, once logged in, that meeting.
+            st.navigation([page(key) for key in ALL_PAGES], position="hidden")
+            login.render()
         else:
             sidebar(user, demo.is_enabled(db))
-            navigation = st.navigation([page(key) for key in PAGES_BY_ROLE[user.role]])
-        navigation.run()
+            st.navigation([page(key) for key in PAGES_BY_ROLE[user.role]]).run()
     finally:
         context.set_run(None, None)
         db.close()

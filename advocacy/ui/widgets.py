@@ -34,8 +34,12 @@ def table(
     config = {}
     for name in dates:
         # NaT, not None, so an empty date shows as an empty cell rather than "None".
-        frame[name] = pd.to_datetime(frame[name].str.slice(0, 10), errors="coerce")
+        frame[name] = pd.to_datetime(
+            frame[name].map(lambda v: str(v)[:10] if v else None), errors="coerce")
         config[columns[name]] = st.column_config.DateColumn(format="DD.MM.YYYY")
+    for name in frame.columns:
+        if name not in dates and frame[name].dtype == object:
+            frame[name] = frame[name].where(frame[name].notna(), "")  # not a grey "None"
     frame = frame.rename(columns=dict(columns))
     if height is None:  # long lists scroll inside the table rather than stretch the page
         height = 600 if len(frame) > 16 else "auto"

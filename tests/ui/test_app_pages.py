@@ -107,3 +107,12 @@ def test_lockout_message_after_repeated_failures(app):
     login(app, "leder")
     assert "For mange mislykkede innlogginger" in app.error[0].value
     assert "user_id" not in app.session_state
+
+
+def test_a_link_to_a_page_shows_login_then_that_page(app):
+    app.switch_page(page_file("moter"))
+    app.run()
+    assert app.text_input(key="login_username")  # the login form, not the meetings
+    assert "Møter" not in [t.value for t in app.title]
+    login(app, "lokallag")
+    assert "Møter" in [t.value for t in app.title]

@@ -1,0 +1,54 @@
+"""The login form: what a visitor without a session sees, whichever page address they opened.
+
+app.py calls `render()` in place of the requested page, so after logging in the visitor lands on
+the page (and record, through its query parameters) their link pointed to.
+"""
+
+import time
+
+import streamlit as st
+
+from advocacy import accounts, demo, texts
+from advocacy.ui import context
+from advocacy.ui.widgets import table
+
+
+def render() -> None:
+    db = context.db()
+    notice = st.session_state.pop("login_notice", None)
+
+    st.title(texts.APP_NAME)
+    st.caption(texts.APP_TAGLINE)
+
+    if demo.is_enabled(db):
+        st.info(texts.DEMO_BANNER.format(password=demo.DEMO_PASSWORD))
+        table(
+            demo.demo_accounts(db),
+            {"username": "Brukernavn", "role": "Rolle", "chapter": "Lokallag"},
+            labels={"role": texts.ROLE_LABELS},
+            key="demo_accounts",
+        )
+    elif accounts.user_count(db) == 0:
+        st.warning(texts.LOGIN_NO_USERS)
+
+    if notice:
+        st.warning(notice)
+
+    with st.form("login"):
+        st.subheader(texts.LOGIN_HEADING)
+        username = st.text_input(texts.LOGIN_USERNAME, key="login_username")
+        password = st.text_input(texts.LOGIN_PASSWORD, type="password", key="login_password")
+        submitted = st.form_submit_button(texts.LOGIN_BUTTON, type="primary")
+
+    if submitted:
+        try:
+            user = accounts.authenticate(db, username, password)
+        except accounts.LoginLocked as exc:
+            st.error(exc.message)
+            st.stop()
+        if user is None:
+            st.error(texts.LOGIN_FAILED)
+        else:
+            st.session_state["user_id"] = user.id
+            st.session_state["last_seen"] = time.time()
+            st.rerun()
