@@ -84,6 +84,8 @@ def current_user(db) -> accounts.User | None:
 
 def main() -> None:
     path = str(default_path())
+    if not os.path.exists(path):  # removed while the server ran (a demo reset): prepare again
+        prepare_database.clear()
     try:
         prepare_database(path)
         db = connect(path, create=False)
