@@ -157,7 +157,8 @@ def oppfolgingsbrev():
     bottom_border(para(doc, "{{ organisasjon }}", "Brevhode"))
     para(
         doc,
-        "{{ avsender_navn }}  ·  Telefon {{ avsender_telefon }}  ·  {{ avsender_epost }}",
+        "{{ avsender_navn }}{% if avsender_telefon %}  ·  Telefon {{ avsender_telefon }}"
+        "{% endif %}{% if avsender_epost %}  ·  {{ avsender_epost }}{% endif %}",
         "Avsenderinfo",
     )
     para(doc, "{{ mottaker_navn }}", "Adresse")
@@ -168,21 +169,31 @@ def oppfolgingsbrev():
     para(doc, "Kjære {{ mottaker_navn }}")
     para(doc, "Takk for et godt og nyttig møte {{ motedato }}. Til stede var {{ deltakere }}.")
     para(doc, "{{ droftet }}")
+    # Optional parts disappear whole when empty: no dangling "Som avtalt" or "Telefon".
+    para(doc, "{%p if avtalt %}")
     para(doc, "Som avtalt {{ avtalt }}")
+    para(doc, "{%p endif %}")
+    para(doc, "{%p if krav %}")
     para(doc, "Vi ber derfor om:")
     para(doc, "{%p for k in krav %}")
     para(doc, "{{ k }}", "List Number")
     para(doc, "{%p endfor %}")
+    para(doc, "{%p endif %}")
     para(doc, "{{ neste_steg }}").paragraph_format.space_before = Pt(6)
     para(doc, "Med vennlig hilsen").paragraph_format.space_after = Pt(30)
     para(doc, "", "Signatur", ("{{ avsender_navn }}", True))
-    para(doc, "{{ avsender_rolle }}, {{ organisasjon }}", "Signatur")
-    para(doc, "Telefon {{ avsender_telefon }}", "Signatur").paragraph_format.space_after = Pt(18)
+    para(doc, "{% if avsender_rolle %}{{ avsender_rolle }}, {% endif %}{{ organisasjon }}",
+         "Signatur")
+    para(doc, "{%p if avsender_telefon %}")
+    para(doc, "Telefon {{ avsender_telefon }}", "Signatur")
+    para(doc, "{%p endif %}")
     para(doc, "{%p if kopi %}")
-    para(doc, "", "Etterskrift", ("Kopi: ", True), ("{{ kopi }}", False))
+    para(doc, "", "Etterskrift", ("Kopi: ", True), ("{{ kopi }}", False)
+         ).paragraph_format.space_before = Pt(18)
     para(doc, "{%p endif %}")
     para(doc, "{%p if vedlegg %}")
-    para(doc, "", "Etterskrift", ("Vedlegg: ", True), ("{{ vedlegg }}", False))
+    para(doc, "", "Etterskrift", ("Vedlegg: ", True), ("{{ vedlegg }}", False)
+         ).paragraph_format.space_before = Pt(6)
     para(doc, "{%p endif %}")
     return doc
 
