@@ -32,6 +32,7 @@ PAGE_ICONS = {
     "kalender": ":material/calendar_month:",
     "maler": ":material/description:",
     "administrasjon": ":material/admin_panel_settings:",
+    "personvern": ":material/shield_person:",
 }
 
 
