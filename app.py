@@ -17,6 +17,7 @@ from advocacy.db import connect, default_path
 from advocacy.errors import AdvocacyError
 from advocacy.startup import open_database
 from advocacy.ui import context, login
+from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import demo_marker
 
 st.set_page_config(page_title=texts.APP_NAME, page_icon="📣", layout="wide")
@@ -33,6 +34,7 @@ PAGE_ICONS = {
     "kalender": ":material/calendar_month:",
     "maler": ":material/description:",
     "administrasjon": ":material/admin_panel_settings:",
+    "personvern": ":material/shield_person:",
 }
 
 
@@ -54,10 +56,10 @@ def page(key: str) -> st.Page:
 def sidebar(user: accounts.User, demo_mode: bool) -> None:
     with st.sidebar:
         st.markdown(
-            texts.LOGGED_IN_AS.format(name=user.full_name, role=texts.ROLE_LABELS[user.role])
+            texts.LOGGED_IN_AS.format(name=md(user.full_name), role=texts.ROLE_LABELS[user.role])
         )
         if user.chapter_name:
-            st.caption(user.chapter_name)
+            st.caption(md(user.chapter_name))
         demo_marker(demo_mode)
         if st.button(texts.LOGOUT_BUTTON, key="logout"):
             st.session_state.clear()

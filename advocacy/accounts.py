@@ -29,13 +29,15 @@ USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 PAGES_BY_ROLE = {
     "leder": (
         "oversikt", "kommuner", "politikere", "moter", "brev", "uttalelser", "kalender", "maler",
-        "administrasjon",
+        "administrasjon", "personvern",
     ),
     "lokallag": (
         "oversikt", "kommuner", "politikere", "moter", "brev", "uttalelser", "kalender", "maler",
+        "personvern",
     ),
     "skrivegruppe": (
         "oversikt", "kommuner", "politikere", "brev", "uttalelser", "kalender", "maler",
+        "personvern",
     ),
 }
 

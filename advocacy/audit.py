@@ -100,6 +100,21 @@ def install_triggers(db: sqlite_utils.Database) -> None:
             )
 
 
+def record(db: sqlite_utils.Database, user_id: int | None, action: str, table: str,
+           row_id, changes: str) -> None:
+    """A log row written by code rather than by a trigger (tables outside AUDITED, such as the
+    levers), hashed into the same chain so `verify` still holds."""
+    db.execute(
+        f"""insert into audit_log (at, user_id, action, table_name, row_id, changes, prev_hash, hash)
+            select at, :user, :action, :table, :row, :changes, prev,
+                   audit_hash(prev, at, :user, :action, :table, :row, :changes)
+            from (select {NOW} as at,
+                         (select hash from audit_log order by id desc limit 1) as prev)""",  # noqa: S608
+        {"user": user_id, "action": action, "table": table, "row": str(row_id),
+         "changes": changes},
+    )
+
+
 def triggers_installed(db: sqlite_utils.Database) -> bool:
     expected = {f"audit_{t}_{w}" for t in AUDITED if db[t].exists()
                 for w in ("insert", "update", "delete")}

@@ -47,6 +47,18 @@ _FROM = """documents d
     left join chapters c on c.id = d.chapter_id"""
 
 
+def read_scope(user: User) -> tuple[str, dict]:
+    """Which documents (alias `d`) a user may read, as SQL: leadership all; everyone their own;
+    a chapter member their chapter's; the writing group only their chapter's reader letters and
+    op-eds (a follow-up letter carries a meeting's content, which the group may not read)."""
+    if user.is_leader:
+        return "1 = 1", {}
+    kinds = "" if user.role == "lokallag" else " and d.kind in ('leserinnlegg', 'kronikk')"
+    return (f"(d.author_id = :doc_user or (d.chapter_id is not null "
+            f"and d.chapter_id = :doc_chapter{kinds}))",
+            {"doc_user": user.id, "doc_chapter": user.chapter_id})
+
+
 def allowed_kinds(user: User) -> tuple[str, ...]:
     """The kinds of document this user may make."""
     if user.role == "skrivegruppe":
@@ -168,11 +180,8 @@ def list_documents(
     db: sqlite_utils.Database, user: User, *, kind: str | None = None, status: str | None = None
 ) -> list[dict]:
     """Records the user may see, newest first: leadership all; others their own and chapter's."""
-    where, params = ["1 = 1"], {}
-    if not user.is_leader:
-        where.append("(d.author_id = :user or (d.chapter_id is not null "
-                     "and d.chapter_id = :chapter))")
-        params.update(user=user.id, chapter=user.chapter_id)
+    scope, params = read_scope(user)
+    where = [scope]
     if kind:
         where.append("d.kind = :kind")
         params["kind"] = kind
@@ -341,8 +350,11 @@ def _frozen_message(status: str) -> str:
 
 
 def _can_see(user: User, row: Mapping[str, Any]) -> bool:
+    """The same rule as read_scope, for one row."""
     if user.is_leader or row["author_id"] == user.id:
         return True
+    if user.role != "lokallag" and row["kind"] not in WRITER_KINDS:
+        return False
     return row["chapter_id"] is not None and row["chapter_id"] == user.chapter_id
 
 

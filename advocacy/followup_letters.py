@@ -234,11 +234,9 @@ def letters_for_meeting(db: sqlite_utils.Database, user: User, meeting_id: int) 
 
 def letters_for_politician(db: sqlite_utils.Database, user: User, politician_id: int) -> list[dict]:
     """Letters to the politician, or from meetings they attended, that the user may see."""
-    if user.is_leader:
-        where, params = "1 = 1", {}
-    else:
-        where = "(d.author_id = :user or (d.chapter_id is not null and d.chapter_id = :chapter))"
-        params = {"user": user.id, "chapter": user.chapter_id}
+    from .document_records import read_scope
+
+    where, params = read_scope(user)
     return list(db.query(
         f"""select d.id, d.kind, d.title, d.status, d.sent_on, d.meeting_id
             from documents d

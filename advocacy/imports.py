@@ -22,6 +22,12 @@ from .errors import ValidationError
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
 MAX_XLSX_UNPACKED = 100 * 1024 * 1024
+# Hostile spreadsheets (a zip bomb, thousands of parts, a DTD with entities, macros) are refused
+# before openpyxl parses anything; a cell longer than any field we store is refused with its row
+# and column, and so is a NUL byte (binary data, never text a volunteer typed).
+MAX_XLSX_ENTRIES = 500
+MAX_XLSX_RATIO = 200
+MAX_CELL_CHARS = 20_000
 
 
 @dataclass(frozen=True)
@@ -69,7 +75,11 @@ def _read_csv(filename: str, data: bytes) -> tuple[list[str], list[list[str]]]:
     text = decode(data)
     first_line = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first_line.count)
-    records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    except csv.Error as exc:  # e.g. a field over the csv module's own limit
+        raise ValidationError(
+            f"{filename}: filen kan ikke leses som CSV ({exc}). Ingenting ble lagret.") from exc
     return (records[0] if records else []), records[1:]
 
 
@@ -78,11 +88,9 @@ def _read_xlsx(filename: str, data: bytes) -> tuple[list[str], list[list[str]]]:
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
+            _check_xlsx_archive(filename, archive)
     except zipfile.BadZipFile as exc:
         raise ValidationError(f"{filename}: filen er ikke en gyldig Excel-fil (.xlsx).") from exc
-    if unpacked > MAX_XLSX_UNPACKED:
-        raise ValidationError(f"{filename}: Excel-filen er for stor utpakket.")
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
@@ -92,6 +100,29 @@ def _read_xlsx(filename: str, data: bytes) -> tuple[list[str], list[list[str]]]:
         values_only=True)]
     workbook.close()
     return (records[0] if records else []), records[1:]
+
+
+def _check_xlsx_archive(filename: str, archive: zipfile.ZipFile) -> None:
+    infos = archive.infolist()
+    if len(infos) > MAX_XLSX_ENTRIES:
+        raise ValidationError(f"{filename}: Excel-filen har uvanlig mange deler ({len(infos)}) "
+                              "og ble ikke lest.")
+    if sum(info.file_size for info in infos) > MAX_XLSX_UNPACKED:
+        raise ValidationError(f"{filename}: Excel-filen er for stor utpakket.")
+    for info in infos:
+        if info.compress_size and info.file_size / info.compress_size > MAX_XLSX_RATIO \
+                and info.file_size > 1024 * 1024:
+            raise ValidationError(f"{filename}: Excel-filen er pakket mistenkelig tett "
+                                  "(mulig «zip-bombe») og ble ikke lest.")
+        name = info.filename.lower()
+        if name.endswith("vbaproject.bin"):
+            raise ValidationError(f"{filename}: Excel-filen inneholder makroer og ble ikke lest.")
+        if name.endswith((".xml", ".rels")):
+            with archive.open(info) as part:
+                head = part.read(4096)
+            if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
+                raise ValidationError(f"{filename}: Excel-filen inneholder en DTD og ble ikke "
+                                      "lest.")
 
 
 def _cell_text(value) -> str:
@@ -130,8 +161,16 @@ def read_table(filename: str, data: bytes) -> Table:
     for index, record in enumerate(records, start=2):
         if not any(str(v).strip() for v in record):
             continue  # blank lines are common at the end of spreadsheets
-        rows.append({h: (record[i].strip() if i < len(record) else "")
-                     for i, h in enumerate(headings) if h})
+        row = {h: (record[i].strip() if i < len(record) else "")
+               for i, h in enumerate(headings) if h}
+        for heading, value in row.items():
+            if len(value) > MAX_CELL_CHARS:
+                raise ValidationError(f"{name}: rad {index}, kolonne «{heading}»: cellen har "
+                                      f"{len(value)} tegn; høyst {MAX_CELL_CHARS} kan leses inn.")
+            if "\x00" in value:
+                raise ValidationError(f"{name}: rad {index}, kolonne «{heading}»: cellen "
+                                      "inneholder et NUL-tegn (binære data), ikke tekst.")
+        rows.append(row)
         numbers.append(index)
         if len(rows) > MAX_ROWS:
             raise ValidationError(f"{name}: filen har flere enn {MAX_ROWS} rader.")

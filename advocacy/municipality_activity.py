@@ -40,10 +40,9 @@ def municipality_documents(
     db: sqlite_utils.Database, user: User, kommunenummer: str, limit: int = 100
 ) -> list[dict]:
     """Letters, reader letters and statements tied to this municipality that the user may see."""
-    where, params = "1 = 1", {}
-    if not user.is_leader:
-        where = "(d.author_id = :user or (d.chapter_id is not null and d.chapter_id = :chapter))"
-        params = {"user": user.id, "chapter": user.chapter_id}
+    from .document_records import read_scope
+
+    where, params = read_scope(user)
     return list(db.query(
         f"""select d.id, d.kind, d.title, d.status, n.name as newspaper, d.sent_on,
                    d.published_on, d.link

@@ -67,11 +67,9 @@ def search(db: sqlite_utils.Database, user: User, text: str, limit: int = 30) ->
         hits.append({"kind": "politician", "id": row["id"], "page": "politikere",
                      "param": "politiker", "title": f"{row['name']} ({row['kommune']})",
                      "snippet": row["snippet"]})
-    if user.is_leader:
-        doc_where, doc_params = "1 = 1", {}
-    else:
-        doc_where = "(d.author_id = :user or (d.chapter_id is not null and d.chapter_id = :ch))"
-        doc_params = {"user": user.id, "ch": user.chapter_id}
+    from .document_records import read_scope as document_scope
+
+    doc_where, doc_params = document_scope(user)
     for row in db.query(
         f"""select d.id, d.kind, d.title, d.meeting_id, {_snippet('documents')} as snippet
             from documents_fts join documents d on d.rowid = documents_fts.rowid

@@ -79,7 +79,8 @@ def test_only_leadership_lists_users(demo_db, leader, chapter_member):
 
 
 def test_navigation_by_role():
-    assert accounts.PAGES_BY_ROLE["leder"][-1] == "administrasjon"
+    assert accounts.PAGES_BY_ROLE["leder"][-2:] == ("administrasjon", "personvern")
+    assert all(pages[-1] == "personvern" for pages in accounts.PAGES_BY_ROLE.values())
     assert "administrasjon" not in accounts.PAGES_BY_ROLE["lokallag"]
     assert "moter" not in accounts.PAGES_BY_ROLE["skrivegruppe"]
     assert "brev" in accounts.PAGES_BY_ROLE["skrivegruppe"]

@@ -1,4 +1,4 @@
-"""Administrasjon (leadership): users, chapters, the change log and backups."""
+"""Administrasjon (leadership): users, chapters, the change log, backups and personal data."""
 
 import datetime as dt
 
@@ -6,15 +6,15 @@ import streamlit as st
 
 from advocacy import accounts, audit, backup, texts, user_admin
 from advocacy.errors import AdvocacyError
-from advocacy.ui import context
+from advocacy.ui import context, privacy_admin
 from advocacy.ui.widgets import table
 
 user = context.require_page("administrasjon")
 db = context.db()
 
 st.title(texts.PAGE_TITLES["administrasjon"])
-tab_users, tab_chapters, tab_log, tab_backup = st.tabs(
-    ["Brukere", "Lokallag", "Endringslogg", "Sikkerhetskopi"]
+tab_users, tab_chapters, tab_log, tab_backup, tab_privacy = st.tabs(
+    ["Brukere", "Lokallag", "Endringslogg", "Sikkerhetskopi", "Personvern"]
 )
 chapters = accounts.list_chapters(db)
 chapter_names = [c["name"] for c in chapters]
@@ -146,3 +146,6 @@ with tab_backup:
             file_name=f"pavirk-sikkerhetskopi-{dt.date.today().isoformat()}.db",
             key="download_backup",
         )
+
+with tab_privacy:
+    privacy_admin.render(db, user)

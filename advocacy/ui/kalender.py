@@ -14,6 +14,7 @@ import streamlit as st
 from advocacy import campaigns, events, month_view, statement_archive, texts
 from advocacy.errors import AdvocacyError
 from advocacy.ui import context
+from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
 user = context.require_page("kalender")
@@ -175,7 +176,7 @@ def campaign_tab() -> None:
     linked = campaigns.activity(db, user, chosen)
     st.subheader("Aktiviteter, møter og brev")
     if linked["levers"] or linked["statements"]:
-        st.caption(" · ".join([r["name"] for r in linked["levers"]]
+        st.caption(" · ".join(md(t) for t in [r["name"] for r in linked["levers"]]
                               + [r["title"] for r in linked["statements"]]))
     table(linked["events"],
           {"starts_at": "Tid", "kind": "Type", "title": "Tittel", "chapter": "Lokallag",

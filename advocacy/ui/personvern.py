@@ -1,0 +1,25 @@
+"""Personvern: what Påvirk stores, why, for how long and whom to ask; and one's own data."""
+
+import datetime as dt
+
+import streamlit as st
+
+from advocacy import privacy, texts
+from advocacy.ui import context
+
+user = context.require_page("personvern")
+db = context.db()
+
+st.title(texts.PAGE_TITLES["personvern"])
+st.markdown(texts.PRIVACY_PAGE)
+
+st.subheader(texts.PRIVACY_OWN_EXPORT, anchor=False)
+st.caption(texts.PRIVACY_OWN_EXPORT_HELP)
+own = privacy.export_user(db, user, user.id)
+st.download_button(
+    texts.PRIVACY_OWN_EXPORT, data=privacy.as_text(own), mime="text/plain",
+    file_name=f"mine-opplysninger-{dt.date.today().isoformat()}.txt", key="privacy_own_export",
+    icon=":material/download:", on_click="ignore",
+)
+if user.is_leader:
+    st.info("Innsyn, sletting og lagringstid for andre personer: Administrasjon → Personvern.")

@@ -1,0 +1,63 @@
+"""The Personvern tab of Administrasjon (leadership): retention list, export and erasure."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from advocacy import accounts, erasure, politicians, privacy, texts
+from advocacy.errors import AdvocacyError
+from advocacy.ui.widgets import table
+
+
+def render(db, user) -> None:
+    st.markdown("**Lagringstid gått ut**")
+    table(privacy.retention_list(db, user),
+          {"kind": "Type", "id": "Nr.", "name": "Navn", "place": "Kommune/lokallag",
+           "reason": "Hvorfor", "since": "Siden"},
+          dates=["since"], labels={"kind": texts.PRIVACY_KINDS}, key="privacy_retention")
+    st.markdown("**Innsyn og sletting for én person**")
+    kind = st.radio("Hvem", list(texts.PRIVACY_KINDS), format_func=texts.PRIVACY_KINDS.get,
+                    horizontal=True, key="privacy_kind")
+    if kind == "politiker":
+        query = st.text_input("Søk etter navn", key="privacy_search")
+        people = {p["id"]: politicians.label(p)
+                  for p in politicians.list_politicians(db, user, search=query, limit=100)}
+    else:
+        people = {u["id"]: f"{u['navn']} ({u['brukernavn']})"
+                  for u in accounts.list_users(db, user)
+                  if not u["brukernavn"].startswith("slettet-")}
+    chosen = st.selectbox("Person", [None, *people], key="privacy_person",
+                          format_func=lambda i: "Velg …" if i is None else f"{people[i]} – nr. {i}")
+    if chosen is None:
+        return
+    exported = (privacy.export_politician if kind == "politiker" else privacy.export_user)(
+        db, user, chosen)
+    left, right, _ = st.columns([1, 1, 3])
+    left.download_button("Last ned (tekst)", data=privacy.as_text(exported), mime="text/plain",
+                         file_name=privacy.export_filename(exported, "txt"),
+                         key="privacy_export_txt", on_click="ignore")
+    right.download_button("Last ned (JSON)", data=privacy.as_json(exported),
+                          mime="application/json",
+                          file_name=privacy.export_filename(exported, "json"),
+                          key="privacy_export_json", on_click="ignore")
+    with st.expander("Slett personen", icon=":material/delete_forever:"):
+        st.warning("Personen fjernes overalt: navnet erstattes med «[slettet]» i møter, brev og "
+                   "uttalelser, lagrede brevkopier som nevner personen fjernes, og databasefilen "
+                   "ryddes. Last ned innsynet først hvis personen har bedt om det.")
+        also = st.text_input("Andre skrivemåter av navnet (kommaseparert, valgfritt)",
+                             key="privacy_also")
+        confirmed = st.checkbox(texts.PRIVACY_CONFIRM, key="privacy_confirm")
+        if st.button("Slett personen", type="primary", key="privacy_erase"):
+            if not confirmed:
+                st.error(texts.PRIVACY_CONFIRM_NEEDED)
+                return
+            erase = erasure.erase_politician if kind == "politiker" else erasure.erase_user
+            try:
+                result = erase(db, user, chosen,
+                               also=tuple(a.strip() for a in also.split(",") if a.strip()))
+            except AdvocacyError as exc:
+                st.error(exc.message)
+                return
+            st.session_state.pop("privacy_person", None)
+            st.session_state["admin_notice"] = result.message
+            st.rerun()

@@ -1,0 +1,37 @@
+"""The Personvern page for every role, and leadership's erasure from Administrasjon."""
+
+import pytest
+
+from advocacy.db import connect
+from tests.ui.conftest import login, page_file
+
+
+@pytest.mark.parametrize("username", ["leder", "lokallag", "skrivegruppe"])
+def test_every_role_reads_the_privacy_page(app, username):
+    login(app, username)
+    app.switch_page(page_file("personvern"))
+    app.run()
+    assert not app.exception
+    text = " ".join(m.value for m in app.markdown)
+    for words in ("Hva lagres", "Særlige kategorier", "Hvor lenge", "Datatilsynet"):
+        assert words in text
+    assert app.get("download_button")  # one's own data
+
+
+def test_leader_erases_a_politician_from_administration(app, db_path):
+    db = connect(db_path)
+    pid, name = db.execute("select id, name from politicians order by id limit 1").fetchone()
+    login(app, "leder")
+    app.switch_page(page_file("administrasjon"))
+    app.run()
+    app.text_input(key="privacy_search").input(name).run()
+    app.selectbox(key="privacy_person").select(pid).run()
+    assert not app.exception
+    app.button(key="privacy_erase").click().run()
+    assert "Kryss av" in app.error[0].value  # not without the confirmation
+    assert db.execute("select count(*) from politicians where id = ?", [pid]).fetchone() == (1,)
+    app.checkbox(key="privacy_confirm").check().run()
+    app.button(key="privacy_erase").click().run()
+    assert not app.exception
+    assert "Personen er slettet" in app.success[0].value
+    assert db.execute("select count(*) from politicians where id = ?", [pid]).fetchone() == (0,)
