@@ -187,17 +187,7 @@ left join parties on parties.code = p.party_code
 """
 
 
-def list_politicians(
-    db: sqlite_utils.Database,
-    user: User,
-    search: str = "",
-    kommunenummer: str | None = None,
-    fylkesnummer: str | None = None,
-    party: str | None = None,
-    role: str | None = None,
-    limit: int | None = None,
-) -> list[dict]:
-    """The directory, filtered; `party` is a party code or a local list's own name."""
+def _filters(search: str, kommunenummer, fylkesnummer, party, role) -> tuple[str, dict]:
     where, params = ["1 = 1"], {}
     if search.strip():
         where.append("p.name like :q")
@@ -210,10 +200,41 @@ def list_politicians(
     if party:
         where.append("(p.party_code = :party or p.party_text = :party)")
         params["party"] = party
-    sql = f"{_SELECT} where {' and '.join(where)} order by m.navn, p.name"
+    return " and ".join(where), params
+
+
+def list_politicians(
+    db: sqlite_utils.Database,
+    user: User,
+    search: str = "",
+    kommunenummer: str | None = None,
+    fylkesnummer: str | None = None,
+    party: str | None = None,
+    role: str | None = None,
+    limit: int | None = None,
+) -> list[dict]:
+    """The directory, filtered; `party` is a party code or a local list's own name."""
+    where, params = _filters(search, kommunenummer, fylkesnummer, party, role)
+    sql = f"{_SELECT} where {where} order by m.navn, p.name"
     if limit:
         sql += f" limit {int(limit)}"
     return list(db.query(sql, params))
+
+
+def count_politicians(
+    db: sqlite_utils.Database,
+    user: User,
+    search: str = "",
+    kommunenummer: str | None = None,
+    fylkesnummer: str | None = None,
+    party: str | None = None,
+    role: str | None = None,
+) -> int:
+    """How many politicians list_politicians would give without a limit."""
+    where, params = _filters(search, kommunenummer, fylkesnummer, party, role)
+    return db.execute(
+        "select count(*) from politicians p join municipalities m "  # noqa: S608
+        f"on m.kommunenummer = p.kommunenummer where {where}", params).fetchone()[0]
 
 
 def get_politician(db: sqlite_utils.Database, user: User, politician_id: int) -> dict:

@@ -567,3 +567,8 @@ STATEMENT_DRAFT_PROVENANCE = "Utkast til {body}"
 STATEMENT_DRAFT_ONLY = "Utkast"
 CAMPAIGN_LINK_NOT_FOUND = "Fant ikke møtet eller brevet (nr. {id})."
 STATEMENT_NO_DATE = "(dato ikke satt)"
+
+# --- Long lists at national scale (issue 9) ---
+LIST_SHOWING = "Viser {shown} av {total}. Snevre inn med søk eller filter for å se resten."
+OVERDUE_SHOWING = ("Viser de {shown} eldste av {total} forfalte oppfølginger. Hele listen er "
+                   "under Møter → Oppfølging.")
