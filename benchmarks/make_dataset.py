@@ -1,12 +1,16 @@
 """Build a national-size, deterministic database for the benchmarks.
 
-    python benchmarks/make_dataset.py --out benchmarks/out/national.db [--scale 1.0]
+    python benchmarks/make_dataset.py --out benchmarks/out/national.db [--scale 1.0] [--empty]
 
-357 municipalities with full position histories (~100,000 rows), ~10,000 politicians, 50,000
-meetings with participants and levers, 20,000 documents, 200 chapters and 500 users, all made
-through the same schema (and audit triggers) as the app. `--scale 0.1` makes a tenth, for
-`benchmarks/run.py --quick`.
-"""
+357 municipalities with full position histories (~100,000 rows), ~10,000 politicians with
+20,000 stances, 50,000 meetings with participants and levers, 20,000 documents (letters,
+op-eds, statements' documents) linked to meetings, newspapers and statements, 2,000 statements
+with levers, municipalities, recipients and responses, 200 newspapers, 50 campaigns with
+counts, 10,000 calendar events, 200 chapters and 500 users (bruker001 leads; password
+"benchmark-passord"), all made through the same schema, audit and full-text triggers as the
+app. Seeded: the same arguments give the same rows. `--scale 0.1` makes a tenth, for
+`benchmarks/run.py --quick`; `--empty` only the reference data, chapters and users: the
+baseline that page reruns are compared with."""
 
 from __future__ import annotations
 
