@@ -19,7 +19,7 @@ VIEWS = ["Oversikt", "Ny politiker", "Importer", "Søk"] if editor else ["Oversi
 OPEN = "politiker_open"
 PENDING = "politiker_pending_open"
 MAX_CHOICES = 1000
-SHOWN = 500  # a national directory runs to 10,000: the table shows a page, filters narrow it
+SHOWN = 200  # a national directory runs to 10,000: the table shows a page, filters narrow it
 
 st.session_state.setdefault("politiker_view", VIEWS[0])
 linked = st.query_params.get("politiker")
