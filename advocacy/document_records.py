@@ -177,9 +177,11 @@ def get_document(db: sqlite_utils.Database, user: User, document_id: int) -> dic
 
 
 def list_documents(
-    db: sqlite_utils.Database, user: User, *, kind: str | None = None, status: str | None = None
+    db: sqlite_utils.Database, user: User, *, kind: str | None = None, status: str | None = None,
+    limit: int | None = None,
 ) -> list[dict]:
-    """Records the user may see, newest first: leadership all; others their own and chapter's."""
+    """Records the user may see, newest first: leadership all; others their own and chapter's.
+    `limit` keeps a national list (20,000 records) to the newest few for a page."""
     scope, params = read_scope(user)
     where = [scope]
     if kind:
@@ -190,8 +192,8 @@ def list_documents(
         params["status"] = status
     rows = db.query(
         f"select {_COLUMNS} from {_FROM} where {' and '.join(where)} "  # noqa: S608
-        "order by d.updated_at desc, d.id desc",
-        params,
+        "order by d.updated_at desc, d.id desc limit :limit",
+        {**params, "limit": -1 if limit is None else int(limit)},
     )
     return [{**row, "has_copy": bool(row["has_copy"])} for row in rows]
 

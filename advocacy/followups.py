@@ -9,6 +9,7 @@ meeting and on the politician the letter went to.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import sqlite_utils
 
@@ -30,12 +31,17 @@ def _status(due: str, today: dt.date) -> str:
 
 def open_followups(
     db: sqlite_utils.Database, user: User, *, today: dt.date | None = None,
-    chapter_id: int | None = None, owner_id: int | None = None,
+    chapter_id: int | None = None, owner_id: int | None = None, overdue: bool = False,
+    limit: int | None = None,
 ) -> list[dict]:
-    """Follow-ups not yet done, due first; filter by chapter and owner."""
+    """Follow-ups not yet done, due first; filter by chapter and owner. `overdue` keeps only
+    those past their due date; `limit` caps the rows (a national list runs to thousands)."""
     today = today or dt.date.today()
     where, params = read_scope(user)
     clauses = [where, "mt.followup_done_on is null", "mt.followup_due is not null"]
+    if overdue:
+        clauses.append("mt.followup_due < :today")
+        params["today"] = today.isoformat()
     if chapter_id:
         clauses.append("mt.chapter_id = :chapter_id")
         params["chapter_id"] = chapter_id
@@ -54,14 +60,24 @@ def open_followups(
             join municipalities m on m.kommunenummer = mt.kommunenummer
             left join users u on u.id = mt.followup_owner_id
             where {' and '.join(clauses)}
-            order by mt.followup_due, mt.id""",  # noqa: S608 - only fixed fragments are joined
-        params))
-    silent = no_reply_meeting_ids(db, user, today=today)
+            order by mt.followup_due, mt.id
+            limit :limit""",  # noqa: S608 - only fixed fragments are joined
+        {**params, "limit": -1 if limit is None else int(limit)}))
+    silent = no_reply_meeting_ids(db, user, today=today, meeting_ids=[r["id"] for r in rows])
     for row in rows:
         row["status"] = _status(row["followup_due"], today)
         row["days_overdue"] = max((today - dt.date.fromisoformat(row["followup_due"])).days, 0)
         row["no_reply"] = row["id"] in silent
     return rows
+
+
+def count_overdue(db: sqlite_utils.Database, user: User, today: dt.date | None = None) -> int:
+    """How many follow-ups the user can see are past their due date and not done."""
+    where, params = read_scope(user)
+    return db.execute(
+        f"""select count(*) from meetings mt where {where} and mt.followup_done_on is null
+            and mt.followup_due < :today""",  # noqa: S608 - only fixed fragments are joined
+        {**params, "today": (today or dt.date.today()).isoformat()}).fetchone()[0]
 
 
 _SILENT = """
@@ -73,21 +89,34 @@ where mt.reply_received_on is null and d.sent_on <= :cutoff and {where}
 """
 
 
-def _silent(db, user: User, today: dt.date | None) -> list[dict]:
+def _silent(db, user: User, today: dt.date | None, meeting_ids=None, politician_id=None
+            ) -> list[dict]:
+    """`meeting_ids` / `politician_id` narrow the question to what a page shows, so one
+    meeting's badge does not cost a scan of every letter in the country."""
     if user.role not in ("leder", "lokallag"):
         return []
     today = today or dt.date.today()
     where, params = read_scope(user)
+    if meeting_ids is not None:
+        where += " and mt.id in (select value from json_each(:ids))"
+        params["ids"] = json.dumps(list(meeting_ids))
+    if politician_id is not None:
+        where += (" and (d.politician_id = :pid or (d.politician_id is null and mt.id in "
+                  "(select meeting_id from meeting_politicians where politician_id = :pid)))")
+        params["pid"] = politician_id
     cutoff = (today - dt.timedelta(days=texts.NO_REPLY_DAYS)).isoformat()
     return list(db.query(_SILENT.format(where=where), {**params, "cutoff": cutoff}))
 
 
-def no_reply_meeting_ids(db, user: User, *, today: dt.date | None = None) -> set[int]:
-    return {r["meeting_id"] for r in _silent(db, user, today)}
+def no_reply_meeting_ids(db, user: User, *, today: dt.date | None = None,
+                         meeting_ids=None) -> set[int]:
+    return {r["meeting_id"] for r in _silent(db, user, today, meeting_ids=meeting_ids)}
 
 
-def no_reply_politician_ids(db, user: User, *, today: dt.date | None = None) -> set[int]:
-    return {r["politician_id"] for r in _silent(db, user, today) if r["politician_id"]}
+def no_reply_politician_ids(db, user: User, *, today: dt.date | None = None,
+                            politician_id: int | None = None) -> set[int]:
+    return {r["politician_id"] for r in _silent(db, user, today, politician_id=politician_id)
+            if r["politician_id"]}
 
 
 def calendar_items(rows: list[dict]) -> list[CalendarItem]:

@@ -691,6 +691,25 @@ end;
     )
 
 
+# --- Performance at national scale (issue 9): steps m070–m079 ---
+
+
+@migrations()
+def m070_national_scale_indexes(db):
+    # overview.activity_version asks for max(updated_at) of meetings and documents on every
+    # rerun of Oversikt; without an index that reads both tables whole. Leadership's meeting
+    # list is the newest 200 of all chapters: held_on lets it stop after 200 instead of sorting
+    # 50,000 meetings.
+    run_sql(
+        db,
+        """
+create index if not exists meetings_held on meetings(held_on, id);
+create index if not exists meetings_updated on meetings(updated_at);
+create index if not exists documents_updated on documents(updated_at);
+""",
+    )
+
+
 def known_names() -> list[str]:
     # Migrations has no public list of registered steps; its repr is for people.
     return [m.name for m in migrations._migrations]

@@ -52,6 +52,15 @@ def list_municipalities(
             for row in rows]
 
 
+def names(db: sqlite_utils.Database, fylkesnummer: str | None = None) -> dict[str, str]:
+    """kommunenummer -> display name, in number order: for choosers and labels, without the
+    per-municipality position counts of list_municipalities."""
+    rows = db.execute(
+        "select kommunenummer, navn, navn_norsk from municipalities "
+        "where :f is null or fylkesnummer = :f order by kommunenummer", {"f": fylkesnummer})
+    return {knr: municipality_name(navn, norsk) for knr, navn, norsk in rows}
+
+
 def levers(db: sqlite_utils.Database) -> list[dict]:
     return list(db.query("select * from levers where active = 1 order by sort_order, id"))
 

@@ -7,7 +7,7 @@ import hashlib
 
 import sqlite_utils
 
-from . import meetings
+from . import followups
 from .accounts import User
 
 
@@ -34,7 +34,7 @@ def key_figures(db: sqlite_utils.Database, user: User, today: dt.date | None = N
         "overdue_followups": None,
     }
     if user.role in ("leder", "lokallag"):
-        figures["overdue_followups"] = len(meetings.overdue_followups(db, user, today))
+        figures["overdue_followups"] = followups.count_overdue(db, user, today)
     return figures
 
 

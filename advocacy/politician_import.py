@@ -23,8 +23,8 @@ from .errors import ValidationError
 from .imports import Problem, Table
 from .municipality_codes import MunicipalityIndex
 from .politicians import (
+    ExistingIndex,
     clean_politician,
-    find_existing,
     name_key,
     parties_lookup,
     require_editor,
@@ -104,8 +104,11 @@ def preview_import(
     municipalities, parties = MunicipalityIndex(db), parties_lookup(db)
     first_row: dict[tuple[str, str], int] = {}
     plans = []
-    for number, raw in imports.mapped_rows(table, {k: mapping.get(k) for k in SYNONYMS}):
-        values, problems, notes = clean_politician(raw, municipalities, parties)
+    cleaned = [(number, *clean_politician(raw, municipalities, parties))
+               for number, raw in imports.mapped_rows(table, {k: mapping.get(k) for k in SYNONYMS})]
+    existing = ExistingIndex(db, [values["kommunenummer"] for _, values, problems, _ in cleaned
+                                  if not problems])
+    for number, values, problems, notes in cleaned:
         plan = RowPlan(number, "new", values, notes=notes)
         if problems:
             plan.action = "rejected"
@@ -118,7 +121,7 @@ def preview_import(
                 plan.notes.append(texts.IMPORT_DUPLICATE_IN_FILE.format(row=first_row[plan.key]))
             else:
                 first_row[plan.key] = number
-                plan.existing_id = find_existing(db, values["name"], values["kommunenummer"])
+                plan.existing_id = existing.find(values["name"], values["kommunenummer"])
                 if plan.existing_id:
                     plan.action = "update"
                     plan.notes.append(texts.IMPORT_MATCHES_EXISTING)
@@ -142,8 +145,10 @@ def apply_import(db: sqlite_utils.Database, user: User, preview: ImportPreview) 
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     counts = {"imported": 0, "updated": 0, "rejected": 0}
     with write(db):
+        new_rows = []
+        index = ExistingIndex(db, [values["kommunenummer"] for values in merged.values()])
         for values in merged.values():
-            existing = find_existing(db, values["name"], values["kommunenummer"])
+            existing = index.find(values["name"], values["kommunenummer"])
             if existing:
                 changes = {k: v for k, v in values.items() if k != "name"}
                 if "party_code" in changes:
@@ -153,9 +158,25 @@ def apply_import(db: sqlite_utils.Database, user: User, preview: ImportPreview) 
                 db["politicians"].update(existing, {**changes, "updated_at": now})
                 counts["updated"] += 1
             else:
-                db["politicians"].insert(values)
-                counts["imported"] += 1
+                new_rows.append(values)
+        _insert_in_order(db, new_rows)
+        counts["imported"] = len(new_rows)
     return counts
+
+
+def _insert_in_order(db: sqlite_utils.Database, rows: list[dict]) -> None:
+    """New politicians in file order, many per statement: a row-by-row `insert` costs
+    sqlite-utils' table lookups each time (4× slower for 10,000 rows). Runs of rows with the
+    same columns go together, since `insert_all` would give a missing column NULL instead of
+    its default."""
+    run: list[dict] = []
+    for values in rows:
+        if run and run[0].keys() != values.keys():
+            db["politicians"].insert_all(run, batch_size=500)
+            run = []
+        run.append(values)
+    if run:
+        db["politicians"].insert_all(run, batch_size=500)
 
 
 def import_file(

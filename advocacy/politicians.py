@@ -10,6 +10,7 @@ letters, "no reply") is assembled by `politician_profile`.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import unicodedata
 
@@ -130,6 +131,31 @@ def find_existing(db: sqlite_utils.Database, name: str, kommunenummer: str) -> i
     return None
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+class ExistingIndex:
+    """find_existing for a whole import: one read of the politicians of the municipalities
+    concerned instead of one query per row. Matches exactly as find_existing does (SQLite's
+    NOCASE folds ASCII letters only, then name_key decides)."""
+
+    def __init__(self, db: sqlite_utils.Database, kommunenummers) -> None:
+        self._by: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        rows = db.execute(
+            "select id, name, kommunenummer from politicians where kommunenummer in "
+            "(select value from json_each(?)) order by id",
+            [json.dumps(sorted(set(kommunenummers)))])
+        for pid, name, knr in rows:
+            self._by.setdefault((knr, name.translate(_ASCII_LOWER)), []).append((pid, name))
+
+    def find(self, name: str, kommunenummer: str) -> int | None:
+        key = (kommunenummer, normalise_name(name).translate(_ASCII_LOWER))
+        for pid, existing in self._by.get(key, ()):
+            if name_key(existing) == name_key(name):
+                return pid
+        return None
+
+
 def _validated(db: sqlite_utils.Database, raw: dict) -> dict:
     row, problems, _ = clean_politician(raw, MunicipalityIndex(db), parties_lookup(db))
     if problems:
@@ -187,17 +213,7 @@ left join parties on parties.code = p.party_code
 """
 
 
-def list_politicians(
-    db: sqlite_utils.Database,
-    user: User,
-    search: str = "",
-    kommunenummer: str | None = None,
-    fylkesnummer: str | None = None,
-    party: str | None = None,
-    role: str | None = None,
-    limit: int | None = None,
-) -> list[dict]:
-    """The directory, filtered; `party` is a party code or a local list's own name."""
+def _filters(search: str, kommunenummer, fylkesnummer, party, role) -> tuple[str, dict]:
     where, params = ["1 = 1"], {}
     if search.strip():
         where.append("p.name like :q")
@@ -210,10 +226,41 @@ def list_politicians(
     if party:
         where.append("(p.party_code = :party or p.party_text = :party)")
         params["party"] = party
-    sql = f"{_SELECT} where {' and '.join(where)} order by m.navn, p.name"
+    return " and ".join(where), params
+
+
+def list_politicians(
+    db: sqlite_utils.Database,
+    user: User,
+    search: str = "",
+    kommunenummer: str | None = None,
+    fylkesnummer: str | None = None,
+    party: str | None = None,
+    role: str | None = None,
+    limit: int | None = None,
+) -> list[dict]:
+    """The directory, filtered; `party` is a party code or a local list's own name."""
+    where, params = _filters(search, kommunenummer, fylkesnummer, party, role)
+    sql = f"{_SELECT} where {where} order by m.navn, p.name"
     if limit:
         sql += f" limit {int(limit)}"
     return list(db.query(sql, params))
+
+
+def count_politicians(
+    db: sqlite_utils.Database,
+    user: User,
+    search: str = "",
+    kommunenummer: str | None = None,
+    fylkesnummer: str | None = None,
+    party: str | None = None,
+    role: str | None = None,
+) -> int:
+    """How many politicians list_politicians would give without a limit."""
+    where, params = _filters(search, kommunenummer, fylkesnummer, party, role)
+    return db.execute(
+        "select count(*) from politicians p join municipalities m "  # noqa: S608
+        f"on m.kommunenummer = p.kommunenummer where {where}", params).fetchone()[0]
 
 
 def get_politician(db: sqlite_utils.Database, user: User, politician_id: int) -> dict:

@@ -629,3 +629,8 @@ klage til Datatilsynet (datatilsynet.no).
 """
 PRIVACY_OWN_EXPORT = "Last ned mine opplysninger"
 PRIVACY_OWN_EXPORT_HELP = "Alt Påvirk har lagret om deg og det du har gjort, som lesbar tekst."
+
+# --- Long lists at national scale (issue 9) ---
+LIST_SHOWING = "Viser {shown} av {total}. Snevre inn med søk eller filter for å se resten."
+OVERDUE_SHOWING = ("Viser de {shown} eldste av {total} forfalte oppfølginger. Hele listen er "
+                   "under Møter → Oppfølging.")

@@ -6,6 +6,7 @@ the same calendar as the chapters' stands, debates and seminars.
 
 import calendar as pycalendar
 import datetime as dt
+import functools
 
 import altair as alt
 import pandas as pd
@@ -104,7 +105,9 @@ def activity_tab() -> None:
            "campaign": "Kampanje", "source": "Kilde"},
           dates=["date"], key="cal_table")
     st.download_button(
-        "Last ned kalender (.ics)", events.ics(items), file_name="pavirk-kalender.ics",
+        # made when clicked, not on every rerun: a year of national events is 0.3 s of work
+        "Last ned kalender (.ics)", functools.partial(events.ics, items),
+        file_name="pavirk-kalender.ics", on_click="ignore",
         mime="text/calendar", key="cal_ics", icon=":material/event:",
         help="Åpnes i Outlook, Google Kalender eller telefonen. Tidene er norsk tid.")
     if can_edit:

@@ -38,7 +38,7 @@ def render_meeting(db, user, meeting_id: int) -> None:
     st.subheader(f"{texts.MEETING_KINDS[meeting['kind']]} {texts.format_date(meeting['held_on'])}"
                  f" – {md(meeting['kommune'])}")
     st.caption(md(meeting["chapter"]))
-    if meeting["id"] in followups.no_reply_meeting_ids(db, user):
+    if meeting["id"] in followups.no_reply_meeting_ids(db, user, meeting_ids=[meeting["id"]]):
         st.warning(texts.NO_REPLY_BADGE)
     _field("Politikere", ", ".join(p["name"] for p in meeting["politicians"]))
     _field("Våre deltakere", meeting["our_participants"])
@@ -107,6 +107,20 @@ def _letters(db, user, meeting: dict, editable: bool) -> None:
     _letter(db, user, chosen, editable)
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _rendered(_db, _user, user_id: int, document_id: int, updated_at: str) -> bytes:
+    """The letter's .docx, made once per version of the letter rather than on every rerun;
+    `updated_at` changes with every edit and when it is sent, `user_id` keeps one user's result
+    from being served to another."""
+    return followup_letters.render_letter(_db, _user, document_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _preview_html(user_id: int, document_id: int, updated_at: str, _docx: bytes) -> str:
+    """The sanitised HTML preview (to_html) of that same version."""
+    return to_html(_docx)
+
+
 def _letter(db, user, document_id: int, editable: bool) -> None:
     letter = followup_letters.get_letter(db, user, document_id)
     fields = letter["fields"]
@@ -135,7 +149,7 @@ def _letter(db, user, document_id: int, editable: bool) -> None:
                         "Brevet er lagret"):
                     st.rerun()
     try:
-        docx = followup_letters.render_letter(db, user, document_id)
+        docx = _rendered(db, user, user.id, document_id, letter["updated_at"])
     except AdvocacyError as exc:
         st.error(exc.message)
         return
@@ -155,4 +169,4 @@ def _letter(db, user, document_id: int, editable: bool) -> None:
     elif letter["sent_on"]:
         right.caption(f"Sendt {texts.format_date(letter['sent_on'])}")
     with st.expander("Forhåndsvisning", expanded=True):
-        st.html(to_html(docx))
+        st.html(_preview_html(user.id, document_id, letter["updated_at"], docx))

@@ -30,8 +30,7 @@ def meeting_form(
         index=chapter_ids.index(start_chapter) if start_chapter in chapter_ids else 0,
         disabled=len(chapter_ids) == 1,
     )
-    all_municipalities = {m["kommunenummer"]: m["visningsnavn"]
-                          for m in municipalities.list_municipalities(db)}
+    all_municipalities = municipalities.names(db)
     knrs = list(all_municipalities)
     start_knr = initial.kommunenummer if initial else meetings.chapter_municipality(db, chapter_id)
     kommunenummer = st.selectbox(

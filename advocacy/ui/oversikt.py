@@ -12,6 +12,8 @@ from advocacy.ui import context, lever_admin
 from advocacy.ui.downloads import export_buttons
 from advocacy.ui.widgets import table
 
+OVERDUE_SHOWN = 200  # thousands are overdue nationally; the full list is under Møter
+
 user = context.require_page("oversikt")
 db = context.db()
 
@@ -27,8 +29,7 @@ def map_spec(_db, lever_id: str, county: str | None, version: str) -> dict:
     lever = next(lv for lv in municipalities.levers(_db) if lv["id"] == lever_id)
     cells = municipalities.statuses(_db, [lever], fylkesnummer=county)
     goal = municipalities.policy_status.display(lever["value_type"], lever["goal"])
-    names = {m["kommunenummer"]: m["visningsnavn"]
-             for m in municipalities.list_municipalities(_db, fylkesnummer=county)}
+    names = municipalities.names(_db, fylkesnummer=county)
     features = maps.map_features({k: {**c[lever_id], "goal": goal} for k, c in cells.items()},
                                  names)
     return maps.status_map(features, lever["name"])
@@ -46,7 +47,7 @@ version = overview.policy_version(db)
 levers = municipalities.levers(db)
 lever_names = {lv["id"]: lv["name"] for lv in levers}
 counties = {c["fylkesnummer"]: c["navn"] for c in municipalities.counties(db)}
-names = {m["kommunenummer"]: m["visningsnavn"] for m in municipalities.list_municipalities(db)}
+names = municipalities.names(db)
 
 left, right = st.columns(2)
 county = left.selectbox(texts.COUNTY_FILTER, [None, *counties], key="oversikt_county",
@@ -144,7 +145,10 @@ export_buttons(changes, change_columns, "endringer-90-dager", key="changes_expor
 # --- Follow-ups and activity ---------------------------------------------------------------
 if user.role in ("leder", "lokallag"):
     st.subheader("Forfalte oppfølginger")
-    overdue = meetings.overdue_followups(db, user, today)
+    overdue = meetings.overdue_followups(db, user, today, limit=OVERDUE_SHOWN)
+    if figures["overdue_followups"] > len(overdue):
+        st.caption(texts.OVERDUE_SHOWING.format(
+            shown=len(overdue), total=texts.format_number(figures["overdue_followups"])))
     overdue_columns = {"held_on": "Møtedato", "followup_due": "Frist", "chapter": "Lokallag",
                        "kommune": "Kommune", "owner": "Ansvarlig"}
     table(overdue, overdue_columns, dates=["held_on", "followup_due"], key="overdue_table")

@@ -34,7 +34,8 @@ def render_politician(db, user, politician_id: int) -> None:
         st.markdown(md(" · ".join(contact)))
     if person["notes"]:
         st.markdown(f"**Notater:** {md(person['notes'])}")
-    if politician_id in followups.no_reply_politician_ids(db, user):
+    if politician_id in followups.no_reply_politician_ids(db, user,
+                                                          politician_id=politician_id):
         st.warning(texts.NO_REPLY_BADGE)
 
     st.markdown("#### Standpunkter")

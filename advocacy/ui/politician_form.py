@@ -11,8 +11,7 @@ from advocacy.errors import AdvocacyError
 def politician_form(db, user, prefix: str, initial: dict | None = None,
                     politician_id: int | None = None) -> int | None:
     initial = initial or {}
-    all_municipalities = {m["kommunenummer"]: m["visningsnavn"]
-                          for m in municipalities.list_municipalities(db)}
+    all_municipalities = municipalities.names(db)
     knrs = list(all_municipalities)
     roles = list(texts.POLITICIAN_ROLES)
     with st.form(f"{prefix}_form"):

@@ -19,6 +19,7 @@ VIEWS = ["Oversikt", "Ny politiker", "Importer", "Søk"] if editor else ["Oversi
 OPEN = "politiker_open"
 PENDING = "politiker_pending_open"
 MAX_CHOICES = 1000
+SHOWN = 200  # a national directory runs to 10,000: the table shows a page, filters narrow it
 
 st.session_state.setdefault("politiker_view", VIEWS[0])
 linked = st.query_params.get("politiker")
@@ -48,8 +49,7 @@ else:
     search = a.text_input(texts.SEARCH_LABEL, key="politiker_search", placeholder="Navn")
     county = b.selectbox(texts.COUNTY_FILTER, [None, *counties], key="politiker_county",
                          format_func=lambda k: texts.ALL_COUNTIES if k is None else counties[k])
-    places = {m["kommunenummer"]: m["visningsnavn"]
-              for m in municipalities.list_municipalities(db, fylkesnummer=county)}
+    places = municipalities.names(db, fylkesnummer=county)
     kommune = c.selectbox("Kommune", [None, *places], key="politiker_kommune",
                           format_func=lambda k: "Alle kommuner" if k is None else places[k])
     parties = politicians.party_choices(db)
@@ -58,10 +58,13 @@ else:
     role = b.selectbox("Rolle", [None, *texts.POLITICIAN_ROLES], key="politiker_role",
                        format_func=lambda r: "Alle roller" if r is None
                        else texts.POLITICIAN_ROLES[r])
-    rows = politicians.list_politicians(
-        db, user, search=search, kommunenummer=kommune if kommune in places else None,
-        fylkesnummer=county, party=party, role=role)
-    st.caption(f"{len(rows)} politikere")
+    filters = {"search": search, "kommunenummer": kommune if kommune in places else None,
+               "fylkesnummer": county, "party": party, "role": role}
+    rows = politicians.list_politicians(db, user, **filters, limit=SHOWN)
+    total = politicians.count_politicians(db, user, **filters) if len(rows) == SHOWN else len(rows)
+    st.caption(f"{texts.format_number(total)} politikere")
+    if total > len(rows):
+        st.caption(texts.LIST_SHOWING.format(shown=len(rows), total=texts.format_number(total)))
     table(
         rows,
         {"name": "Navn", "party": "Parti", "kommune": "Kommune", "role": "Rolle",

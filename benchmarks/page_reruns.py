@@ -1,0 +1,82 @@
+"""Median AppTest rerun time of every page of every role, on the database in ADVOCACY_DB.
+
+Run by benchmarks/run.py once per database, each in its own process (so no st cache, module or
+SQLite page cache is shared between the national and the empty database):
+
+    ADVOCACY_DB=benchmarks/out/national.db python benchmarks/page_reruns.py --reruns 5
+
+Prints one JSON object: {"<role>/<page>": median seconds, ...}. A user is logged in by putting
+their id in session_state (as the login form does), the page is opened and run once to warm it,
+then rerun `--reruns` times: a rerun is what a user waits for after each click.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from advocacy.accounts import PAGES_BY_ROLE  # noqa: E402
+
+# One user per role in make_dataset's numbering (bruker001 leads; i % 3 picks the role).
+USERS = {"leder": 1, "lokallag": 2, "skrivegruppe": 4}
+PROFILE = "0301"  # the municipality profile measured as its own page
+
+
+def cases(roles: list[str]) -> list[tuple[str, str, str, dict]]:
+    """(name, role, page key, query params) for every page each role reaches."""
+    out = []
+    for role in roles:
+        for key in PAGES_BY_ROLE[role]:
+            out.append((f"{role}/{key}", role, key, {}))
+            if key == "kommuner":
+                out.append((f"{role}/kommuner?kommune={PROFILE}", role, key,
+                            {"kommune": PROFILE}))
+    return out
+
+
+def measure(role: str, key: str, params: dict, reruns: int) -> float:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.session_state["user_id"] = USERS[role]
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    at.switch_page(f"advocacy/ui/{key}.py")
+    at.run()  # warm: first run of the page fills caches
+    if at.exception:
+        raise RuntimeError(f"{role}/{key}: {at.exception[0].message}")
+    times = []
+    for _ in range(reruns):
+        start = time.perf_counter()
+        at.run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reruns", type=int, default=5)
+    parser.add_argument("--roles", default=",".join(USERS))
+    parser.add_argument("--only", default="", help="comma-separated case names")
+    args = parser.parse_args()
+    os.environ.setdefault("ADVOCACY_DEMO", "0")
+    only = {s for s in args.only.split(",") if s}
+    result = {}
+    for name, role, key, params in cases(args.roles.split(",")):
+        if only and name not in only:
+            continue
+        result[name] = measure(role, key, params, args.reruns)
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,94 @@
+"""What the national-scale work changed: capped lists with honest counts, narrower questions
+that must give the same answers as the broad ones, and the indexes of m070."""
+
+import datetime as dt
+
+from advocacy import (
+    document_records,
+    followups,
+    meetings,
+    municipalities,
+    politicians,
+)
+from advocacy.politicians import ExistingIndex, find_existing
+
+
+def test_politician_directory_limit_and_count_agree(demo_db, leader):
+    everyone = politicians.list_politicians(demo_db, leader)
+    assert politicians.count_politicians(demo_db, leader) == len(everyone) > 5
+    assert politicians.list_politicians(demo_db, leader, limit=5) == everyone[:5]
+    drammen = politicians.list_politicians(demo_db, leader, kommunenummer="3301")
+    assert politicians.count_politicians(demo_db, leader, kommunenummer="3301") == len(drammen)
+    assert politicians.count_politicians(demo_db, leader, search="zzz-ingen") == 0
+
+
+def test_overdue_count_and_capped_list_match_the_full_list(demo_db, leader, chapter_member):
+    today = dt.date.today() + dt.timedelta(days=60)
+    for user in (leader, chapter_member):
+        full = [r for r in followups.open_followups(demo_db, user, today=today)
+                if r["status"] == "forfalt"]
+        assert meetings.overdue_followups(demo_db, user, today) == full
+        assert followups.count_overdue(demo_db, user, today) == len(full)
+    full = meetings.overdue_followups(demo_db, leader, today)
+    assert len(full) > 1
+    assert meetings.overdue_followups(demo_db, leader, today, limit=1) == full[:1]
+
+
+def test_no_reply_narrowed_to_what_is_shown_gives_the_same_answer(
+        demo_db, chapter_member, drammen_politicians):
+    from advocacy import followup_letters
+
+    today = dt.date.today()
+    mid = meetings.create_meeting(demo_db, chapter_member, meetings.MeetingInput(
+        held_on=today - dt.timedelta(days=40), kind="mote", chapter_id=chapter_member.chapter_id,
+        kommunenummer="3301", politician_ids=drammen_politicians, summary="Skjenketid"),
+        today=today)
+    letter = followup_letters.create_letter(demo_db, chapter_member, mid, drammen_politicians[1],
+                                            today=today)
+    followup_letters.mark_sent(demo_db, chapter_member, letter, today - dt.timedelta(days=30),
+                               today=today)
+    everything = followups.no_reply_meeting_ids(demo_db, chapter_member)
+    assert mid in everything
+    assert followups.no_reply_meeting_ids(demo_db, chapter_member, meeting_ids=[mid]) == {mid}
+    assert followups.no_reply_meeting_ids(demo_db, chapter_member, meeting_ids=[]) == set()
+    people = followups.no_reply_politician_ids(demo_db, chapter_member)
+    for pid in drammen_politicians:
+        assert followups.no_reply_politician_ids(
+            demo_db, chapter_member, politician_id=pid) == people & {pid}
+
+
+def test_meetings_of_one_politician(demo_db, leader, drammen_politicians):
+    pid = drammen_politicians[0]
+    expected = {r[0] for r in demo_db.execute(
+        "select meeting_id from meeting_politicians where politician_id = ?", [pid])}
+    assert {r["id"] for r in meetings.list_meetings(demo_db, leader, politician_id=pid)} == expected
+
+
+def test_municipality_names_match_the_directory(db):
+    assert municipalities.names(db) == {
+        m["kommunenummer"]: m["visningsnavn"] for m in municipalities.list_municipalities(db)}
+    assert municipalities.names(db, "56") == {
+        m["kommunenummer"]: m["visningsnavn"]
+        for m in municipalities.list_municipalities(db, fylkesnummer="56")}
+    assert municipalities.names(db, "56")["5628"] == "Deatnu – Tana"
+
+
+def test_document_list_limit_keeps_the_newest(demo_db, leader):
+    everything = document_records.list_documents(demo_db, leader)
+    assert len(everything) > 2
+    assert document_records.list_documents(demo_db, leader, limit=2) == everything[:2]
+
+
+def test_existing_index_finds_what_find_existing_finds(demo_db):
+    rows = list(demo_db.query("select name, kommunenummer from politicians limit 10"))
+    index = ExistingIndex(demo_db, [r["kommunenummer"] for r in rows] + ["0301"])
+    probes = [(r["name"], r["kommunenummer"]) for r in rows]
+    probes += [(n.upper(), k) for n, k in probes] + [(f"  {n}  ", k) for n, k in probes]
+    probes += [("Ingen Slik Person", "0301"), (rows[0]["name"], "0301")]
+    for name, knr in probes:
+        assert index.find(name, knr) == find_existing(demo_db, name, knr), (name, knr)
+
+
+def test_national_scale_indexes_exist(db):
+    indexes = {r[0] for r in db.execute("select name from sqlite_master where type = 'index'")}
+    assert {"meetings_held", "meetings_updated", "documents_updated"} <= indexes
