@@ -223,6 +223,16 @@ def version_chain(db: sqlite_utils.Database, document_id: int) -> set[int]:
     return {r[0] for r in rows}
 
 
+def sent_letter_text(db: sqlite_utils.Database, document_id: int) -> str:
+    """The plain text of a letter that has gone to a paper (shown beside a similarity warning:
+    what went to a newspaper is no secret inside the organisation). Empty if it is not sent."""
+    row = next(db.query("select title, body, fields, status from documents where id = ?",
+                        [document_id]), None)
+    if row is None or row["status"] not in SENT:
+        return ""
+    return record_plain_text({**row, "fields": json.loads(row["fields"] or "{}")})
+
+
 def similar_sent(db: sqlite_utils.Database, document_id: int | None, text: str):
     """Sent letters nearly identical to this text, leaving out this letter's own versions."""
     exclude = version_chain(db, document_id) if document_id else set()

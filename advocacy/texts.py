@@ -640,3 +640,35 @@ ARGUMENT_NOT_APPROVED = "Bare godkjente argumenter kan settes inn i et innlegg."
 ARGUMENT_STATUSES = {"forslag": "Forslag", "godkjent": "Godkjent", "avvist": "Avvist",
                      "arkivert": "Arkivert"}
 ARGUMENT_STALE = "Kildene ble sist sjekket {date}: sjekk at tallene fortsatt stemmer."
+LETTER_COUNT_RULE = (
+    "Tellingen gjelder alt som sendes: tittel, tekst og underskrift. Æ, ø, å og emoji teller som "
+    "ett tegn hver, et linjeskift eller avsnittsskifte som ett."
+)
+LETTER_OVER_WARNING = (
+    "For langt for {paper}: {over} tegn over grensen på {limit}. Kort ned før innlegget kan "
+    "markeres som sendt."
+)
+LETTER_NO_LIMIT = "Velg en avis for å se lengdegrensen."
+LETTER_SIMILAR_WARNING = (
+    "Teksten er svært lik et innlegg som allerede er sendt ({score} likt): «{title}», {paper}, "
+    "{author}, sendt {date}. Aviser avviser ofte innlegg som ligner skjemabrev."
+)
+LETTER_START_OPTIONS = {"blank": "Fra bunnen", "mal": "Fra mal (oppskrift)",
+                        "virkemiddel": "Fra et virkemiddel, med kommunens fakta"}
+LETTER_NEW = "Nytt innlegg"
+LETTER_CREATED = "Innlegget er opprettet."
+LETTER_SAVED = "Innlegget er lagret."
+LETTER_MOVED = "Innlegget er flyttet til «{status}»."
+LETTER_SENT_OK = "Innlegget er markert som sendt til {paper}. En kopi av .docx-filen er lagret."
+LETTER_ANSWER_OK = "Svaret er registrert: {status}."
+LETTER_VERSION_OK = "En ny versjon er laget som utkast."
+LETTER_NONE_YET = "Du har ingen innlegg ennå. Start et nytt nedenfor."
+LETTER_NOTHING_NEEDS = "Ingen innlegg venter på deg nå."
+LETTER_MOVE_BUTTONS = {
+    "ide": "Tilbake til idé", "utkast": "Gjør til utkast", "til_vurdering": "Send til vurdering",
+    "godkjent": "Godkjenn",
+}
+LETTER_SEND_FROM_TAB = (
+    "Leserinnlegg og kronikker sendes fra fanen «Innlegg», der lengden sjekkes mot avisens "
+    "grense og eksklusiviteten registreres."
+)
