@@ -53,6 +53,8 @@ def needs(user: User, row: dict, today: dt.date) -> str | None:
         return texts.LETTER_NEEDS["til_vurdering"] if user.is_leader else None
     if not can_change(user, row) or status == "publisert":
         return None
+    if user.is_leader and row["author_id"] != user.id:
+        return None  # leadership reviews; the writer moves their own letter on
     if status == "sendt":
         lapsed = row["exclusive_until"] and today >= dt.date.fromisoformat(row["exclusive_until"])
         return texts.LETTER_NEEDS["sendt_lapsed"] if lapsed else None

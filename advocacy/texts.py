@@ -672,3 +672,4 @@ LETTER_SEND_FROM_TAB = (
     "Leserinnlegg og kronikker sendes fra fanen «Innlegg», der lengden sjekkes mot avisens "
     "grense og eksklusiviteten registreres."
 )
+LETTER_CHOOSE = "Velg innlegg"

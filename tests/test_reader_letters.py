@@ -78,7 +78,7 @@ def test_the_whole_pipeline_records_who_and_when(demo_db, writer, leader):
 @pytest.mark.parametrize(
     ("path", "refused"),
     [
-        (["til_vurdering"], "ide"),  # a draft cannot go back past idé… (utkast→ide is fine)
+        (["til_vurdering"], "ide"),  # under review: back to utkast only
         ([], "godkjent"),  # skipping the review
         ([], "publisert"),  # published without being sent
         (["til_vurdering", "godkjent"], "ide"),

@@ -43,7 +43,8 @@ def tab(db: sqlite_utils.Database, user: User) -> None:
     else:
         st.caption(texts.LETTER_NOTHING_NEEDS)
     st.subheader("Alle innlegg" if everyone else "Mine innlegg")
-    table(rows, {"title": "Tittel", "kind": "Type", "status": "Status", "newspaper": "Avis",
+    shown = [{**r, **{k: r[k] or "" for k in ("newspaper", "needs", "waiting")}} for r in rows]
+    table(shown, {"title": "Tittel", "kind": "Type", "status": "Status", "newspaper": "Avis",
                  "author": "Skribent", "sent_on": "Sendt", "published_on": "Publisert",
                  "needs": "Neste steg", "waiting": "Venter"},
           dates=["sent_on", "published_on"],
@@ -74,20 +75,30 @@ def pipeline(db: sqlite_utils.Database, rows: list[dict]) -> None:
 
 
 def choose(rows: list[dict]) -> int:
+    """The letter being worked on, kept in session state and the query string.
+
+    The selectbox has no key on purpose: its labels carry the status and title, which change
+    as the letter moves on, and a keyed selectbox whose chosen label changes falls back to its
+    first option. Without a key it is a new widget whenever the labels or the chosen index
+    change, drawn at the index we give it.
+    """
     by_id = {row["id"]: row for row in rows}
     options = [NEW, *by_id]
-    wanted = st.query_params.get("innlegg")
-    if "innlegg_valgt" not in st.session_state or st.session_state.pop("innlegg_velg", None):
-        pick = st.session_state.pop("innlegg_neste", None)
-        if pick is None and wanted and wanted.isdigit():
-            pick = int(wanted)
-        st.session_state["innlegg_valgt"] = pick if pick in options else NEW
-    if st.session_state["innlegg_valgt"] not in options:
-        st.session_state["innlegg_valgt"] = NEW
-    chosen = st.selectbox(
-        "Velg innlegg", options, key="innlegg_valgt",
-        format_func=lambda i: f"➕ {texts.LETTER_NEW}" if i == NEW else
-        f"{by_id[i]['title']} ({texts.DOCUMENT_STATUSES[by_id[i]['status']]})")
+    pick = st.session_state.pop("innlegg_neste", None)
+    if pick is None and "innlegg_aktiv" not in st.session_state:
+        wanted = st.query_params.get("innlegg", "")
+        pick = int(wanted) if wanted.isdigit() else NEW
+    if pick is not None:
+        st.session_state["innlegg_aktiv"] = pick
+    active = st.session_state.get("innlegg_aktiv", NEW)
+    if active not in options:
+        active = NEW
+    labels = {NEW: f"{texts.LETTER_NEW} …"} | {
+        i: f"{row['title']} ({texts.DOCUMENT_STATUSES[row['status']]})"
+        for i, row in by_id.items()}
+    chosen = st.selectbox(texts.LETTER_CHOOSE, options, index=options.index(active),
+                          format_func=labels.get)
+    st.session_state["innlegg_aktiv"] = chosen
     if chosen == NEW:
         st.query_params.pop("innlegg", None)
     else:
@@ -98,7 +109,6 @@ def choose(rows: list[dict]) -> int:
 def open_letter(document_id: int) -> None:
     """Choose this letter on the next run (the selectbox is already drawn on this one)."""
     st.session_state["innlegg_neste"] = document_id
-    st.session_state["innlegg_velg"] = True
 
 
 def new_letter(db: sqlite_utils.Database, user: User) -> None:

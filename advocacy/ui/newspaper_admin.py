@@ -27,7 +27,7 @@ def tab(db: sqlite_utils.Database, user: User) -> None:
 def edit(db, user, papers: dict[int, dict]) -> None:
     st.subheader("Rediger avisregisteret")
     chosen = st.selectbox("Avis", [NEW, *papers], key="avis_valgt",
-                          format_func=lambda i: "➕ Ny avis" if i == NEW else papers[i]["name"])
+                          format_func=lambda i: "Ny avis …" if i == NEW else papers[i]["name"])
     paper = papers.get(chosen, {})
     places = {m["kommunenummer"]: m["visningsnavn"]
               for m in municipalities.list_municipalities(db)}
