@@ -22,6 +22,7 @@ from advocacy import (
 )
 from advocacy.accounts import User
 from advocacy.errors import AdvocacyError
+from advocacy.template_library import available_templates
 from advocacy.ui import innlegg_editor
 from advocacy.ui.widgets import table
 
@@ -143,12 +144,17 @@ def new_letter(db: sqlite_utils.Database, user: User) -> None:
     papers = {p["id"]: p for p in writing.list_newspapers(db, knr)}
     paper = cols[1].selectbox("Avis (kan velges senere)", [None, *papers], key="innlegg_ny_avis",
                               format_func=lambda i: "–" if i is None else papers[i]["name"])
+    templates = [t["name"] for t in available_templates(db) if t["kind"] in reader_letters.KINDS]
+    template = reader_letters.TEMPLATE
+    if len(templates) > 1:  # leadership has uploaded a house template (or a nynorsk one)
+        template = st.selectbox("Word-mal for .docx-filen", templates, key="innlegg_ny_mal")
     given = st.text_input("Tittel", key="innlegg_ny_tittel", placeholder=title or "Tittel")
     if st.button("Opprett innlegg", key="innlegg_opprett", type="primary"):
         try:
             doc = reader_letters.new_letter(
                 db, user, title=given.strip() or title, text=text, kind=kind,
-                newspaper_id=paper, kommunenummer=knr, status="utkast" if text else "ide")
+                newspaper_id=paper, kommunenummer=knr, status="utkast" if text else "ide",
+                template=template)
         except AdvocacyError as exc:
             st.error(exc.message)
             return
