@@ -13,7 +13,7 @@ import random
 
 import sqlite_utils
 
-from . import accounts
+from . import accounts, demo_letters
 from .db import write
 
 DEMO_PASSWORD = "demo1234"
@@ -103,6 +103,7 @@ def load(db: sqlite_utils.Database, today: dt.date | None = None, seed: int = 20
         newspapers = _newspapers(db)
         statement_id = _statements(db, today, chapter_ids, user_ids)
         _documents(db, today, meetings, newspapers, statement_id, user_ids)
+        demo_letters.load(db, today, newspapers, user_ids)
         _campaign_and_events(db, today, chapter_ids)
         _statement_links_and_more_events(db, today, chapter_ids, statement_id)
         db["settings"].upsert({"key": "demo_mode", "value": "1"}, pk="key")

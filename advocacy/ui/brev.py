@@ -1,14 +1,22 @@
-"""Brev og innlegg: make a letter from a template, send letters in bulk, and the document list."""
+"""Brev og innlegg: make a letter from a template, the writing group's reader letters (pipeline,
+editor, argument bank), send letters in bulk, the document list and the newspapers register."""
 
 import datetime as dt
 
 import streamlit as st
 
-from advocacy import document_context, document_records, politicians, texts, writing
+from advocacy import document_context, document_records, politicians, texts
 from advocacy.documents import letter_filename
 from advocacy.errors import AdvocacyError
 from advocacy.template_library import available_templates, load_template
-from advocacy.ui import context, document_form, letter_batch
+from advocacy.ui import (
+    argument_view,
+    context,
+    document_form,
+    innlegg,
+    letter_batch,
+    newspaper_admin,
+)
 from advocacy.ui.widgets import table
 
 user = context.require_page("brev")
@@ -97,6 +105,7 @@ def save_form(template, values) -> None:
     recipient = document_context.politician_recipient(db, politician_id) if politician_id else None
     links = recipient.links if recipient else {}
     cols = st.columns(3)
+    reader_letter = template.kind in document_records.WRITER_KINDS
     try:
         if editing and cols[0].button("Lagre endringer", key="ny_oppdater"):
             document_records.update_document(db, user, editing, fields=values,
@@ -107,7 +116,9 @@ def save_form(template, values) -> None:
                 db, user, kind=template.kind, template=template.name, fields=values,
                 title=title, **links)
             st.success("Dokumentet er lagret som utkast.")
-        if cols[1].button("Lagre og marker som sendt", key="ny_send"):
+        if reader_letter:
+            cols[1].caption(texts.LETTER_SEND_FROM_TAB)
+        elif cols[1].button("Lagre og marker som sendt", key="ny_send"):
             doc_id = editing or document_records.create_document(
                 db, user, kind=template.kind, template=template.name, fields=values,
                 title=title, **links)
@@ -156,6 +167,9 @@ def document_list() -> None:
         st.download_button("Last ned sendt versjon (.docx)", data=data, file_name=filename,
                            mime=document_form.DOCX_MIME, key="dok_kopi",
                            icon=":material/download:")
+    elif record["kind"] in document_records.WRITER_KINDS:
+        st.button("Åpne i fanen «Innlegg»", key="dok_innlegg", on_click=innlegg.open_letter,
+                  args=(record["id"],), help=texts.LETTER_SEND_FROM_TAB)
     elif record["can_edit"] and record["template"]:
         actions(record)
 
@@ -181,20 +195,19 @@ def actions(record: dict) -> None:
         st.error(exc.message)
 
 
-new_tab, batch_tab, list_tab, papers_tab = st.tabs(
-    ["Nytt dokument", "Masseutsending", "Dokumenter", "Aviser"]
+TABS = ["Nytt dokument", "Innlegg", "Masseutsending", "Dokumenter", "Argumentbank", "Aviser"]
+new_tab, letters_tab, batch_tab, list_tab, arguments_tab, papers_tab = st.tabs(
+    TABS, default="Innlegg" if user.role == "skrivegruppe" else TABS[0], key="brev_fane"
 )
 with new_tab:
     new_document()
+with letters_tab:
+    innlegg.tab(db, user)
 with batch_tab:
     letter_batch.batch(db, user, template_choices(), today=dt.date.today())
 with list_tab:
     document_list()
+with arguments_tab:
+    argument_view.tab(db, user)
 with papers_tab:
-    table(
-        writing.list_newspapers(db),
-        {"name": "Avis", "area": "Område", "email": "E-post",
-         "max_chars_innlegg": "Maks tegn innlegg", "max_chars_kronikk": "Maks tegn kronikk",
-         "language_form": "Målform"},
-        key="newspapers_table",
-    )
+    newspaper_admin.tab(db, user)

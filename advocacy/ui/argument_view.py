@@ -1,0 +1,76 @@
+"""The «Argumentbank» tab: approved paragraphs to use, proposals, and leadership's approval.
+
+Not a page. Inserting into a draft happens in the letter editor (innlegg_editor)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import sqlite_utils
+import streamlit as st
+
+from advocacy import argument_bank, municipalities, texts
+from advocacy.accounts import User
+from advocacy.errors import AdvocacyError
+
+
+def tab(db: sqlite_utils.Database, user: User) -> None:
+    levers = {lv["id"]: lv["name"] for lv in municipalities.levers(db)}
+    search = st.text_input(texts.SEARCH_LABEL, key="arg_sok")
+    for row in argument_bank.list_arguments(db, user, search=search):
+        with st.container(border=True):
+            st.markdown(f"**{row['title']}**" + (f" · {row['lever']}" if row["lever"] else ""))
+            st.markdown(row["body"])
+            st.caption("Kilder: " + "; ".join(argument_bank.source_list(row))
+                       + f" · sjekket {texts.format_date(row['checked_on'])}")
+            if row["stale"]:
+                st.warning(texts.ARGUMENT_STALE.format(date=texts.format_date(row["checked_on"])))
+            if user.is_leader and st.button("Arkiver", key=f"arg_arkiver_{row['id']}"):
+                _do(argument_bank.archive, db, user, row["id"])
+    proposals = argument_bank.list_arguments(db, user, status="forslag")
+    if proposals:
+        st.subheader("Forslag til vurdering" if user.is_leader else "Dine forslag")
+        for row in proposals:
+            review(db, user, row)
+    propose(db, user, levers)
+
+
+def review(db, user, row) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{row['title']}** · foreslått av {row['proposer'] or '–'}")
+        st.markdown(row["body"])
+        st.caption("Kilder: " + ("; ".join(argument_bank.source_list(row)) or "ingen ennå"))
+        if not user.is_leader:
+            return
+        cols = st.columns(3)
+        checked = cols[0].date_input("Kildene sjekket", value=dt.date.today(),
+                                     max_value=dt.date.today(), format="DD.MM.YYYY",
+                                     key=f"arg_sjekket_{row['id']}")
+        if cols[1].button("Godkjenn", key=f"arg_godkjenn_{row['id']}", type="primary"):
+            _do(argument_bank.approve, db, user, row["id"], checked)
+        if cols[2].button("Avvis", key=f"arg_avvis_{row['id']}"):
+            _do(argument_bank.reject, db, user, row["id"])
+
+
+def propose(db, user, levers) -> None:
+    with st.expander("Foreslå et nytt argument"), st.form("arg_ny", clear_on_submit=True):
+        title = st.text_input("Overskrift")
+        body = st.text_area("Avsnittet slik det skal stå i innlegget")
+        sources = st.text_area("Kilder, én per linje")
+        checked = st.date_input("Kildene sjekket", value=dt.date.today(),
+                                max_value=dt.date.today(), format="DD.MM.YYYY")
+        lever = st.selectbox("Virkemiddel (valgfritt)", [None, *levers],
+                             format_func=lambda i: "–" if i is None else levers[i])
+        if st.form_submit_button("Send forslaget"):
+            _do(argument_bank.propose, db, user, {
+                "title": title, "body": body, "sources": sources, "checked_on": checked,
+                "lever_id": lever})
+
+
+def _do(action, db, user, *args) -> None:
+    try:
+        action(db, user, *args)
+    except AdvocacyError as exc:
+        st.error(exc.message)
+        return
+    st.rerun()

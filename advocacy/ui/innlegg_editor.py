@@ -1,0 +1,307 @@
+"""One reader letter: write it (live count, argument bank, similarity warning), move it along the
+pipeline, send it to a paper, record the answer, and download it. Not a page.
+
+Widget keys carry the letter's id, so switching letters never shows the last one's words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import sqlite_utils
+import streamlit as st
+
+from advocacy import (
+    argument_bank,
+    document_records,
+    letter_sending,
+    reader_letters,
+    texts,
+    writing,
+)
+from advocacy.accounts import User
+from advocacy.errors import AdvocacyError
+from advocacy.template_library import load_template
+from advocacy.ui import document_form, live_count
+from advocacy.ui.widgets import table
+
+SIG_LABELS = {"avsender_navn": "Navn", "avsender_rolle": "Rolle", "organisasjon": "Organisasjon",
+              "sted": "Sted"}
+
+
+def editor(db: sqlite_utils.Database, user: User, document_id: int) -> None:
+    message = st.session_state.pop("innlegg_melding", None)
+    if message:
+        st.success(message)
+    try:
+        record = reader_letters.get_letter(db, user, document_id)
+    except AdvocacyError as exc:
+        st.error(exc.message)
+        return
+    papers = {p["id"]: p for p in writing.list_newspapers(db, record["kommunenummer"])}
+    status = texts.DOCUMENT_STATUSES[record["status"]]
+    st.markdown(f"### {record['title']}")
+    st.caption(f"{texts.DOCUMENT_KINDS[record['kind']]} · {status} · "
+               f"{record['author'] or ''}" + (f" · {record['newspaper']}"
+                                               if record["newspaper"] else ""))
+    editable = record["status"] in reader_letters.EDITABLE and reader_letters.can_change(
+        user, record)
+    if editable:
+        values = edit_area(db, user, record, papers)
+    else:
+        values = frozen_view(record)
+    moves(db, user, record, values, editable)
+    if "sendt" in reader_letters.allowed_moves(user, record) or (
+            record["status"] == "sendt" and reader_letters.can_change(user, record)):
+        send_form(db, user, record, papers)
+    if record["status"] in ("sendt", "ingen_svar") and reader_letters.can_change(user, record):
+        answer_form(db, user, record)
+    downloads(db, user, record, values)
+    past(db, user, record)
+
+
+def _key(name: str, record: dict) -> str:
+    return f"innlegg_{name}_{record['id']}"
+
+
+@st.fragment
+def edit_area(db, user, record, papers) -> dict:
+    """The words, with the count against the chosen paper. Reruns alone while typing."""
+    fields = record["fields"]
+    defaults = {"tittel": fields.get("tittel") or record["title"],
+                "tekst": reader_letters.letter_text(record),
+                "type": record["kind"], "avis": record["newspaper_id"]}
+    for name, value in defaults.items():
+        st.session_state.setdefault(_key(name, record), value)
+    for name in SIG_LABELS:
+        st.session_state.setdefault(_key(f"sig_{name}", record), fields.get(name, ""))
+    cols = st.columns(2)
+    kind = cols[0].selectbox("Type", list(reader_letters.KINDS), key=_key("type", record),
+                             format_func=texts.DOCUMENT_KINDS.get)
+    if st.session_state[_key("avis", record)] not in papers:
+        st.session_state[_key("avis", record)] = None
+    paper_id = cols[1].selectbox(
+        "Avis", [None, *papers], key=_key("avis", record),
+        format_func=lambda i: "–" if i is None else _paper_label(papers[i]))
+    title = st.text_input("Tittel", key=_key("tittel", record))
+    text = st.text_area("Tekst (tom linje gir nytt avsnitt)", key=_key("tekst", record),
+                        height=320, max_chars=None)
+    with st.expander("Underskrift (fra profilen din)"):
+        sig_cols = st.columns(4)
+        signature = {name: sig_cols[i].text_input(label, key=_key(f"sig_{name}", record))
+                     for i, (name, label) in enumerate(SIG_LABELS.items())}
+    line = reader_letters.signature_line(signature)
+    st.markdown(f"*{line}*" if line else "*(ingen underskrift)*")
+    paper = papers.get(paper_id)
+    live_count.show(title, text, line, writing.max_chars(paper, kind),
+                    paper["name"] if paper else None)
+    similar(db, record, text)
+    insert_argument(db, user, record)
+    values = {"title": title, "text": text, "signature": signature, "kind": kind,
+              "newspaper_id": paper_id}
+    if st.button("Lagre", key=_key("lagre", record), type="primary"):
+        if save(db, user, record, values):
+            st.success(texts.LETTER_SAVED)
+    return values
+
+
+def _paper_label(paper: dict) -> str:
+    limit = paper.get("max_chars_innlegg")
+    return f"{paper['name']} ({texts.format_number(limit)} tegn)" if limit else paper["name"]
+
+
+def save(db, user, record, values) -> bool:
+    try:
+        reader_letters.save_draft(
+            db, user, record["id"], title=values["title"], text=values["text"],
+            signature=values["signature"], newspaper_id=values["newspaper_id"],
+            kind=values["kind"])
+    except AdvocacyError as exc:
+        st.error(exc.message)
+        return False
+    return True
+
+
+def similar(db, record, text) -> None:
+    for match in reader_letters.similar_sent(db, record["id"], text)[:3]:
+        st.warning(texts.LETTER_SIMILAR_WARNING.format(
+            score=texts.format_share(match.score), title=match.title,
+            paper=match.newspaper or "–", author=match.author or "–",
+            date=texts.format_date(match.sent_on)), icon=":material/content_copy:")
+        with st.expander(f"Vis «{match.title}»"):
+            other = reader_letters.sent_letter_text(db, match.document_id)
+            st.text(other)
+
+
+def insert_argument(db, user, record) -> None:
+    rows = argument_bank.list_arguments(db, user)
+    if not rows:
+        return
+    with st.expander("Argumentbank: sett inn et godkjent avsnitt"):
+        by_id = {row["id"]: row for row in rows}
+        chosen = st.selectbox("Argument", list(by_id), key=_key("argument", record),
+                              format_func=lambda i: by_id[i]["title"]
+                              + (f" ({by_id[i]['lever']})" if by_id[i]["lever"] else ""))
+        row = by_id[chosen]
+        st.markdown(row["body"])
+        st.caption("Kilder: " + "; ".join(argument_bank.source_list(row))
+                   + f" · sjekket {texts.format_date(row['checked_on'])}")
+        if row["stale"]:
+            st.warning(texts.ARGUMENT_STALE.format(date=texts.format_date(row["checked_on"])))
+        st.button("Sett inn i teksten", key=_key("sett_inn", record), on_click=_insert,
+                  args=(_key("tekst", record), row))
+
+
+def _insert(key: str, row: dict) -> None:
+    st.session_state[key] = argument_bank.insert(st.session_state.get(key, ""), row)
+
+
+def frozen_view(record) -> dict:
+    fields = record["fields"]
+    text = reader_letters.letter_text(record)
+    st.text(text)
+    signature = {k: fields.get(k, "") for k in SIG_LABELS}
+    st.markdown(f"*{reader_letters.signature_line(signature)}*")
+    return {"title": fields.get("tittel") or record["title"], "text": text,
+            "signature": signature, "kind": record["kind"],
+            "newspaper_id": record["newspaper_id"]}
+
+
+def moves(db, user, record, values, editable) -> None:
+    allowed = [m for m in reader_letters.allowed_moves(user, record)
+               if m in texts.LETTER_MOVE_BUTTONS]
+    if not allowed:
+        return
+    cols = st.columns(len(allowed) + 1)
+    for col, target in zip(cols, allowed, strict=False):
+        if col.button(texts.LETTER_MOVE_BUTTONS[target], key=_key(f"flytt_{target}", record)):
+            try:
+                if editable:
+                    reader_letters.save_draft(
+                        db, user, record["id"], title=values["title"], text=values["text"],
+                        signature=values["signature"], newspaper_id=values["newspaper_id"],
+                        kind=values["kind"])
+                reader_letters.move(db, user, record["id"], target)
+            except AdvocacyError as exc:
+                st.error(exc.message)
+                return
+            st.session_state["innlegg_melding"] = texts.LETTER_MOVED.format(
+                status=texts.DOCUMENT_STATUSES[target])
+            st.rerun()
+
+
+def send_form(db, user, record, papers) -> None:
+    st.markdown("#### Send til avis")
+    waiting = letter_sending.open_submission(db, record["id"])
+    if waiting:
+        st.info(f"Sendt til {waiting['newspaper']} {texts.format_date(waiting['sent_on'])}, "
+                f"eksklusivt til {texts.format_date(waiting['exclusive_until'])}.")
+    cols = st.columns(3)
+    default = record["newspaper_id"] if record["newspaper_id"] in papers else None
+    options = list(papers)
+    paper_id = cols[0].selectbox("Avis", options, key=_key("send_avis", record),
+                                 index=options.index(default) if default in options else 0,
+                                 format_func=lambda i: _paper_label(papers[i]))
+    sent_on = cols[1].date_input("Sendt dato", value=dt.date.today(), format="DD.MM.YYYY",
+                                 max_value=dt.date.today(), key=_key("send_dato", record))
+    days = cols[2].number_input("Eksklusivt i antall dager", 1, 90,
+                                value=writing.exclusive_days(papers.get(paper_id)),
+                                key=_key("send_dager", record))
+    paper = papers.get(paper_id)
+    size = reader_letters.record_length(record, paper)
+    if size.is_over:
+        st.warning(texts.LETTER_OVER_WARNING.format(
+            paper=paper["name"], over=texts.format_number(size.over),
+            limit=texts.format_number(size.limit)))
+    if st.button("Marker som sendt", key=_key("send", record), type="primary"):
+        try:
+            letter_sending.send(db, user, record["id"], paper_id, sent_on=sent_on,
+                                exclusive_days=int(days))
+        except AdvocacyError as exc:
+            st.error(exc.message)
+            return
+        st.session_state["innlegg_melding"] = texts.LETTER_SENT_OK.format(paper=paper["name"])
+        st.rerun()
+
+
+def answer_form(db, user, record) -> None:
+    st.markdown("#### Registrer svar fra avisen")
+    options = [m for m in reader_letters.allowed_moves(user, record)
+               if m in letter_sending.ANSWERS]
+    answer = st.radio("Svar", options, key=_key("svar", record), horizontal=True,
+                      format_func=texts.DOCUMENT_STATUSES.get)
+    cols = st.columns([1, 2])
+    on = cols[0].date_input("Dato", value=dt.date.today(), format="DD.MM.YYYY",
+                            max_value=dt.date.today(), key=_key("svar_dato", record))
+    link = cols[1].text_input("Lenke til innlegget (når det er publisert)",
+                              key=_key("svar_lenke", record), placeholder="https://…")
+    if st.button("Registrer svar", key=_key("svar_lagre", record)):
+        try:
+            letter_sending.record_answer(db, user, record["id"], answer, on=on,
+                                         link=link if answer == "publisert" else None)
+        except AdvocacyError as exc:
+            st.error(exc.message)
+            return
+        st.session_state["innlegg_melding"] = texts.LETTER_ANSWER_OK.format(
+            status=texts.DOCUMENT_STATUSES[answer].lower())
+        st.rerun()
+
+
+def downloads(db, user, record, values) -> None:
+    st.markdown("#### Last ned")
+    fields = {**record["fields"], "tittel": values["title"], "tekst": values["text"],
+              **values["signature"]}
+    plain = reader_letters.plain_text(values["title"], values["text"],
+                                      reader_letters.signature_line(values["signature"]))
+    name = f"{dt.date.today().isoformat()}_{record['kind']}_{record['id']}"
+    cols = st.columns([1, 1, 2])
+    try:
+        if record["has_copy"]:
+            filename, data = document_records.document_copy(db, user, record["id"])
+            cols[0].download_button("Last ned .docx (sendt versjon)", data=data,
+                                    file_name=filename, mime=document_form.DOCX_MIME,
+                                    key=_key("docx", record), icon=":material/download:")
+        else:
+            template = load_template(db, record["template"] or reader_letters.TEMPLATE)
+            prepared = document_form.prepared(template)
+            cols[0].download_button(
+                "Last ned .docx", data=functools.partial(prepared.render, fields),
+                file_name=f"{name}.docx", mime=document_form.DOCX_MIME,
+                key=_key("docx", record), icon=":material/download:", on_click="ignore")
+    except AdvocacyError as exc:
+        st.error(exc.message)
+    cols[1].download_button("Last ned som tekst", data=plain.encode("utf-8"),
+                            file_name=f"{name}.txt", mime="text/plain; charset=utf-8",
+                            key=_key("txt", record), icon=":material/description:",
+                            on_click="ignore")
+    with st.expander("Tekst klar til å lime inn i en e-post"):
+        st.code(plain, language=None, wrap_lines=True)
+
+
+def past(db, user, record) -> None:
+    if record["status"] in reader_letters.SENT and st.button(
+            "Lag ny versjon (nytt utkast med samme tekst)", key=_key("versjon", record)):
+        try:
+            doc = reader_letters.new_version(db, user, record["id"])
+        except AdvocacyError as exc:
+            st.error(exc.message)
+            return
+        from advocacy.ui.innlegg import open_letter
+
+        open_letter(doc)
+        st.session_state["innlegg_melding"] = texts.LETTER_VERSION_OK
+        st.rerun()
+    with st.expander("Historikk"):
+        table(reader_letters.submissions(db, user, record["id"]),
+              {"newspaper": "Avis", "sent_on": "Sendt", "exclusive_until": "Eksklusivt til",
+               "outcome": "Svar", "outcome_on": "Svardato", "link": "Lenke"},
+              dates=["sent_on", "exclusive_until", "outcome_on"],
+              labels={"outcome": texts.DOCUMENT_STATUSES}, key=_key("sendinger", record))
+        steps = [{**row, "at": texts.format_datetime(row["at"])}
+                 for row in reader_letters.history(db, user, record["id"])]
+        table(steps,
+              {"at": "Tidspunkt", "from_status": "Fra", "to_status": "Til", "who": "Hvem",
+               "newspaper": "Avis", "note": "Merknad"},
+              labels={"from_status": texts.DOCUMENT_STATUSES,
+                      "to_status": texts.DOCUMENT_STATUSES}, key=_key("historikk", record))

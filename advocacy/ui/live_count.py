@@ -1,0 +1,95 @@
+"""The character count under the letter editor, updated as the writer types.
+
+Streamlit's text_area sends its value to the server only on blur or Ctrl+Enter (1.67 has no
+per-keystroke mode: on_change is "rerun", "ignore" or a callback, all on commit). So the count
+has two layers:
+
+- the server's count (char_count, the rule that decides whether a letter may be marked sent),
+  drawn on every rerun, with the over-the-limit warning; and
+- a few lines of fixed JavaScript in st.html that recount in the browser on every keystroke with
+  the same rule (Intl.Segmenter for grapheme clusters, the same line-break rule) and update the
+  same line. The script holds no user data (only numbers we format are in the HTML), listens
+  once per page on the document, and does nothing if the browser lacks it: the server count is
+  always there.
+"""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from advocacy import char_count, reader_letters, texts
+
+_SCRIPT = """
+<script>
+(function () {
+  if (window.__pavirkLiveCount) return;
+  window.__pavirkLiveCount = true;
+  var seg = (window.Intl && Intl.Segmenter) ? new Intl.Segmenter("nb", {granularity: "grapheme"}) : null;
+  var fmt = new Intl.NumberFormat("nb-NO");
+  function norm(t) { return t.replace(/\\r\\n?/g, "\\n").replace(/\\n(?:[ \\t]*\\n)+/g, "\\n").trim(); }
+  function chars(t) {
+    t = norm(t); if (!t) return 0;
+    if (!seg) return Array.from(t).length;
+    var n = 0; for (var s of seg.segment(t)) { n++; } return n;
+  }
+  function words(t) {
+    return (t.match(/\\S+/g) || []).filter(function (w) { return /[\\p{L}\\p{N}]/u.test(w); }).length;
+  }
+  document.addEventListener("input", function (event) {
+    var area = event.target;
+    if (!area || area.tagName !== "TEXTAREA" || !area.closest('[class*="st-key-innlegg_tekst"]')) return;
+    var box = document.getElementById("pavirk-live-count");
+    if (!box) return;
+    var own = chars(area.value);
+    var total = own ? own + Number(box.dataset.extra) : Number(box.dataset.empty);
+    var limit = Number(box.dataset.limit);
+    var text = fmt.format(total) + (limit ? " av " + fmt.format(limit) : "") +
+      " tegn inkl. mellomrom · " + fmt.format(words(area.value)) + " ord";
+    if (limit && total > limit) {
+      text += " – " + fmt.format(total - limit) + " tegn for mye";
+      box.dataset.over = "1";
+    } else { box.dataset.over = "0"; }
+    box.textContent = text + " (teller mens du skriver)";
+  }, true);
+})();
+</script>
+"""
+_STYLE = """<style>
+#pavirk-live-count { font-size: 0.9rem; padding: 0.2rem 0; color: #31333f; }
+#pavirk-live-count[data-over="1"] { color: #b00020; font-weight: 600; }
+</style>"""
+
+
+def line(size: char_count.Length) -> str:
+    """"1 234 av 2 500 tegn inkl. mellomrom · 210 ord", with the excess when over."""
+    text = texts.format_number(size.chars)
+    if size.limit:
+        text += f" av {texts.format_number(size.limit)}"
+    text += f" tegn inkl. mellomrom · {texts.format_number(size.words)} ord"
+    if size.is_over:
+        text += f" – {texts.format_number(size.over)} tegn for mye"
+    return text
+
+
+def show(title: str, body: str, signature: str, limit: int | None,
+         paper: str | None) -> char_count.Length:
+    """Draw the count (live in the browser, exact on every rerun) and the warning when over."""
+    size = reader_letters.length(title, body, signature, limit)
+    extra = reader_letters.length(title, "x", signature, None).chars - 1
+    empty = reader_letters.length(title, "", signature, None).chars
+    st.html(
+        f'{_STYLE}<div id="pavirk-live-count" data-limit="{int(limit or 0)}" '
+        f'data-extra="{int(extra)}" data-empty="{int(empty)}" '
+        f'data-over="{1 if size.is_over else 0}">{html.escape(line(size))}</div>{_SCRIPT}',
+        unsafe_allow_javascript=True,
+    )
+    st.caption(texts.LETTER_COUNT_RULE)
+    if size.is_over:
+        st.warning(texts.LETTER_OVER_WARNING.format(
+            paper=paper, over=texts.format_number(size.over),
+            limit=texts.format_number(size.limit)), icon=":material/warning:")
+    elif limit is None:
+        st.caption(texts.LETTER_NO_LIMIT)
+    return size

@@ -1,0 +1,70 @@
+"""The «Aviser» tab: the newspapers register for everyone; editing for leadership. Not a page."""
+
+from __future__ import annotations
+
+import sqlite_utils
+import streamlit as st
+
+from advocacy import municipalities, texts, writing
+from advocacy.accounts import User
+from advocacy.errors import AdvocacyError
+from advocacy.ui.widgets import table
+
+NEW = 0
+
+
+def tab(db: sqlite_utils.Database, user: User) -> None:
+    papers = writing.list_newspapers(db)
+    table([{**p, "kommuner": ", ".join(p["kommuner"])} for p in papers],
+          {"name": "Avis", "area": "Område", "kommuner": "Kommuner", "email": "E-post",
+           "max_chars_innlegg": "Maks tegn innlegg", "max_chars_kronikk": "Maks tegn kronikk",
+           "language_form": "Målform", "exclusive_days": "Dager eksklusivt", "notes": "Notat"},
+          key="newspapers_table")
+    if user.is_leader:
+        edit(db, user, {p["id"]: p for p in papers})
+
+
+def edit(db, user, papers: dict[int, dict]) -> None:
+    st.subheader("Rediger avisregisteret")
+    chosen = st.selectbox("Avis", [NEW, *papers], key="avis_valgt",
+                          format_func=lambda i: "Ny avis …" if i == NEW else papers[i]["name"])
+    paper = papers.get(chosen, {})
+    places = {m["kommunenummer"]: m["visningsnavn"]
+              for m in municipalities.list_municipalities(db)}
+    with st.form(f"avis_skjema_{chosen}"):
+        cols = st.columns(2)
+        name = cols[0].text_input("Navn", value=paper.get("name", ""))
+        email = cols[1].text_input("E-post til debattredaksjonen", value=paper.get("email") or "")
+        area = cols[0].text_input("Område (beskrivelse)", value=paper.get("area") or "")
+        forms = list(writing.LANGUAGE_FORMS)
+        form = cols[1].selectbox("Målform", forms,
+                                 index=forms.index(paper.get("language_form") or "bokmål"))
+        knrs = st.multiselect("Kommuner avisen dekker", list(places),
+                              default=paper.get("kommuner", []), format_func=places.get)
+        nums = st.columns(3)
+        innlegg = nums[0].number_input(texts.NEWSPAPER_LIMIT_INNLEGG, 0, writing.MAX_CHARS,
+                                       value=paper.get("max_chars_innlegg") or 0, step=100,
+                                       help="Tegn inkludert mellomrom. 0 = ukjent.")
+        kronikk = nums[1].number_input(texts.NEWSPAPER_LIMIT_KRONIKK, 0, writing.MAX_CHARS,
+                                       value=paper.get("max_chars_kronikk") or 0, step=100)
+        days = nums[2].number_input(texts.NEWSPAPER_EXCLUSIVE_DAYS, 1, 90,
+                                    value=writing.exclusive_days(paper))
+        notes = st.text_area("Notat", value=paper.get("notes") or "")
+        if st.form_submit_button("Lagre avisen", type="primary"):
+            values = {"name": name, "email": email, "area": area, "language_form": form,
+                      "kommuner": knrs, "max_chars_innlegg": innlegg or None,
+                      "max_chars_kronikk": kronikk or None, "exclusive_days": days,
+                      "notes": notes}
+            try:
+                writing.save_newspaper(db, user, values, newspaper_id=chosen or None)
+            except AdvocacyError as exc:
+                st.error(exc.message)
+            else:
+                st.success(f"«{name.strip()}» er lagret.")
+    if chosen != NEW and st.button("Slett avisen", key="avis_slett"):
+        try:
+            writing.delete_newspaper(db, user, chosen)
+        except AdvocacyError as exc:
+            st.error(exc.message)
+        else:
+            st.rerun()

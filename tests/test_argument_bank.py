@@ -1,0 +1,65 @@
+"""Writers propose paragraphs; leadership approves them with sources and a date checked."""
+
+import datetime as dt
+
+import pytest
+
+from advocacy import argument_bank
+from advocacy.errors import PermissionDenied, ValidationError
+
+PROPOSAL = {"title": "Kontroller virker", "body": "Der det kontrolleres ofte, selges det sjeldnere "
+            "til mindreårige.", "sources": "Rapport A\n\n Rapport B ", "lever_id": "kontrollfaktor"}
+
+
+def test_propose_approve_and_insert(demo_db, writer, leader):
+    arg = argument_bank.propose(demo_db, writer, PROPOSAL)
+    assert argument_bank.get_argument(demo_db, arg)["status"] == "forslag"
+    assert arg not in {a["id"] for a in argument_bank.list_arguments(demo_db, writer)}
+    with pytest.raises(PermissionDenied):
+        argument_bank.approve(demo_db, writer, arg)
+    with pytest.raises(ValidationError, match="datoen kildene sist ble sjekket"):
+        argument_bank.approve(demo_db, leader, arg)
+    argument_bank.approve(demo_db, leader, arg, checked_on=dt.date.today())
+    row = argument_bank.get_argument(demo_db, arg)
+    assert (row["status"], row["decider"], row["stale"]) == ("godkjent", "Ingrid Haugland", False)
+    assert argument_bank.source_list(row) == ["Rapport A", "Rapport B"]
+    assert arg in {a["id"] for a in argument_bank.list_arguments(demo_db, writer)}
+    draft = "Innledning.\n\nDerfor ber vi kommunen om flere kontroller."
+    assert argument_bank.insert(draft, row) == (
+        "Innledning.\n\nDer det kontrolleres ofte, selges det sjeldnere til mindreårige."
+        "\n\nDerfor ber vi kommunen om flere kontroller.")
+    assert argument_bank.insert("", row) == row["body"]
+
+
+def test_approval_needs_a_source(demo_db, writer, leader):
+    arg = argument_bank.propose(demo_db, writer, {**PROPOSAL, "sources": ""})
+    with pytest.raises(ValidationError, match="minst én kilde"):
+        argument_bank.approve(demo_db, leader, arg, checked_on=dt.date.today())
+    assert argument_bank.get_argument(demo_db, arg)["status"] == "forslag"
+
+
+def test_refused_input_changes_nothing(demo_db, writer):
+    before = demo_db["arguments"].count
+    for bad, message in [({"title": ""}, "overskrift"), ({"body": " "}, "tekst"),
+                         ({"lever_id": "finnes_ikke"}, "Ukjent virkemiddel"),
+                         ({"checked_on": dt.date.today() + dt.timedelta(days=2)}, "fram i tid")]:
+        with pytest.raises(ValidationError, match=message):
+            argument_bank.propose(demo_db, writer, {**PROPOSAL, **bad})
+    assert demo_db["arguments"].count == before
+
+
+def test_proposals_cannot_be_inserted_and_stale_ones_are_flagged(demo_db, writer, leader):
+    arg = argument_bank.propose(demo_db, writer, PROPOSAL)
+    with pytest.raises(ValidationError, match="Bare godkjente"):
+        argument_bank.insert("tekst", argument_bank.get_argument(demo_db, arg))
+    argument_bank.reject(demo_db, leader, arg, "Mangler kilde")
+    assert argument_bank.get_argument(demo_db, arg)["status"] == "avvist"
+    assert argument_bank.is_stale("2020-01-01") and not argument_bank.is_stale(
+        dt.date.today().isoformat())
+    stale = [a for a in argument_bank.list_arguments(demo_db, leader) if a["stale"]]
+    assert [a["title"] for a in stale] == ["Handlingsplanen er lovpålagt"]  # demo: 400 days
+
+
+def test_demo_bank_has_approved_paragraphs_with_sources(demo_db, writer):
+    rows = argument_bank.list_arguments(demo_db, writer)
+    assert len(rows) >= 4 and all(argument_bank.source_list(r) for r in rows)

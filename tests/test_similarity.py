@@ -1,0 +1,64 @@
+"""Near-identical letters are found among those already sent; different ones are not."""
+
+import random
+import time
+
+from advocacy import letter_sending, reader_letters, similarity
+
+BASE = ("Når bystyret i Drammen nå skal vurdere skjenketidene, ber vi dem se på tallene fra "
+        "legevakten. De fleste voldsskadene i sentrum skjer etter klokka ett om natta. "
+        "Forskning fra norske byer viser at hver ekstra time gir flere voldssaker. Derfor ber "
+        "vi bystyret om å holde fast ved klokka 02 som siste skjenketid.")
+EDITED = BASE.replace("Drammen", "Bergen").replace("bystyret", "byrådet")
+OTHER = ("Ungdom trenger møteplasser uten alkohol. Ungdata viser at de fleste unge ikke drikker, "
+         "men de mangler steder å være om kvelden. Åpne ungdomshuset i helgene.")
+
+
+def test_scores():
+    assert similarity.compare(BASE, BASE) == (1.0, 1.0)
+    jaccard, _ = similarity.compare(BASE, EDITED)
+    assert 0.5 <= jaccard < 1.0
+    assert similarity.compare(BASE, OTHER)[0] < 0.05
+    contained = similarity.compare(BASE, BASE + " " + OTHER + " " + OTHER.upper())
+    assert contained[1] == 1.0 and contained[0] < 0.8
+    assert similarity.shingles("Hei, hei!") == {"hei hei"}
+
+
+def test_warns_about_a_sent_letter_and_names_it(demo_db, writer, leader):
+    doc = reader_letters.new_letter(demo_db, writer, title="Skjenketid og legevakt", text=BASE)
+    reader_letters.move(demo_db, writer, doc, "til_vurdering")
+    reader_letters.move(demo_db, leader, doc, "godkjent")
+    paper = demo_db.execute("select id from newspapers where name = 'Drammenspressen'").fetchone()[0]
+    assert similarity.similar_letters(demo_db, EDITED) == [] or all(
+        m.document_id != doc for m in similarity.similar_letters(demo_db, EDITED))
+    letter_sending.send(demo_db, writer, doc, paper)
+    matches = reader_letters.similar_sent(demo_db, None, EDITED)
+    assert [m.document_id for m in matches][:1] == [doc]
+    match = matches[0]
+    assert match.title == "Skjenketid og legevakt" and match.newspaper == "Drammenspressen"
+    assert match.author == "Siri Aasen" and 0.5 <= match.score < 1
+    assert reader_letters.similar_sent(demo_db, None, OTHER) == []
+    # A new version of the same letter is not a form letter of itself.
+    version = reader_letters.new_version(demo_db, writer, doc)
+    assert doc not in [m.document_id for m in reader_letters.similar_sent(demo_db, version, BASE)]
+
+
+def test_fast_for_thousands_of_letters(db):
+    words = ("skjenketid vold legevakt bystyret kontroller ungdom arena plan kommune alkohol "
+             "helse trygghet natt sentrum forskning tall krav politikk frivillige barn").split()
+    db.execute("insert into users (username, full_name, role, password_hash) "
+               "values ('x', 'X', 'leder', 'x')")
+    rng = random.Random(6)
+    rows = []
+    for n in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(350))
+        rows.append({"id": n + 1, "kind": "leserinnlegg", "title": f"Brev {n}", "body": text,
+                     "status": "sendt", "fields": "{}"})
+    db["documents"].insert_all(rows)
+    for row in rows:
+        similarity.index_letter(db, row["id"], row["body"])
+    start = time.perf_counter()
+    matches = similarity.similar_letters(db, rows[1234]["body"])
+    elapsed = time.perf_counter() - start
+    assert [(m.document_id, m.jaccard) for m in matches] == [(1235, 1.0)]
+    assert elapsed < 1.0, elapsed
