@@ -781,6 +781,24 @@ end;
     )
 
 
+@migrations()
+def m061_erasure_passes_letter_history(db):
+    # The reader-letter history (m050) is append-only like the others and must likewise let a
+    # data-protection erasure replace a name in its notes. Every later append-only trigger must
+    # carry the same clause.
+    run_sql(
+        db,
+        """
+drop trigger letter_history_no_update;
+create trigger letter_history_no_update before update on letter_history
+when {NOT_ERASING}
+begin
+    select raise(abort, 'letter_history is append-only');
+end;
+""".replace("{NOT_ERASING}", _NOT_ERASING),
+    )
+
+
 # --- Performance at national scale (issue 9): steps m070–m079 ---
 
 

@@ -218,3 +218,21 @@ def test_sent_letter_copy_is_checked_inside_the_docx(demo_db, leader, spread):
     assert NAME in "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
     assert erasure._Scrubber([NAME]).docx_hit(data)
     assert not erasure._Scrubber(["Ingen Slikperson"]).docx_hit(data)
+
+
+def test_erasure_reaches_reader_letters_through_the_whole_pipeline(demo_db, db_path, leader,
+                                                                   spread):
+    from advocacy import letter_sending, reader_letters
+
+    paper = demo_db.execute("select id from newspapers order by id limit 1").fetchone()[0]
+    doc_id = reader_letters.new_letter(
+        demo_db, leader, title=f"Svar til {NAME}",
+        text=f"Ordfører {NAME} tar feil om skjenketidene.")
+    for status in ("til_vurdering", "godkjent"):
+        reader_letters.move(demo_db, leader, doc_id, status, note=f"Sjekket påstanden til {NAME}")
+    letter_sending.send(demo_db, leader, doc_id, paper, sent_on=TODAY)
+    erasure.erase_politician(demo_db, leader, spread["pid"])
+    letter = document_records.get_document(demo_db, leader, doc_id)
+    assert letter["title"] == "Svar til [slettet]" and not letter["has_copy"]
+    assert audit.verify(demo_db).ok
+    assert_no_trace(db_path, FIRST, "Blåbærsen")
