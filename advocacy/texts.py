@@ -739,3 +739,7 @@ LETTER_SEND_FROM_TAB = (
     "grense og eksklusiviteten registreres."
 )
 LETTER_CHOOSE = "Velg innlegg"
+
+
+# --- Lists at national scale ---
+DOCUMENTS_NEWEST = "Viser de {n} sist endrede dokumentene. Bruk søket under Møter for eldre."

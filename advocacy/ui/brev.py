@@ -17,7 +17,10 @@ from advocacy.ui import (
     letter_batch,
     newspaper_admin,
 )
+from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
+
+RECIPIENT_CHOICES = 50
 
 user = context.require_page("brev")
 db = context.db()
@@ -80,7 +83,12 @@ def new_document() -> None:
         return
     document_form.set_defaults(PREFIX, template.name,
                                document_context.sender_context(db, user))
-    people = {p["id"]: p for p in politicians.list_politicians(db, user)}
+    # A national directory holds ~10,000 politicians: search first, then choose among a few.
+    wanted = st.text_input("Søk etter mottaker i politikerlisten (navn)", key="ny_mottaker_sok")
+    people = {p["id"]: p for p in politicians.list_politicians(
+        db, user, search=wanted, limit=RECIPIENT_CHOICES)} if wanted.strip() else {}
+    if st.session_state.get("ny_mottaker") not in (None, *people):
+        st.session_state.pop("ny_mottaker")  # chosen under an earlier search
     st.selectbox(
         "Hent mottaker fra politikerlisten (valgfritt)", [None, *people], key="ny_mottaker",
         format_func=lambda i: "–" if i is None else f"{people[i]['name']}, {people[i]['kommune']}",
@@ -136,7 +144,11 @@ def save_form(template, values) -> None:
 
 
 def document_list() -> None:
-    rows = document_records.list_documents(db, user)
+    shown = document_records.PAGE_ROWS
+    rows = document_records.list_documents(db, user, limit=shown + 1)
+    if len(rows) > shown:
+        rows = rows[:shown]
+        st.caption(texts.DOCUMENTS_NEWEST.format(n=shown))
     table(
         rows,
         {"kind": "Type", "title": "Tittel", "status": "Status", "newspaper": "Avis",
@@ -158,7 +170,7 @@ def document_list() -> None:
     except AdvocacyError as exc:
         st.error(exc.message)
         return
-    st.markdown(f"**{record['title']}** · {texts.DOCUMENT_KINDS[record['kind']]} · "
+    st.markdown(f"**{md(record['title'])}** · {texts.DOCUMENT_KINDS[record['kind']]} · "
                 f"{texts.DOCUMENT_STATUSES.get(record['status'], record['status'])}")
     if record["has_copy"]:
         filename, data = document_records.document_copy(db, user, chosen)

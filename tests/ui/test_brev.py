@@ -132,3 +132,27 @@ def test_document_list_offers_the_stored_copy(brev):
     assert not at.exception
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Last ned sendt versjon (.docx)" in labels
+
+
+def test_recipient_is_searched_then_chosen_and_fills_the_letter(brev, db_path):
+    at = brev("lokallag")
+    db = connect(db_path)
+    pid, name = db.execute(
+        "select id, name from politicians where kommunenummer = '3301' order by id").fetchone()
+    assert at.selectbox(key="ny_mottaker").options == ["–"]  # nothing listed before a search
+    at.text_input(key="ny_mottaker_sok").input(name.split()[1]).run()
+    at.selectbox(key="ny_mottaker").select(pid).run()
+    assert not at.exception
+    assert field(at, "mottaker_navn").value == name
+
+
+def test_document_list_is_capped_for_national_use(brev, db_path, monkeypatch):
+    from advocacy import document_records
+
+    monkeypatch.setattr(document_records, "PAGE_ROWS", 3)
+    at = brev("leder")
+    total = connect(db_path)["documents"].count
+    assert total > 3
+    tables = [t.value for t in at.dataframe if "Tittel" in t.value.columns]
+    assert len(tables[-1]) == 3
+    assert any("sist endrede dokumentene" in c.value for c in at.caption)
