@@ -743,3 +743,4 @@ LETTER_CHOOSE = "Velg innlegg"
 
 # --- Lists at national scale ---
 DOCUMENTS_NEWEST = "Viser de {n} sist endrede dokumentene. Bruk søket under Møter for eldre."
+LETTERS_NEWEST = "Viser de {n} sist endrede av {total} innlegg."

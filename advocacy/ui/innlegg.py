@@ -24,9 +24,11 @@ from advocacy.accounts import User
 from advocacy.errors import AdvocacyError
 from advocacy.template_library import available_templates
 from advocacy.ui import innlegg_editor
+from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
 NEW = 0
+LIST_ROWS = 300
 
 
 def tab(db: sqlite_utils.Database, user: User) -> None:
@@ -39,23 +41,37 @@ def tab(db: sqlite_utils.Database, user: User) -> None:
     st.subheader("Trenger deg nå")
     if needs:
         for row in needs[:12]:
-            st.markdown(f"- **{row['title']}** ({texts.DOCUMENT_STATUSES[row['status']]}): "
+            st.markdown(f"- **{md(row['title'])}** ({texts.DOCUMENT_STATUSES[row['status']]}): "
                         f"{row['needs']}")
     else:
         st.caption(texts.LETTER_NOTHING_NEEDS)
     st.subheader("Alle innlegg" if everyone else "Mine innlegg")
-    shown = [{**r, **{k: r[k] or "" for k in ("newspaper", "needs", "waiting")}} for r in rows]
+    listed = _listed(rows)
+    if len(listed) < len(rows):
+        st.caption(texts.LETTERS_NEWEST.format(n=len(listed), total=len(rows)))
+    shown = [{**r, **{k: r[k] or "" for k in ("newspaper", "needs", "waiting")}} for r in listed]
     table(shown, {"title": "Tittel", "kind": "Type", "status": "Status", "newspaper": "Avis",
                  "author": "Skribent", "sent_on": "Sendt", "published_on": "Publisert",
                  "needs": "Neste steg", "waiting": "Venter"},
           dates=["sent_on", "published_on"],
           labels={"kind": texts.DOCUMENT_KINDS, "status": texts.DOCUMENT_STATUSES},
           key="innlegg_tabell")
-    chosen = choose(rows)
+    chosen = choose(listed)
     if chosen == NEW:
         new_letter(db, user)
     else:
         innlegg_editor.editor(db, user, chosen)
+
+
+def _listed(rows: list[dict]) -> list[dict]:
+    """The newest letters for the table and the chooser (a national pipeline holds ~10,000),
+    plus the one being worked on or asked for in the address, wherever it is in the list."""
+    wanted = {st.session_state.get("innlegg_neste"), st.session_state.get("innlegg_aktiv")}
+    asked = st.query_params.get("innlegg", "")
+    if asked.isdigit():
+        wanted.add(int(asked))
+    listed = rows[:LIST_ROWS]
+    return listed + [r for r in rows[LIST_ROWS:] if r["id"] in wanted]
 
 
 def pipeline(db: sqlite_utils.Database, rows: list[dict]) -> None:
