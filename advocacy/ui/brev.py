@@ -208,18 +208,20 @@ def actions(record: dict) -> None:
 
 
 TABS = ["Nytt dokument", "Innlegg", "Masseutsending", "Dokumenter", "Argumentbank", "Aviser"]
+# Lazy tabs (on_change="rerun"): only the open tab runs, so a click in one does not recompute
+# the five others against a national archive.
 new_tab, letters_tab, batch_tab, list_tab, arguments_tab, papers_tab = st.tabs(
-    TABS, default="Innlegg" if user.role == "skrivegruppe" else TABS[0], key="brev_fane"
+    TABS, default="Innlegg" if user.role == "skrivegruppe" else TABS[0], key="brev_fane",
+    on_change="rerun",
 )
-with new_tab:
-    new_document()
-with letters_tab:
-    innlegg.tab(db, user)
-with batch_tab:
-    letter_batch.batch(db, user, template_choices(), today=dt.date.today())
-with list_tab:
-    document_list()
-with arguments_tab:
-    argument_view.tab(db, user)
-with papers_tab:
-    newspaper_admin.tab(db, user)
+for tab, draw in (
+    (new_tab, new_document),
+    (letters_tab, lambda: innlegg.tab(db, user)),
+    (batch_tab, lambda: letter_batch.batch(db, user, template_choices(), today=dt.date.today())),
+    (list_tab, document_list),
+    (arguments_tab, lambda: argument_view.tab(db, user)),
+    (papers_tab, lambda: newspaper_admin.tab(db, user)),
+):
+    if tab.open:
+        with tab:
+            draw()

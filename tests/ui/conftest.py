@@ -35,3 +35,11 @@ def login(at: AppTest, username: str, password: str = DEMO_PASSWORD) -> AppTest:
 
 def page_file(key: str) -> str:
     return f"advocacy/ui/{key}.py"
+
+
+def open_tab(at: AppTest, label: str, key: str = "brev_fane") -> AppTest:
+    """Click a lazy tab (st.tabs with on_change="rerun"): only the open tab's content runs."""
+    at.session_state[key] = label
+    at.run()
+    assert not at.exception
+    return at

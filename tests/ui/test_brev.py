@@ -9,15 +9,17 @@ import docx
 import pytest
 
 from advocacy.db import connect
-from tests.ui.conftest import login, page_file
+from tests.ui.conftest import login, open_tab, page_file
 
 
 @pytest.fixture
 def brev(app):
-    def open_as(username):
+    def open_as(username, tab=None):
         login(app, username)
         app.switch_page(page_file("brev"))
         app.run()
+        if tab:
+            open_tab(app, tab)
         assert not app.exception
         return app
 
@@ -90,14 +92,15 @@ def test_jinja_error_shows_the_offending_text(brev, db_path):
 
 
 def test_writing_group_only_gets_reader_letter_templates(brev):
-    at = brev("skrivegruppe")
+    at = brev("skrivegruppe", tab="Nytt dokument")
     assert at.selectbox(key="ny_mal").options == ["Leserinnlegg"]
+    open_tab(at, "Masseutsending")
     sources = at.radio(key="masse_kilde").options
     assert "Politikere vi har møtt i en periode" not in sources
 
 
 def test_batch_for_every_ordforer_in_a_county(brev):
-    at = brev("leder")
+    at = brev("leder", tab="Masseutsending")
     at.selectbox(key="masse_mal").select("leserinnlegg").run()
     at.selectbox(key="masse_fylke").select("33").run()  # Buskerud: Drammen's demo ordfører
     at.text_input(key="masse_leserinnlegg_tittel").input("Kortere skjenketid & færre skader")
@@ -123,7 +126,7 @@ def test_document_list_offers_the_stored_copy(brev):
     field(at, "mottaker_navn").input("Kari Nordmann")
     at.run()
     at.button(key="ny_send").click().run()
-    at.run()
+    open_tab(at, "Dokumenter")
     table = at.dataframe[0].value  # the document list (the newspapers come after)
     assert "Sendt" in set(table["Status"])
     options = at.selectbox(key="dok_valgt").options
@@ -150,7 +153,7 @@ def test_document_list_is_capped_for_national_use(brev, db_path, monkeypatch):
     from advocacy import document_records
 
     monkeypatch.setattr(document_records, "PAGE_ROWS", 3)
-    at = brev("leder")
+    at = brev("leder", tab="Dokumenter")
     total = connect(db_path)["documents"].count
     assert total > 3
     tables = [t.value for t in at.dataframe if "Tittel" in t.value.columns]

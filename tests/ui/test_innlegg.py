@@ -6,17 +6,19 @@ from __future__ import annotations
 import pytest
 
 from advocacy.db import connect
-from tests.ui.conftest import login, page_file
+from tests.ui.conftest import login, open_tab, page_file
 
 LONG = ("Skjenketid er helsepolitikk, og legevakten ser det hver helg. " * 60).strip()
 
 
 @pytest.fixture
 def brev(app):
-    def open_as(username):
+    def open_as(username, tab=None):
         login(app, username)
         app.switch_page(page_file("brev"))
         app.run()
+        if tab:
+            open_tab(app, tab)
         assert not app.exception
         return app
 
@@ -97,7 +99,7 @@ def test_insert_a_paragraph_from_the_argument_bank(brev, db_path):
 
 
 def test_leader_approves_sends_and_records_publication(brev, db_path):
-    at = brev("leder")
+    at = brev("leder", tab="Innlegg")
     doc = create_from_lever(at, db_path)
     at.text_area(key=f"innlegg_tekst_{doc}").input(LONG).run()
     at.button(key=f"innlegg_flytt_til_vurdering_{doc}").click().run()
@@ -140,7 +142,7 @@ def test_writer_cannot_approve_and_sees_no_register_editing(brev):
 
 
 def test_leader_edits_the_newspapers_register(brev, db_path):
-    at = brev("leder")
+    at = brev("leder", tab="Aviser")
     assert at.selectbox(key="avis_valgt").value == 0  # «Ny avis»
     at.text_input[[t.label for t in at.text_input].index("Navn")].input("Hardanger Folkeblad")
     at.text_input[[t.label for t in at.text_input].index(
