@@ -221,8 +221,12 @@ def campaign_form() -> None:
 st.title(texts.PAGE_TITLES["kalender"])
 if FLASH in st.session_state:
     st.success(st.session_state.pop(FLASH))
-tab_calendar, tab_campaigns = st.tabs(["Aktiviteter", "Kampanjer"])
-with tab_calendar:
-    activity_tab()
-with tab_campaigns:
-    campaign_tab()
+# Lazy tabs: only the open one runs on a rerun.
+tab_calendar, tab_campaigns = st.tabs(["Aktiviteter", "Kampanjer"], default="Aktiviteter",
+                                      key="kalender_fane", on_change="rerun")
+if tab_calendar.open:
+    with tab_calendar:
+        activity_tab()
+if tab_campaigns.open:
+    with tab_campaigns:
+        campaign_tab()

@@ -45,27 +45,29 @@ def show(db, user, kommunenummer: str, version: str) -> None:
     m = municipalities.get_municipality(db, kommunenummer)
     st.subheader(f"{m['visningsnavn']} ({m['kommunenummer']})")
     st.caption(f"{m['fylke']} fylke")
-    tabs = st.tabs(texts.PROFILE_TABS)
-    with tabs[0]:
-        _policy(db, kommunenummer, version)
-    with tabs[1]:
-        _history(db, kommunenummer)
-    with tabs[2]:
-        _record_form(db, user, kommunenummer)
-    with tabs[3]:
-        table(politicians.list_politicians(db, user, kommunenummer=kommunenummer),
-              {"name": "Navn", "party": "Parti", "role": "Rolle", "committee": "Utvalg",
-               "term": "Periode", "email": "E-post", "phone": "Telefon"},
-              labels={"role": texts.POLITICIAN_ROLES}, key="profile_politicians")
-    with tabs[4]:
-        _meetings_and_letters(db, user, kommunenummer)
-    with tabs[5]:
-        table(municipality_activity.chapter_activity(db, kommunenummer),
-              {"chapter": "Lokallag", "organisation": "Organisasjon", "meetings": "Møter her",
-               "last_meeting": "Siste møte", "documents": "Dokumenter"},
-              dates=["last_meeting"], key="profile_chapters")
-    with tabs[6]:
-        _key_dates(db, kommunenummer, m["visningsnavn"])
+    # Lazy tabs: only the open one runs on a rerun.
+    tabs = st.tabs(texts.PROFILE_TABS, default=texts.PROFILE_TABS[0], key="profil_fane",
+                   on_change="rerun")
+    sections = (
+        lambda: _policy(db, kommunenummer, version),
+        lambda: _history(db, kommunenummer),
+        lambda: _record_form(db, user, kommunenummer),
+        lambda: table(politicians.list_politicians(db, user, kommunenummer=kommunenummer),
+                      {"name": "Navn", "party": "Parti", "role": "Rolle", "committee": "Utvalg",
+                       "term": "Periode", "email": "E-post", "phone": "Telefon"},
+                      labels={"role": texts.POLITICIAN_ROLES}, key="profile_politicians"),
+        lambda: _meetings_and_letters(db, user, kommunenummer),
+        lambda: table(municipality_activity.chapter_activity(db, kommunenummer),
+                      {"chapter": "Lokallag", "organisation": "Organisasjon",
+                       "meetings": "Møter her", "last_meeting": "Siste møte",
+                       "documents": "Dokumenter"},
+                      dates=["last_meeting"], key="profile_chapters"),
+        lambda: _key_dates(db, kommunenummer, m["visningsnavn"]),
+    )
+    for tab, draw in zip(tabs, sections, strict=True):
+        if tab.open:
+            with tab:
+                draw()
 
 
 def _policy(db, kommunenummer: str, version: str) -> None:

@@ -4,7 +4,7 @@ import datetime as dt
 
 from advocacy import campaigns
 from advocacy.db import connect
-from tests.ui.conftest import login, page_file
+from tests.ui.conftest import login, open_tab, page_file
 
 
 def _open(app, user):
@@ -64,7 +64,7 @@ def test_event_form_error_is_norwegian_and_writes_nothing(app, db_path):
 
 
 def test_campaign_counts_are_registered_and_totals_shown(app, db_path):
-    _open(app, "lokallag")
+    open_tab(_open(app, "lokallag"), "Kampanjer", key="kalender_fane")
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Underskrifter"] == "3\u00a0200"
     app.number_input(key="count_signatures").set_value(240)

@@ -1,7 +1,11 @@
 """The Kommuner page: the list as before, and one municipality's profile."""
 
 from advocacy.db import connect
-from tests.ui.conftest import login, page_file
+from tests.ui.conftest import login, open_tab, page_file
+
+
+def _tab(app, label):
+    return open_tab(app, label, key="profil_fane")
 
 
 def _open(app, user="leder", kommune=None):
@@ -38,11 +42,12 @@ def test_profile_from_query_parameter_shows_levers_law_goal_status(app):
     assert len(policy) == 16
     assert "Slik regnes status ut" in app.expander[-1].label or any(
         "Slik regnes status ut" in e.label for e in app.expander)
-    # Politicians, meetings, chapters and key dates of Drammen on the same page.
-    assert len(_frame(app, "Navn", "Parti")) >= 5
-    assert set(_frame(app, "Referat", "Lokallag")["Lokallag"]) == {"IOGT Drammen"}
-    assert "IOGT Drammen" in set(_frame(app, "Møter her")["Lokallag"])
-    dates = _frame(app, "Hva", "Hvorfor det betyr noe")
+    # Politicians, meetings, chapters and key dates of Drammen on the same page (tabs).
+    assert len(_frame(_tab(app, "Politikere"), "Navn", "Parti")) >= 5
+    assert set(_frame(_tab(app, "Møter og brev"), "Referat", "Lokallag")["Lokallag"]) == {
+        "IOGT Drammen"}
+    assert "IOGT Drammen" in set(_frame(_tab(app, "Lokallag"), "Møter her")["Lokallag"])
+    dates = _frame(_tab(app, "Viktige datoer"), "Hva", "Hvorfor det betyr noe")
     assert "Bevillingsperioden slutter" in set(dates["Hva"])
 
 
@@ -54,7 +59,7 @@ def test_choosing_in_the_select_box_updates_the_address(app):
 
 
 def test_record_a_position_through_the_form(app, db_path):
-    _open(app, kommune="1101")
+    _tab(_open(app, kommune="1101"), "Registrer vedtak")
     app.selectbox(key="position_lever").select("skjenketid_gr3").run()
     app.text_input(key="position_value").input("1")
     import datetime as dt
@@ -70,16 +75,16 @@ def test_record_a_position_through_the_form(app, db_path):
                      "order by id desc limit 1").fetchone()
     db.close()
     assert row == ("1101", "skjenketid_gr3", "01:00", "2025-10-01", "Kommunestyresak 45/25")
-    policy = _frame(app, "Sak", "Lovens grense")
+    policy = _frame(_tab(app, "Politikk"), "Sak", "Lovens grense")
     spirits = policy[policy["Sak"] == "Skjenketid gruppe 3, slutt (hverdager)"].iloc[0]
     assert spirits["Kommunens vedtak"] == "01:00"
     assert spirits["Status"].endswith("delvis")
-    history = _frame(app, "Verdi", "Registrert av")
+    history = _frame(_tab(app, "Historikk"), "Verdi", "Registrert av")
     assert list(history["Verdi"])[:1] == ["01:00"]
 
 
 def test_bad_value_gives_norwegian_message_and_writes_nothing(app, db_path):
-    _open(app, kommune="1101")
+    _tab(_open(app, kommune="1101"), "Registrer vedtak")
     db = connect(db_path)
     before = db["positions"].count
     app.selectbox(key="position_lever").select("skjenketid_gr12").run()
@@ -92,7 +97,8 @@ def test_bad_value_gives_norwegian_message_and_writes_nothing(app, db_path):
 
 
 def test_writing_group_reads_but_cannot_record(app):
-    _open(app, user="skrivegruppe", kommune="3301")
+    _tab(_open(app, user="skrivegruppe", kommune="3301"), "Registrer vedtak")
     assert any("ikke registrere vedtak" in i.value for i in app.info)
     assert not [b for b in app.button if b.label == "Registrer vedtak"]
+    _tab(app, "Møter og brev")
     assert any("Møtereferater er bare synlige" in c.value for c in app.caption)
