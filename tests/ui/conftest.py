@@ -43,3 +43,18 @@ def open_tab(at: AppTest, label: str, key: str = "brev_fane") -> AppTest:
     at.run()
     assert not at.exception
     return at
+
+
+@pytest.fixture
+def brev(app):
+    """The Brev og innlegg page as `username`, on tab `tab` (its default tab if None)."""
+    def open_as(username, tab=None):
+        login(app, username)
+        app.switch_page(page_file("brev"))
+        app.run()
+        if tab:
+            open_tab(app, tab)
+        assert not app.exception
+        return app
+
+    return open_as

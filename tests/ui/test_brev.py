@@ -6,24 +6,9 @@ import io
 import zipfile
 
 import docx
-import pytest
 
 from advocacy.db import connect
-from tests.ui.conftest import login, open_tab, page_file
-
-
-@pytest.fixture
-def brev(app):
-    def open_as(username, tab=None):
-        login(app, username)
-        app.switch_page(page_file("brev"))
-        app.run()
-        if tab:
-            open_tab(app, tab)
-        assert not app.exception
-        return app
-
-    return open_as
+from tests.ui.conftest import open_tab
 
 
 def html_of(at) -> str:

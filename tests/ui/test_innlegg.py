@@ -3,26 +3,9 @@ similarity warning, the argument bank, the pipeline moves, sending and publishin
 
 from __future__ import annotations
 
-import pytest
-
 from advocacy.db import connect
-from tests.ui.conftest import login, open_tab, page_file
 
 LONG = ("Skjenketid er helsepolitikk, og legevakten ser det hver helg. " * 60).strip()
-
-
-@pytest.fixture
-def brev(app):
-    def open_as(username, tab=None):
-        login(app, username)
-        app.switch_page(page_file("brev"))
-        app.run()
-        if tab:
-            open_tab(app, tab)
-        assert not app.exception
-        return app
-
-    return open_as
 
 
 def html_of(at) -> str:
