@@ -1,10 +1,12 @@
 """Personvern: what Påvirk stores, why, for how long and whom to ask; and one's own data."""
 
 import datetime as dt
+import functools
 
 import streamlit as st
 
 from advocacy import privacy, texts
+from advocacy.db import default_path
 from advocacy.ui import context
 
 user = context.require_page("personvern")
@@ -15,9 +17,11 @@ st.markdown(texts.PRIVACY_PAGE)
 
 st.subheader(texts.PRIVACY_OWN_EXPORT, anchor=False)
 st.caption(texts.PRIVACY_OWN_EXPORT_HELP)
-own = privacy.export_user(db, user, user.id)
+# Made when clicked (on another thread, with its own connection), not on every rerun.
 st.download_button(
-    texts.PRIVACY_OWN_EXPORT, data=privacy.as_text(own), mime="text/plain",
+    texts.PRIVACY_OWN_EXPORT,
+    data=functools.partial(privacy.own_export_text, str(default_path()), user.id),
+    mime="text/plain",
     file_name=f"mine-opplysninger-{dt.date.today().isoformat()}.txt", key="privacy_own_export",
     icon=":material/download:", on_click="ignore",
 )
