@@ -96,3 +96,10 @@ def login(page, username: str, password: str = "demo1234") -> None:
 def open_page(page, title: str) -> None:
     page.get_by_role("link", name=title).click()
     page.get_by_role("heading", name=title).wait_for()
+
+
+def wait_idle(page) -> None:
+    """Wait until the script run triggered by the last input has finished (as Streamlit's own
+    e2e tests do), so a click acts on what the page shows now, not on a run in flight."""
+    page.wait_for_timeout(300)
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()

@@ -2,7 +2,7 @@
 
 import docx
 
-from tests.e2e.conftest import login, open_page
+from tests.e2e.conftest import login, open_page, wait_idle
 
 
 def test_fill_preview_and_download_letter(page, tmp_path):
@@ -21,6 +21,7 @@ def test_fill_preview_and_download_letter(page, tmp_path):
     page.get_by_text("Åse Ødegård & Co").first.wait_for()
     page.get_by_text("Bø i Telemark").first.wait_for()
     page.get_by_text("skjenketider & kontroller").first.wait_for()
+    wait_idle(page)
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Last ned .docx").click()
     download = download_info.value

@@ -7,7 +7,7 @@ import io
 from docx import Document
 
 from advocacy.texts import format_date
-from tests.e2e.conftest import login, open_page
+from tests.e2e.conftest import login, open_page, wait_idle
 
 
 def _pick_politician(page, field):
@@ -37,6 +37,7 @@ def test_log_meeting_make_letter_and_download(page, tmp_path):
     page.get_by_role("button", name="Lag oppfølgingsbrev").click()
     download_button = page.get_by_role("button", name="Last ned brevet (.docx)")
     download_button.wait_for()
+    wait_idle(page)
     with page.expect_download() as info:
         download_button.click()
     path = tmp_path / "brev.docx"
