@@ -2,15 +2,14 @@
 
 Events (stand, debatt, møte med politikere, seminar, konferanse, fanemarkering, kampanjedag) are
 stored in Norwegian local time ("2026-05-02T11:00", or a date alone for an all-day event). Key
-dates come from data/politiske_datoer.csv (election day, the licence period's end: figures to be
-checked live in data, with their source) and from the municipalities' action plans (positions of
+dates come from key_dates.national_dates() (data/key_dates.csv: election day, the new council,
+the licence period's end; figures to be checked live in data, with their source) and from the municipalities' action plans (positions of
 the lever `handlingsplan`). Everyone reads the calendar; leadership adds events for any chapter,
 a chapter member for their own.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections.abc import Iterable
 
@@ -19,12 +18,12 @@ import sqlite_utils
 from . import texts
 from .accounts import User
 from .calendar import CalendarItem, to_ics
-from .db import ROOT, write
+from .db import write
 from .errors import PermissionDenied, ValidationError
+from .key_dates import national_dates
 
 KINDS = tuple(texts.EVENT_KINDS)
 KEY_DATE = "politisk_dato"
-KEY_DATES_FILE = ROOT / "data" / "politiske_datoer.csv"
 ACTION_PLAN_LEVER = "handlingsplan"
 # An action plan is normally made for one council term; the next revision falls due four years
 # after adoption (alkoholloven § 1-7d sets no period, so this is a reminder, not a deadline).
@@ -164,13 +163,11 @@ def key_dates(
     """National key dates from the data file, and each municipality's action-plan adoption and
     next revision (only `kommunenummer`'s if given)."""
     items = []
-    with KEY_DATES_FILE.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            date = dt.date.fromisoformat(row["date"])
-            source = row["source"] + ("" if row["verified"] == "1" else " [må sjekkes]")
-            if start <= date <= end:
-                items.append(_key_item(f"keydate-{row['date']}@pavirk", date, row["title"],
-                                       row["description"], source))
+    for key_date in national_dates():  # the one file of national dates, shared with profiles
+        source = key_date.source + ("" if key_date.verified else " [må sjekkes]")
+        if start <= key_date.date <= end:
+            items.append(_key_item(f"keydate-{key_date.date.isoformat()}@pavirk", key_date.date,
+                                   key_date.title, key_date.description, source))
     where = "and p.kommunenummer = :knr" if kommunenummer else ""
     for row in db.query(
         f"""select p.kommunenummer, p.value, p.source, m.navn, m.navn_norsk

@@ -36,14 +36,14 @@ def test_events_and_key_dates_come_in_one_list(calendar_db):
     items = events.calendar_items(calendar_db, *YEAR)
     titles = [i["title"] for i in items]
     for title in ("Stand før valget", "Debatt om skjenketid", "Kampanjedag",
-                  "Kommunestyre- og fylkestingsvalget 2027", "Bevillingsperioden utløper"):
+                  "Kommunestyre- og fylkestingsvalget 2027", "Bevillingsperioden slutter"):
         assert title in titles
     assert [i["date"] for i in items] == sorted(i["date"] for i in items)
     election = next(i for i in items if i["title"].startswith("Kommunestyre"))
     assert (election["date"], election["kind"], election["all_day"]) == (
         dt.date(2027, 9, 13), "politisk_dato", True)
     assert election["source"].endswith("[må sjekkes]")
-    licence = next(i for i in items if i["title"] == "Bevillingsperioden utløper")
+    licence = next(i for i in items if i["title"] == "Bevillingsperioden slutter")
     assert licence["date"] == dt.date(2028, 9, 30) and "§ 1-6" in licence["source"]
 
 
@@ -145,7 +145,7 @@ def test_cli_writes_an_ics_file(db_path, demo_db, tmp_path):
         capture_output=True, text=True, cwd=ROOT, check=False)
     assert result.returncode == 0, result.stderr
     summaries = [str(e["SUMMARY"]) for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT")]
-    assert "Politisk dato: Bevillingsperioden utløper" in summaries
+    assert "Politisk dato: Bevillingsperioden slutter" in summaries
     bad = subprocess.run(
         [sys.executable, "-m", "advocacy", "events-ics", "--db", str(db_path), "--out", str(out),
          "--from", "i går"], capture_output=True, text=True, cwd=ROOT, check=False)
