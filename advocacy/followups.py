@@ -16,7 +16,7 @@ import sqlite_utils
 from . import texts
 from .accounts import User
 from .calendar import CalendarItem, to_ics
-from .meetings import read_scope
+from .meetings import POLITICIANS_PRESENT, read_scope
 
 SOON_DAYS = 7
 
@@ -52,9 +52,7 @@ def open_followups(
         f"""select mt.id, mt.held_on, mt.kind, mt.followup_due, mt.chapter_id,
                    c.name as chapter, m.navn as kommune, mt.followup_owner_id as owner_id,
                    u.full_name as owner, mt.asks, mt.topics,
-                   (select group_concat(p.name, ', ') from meeting_politicians mp
-                    join politicians p on p.id = mp.politician_id
-                    where mp.meeting_id = mt.id) as politicians
+                   {POLITICIANS_PRESENT} as politicians
             from meetings mt
             join chapters c on c.id = mt.chapter_id
             join municipalities m on m.kommunenummer = mt.kommunenummer

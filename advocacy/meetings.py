@@ -43,6 +43,11 @@ class MeetingInput:
     followup_owner_id: int | None = None  # None: the person logging it
 
 
+# The names of the politicians at meeting `mt`, for any list of meetings.
+POLITICIANS_PRESENT = """(select group_concat(p.name, ', ') from meeting_politicians mp
+    join politicians p on p.id = mp.politician_id where mp.meeting_id = mt.id)"""
+
+
 def read_scope(user: User) -> tuple[str, dict]:
     """Which meetings a user may read: leadership all, a chapter member their chapter's."""
     if user.is_leader:
@@ -268,9 +273,7 @@ def list_meetings(
         db.query(
             f"""select mt.id, mt.held_on, mt.kind, c.name as chapter, m.navn as kommune,
                        mt.summary, mt.followup_due, mt.followup_done_on, mt.reply_received_on,
-                       (select group_concat(p.name, ', ') from meeting_politicians mp
-                        join politicians p on p.id = mp.politician_id
-                        where mp.meeting_id = mt.id) as politicians
+                       {POLITICIANS_PRESENT} as politicians
                 from meetings mt
                 join chapters c on c.id = mt.chapter_id
                 join municipalities m on m.kommunenummer = mt.kommunenummer

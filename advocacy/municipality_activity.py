@@ -26,9 +26,7 @@ def municipality_meetings(
     return list(db.query(
         f"""select mt.id, mt.held_on, mt.kind, c.name as chapter, mt.summary, mt.asks,
                    mt.promises, mt.followup_due, mt.followup_done_on,
-                   (select group_concat(p.name, ', ') from meeting_politicians mp
-                    join politicians p on p.id = mp.politician_id
-                    where mp.meeting_id = mt.id) as politicians
+                   {meetings.POLITICIANS_PRESENT} as politicians
             from meetings mt join chapters c on c.id = mt.chapter_id
             where mt.kommunenummer = :knr and {where}
             order by mt.held_on desc, mt.id desc limit :limit""",  # noqa: S608 - fixed text
