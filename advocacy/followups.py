@@ -29,6 +29,21 @@ def _status(due: str, today: dt.date) -> str:
     return "senere"
 
 
+def _open_filter(user: User, today: dt.date, chapter_id, owner_id, overdue) -> tuple[str, dict]:
+    where, params = read_scope(user)
+    clauses = [where, "mt.followup_done_on is null", "mt.followup_due is not null"]
+    params["today"] = today.isoformat()
+    if overdue:
+        clauses.append("mt.followup_due < :today")
+    if chapter_id:
+        clauses.append("mt.chapter_id = :chapter_id")
+        params["chapter_id"] = chapter_id
+    if owner_id:
+        clauses.append("mt.followup_owner_id = :owner_id")
+        params["owner_id"] = owner_id
+    return " and ".join(clauses), params
+
+
 def open_followups(
     db: sqlite_utils.Database, user: User, *, today: dt.date | None = None,
     chapter_id: int | None = None, owner_id: int | None = None, overdue: bool = False,
@@ -37,17 +52,7 @@ def open_followups(
     """Follow-ups not yet done, due first; filter by chapter and owner. `overdue` keeps only
     those past their due date; `limit` caps the rows (a national list runs to thousands)."""
     today = today or dt.date.today()
-    where, params = read_scope(user)
-    clauses = [where, "mt.followup_done_on is null", "mt.followup_due is not null"]
-    if overdue:
-        clauses.append("mt.followup_due < :today")
-        params["today"] = today.isoformat()
-    if chapter_id:
-        clauses.append("mt.chapter_id = :chapter_id")
-        params["chapter_id"] = chapter_id
-    if owner_id:
-        clauses.append("mt.followup_owner_id = :owner_id")
-        params["owner_id"] = owner_id
+    where, params = _open_filter(user, today, chapter_id, owner_id, overdue)
     rows = list(db.query(
         f"""select mt.id, mt.held_on, mt.kind, mt.followup_due, mt.chapter_id,
                    c.name as chapter, m.navn as kommune, mt.followup_owner_id as owner_id,
@@ -57,7 +62,7 @@ def open_followups(
             join chapters c on c.id = mt.chapter_id
             join municipalities m on m.kommunenummer = mt.kommunenummer
             left join users u on u.id = mt.followup_owner_id
-            where {' and '.join(clauses)}
+            where {where}
             order by mt.followup_due, mt.id
             limit :limit""",  # noqa: S608 - only fixed fragments are joined
         {**params, "limit": -1 if limit is None else int(limit)}))
@@ -67,6 +72,18 @@ def open_followups(
         row["days_overdue"] = max((today - dt.date.fromisoformat(row["followup_due"])).days, 0)
         row["no_reply"] = row["id"] in silent
     return rows
+
+
+def open_counts(
+    db: sqlite_utils.Database, user: User, *, today: dt.date | None = None,
+    chapter_id: int | None = None, owner_id: int | None = None,
+) -> tuple[int, int]:
+    """(open, overdue) follow-ups with open_followups' filters, counted in SQL."""
+    where, params = _open_filter(user, today or dt.date.today(), chapter_id, owner_id, False)
+    total, overdue = db.execute(
+        f"""select count(*), coalesce(sum(mt.followup_due < :today), 0) from meetings mt
+            where {where}""", params).fetchone()  # noqa: S608 - only fixed fragments
+    return total, overdue
 
 
 def count_overdue(db: sqlite_utils.Database, user: User, today: dt.date | None = None) -> int:

@@ -250,11 +250,7 @@ def as_input(meeting: dict) -> MeetingInput:
     )
 
 
-def list_meetings(
-    db: sqlite_utils.Database, user: User, limit: int = 200, *,
-    chapter_id: int | None = None, kommunenummer: str | None = None,
-    politician_id: int | None = None,
-) -> list[dict]:
+def _list_filter(user: User, chapter_id, kommunenummer, politician_id) -> tuple[str, dict]:
     where, params = read_scope(user)
     clauses = [where]
     if chapter_id:
@@ -269,6 +265,16 @@ def list_meetings(
         clauses.append("mt.id in (select x.meeting_id from meeting_politicians x "
                        "where x.politician_id = :pid)")
         params["pid"] = politician_id
+    return " and ".join(clauses), params
+
+
+def list_meetings(
+    db: sqlite_utils.Database, user: User, limit: int = 200, *,
+    chapter_id: int | None = None, kommunenummer: str | None = None,
+    politician_id: int | None = None,
+) -> list[dict]:
+    """The newest meetings the user may see, at most `limit` (count_meetings gives the total)."""
+    where, params = _list_filter(user, chapter_id, kommunenummer, politician_id)
     return list(
         db.query(
             f"""select mt.id, mt.held_on, mt.kind, c.name as chapter, m.navn as kommune,
@@ -277,12 +283,22 @@ def list_meetings(
                 from meetings mt
                 join chapters c on c.id = mt.chapter_id
                 join municipalities m on m.kommunenummer = mt.kommunenummer
-                where {' and '.join(clauses)}
+                where {where}
                 order by mt.held_on desc, mt.id desc
                 limit :limit""",  # noqa: S608 - only fixed fragments are joined
             {**params, "limit": limit},
         )
     )
+
+
+def count_meetings(
+    db: sqlite_utils.Database, user: User, *, chapter_id: int | None = None,
+    kommunenummer: str | None = None, politician_id: int | None = None,
+) -> int:
+    """How many meetings list_meetings would give without its limit."""
+    where, params = _list_filter(user, chapter_id, kommunenummer, politician_id)
+    return db.execute(f"select count(*) from meetings mt where {where}",  # noqa: S608
+                      params).fetchone()[0]
 
 
 def owner_choices(db: sqlite_utils.Database, chapter_id: int | None) -> dict[int, str]:

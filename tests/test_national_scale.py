@@ -92,3 +92,26 @@ def test_existing_index_finds_what_find_existing_finds(demo_db):
 def test_national_scale_indexes_exist(db):
     indexes = {r[0] for r in db.execute("select name from sqlite_master where type = 'index'")}
     assert {"meetings_held", "meetings_updated", "documents_updated"} <= indexes
+
+
+def test_meeting_list_limit_and_count_agree(demo_db, leader, chapter_member):
+    for user in (leader, chapter_member):
+        everything = meetings.list_meetings(demo_db, user, limit=10_000)
+        assert meetings.count_meetings(demo_db, user) == len(everything) > 2
+        assert meetings.list_meetings(demo_db, user, limit=2) == everything[:2]
+    chapter = chapter_member.chapter_id
+    assert meetings.count_meetings(demo_db, leader, chapter_id=chapter) == len(
+        meetings.list_meetings(demo_db, leader, limit=10_000, chapter_id=chapter))
+
+
+def test_open_followup_counts_match_the_full_list(demo_db, leader, chapter_member):
+    today = dt.date.today() + dt.timedelta(days=30)
+    for user in (leader, chapter_member):
+        full = followups.open_followups(demo_db, user, today=today)
+        overdue = sum(r["status"] == "forfalt" for r in full)
+        assert followups.open_counts(demo_db, user, today=today) == (len(full), overdue)
+        assert overdue > 0
+        assert followups.open_followups(demo_db, user, today=today, limit=1) == full[:1]
+    owner = full[0]["owner_id"]
+    assert followups.open_counts(demo_db, leader, today=today, owner_id=owner)[0] == len(
+        followups.open_followups(demo_db, leader, today=today, owner_id=owner))

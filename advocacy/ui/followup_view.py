@@ -10,6 +10,8 @@ from advocacy import accounts, followups, meetings, texts
 from advocacy.errors import AdvocacyError
 from advocacy.ui.widgets import table
 
+SHOWN = 200  # thousands are open nationally: the most urgent first, the .ics file has all
+
 
 def render_followups(db, user) -> None:
     left, right = st.columns(2)
@@ -22,9 +24,14 @@ def render_followups(db, user) -> None:
     owners = meetings.owner_choices(db, chapter_id or user.chapter_id)
     owner_id = right.selectbox("Ansvarlig", [None, *owners], key="followup_owner",
                                format_func=lambda o: "Alle" if o is None else owners[o])
-    rows = followups.open_followups(db, user, chapter_id=chapter_id, owner_id=owner_id)
-    overdue = sum(1 for r in rows if r["status"] == "forfalt")
-    st.caption(f"{len(rows)} åpne oppfølginger, {overdue} forfalt")
+    rows = followups.open_followups(db, user, chapter_id=chapter_id, owner_id=owner_id,
+                                    limit=SHOWN)
+    total, overdue = followups.open_counts(db, user, chapter_id=chapter_id, owner_id=owner_id)
+    st.caption(f"{texts.format_number(total)} åpne oppfølginger, "
+               f"{texts.format_number(overdue)} forfalt")
+    if total > len(rows):
+        st.caption(texts.LIST_SHOWING_FIRST.format(shown=len(rows),
+                                                   total=texts.format_number(total)))
     for row in rows:
         row["no_reply_text"] = texts.NO_REPLY_BADGE if row["no_reply"] else ""
     table(rows, {"status": "Status", "followup_due": "Frist", "days_overdue": "Dager over frist",

@@ -18,6 +18,7 @@ db = context.db()
 VIEWS = ["Møter", "Nytt møte", "Oppfølging", "Søk"]
 OPEN = "moter_open"  # the meeting shown under the list
 PENDING = "moter_pending_open"  # set before a rerun: widgets' state can only change before them
+SHOWN = 200  # a national list runs to 50,000 meetings: the newest, and a chapter filter
 
 st.session_state.setdefault("moter_view", VIEWS[0])
 # A link from search (or elsewhere) opens one meeting: ?mote=12.
@@ -51,7 +52,13 @@ else:
         chapter_id = st.selectbox("Lokallag", [None, *chapters], key="moter_chapter",
                                   format_func=lambda c: "Alle lokallag" if c is None
                                   else chapters[c])
-    rows = meetings.list_meetings(db, user, chapter_id=chapter_id)
+    rows = meetings.list_meetings(db, user, SHOWN, chapter_id=chapter_id)
+    total = (meetings.count_meetings(db, user, chapter_id=chapter_id) if len(rows) == SHOWN
+             else len(rows))
+    st.caption(f"{texts.format_number(total)} møter")
+    if total > len(rows):
+        st.caption(texts.LIST_SHOWING_NEWEST.format(shown=len(rows),
+                                                    total=texts.format_number(total)))
     table(
         rows,
         {"held_on": "Dato", "kind": "Type", "chapter": "Lokallag", "kommune": "Kommune",
@@ -68,9 +75,10 @@ else:
         labels[selected] = f"Møte {selected}"  # a linked meeting beyond the list's window
     if labels:
         chosen = st.selectbox("Åpne møte", list(labels), format_func=lambda i: labels[i],
-                              key=OPEN)
-        st.divider()
-        try:
-            render_meeting(db, user, chosen)
-        except AdvocacyError as exc:
-            st.error(exc.message)
+                              key=OPEN, index=None, placeholder=texts.CHOOSE_MEETING)
+        if chosen is not None:
+            st.divider()
+            try:
+                render_meeting(db, user, chosen)
+            except AdvocacyError as exc:
+                st.error(exc.message)

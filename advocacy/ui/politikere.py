@@ -80,7 +80,9 @@ else:
         except AdvocacyError:
             del st.session_state[OPEN]
     if labels:
+        # Nothing opens by itself: a politician's page costs queries nobody asked for.
         chosen = st.selectbox("Vis politiker", list(labels), format_func=lambda p: labels[p],
-                              key=OPEN)
-        st.divider()
-        render_politician(db, user, chosen)
+                              key=OPEN, index=None, placeholder=texts.CHOOSE_POLITICIAN)
+        if chosen is not None:
+            st.divider()
+            render_politician(db, user, chosen)

@@ -99,3 +99,17 @@ def test_a_link_opens_one_meeting(app):
     app.query_params["mote"] = str(mid)
     app.run()
     assert app.session_state["moter_open"] == mid
+
+
+def test_the_list_opens_nothing_by_itself_and_counts_what_it_shows(app):
+    _open(app, user="leder")
+    choice = app.selectbox(key="moter_open")
+    assert choice.value is None
+    assert not any(b.key and str(b.key).startswith("make_") for b in app.button)
+    db = _db()
+    total = db["meetings"].count
+    db.close()
+    assert f"{total} møter" in [c.value for c in app.caption]
+    choice.select_index(0).run()
+    assert app.session_state["moter_open"] is not None
+    assert any(b.key and str(b.key).startswith("make_") for b in app.button)

@@ -22,8 +22,11 @@ def test_filter_by_county_and_open_a_politician(app):
     app.selectbox(key="politiker_county").set_value("33").run()
     table = app.dataframe[0].value
     assert set(table["Kommune"]) == {"Drammen"}
-    chosen = app.selectbox(key="politiker_open").value
-    assert app.session_state["politiker_open"] == chosen
+    choice = app.selectbox(key="politiker_open")
+    assert choice.value is None  # nothing opens by itself
+    assert not any(s.value.startswith("#### Standpunkter") for s in app.markdown)
+    choice.select_index(0).run()
+    assert app.session_state["politiker_open"] is not None
     assert any(s.value.startswith("#### Standpunkter") for s in app.markdown)
 
 
@@ -54,7 +57,8 @@ def test_add_politician_and_refuse_a_duplicate(app):
 
 def test_record_a_stance(app):
     _open(app)
-    pid = app.selectbox(key="politiker_open").value
+    app.selectbox(key="politiker_open").select_index(0).run()
+    pid = app.session_state["politiker_open"]
     app.selectbox(key=f"stance_lever_{pid}").set_value("handlingsplan")
     app.radio(key=f"stance_value_{pid}").set_value("klart_for")
     app.text_input(key=f"stance_source_{pid}").input("Møte med lokallaget")
