@@ -181,18 +181,18 @@ def key_dates(
             adopted = dt.date.fromisoformat(row["value"][:10])
         except ValueError:
             continue  # a plan recorded as text ("ja") has no date to show
-        name = texts.municipality_name(row["navn"], row["navn_norsk"])
         revision = _add_years(adopted, ACTION_PLAN_YEARS)
+        shown = [(date, title, suffix) for date, title, suffix in (
+            (adopted, texts.ACTION_PLAN_ADOPTED, ""),
+            (revision, texts.ACTION_PLAN_REVISION, "-rev")) if start <= date <= end]
+        if not shown:
+            continue  # most plans are outside the month shown: no text is formatted for them
+        name = texts.municipality_name(row["navn"], row["navn_norsk"])
         note = texts.ACTION_PLAN_REVISION_NOTE.format(adopted=texts.format_date(adopted))
         source = row["source"] or "alkoholloven § 1-7d"
-        for uid, date, title in (
-            (f"actionplan-{row['kommunenummer']}-{adopted}@pavirk", adopted,
-             texts.ACTION_PLAN_ADOPTED.format(kommune=name)),
-            (f"actionplan-{row['kommunenummer']}-{revision}-rev@pavirk", revision,
-             texts.ACTION_PLAN_REVISION.format(kommune=name)),
-        ):
-            if start <= date <= end:
-                items.append(_key_item(uid, date, title, note, source))
+        for date, title, suffix in shown:
+            items.append(_key_item(f"actionplan-{row['kommunenummer']}-{date}{suffix}@pavirk",
+                                   date, title.format(kommune=name), note, source))
     return sorted(items, key=lambda i: (i["date"], i["title"]))
 
 

@@ -86,11 +86,13 @@ def list_statements(db: sqlite_utils.Database, user: User) -> list[dict]:
 
 
 def years(db: sqlite_utils.Database, user: User) -> list[int]:
-    return sorted(
-        {int(str(r["adopted_on"] or r["meeting_date"] or "0")[:4]) for r in
-         search_statements(db, user, limit=100_000) if (r["adopted_on"] or r["meeting_date"])},
-        reverse=True,
-    )
+    """The years with an adopted (or meeting-dated) statement the user may read, newest first."""
+    where, params = _scope(user)
+    rows = db.execute(
+        f"""select distinct cast(substr(coalesce(s.adopted_on, s.meeting_date), 1, 4) as integer)
+            from statements s where {where} and coalesce(s.adopted_on, s.meeting_date) is not null
+            order by 1 desc""", params)  # noqa: S608 - only fixed fragments are joined
+    return [r[0] for r in rows]
 
 
 def _like(value: str) -> str:

@@ -634,6 +634,7 @@ PRIVACY_OWN_EXPORT_HELP = "Alt Påvirk har lagret om deg og det du har gjort, so
 LIST_SHOWING = "Viser {shown} av {total}. Snevre inn med søk eller filter for å se resten."
 LIST_SHOWING_NEWEST = "Viser de {shown} nyeste av {total}. Bruk Søk for å finne eldre møter."
 LIST_SHOWING_FIRST = "Viser de {shown} med tidligst frist av {total}. Kalenderfila har alle."
+STATEMENTS_NEWEST = "Viser de {shown} nyeste. Søk eller filtrer for å finne eldre uttalelser."
 CHOOSE_POLITICIAN = "Velg en politiker for å se standpunkter, møter og brev"
 CHOOSE_MEETING = "Velg et møte for å se det, skrive oppfølgingsbrev eller endre det"
 OVERDUE_SHOWING = ("Viser de {shown} eldste av {total} forfalte oppfølginger. Hele listen er "

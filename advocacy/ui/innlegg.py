@@ -132,8 +132,7 @@ def new_letter(db: sqlite_utils.Database, user: User) -> None:
     st.subheader(texts.LETTER_NEW)
     start = st.radio("Start", list(texts.LETTER_START_OPTIONS), horizontal=True,
                      format_func=texts.LETTER_START_OPTIONS.get, key="innlegg_start")
-    places = {m["kommunenummer"]: m["visningsnavn"]
-              for m in municipalities.list_municipalities(db)}
+    places = municipalities.names(db)
     knr = st.selectbox("Kommune innlegget handler om", [None, *places], key="innlegg_kommune",
                        format_func=lambda k: "–" if k is None else f"{places[k]} ({k})")
     title, text = "", ""

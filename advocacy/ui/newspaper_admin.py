@@ -29,8 +29,7 @@ def edit(db, user, papers: dict[int, dict]) -> None:
     chosen = st.selectbox("Avis", [NEW, *papers], key="avis_valgt",
                           format_func=lambda i: "Ny avis …" if i == NEW else papers[i]["name"])
     paper = papers.get(chosen, {})
-    places = {m["kommunenummer"]: m["visningsnavn"]
-              for m in municipalities.list_municipalities(db)}
+    places = municipalities.names(db)
     with st.form(f"avis_skjema_{chosen}"):
         cols = st.columns(2)
         name = cols[0].text_input("Navn", value=paper.get("name", ""))

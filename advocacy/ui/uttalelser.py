@@ -21,6 +21,8 @@ db = context.db()
 can_draft = user.is_leader or user.role == "lokallag"
 FLASH = "uttalelse_flash"
 PENDING = "uttalelse_pending"
+TAB = "uttalelse_fane"
+SHOWN = 200  # the newest; the search and filters reach the rest
 
 
 def md(text) -> str:
@@ -237,13 +239,8 @@ def show_statement(statement_id: int) -> None:
         show_actions(item)
 
 
-st.title(texts.PAGE_TITLES["uttalelser"])
-if FLASH in st.session_state:
-    st.success(st.session_state.pop(FLASH))
-
-tab_names = ["Arkiv", "Ny uttalelse"] if can_draft else ["Arkiv"]
-tabs = st.tabs(tab_names)
-with tabs[0]:
+def archive() -> None:
+    """Search the statements the user may read; show the one chosen (or linked)."""
     levers = statement_archive.lever_choices(db)
     c1, c2, c3, c4, c5 = st.columns([3, 2, 1, 2, 2])
     text = c1.text_input(texts.SEARCH_LABEL, key="stmt_search", placeholder="Ord i teksten")
@@ -256,7 +253,9 @@ with tabs[0]:
                           format_func=lambda s: "Alle" if s is None else
                           texts.STATEMENT_STATUSES[s])
     rows = statement_archive.search_statements(db, user, text=text, body=body, year=year,
-                                               lever_id=lever, status=status)
+                                               lever_id=lever, status=status, limit=SHOWN)
+    if len(rows) == SHOWN:
+        st.caption(texts.STATEMENTS_NEWEST.format(shown=SHOWN))
     table(rows, {"title": "Tittel", "adopted_by": "Vedtatt av", "adopted_on": "Vedtatt",
                  "status": "Status", "version": "Versjon", "chapter": "Lokallag",
                  "recipients": "Mottakere", "responses": "Svar"},
@@ -280,7 +279,20 @@ with tabs[0]:
         st.query_params["uttalelse"] = str(chosen)
         show_statement(chosen)
 
-if can_draft:
+
+st.title(texts.PAGE_TITLES["uttalelser"])
+if FLASH in st.session_state:
+    st.success(st.session_state.pop(FLASH))
+
+tab_names = ["Arkiv", "Ny uttalelse"] if can_draft else ["Arkiv"]
+if PENDING in st.session_state:
+    st.session_state[TAB] = tab_names[0]  # a new draft or version is shown in the archive
+# Lazy tabs: the drafting form is not built on every click in the archive, nor the reverse.
+tabs = st.tabs(tab_names, key=TAB, on_change="rerun")
+if tabs[0].open:
+    with tabs[0]:
+        archive()
+if can_draft and tabs[1].open:
     with tabs[1]:
         st.caption("Et utkast kan endres fritt. Når det er vedtatt, står teksten som vedtatt.")
         new = statement_form("stmt_new")

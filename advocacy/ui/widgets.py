@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -28,23 +29,37 @@ def table(
     if not rows:
         st.info(texts.EMPTY_TABLE)
         return
-    frame = pd.DataFrame([{k: row.get(k) for k in columns} for row in rows])
-    for name, mapping in (labels or {}).items():
-        frame[name] = frame[name].map(lambda v, m=mapping: m.get(v, v))
-    config = {}
-    for name in dates:
-        # NaT, not None, so an empty date shows as an empty cell rather than "None".
-        frame[name] = pd.to_datetime(
-            frame[name].map(lambda v: str(v)[:10] if v else None), errors="coerce")
-        config[columns[name]] = st.column_config.DateColumn(format="DD.MM.YYYY")
-    for name in frame.columns:
-        if name not in dates and frame[name].dtype == object:
-            frame[name] = frame[name].where(frame[name].notna(), "")  # not a grey "None"
-    frame = frame.rename(columns=dict(columns))
+    # Built column by column in plain Python and handed to pandas once: per-column pandas
+    # operations cost more than the rows themselves on every rerun.
+    labels = labels or {}
+    data = {}
+    for name, heading in columns.items():
+        values = [row.get(name) for row in rows]
+        if name in labels:
+            mapping = labels[name]
+            values = [mapping.get(v, v) for v in values]
+        if name in dates:
+            # date objects (Arrow date32), None empty: shown as dd.mm.åååå, sorted as dates.
+            values = [_as_date(v) for v in values]
+        elif all(v is None or isinstance(v, str) for v in values):
+            values = ["" if v is None else v for v in values]  # not a grey "None"
+        data[heading] = values
+    config = {columns[name]: st.column_config.DateColumn(format="DD.MM.YYYY")
+              for name in dates}
+    frame = pd.DataFrame(data)
     if height is None:  # long lists scroll inside the table rather than stretch the page
         height = 600 if len(frame) > 16 else "auto"
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key,
                  height=height)
+
+
+def _as_date(value) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
 
 
 def demo_marker(enabled: bool) -> None:

@@ -4,7 +4,7 @@ import datetime as dt
 
 from advocacy import statements
 from advocacy.db import connect
-from tests.ui.conftest import login, page_file
+from tests.ui.conftest import login, open_tab, page_file
 
 
 def _open(app, user):
@@ -23,6 +23,8 @@ def _submit(app, form_key):
 
 def test_leader_drafts_submits_and_adopts_in_the_page(app, db_path):
     _open(app, "leder")
+    assert not [t for t in app.text_input if t.key == "stmt_new_title"]  # a lazy tab
+    open_tab(app, "Ny uttalelse", key="uttalelse_fane")
     app.text_input(key="stmt_new_title").input("Fra bot til bedring")
     app.text_area(key="stmt_new_position").input("LO i Oslo støtter rusreformen.")
     app.text_area(key="stmt_new_demands").input("vedta reformen\nstyrke behandlingen")
@@ -93,7 +95,7 @@ def test_a_statement_the_user_may_not_read_is_refused_by_link(app, db_path):
 
 
 def test_html_in_a_title_is_shown_as_text(app, db_path):
-    _open(app, "leder")
+    open_tab(_open(app, "leder"), "Ny uttalelse", key="uttalelse_fane")
     app.text_input(key="stmt_new_title").input("<img src=x onerror=alert(1)>")
     _submit(app, "stmt_new")
     assert app.header[0].value == "<img src=x onerror=alert(1)>"  # headers render text
