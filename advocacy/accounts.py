@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -41,7 +42,30 @@ PAGES_BY_ROLE = {
     ),
 }
 
-_hasher = PasswordHasher()
+class _BoundedHasher:
+    """argon2id with its default cost (64 MiB and three passes per hash), at most HASH_SLOTS
+    hashes at a time in this process. Ten people logging in at once would otherwise take
+    640 MiB of memory for a moment; queued, each waits a few tenths of a second at most. A
+    flood of login attempts cannot exhaust the server's memory either."""
+
+    def __init__(self, slots: int) -> None:
+        self._hasher = PasswordHasher()
+        self._slots = threading.BoundedSemaphore(slots)
+
+    def hash(self, password: str) -> str:
+        with self._slots:
+            return self._hasher.hash(password)
+
+    def verify(self, stored: str, password: str) -> bool:
+        with self._slots:
+            return self._hasher.verify(stored, password)
+
+    def check_needs_rehash(self, stored: str) -> bool:
+        return self._hasher.check_needs_rehash(stored)
+
+
+HASH_SLOTS = 2  # the server's cores: more at once would not finish sooner, only use more memory
+_hasher = _BoundedHasher(HASH_SLOTS)
 _DUMMY_HASH = _hasher.hash("påvirk-dummy-passord")
 
 

@@ -112,3 +112,39 @@ def test_lock_seconds_are_capped():
     assert accounts._lock_seconds(accounts.FREE_ATTEMPTS) == 30
     assert accounts._lock_seconds(accounts.FREE_ATTEMPTS + 1) == 60
     assert accounts._lock_seconds(100) == accounts.MAX_LOCK_SECONDS
+
+
+def test_at_most_two_password_hashes_at_once():
+    """Each argon2id hash takes 64 MiB: ten logins at once must not take ten times that."""
+    import threading
+    import time
+
+    from argon2 import PasswordHasher
+
+    from advocacy.accounts import _BoundedHasher
+
+    running, peak, lock = [0], [0], threading.Lock()
+
+    class Counting(PasswordHasher):
+        def hash(self, password, *, salt=None):
+            with lock:
+                running[0] += 1
+                peak[0] = max(peak[0], running[0])
+            time.sleep(0.02)  # long enough for the other threads to pile up
+            try:
+                return super().hash(password)
+            finally:
+                with lock:
+                    running[0] -= 1
+
+    bounded = _BoundedHasher(2)
+    bounded._hasher = Counting(memory_cost=1024, time_cost=1)
+    results = [None] * 8
+    threads = [threading.Thread(target=lambda i=i: results.__setitem__(
+        i, bounded.hash(f"passord-{i}"))) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert peak[0] == 2
+    assert all(bounded.verify(h, f"passord-{i}") for i, h in enumerate(results))
