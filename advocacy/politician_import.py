@@ -18,7 +18,7 @@ import sqlite_utils
 
 from . import imports, texts
 from .accounts import User
-from .db import write
+from .db import refresh_statistics, write
 from .errors import ValidationError
 from .imports import Problem, Table
 from .municipality_codes import MunicipalityIndex
@@ -161,6 +161,7 @@ def apply_import(db: sqlite_utils.Database, user: User, preview: ImportPreview) 
                 new_rows.append(values)
         _insert_in_order(db, new_rows)
         counts["imported"] = len(new_rows)
+    refresh_statistics(db, only_if_stale=True)  # a first import can grow the table 100-fold
     return counts
 
 

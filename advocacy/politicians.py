@@ -241,7 +241,7 @@ def list_politicians(
 ) -> list[dict]:
     """The directory, filtered; `party` is a party code or a local list's own name."""
     where, params = _filters(search, kommunenummer, fylkesnummer, party, role)
-    sql = f"{_SELECT} where {where} order by m.navn, p.name"
+    sql = f"{_SELECT} where {where} order by m.navn, m.kommunenummer, p.name"
     if limit:
         sql += f" limit {int(limit)}"
     return list(db.query(sql, params))

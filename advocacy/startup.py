@@ -7,7 +7,7 @@ from pathlib import Path
 import sqlite_utils
 
 from . import demo, reference
-from .db import connect, default_path
+from .db import connect, default_path, refresh_statistics
 from .migrations import migrate
 
 
@@ -28,6 +28,7 @@ def open_database(
         reference.load(db)
         if seed_demo and is_new:
             demo.load(db)
+        refresh_statistics(db)
     except BaseException:
         db.close()
         raise

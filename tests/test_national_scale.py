@@ -1,5 +1,5 @@
 """What the national-scale work changed: capped lists with honest counts, narrower questions
-that must give the same answers as the broad ones, and the indexes of m070."""
+that must give the same answers as the broad ones, and the indexes of m070 and m071."""
 
 import datetime as dt
 
@@ -91,7 +91,32 @@ def test_existing_index_finds_what_find_existing_finds(demo_db):
 
 def test_national_scale_indexes_exist(db):
     indexes = {r[0] for r in db.execute("select name from sqlite_master where type = 'index'")}
-    assert {"meetings_held", "meetings_updated", "documents_updated"} <= indexes
+    assert {"meetings_held", "meetings_updated", "documents_updated",
+            "municipalities_navn"} <= indexes
+
+
+def test_directory_walks_municipalities_in_name_order_instead_of_sorting_everyone(db_path):
+    """The first 200 of 10,000 politicians come without sorting all of them, once start-up has
+    given the planner its statistics."""
+    from advocacy import demo
+    from advocacy.politicians import _SELECT
+    from advocacy.startup import open_database
+
+    first = open_database(db_path)
+    demo.load(first)
+    places = [r[0] for r in first.execute("select kommunenummer from municipalities")]
+    first["politicians"].insert_all(  # a national directory: 14 per municipality
+        {"name": f"Politiker {i:05d}", "kommunenummer": places[i % len(places)],
+         "role": "gruppeleder", "in_office": 1, "is_demo": 1} for i in range(5000))
+    first.close()
+    demo_db = open_database(db_path)  # the next start of the app
+    assert demo_db["sqlite_stat1"].exists()
+
+    plan = [r[3] for r in demo_db.execute(
+        f"explain query plan {_SELECT} where 1 = 1 order by m.navn, m.kommunenummer, p.name")]
+    assert "SCAN m USING INDEX municipalities_navn" in plan
+    assert "USE TEMP B-TREE FOR ORDER BY" not in plan
+    demo_db.close()
 
 
 def test_meeting_list_limit_and_count_agree(demo_db, leader, chapter_member):
