@@ -168,13 +168,14 @@ def key_dates(
         if start <= key_date.date <= end:
             items.append(_key_item(f"keydate-{key_date.date.isoformat()}@pavirk", key_date.date,
                                    key_date.title, key_date.description, source))
-    where = "and p.kommunenummer = :knr" if kommunenummer else ""
+    where = "where m.kommunenummer = :knr" if kommunenummer else ""
+    # Each municipality's latest plan by one index seek, not every plan it ever recorded.
     for row in db.query(
-        f"""select p.kommunenummer, p.value, p.source, m.navn, m.navn_norsk
-            from positions p join municipalities m using (kommunenummer)
-            where p.lever_id = :lever {where} and p.id = (
-                select p2.id from positions p2 where p2.kommunenummer = p.kommunenummer
-                and p2.lever_id = p.lever_id order by p2.decided_on desc, p2.id desc limit 1)""",  # noqa: S608
+        f"""select m.kommunenummer, p.value, p.source, m.navn, m.navn_norsk
+            from municipalities m join positions p on p.id = (
+                select p2.id from positions p2 where p2.kommunenummer = m.kommunenummer
+                and p2.lever_id = :lever order by p2.decided_on desc, p2.id desc limit 1)
+            {where}""",  # noqa: S608 - only a fixed fragment is joined
         {"lever": ACTION_PLAN_LEVER, "knr": kommunenummer},
     ):
         try:

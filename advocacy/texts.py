@@ -7,6 +7,7 @@ translated. Dates and numbers go through Babel with the `nb` locale.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
@@ -157,6 +158,13 @@ def format_date(value: dt.date | str | None, fmt: str = "d. MMMM y") -> str:
         value = dt.date.fromisoformat(value[:10])
     if isinstance(value, dt.datetime):
         value = value.date()
+    return _formatted_date(value, fmt)
+
+
+@functools.lru_cache(maxsize=8192)
+def _formatted_date(value: dt.date, fmt: str) -> str:
+    # Babel takes ~15 µs a date; a list of 200 meetings or a month of 357 municipalities'
+    # key dates formats the same few hundred dates on every rerun.
     return _babel_date(value, fmt, locale=LOCALE)
 
 

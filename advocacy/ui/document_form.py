@@ -128,15 +128,25 @@ def show_template_error(exc: TemplateError) -> None:
         st.code(exc.excerpt, language=None)
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _rendered(name: str, sha256: str, values: dict[str, Any], _template: TemplateFile
+              ) -> tuple[bytes, str]:
+    """The .docx and its preview HTML for these exact values. Every click on the page reruns
+    it, but the letter only changes when a field does: rendering and converting it to HTML is
+    most of the page's time, so it is done once per version of the fields."""
+    data = prepared(_template).render(values)
+    return data, to_html(data)
+
+
 def render_preview(template: TemplateFile, values: Mapping[str, Any]) -> bytes | None:
     """Render and show the letter as it will look; None (and a message) if it cannot."""
     try:
-        data = prepared(template).render(values)
+        data, html = _rendered(template.name, template.sha256, dict(values), template)
     except TemplateError as exc:
         show_template_error(exc)
         return None
     with st.container(border=True):
-        st.html(to_html(data))
+        st.html(html)
     return data
 
 
