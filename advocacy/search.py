@@ -17,6 +17,10 @@ from .meetings import read_scope
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 8
+# Ranking (bm25) costs time for every match: a word found in all 50,000 meetings of a national
+# archive took ~50 ms to rank, and ranking says little when everything matches. Past this many
+# matches the newest come first instead (rowid order: the FTS index is already in it).
+RANK_LIMIT = 2000
 
 
 def fts_query(text: str) -> str | None:
@@ -33,8 +37,17 @@ def _snippet(table: str) -> str:
     return f"snippet([{table}_fts], -1, '', '', '…', 14)"
 
 
+def _order(db: sqlite_utils.Database, table: str, query: str) -> str:
+    """Best match first, or newest first when the words are everywhere (see RANK_LIMIT)."""
+    found = db.execute(
+        f"select count(*) from (select 1 from [{table}_fts] where [{table}_fts] match :q "  # noqa: S608
+        f"limit {RANK_LIMIT + 1})", {"q": query}).fetchone()[0]
+    return f"[{table}_fts].rowid desc" if found > RANK_LIMIT else "rank"
+
+
 def search(db: sqlite_utils.Database, user: User, text: str, limit: int = 30) -> list[dict]:
-    """Hits, best first within each kind: meetings, then politicians, then documents."""
+    """Hits, best first within each kind (newest first for words found almost everywhere):
+    meetings, then politicians, then documents."""
     query = fts_query(text)
     if query is None:
         return []
@@ -48,7 +61,7 @@ def search(db: sqlite_utils.Database, user: User, text: str, limit: int = 30) ->
                 join municipalities m on m.kommunenummer = mt.kommunenummer
                 join chapters c on c.id = mt.chapter_id
                 where meetings_fts match :q and {where}
-                order by rank limit :limit""",  # noqa: S608 - only fixed fragments are joined
+                order by {_order(db, "meetings", query)} limit :limit""",  # noqa: S608 - only fixed fragments are joined
             {**params, "q": query, "limit": limit},
         ):
             hits.append({
@@ -61,7 +74,8 @@ def search(db: sqlite_utils.Database, user: User, text: str, limit: int = 30) ->
         f"""select p.id, p.name, m.navn as kommune, {_snippet('politicians')} as snippet
             from politicians_fts join politicians p on p.rowid = politicians_fts.rowid
             join municipalities m on m.kommunenummer = p.kommunenummer
-            where politicians_fts match :q order by rank limit :limit""",  # noqa: S608
+            where politicians_fts match :q order by {_order(db, "politicians", query)}
+            limit :limit""",  # noqa: S608
         {"q": query, "limit": limit},
     ):
         hits.append({"kind": "politician", "id": row["id"], "page": "politikere",
@@ -74,7 +88,7 @@ def search(db: sqlite_utils.Database, user: User, text: str, limit: int = 30) ->
         f"""select d.id, d.kind, d.title, d.meeting_id, {_snippet('documents')} as snippet
             from documents_fts join documents d on d.rowid = documents_fts.rowid
             where documents_fts match :q and {doc_where}
-            order by rank limit :limit""",  # noqa: S608 - only fixed fragments are joined
+            order by {_order(db, "documents", query)} limit :limit""",  # noqa: S608 - only fixed fragments are joined
         {**doc_params, "q": query, "limit": limit},
     ):
         # A follow-up letter is opened from its meeting; other documents on the letters page.

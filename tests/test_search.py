@@ -44,3 +44,24 @@ def test_prefix_and_diacritics(demo_db, leader):
                                                           "kommune": "1508"})
     assert pid in [h["id"] for h in search.search(demo_db, leader, "alesund")]
     assert pid in [h["id"] for h in search.search(demo_db, leader, "Åsm")]
+
+
+def test_words_found_almost_everywhere_come_newest_first(demo_db, chapter_member,
+                                                         drammen_politicians, monkeypatch):
+    """Ranking every match is what made a common word slow nationally; past RANK_LIMIT matches
+    the newest come first, below it the best match."""
+    def log(summary):
+        return create_meeting(demo_db, chapter_member, MeetingInput(
+            held_on=dt.date.today(), kind="mote", chapter_id=None, kommunenummer="3301",
+            politician_ids=drammen_politicians, summary=summary))
+
+    strong = log("Kulturhus kulturhus kulturhus: alkoholfritt kulturhus for ungdom.")
+    weak = [log(f"Møte nr. {i} der kulturhus ble nevnt én gang blant mange andre saker "
+                "om skjenking, kontroller og bevillinger.") for i in range(3)]
+    ranked = [h["id"] for h in search.search(demo_db, chapter_member, "kulturhus")
+              if h["kind"] == "meeting"]
+    assert ranked[0] == strong
+    monkeypatch.setattr(search, "RANK_LIMIT", 2)
+    newest = [h["id"] for h in search.search(demo_db, chapter_member, "kulturhus")
+              if h["kind"] == "meeting"]
+    assert newest == [*reversed(weak), strong]
