@@ -279,7 +279,12 @@ def render_document(db: sqlite_utils.Database, user: User, document_id: int) -> 
 def mark_sent(
     db: sqlite_utils.Database, user: User, document_id: int, sent_on: dt.date | None = None
 ) -> bytes:
-    """Mark a draft sent: render it, store the .docx on the record and freeze it."""
+    """Mark a draft sent: render it, store the .docx on the record and freeze it.
+
+    Not for reader letters and op-eds: those go through the writing pipeline
+    (letter_sending), which checks the paper's length limit and records the exclusivity."""
+    if get_document(db, user, document_id)["kind"] in WRITER_KINDS:
+        raise ValidationError(texts.LETTER_SEND_FROM_TAB)
     return _finalise(db, user, document_id, "sendt", "sent_on", sent_on)
 
 

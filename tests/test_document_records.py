@@ -160,14 +160,13 @@ def test_batch_records_all_or_nothing(demo_db, leader, letter_fields):
 
 
 def test_uploaded_template_resolves_by_name(demo_db, leader, letter_fields):
-    data = BUNDLED["leserinnlegg"].path.read_bytes()
-    template_library.save_uploaded(demo_db, leader, "Vårt innlegg", "leserinnlegg",
+    data = BUNDLED["oppfolgingsbrev"].path.read_bytes()
+    template_library.save_uploaded(demo_db, leader, "Vårt brev", "oppfolgingsbrev",
                                    "vaart.docx", data)
-    doc_id = records.create_document(demo_db, leader, kind="leserinnlegg",
-                                     template="Vårt innlegg",
-                                     fields=BUNDLED["leserinnlegg"].sample_context())
+    doc_id = records.create_document(demo_db, leader, kind="oppfolgingsbrev",
+                                     template="Vårt brev", fields=letter_fields)
     records.mark_sent(demo_db, leader, doc_id)
-    assert "Kortere skjenketid" in text(records.document_copy(demo_db, leader, doc_id)[1])
+    assert "Åse Ødegård & <Co>" in text(records.document_copy(demo_db, leader, doc_id)[1])
 
 
 def test_demo_sent_documents_have_no_copy(demo_db, leader):

@@ -229,3 +229,12 @@ def test_what_needs_whom(demo_db, writer, leader):
 def test_generic_records_still_see_the_letters(demo_db, writer):
     doc = reader_letters.new_letter(demo_db, writer, title="T", text=TEXT)
     assert doc in {r["id"] for r in document_records.list_documents(demo_db, writer)}
+
+
+def test_a_reader_letter_cannot_be_marked_sent_past_the_pipeline(demo_db, writer):
+    """Only letter_sending sends a reader letter: it checks the paper's limit and exclusivity."""
+    doc = reader_letters.new_letter(demo_db, writer, title="Tittel", text=TEXT)
+    before = demo_db["documents"].get(doc)
+    with pytest.raises(ValidationError, match="fanen «Innlegg»"):
+        document_records.mark_sent(demo_db, writer, doc)
+    assert demo_db["documents"].get(doc) == before
