@@ -22,7 +22,8 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-AUDITED = ("users", "politicians", "stances", "meetings", "positions", "documents", "statements")
+AUDITED = ("users", "politicians", "stances", "meetings", "positions", "documents", "statements",
+           "newspapers", "arguments")
 ACTIONS = {"create": "opprettet", "update": "endret", "delete": "slettet"}
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 NOT_CHANGES = {"updated_at", "last_login_at"}  # bookkeeping, not a change anyone made

@@ -145,6 +145,12 @@ CHAPTER_FIELDS_REQUIRED = "Lokallaget må ha både navn og organisasjon."
 CHAPTER_TAKEN = "Lokallaget «{name}» finnes allerede."
 
 EMPTY_TABLE = "Ingen rader å vise ennå."
+AUDIT_TABLES = {  # the change log's table names, as the Administrasjon page shows them
+    "users": "Brukere", "politicians": "Politikere", "stances": "Standpunkter",
+    "meetings": "Møter", "positions": "Kommunevedtak", "documents": "Dokumenter",
+    "statements": "Uttalelser", "newspapers": "Aviser", "arguments": "Argumentbank",
+    "levers": "Virkemidler",
+}
 SEARCH_LABEL = "Søk"
 COUNTY_FILTER = "Fylke"
 ALL_COUNTIES = "Alle fylker"

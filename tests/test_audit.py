@@ -110,3 +110,21 @@ def test_verify_audit_command(tmp_path):
     assert result.returncode == 1
     assert "brytes ved rad 2" in result.stdout
 
+
+
+def test_newspapers_and_arguments_are_logged(demo_db, leader, writer):
+    from advocacy import argument_bank, writing
+
+    audit.set_actor(demo_db, leader.id)
+    paper = writing.save_newspaper(demo_db, leader, {"name": "Revyavisa", "area": "Testby"})
+    logged = demo_db.execute(
+        "select user_id, action, changes from audit_log where table_name = 'newspapers' "
+        "and row_id = ?", [str(paper)]).fetchall()
+    assert [(u, a) for u, a, _ in logged] == [(leader.id, "create")]
+    assert "Revyavisa" not in logged[0][2] and "name" in json.loads(logged[0][2])
+    audit.set_actor(demo_db, writer.id)
+    argument = argument_bank.propose(demo_db, writer, {
+        "title": "Færre skjenketimer gir færre voldstilfeller",
+        "body": "Forskning fra Norge viser nedgang i vold.", "sources": "Rossow & Norström 2012",
+        "checked_on": "2026-01-10"})
+    assert _last(demo_db)[:4] == (writer.id, "create", "arguments", str(argument))

@@ -122,12 +122,14 @@ with tab_chapters:
 with tab_log:
     tables = [None, *audit.AUDITED]
     chosen_table = st.selectbox("Tabell", tables, key="audit_table",
-                                format_func=lambda t: "Alle" if t is None else t)
+                                format_func=lambda t: "Alle" if t is None
+                                else texts.AUDIT_TABLES.get(t, t))
     rows = audit.entries(db, user, table=chosen_table)
     for row in rows:
         row["action"] = audit.ACTIONS.get(row["action"], row["action"])
     table(rows, {"at": "Tidspunkt", "who": "Hvem", "action": "Hva", "table_name": "Tabell",
-                 "row_id": "Rad", "changes": "Felt"}, key="audit_log_table")
+                 "row_id": "Rad", "changes": "Felt"}, labels={"table_name": texts.AUDIT_TABLES},
+          key="audit_log_table")
     if st.button("Kontroller endringsloggen", key="verify_audit"):
         result = audit.verify(db)
         (st.success if result.ok else st.error)(result.message)
