@@ -138,15 +138,20 @@ def _rendered(name: str, sha256: str, values: dict[str, Any], _template: Templat
     return data, to_html(data)
 
 
+def preview_html(template: TemplateFile, values: Mapping[str, Any]) -> str:
+    """The letter as sanitised HTML (documents.to_html), from the cache when unchanged."""
+    return _rendered(template.name, template.sha256, dict(values), template)[1]
+
+
 def render_preview(template: TemplateFile, values: Mapping[str, Any]) -> bytes | None:
     """Render and show the letter as it will look; None (and a message) if it cannot."""
     try:
-        data, html = _rendered(template.name, template.sha256, dict(values), template)
+        data = _rendered(template.name, template.sha256, dict(values), template)[0]
     except TemplateError as exc:
         show_template_error(exc)
         return None
     with st.container(border=True):
-        st.html(html)
+        st.html(preview_html(template, values))
     return data
 
 
