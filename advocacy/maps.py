@@ -1,23 +1,34 @@
 """The map of Norway's 357 municipalities, coloured by status on one lever (Altair, offline).
 
 The boundaries come from data/ (Kartverket, CC BY 4.0, simplified); no map tiles, nothing is
-fetched from the network. Two things must be right:
+fetched from another server. Three things must be right:
 
 - **Winding.** Kartverket's GeoJSON follows RFC 7946 (outer rings counter-clockwise). Vega/d3
   read rings on the sphere and take a counter-clockwise outer ring as "the whole globe minus the
   municipality": the map becomes one block. Outer rings are rewound to clockwise and holes to
   counter-clockwise (as seen on a north-up map) before drawing.
 - **Size.** Coordinates are rounded to 3 decimals (about 100 m, far below what a national map
-  shows) and repeated points dropped, which halves what is sent to the browser on every rerun.
-  The prepared geometry is computed once per process (`prepared_features`).
+  shows) and repeated points dropped.
+- **What each rerun sends.** The shapes never change, so they are not in the chart: they are
+  the file static/kommuner.geojson, which Streamlit serves (`enableStaticServing`) and the
+  browser fetches once and caches. The chart carries only the 357 statuses and joins them to
+  the shapes by municipality number (a Vega-Lite lookup): about 60 kB instead of 650 kB on
+  every rerun, and a rerun of Oversikt no longer spends its time copying coordinates. After a
+  change of boundaries in data/, rebuild the file with `python -m advocacy.maps`.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
+import json
+from pathlib import Path
 
 from . import reference, texts
+
+STATIC_GEOMETRY = Path(__file__).resolve().parent.parent / "static" / "kommuner.geojson"
+# Relative to the page's address, so it also works under a server.baseUrlPath.
+GEOMETRY_URL = "app/static/kommuner.geojson"
 
 PRECISION = 3
 # Colour per status: readable for colour-blind users (blue/orange/red family) and in print.
@@ -94,21 +105,27 @@ def prepared_features() -> list[dict]:
     return [{**f, "properties": dict(f["properties"])} for f in _prepared()]
 
 
-def map_features(db_rows: dict[str, dict], municipality_names: dict[str, str]) -> list[dict]:
-    """Features with the tooltip fields of one lever merged into their properties.
+def geometry_file_bytes() -> bytes:
+    """static/kommuner.geojson as it should be: the prepared shapes, keyed by number only."""
+    collection = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": f["geometry"],
+         "properties": {"kommunenummer": f["properties"]["kommunenummer"]}}
+        for f in _prepared()]}
+    return json.dumps(collection, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def map_cells(db_rows: dict[str, dict], municipality_names: dict[str, str]) -> list[dict]:
+    """One row per municipality shown, with the tooltip fields of one lever.
 
     `db_rows` is {kommunenummer: cell} from `municipalities.statuses(...)` for one lever (plus
     "goal"); municipalities not in it (filtered out by county) are left out of the map.
     """
-    features = []
-    for feature in prepared_features():
-        knr = feature["properties"]["kommunenummer"]
-        cell = db_rows.get(knr)
-        if cell is None:
-            continue
+    cells = []
+    for knr, cell in sorted(db_rows.items()):
         status = cell["status"]
-        feature["properties"].update({
-            "kommune": municipality_names.get(knr, feature["properties"]["navn"]),
+        cells.append({
+            "kommunenummer": knr,
+            "kommune": municipality_names.get(knr, knr),
             "status": status.code,
             "status_text": status.text,
             "verdi": cell.get("shown_value") or "–",
@@ -116,23 +133,23 @@ def map_features(db_rows: dict[str, dict], municipality_names: dict[str, str]) -
             "dato": texts.format_date(cell.get("decided_on")) or "–",
             "over_grensen": bool(status.over_legal_limit),
         })
-        features.append(feature)
-    return features
+    return cells
 
 
-def status_map(features: list[dict], lever_name: str, height: int = 640) -> dict:
-    """A Vega-Lite spec (built with Altair) of `features` from `map_features`, by status.
+def status_map(cells: list[dict], lever_name: str, height: int = 640) -> dict:
+    """A Vega-Lite spec (built with Altair) of `cells` from `map_cells`, coloured by status.
 
-    Altair is given a named placeholder and the features are put into the finished spec:
-    letting Altair copy and walk 600 kB of coordinates costs over a second a rerun, the
-    placeholder a few milliseconds. Draw it with `st.vega_lite_chart(spec)`.
+    The shapes come from GEOMETRY_URL; each is joined to its cell by municipality number and
+    shapes without a cell (another county) are left out. Altair builds the encoding; the data
+    and the join are put into the finished spec so Altair does not copy and validate them.
+    Draw it with `st.vega_lite_chart(spec)`.
     """
     import altair as alt
 
-    present = [c for c in STATUS_COLOURS if any(f["properties"]["status"] == c for f in features)]
+    present = [c for c in STATUS_COLOURS if any(cell["status"] == c for cell in cells)]
     domain = present or list(STATUS_COLOURS)
     colour = alt.Color(
-        "properties.status:N",
+        "status:N",
         title="Status",
         scale=alt.Scale(domain=domain, range=[STATUS_COLOURS[c] for c in domain]),
         legend=alt.Legend(orient="left", labelExpr=_label_expr(domain)),
@@ -142,14 +159,14 @@ def status_map(features: list[dict], lever_name: str, height: int = 640) -> dict
         .mark_geoshape(strokeWidth=0.3)
         .encode(
             color=colour,
-            stroke=alt.condition("datum.properties.over_grensen", alt.value(OVER_LIMIT_STROKE),
+            stroke=alt.condition("datum.over_grensen", alt.value(OVER_LIMIT_STROKE),
                                  alt.value("#ffffff")),
             tooltip=[
-                alt.Tooltip("properties.kommune:N", title="Kommune"),
-                alt.Tooltip("properties.verdi:N", title="Verdi"),
-                alt.Tooltip("properties.mal:N", title="Mål"),
-                alt.Tooltip("properties.dato:N", title="Vedtatt"),
-                alt.Tooltip("properties.status_text:N", title="Status"),
+                alt.Tooltip("kommune:N", title="Kommune"),
+                alt.Tooltip("verdi:N", title="Verdi"),
+                alt.Tooltip("mal:N", title="Mål"),
+                alt.Tooltip("dato:N", title="Vedtatt"),
+                alt.Tooltip("status_text:N", title="Status"),
             ],
         )
         # UTM zone 33 style: Norway upright, as Kartverket draws it.
@@ -158,10 +175,22 @@ def status_map(features: list[dict], lever_name: str, height: int = 640) -> dict
         .configure_view(stroke=None)
     )
     spec = chart.to_dict()
-    spec["data"] = {"values": features}
+    spec["data"] = {"url": GEOMETRY_URL, "format": {"type": "json", "property": "features"}}
+    fields = [k for k in (cells[0] if cells else {}) if k != "kommunenummer"]
+    spec["transform"] = [
+        {"lookup": "properties.kommunenummer",
+         "from": {"data": {"values": cells}, "key": "kommunenummer", "fields": fields}},
+        {"filter": "isValid(datum.status)"},
+    ]
     return spec
 
 
 def _label_expr(domain: list[str]) -> str:
     parts = [f"datum.value === '{code}' ? '{texts.STATUS_LABELS[code]}'" for code in domain]
     return " : ".join(parts) + " : datum.value"
+
+
+if __name__ == "__main__":  # python -m advocacy.maps: rebuild static/kommuner.geojson
+    STATIC_GEOMETRY.parent.mkdir(exist_ok=True)
+    STATIC_GEOMETRY.write_bytes(geometry_file_bytes())
+    print(f"{STATIC_GEOMETRY} ({STATIC_GEOMETRY.stat().st_size // 1024} kB)")

@@ -1,5 +1,7 @@
 """Map geometry: rings rewound for Vega, all 357 municipalities, tooltips filled."""
 
+import json
+
 from advocacy import maps, municipalities, reference
 
 
@@ -35,18 +37,40 @@ def test_rewind_reverses_only_wrong_rings():
 def test_map_spec_has_tooltips_and_no_tiles(demo_db):
     levers = [lv for lv in municipalities.levers(demo_db) if lv["id"] == "skjenketid_gr12"]
     cells = municipalities.statuses(demo_db, levers)
-    names = {m["kommunenummer"]: m["visningsnavn"]
-             for m in municipalities.list_municipalities(demo_db)}
-    features = maps.map_features({k: {**c["skjenketid_gr12"], "goal": "02:00"}
-                                  for k, c in cells.items()}, names)
-    assert len(features) == 357
-    tana = next(f for f in features if f["properties"]["kommunenummer"] == "5628")
-    assert tana["properties"]["kommune"] == "Deatnu – Tana"
-    assert tana["properties"]["mal"] == "02:00"
-    spec = maps.status_map(features, "Skjenketid")
+    names = municipalities.names(demo_db)
+    shown = maps.map_cells({k: {**c["skjenketid_gr12"], "goal": "02:00"}
+                            for k, c in cells.items()}, names)
+    assert len(shown) == 357
+    tana = next(c for c in shown if c["kommunenummer"] == "5628")
+    assert (tana["kommune"], tana["mal"]) == ("Deatnu – Tana", "02:00")
+    spec = maps.status_map(shown, "Skjenketid")
     assert spec["mark"]["type"] == "geoshape"
     assert [t["title"] for t in spec["encoding"]["tooltip"]] == [
         "Kommune", "Verdi", "Mål", "Vedtatt", "Status"]
-    assert len(spec["data"]["values"]) == 357
-    assert "url" not in str(spec["data"])[:200]
+    # The shapes come from our own server (no tiles, no other host); the statuses are joined
+    # to them by number, and shapes without a status (another county) are left out.
+    assert spec["data"]["url"] == "app/static/kommuner.geojson"
+    lookup, keep = spec["transform"]
+    assert lookup["lookup"] == "properties.kommunenummer"
+    assert lookup["from"]["key"] == "kommunenummer"
+    assert len(lookup["from"]["data"]["values"]) == 357
+    assert "status" in lookup["from"]["fields"] and "isValid" in keep["filter"]
+    assert len(json.dumps(spec)) < 120_000  # was 650 kB with the shapes inline
     assert reference.MAP_ATTRIBUTION == "Kartdata: Kartverket (CC BY 4.0)"
+
+
+def test_the_served_shapes_are_the_prepared_boundaries():
+    """static/kommuner.geojson is built from data/ (python -m advocacy.maps) and kept in step."""
+    assert maps.STATIC_GEOMETRY.read_bytes() == maps.geometry_file_bytes()
+    served = json.loads(maps.STATIC_GEOMETRY.read_bytes())
+    assert len(served["features"]) == 357
+    assert {f["properties"]["kommunenummer"] for f in served["features"]} == {
+        r["kommunenummer"] for r in reference.municipality_rows()}
+
+
+def test_the_server_is_configured_to_serve_the_shapes():
+    import tomllib
+
+    config = tomllib.loads((maps.STATIC_GEOMETRY.parent.parent / ".streamlit" / "config.toml")
+                           .read_text())
+    assert config["server"]["enableStaticServing"] is True

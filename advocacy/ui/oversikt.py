@@ -30,9 +30,9 @@ def map_spec(_db, lever_id: str, county: str | None, version: str) -> dict:
     cells = municipalities.statuses(_db, [lever], fylkesnummer=county)
     goal = municipalities.policy_status.display(lever["value_type"], lever["goal"])
     names = municipalities.names(_db, fylkesnummer=county)
-    features = maps.map_features({k: {**c[lever_id], "goal": goal} for k, c in cells.items()},
-                                 names)
-    return maps.status_map(features, lever["name"])
+    return maps.status_map(
+        maps.map_cells({k: {**c[lever_id], "goal": goal} for k, c in cells.items()}, names),
+        lever["name"])
 
 
 @st.cache_data(show_spinner=False, ttl=300, max_entries=32)
