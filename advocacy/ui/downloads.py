@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 from advocacy import exports, texts
+from advocacy.db import connect, default_path
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -28,3 +29,19 @@ def export_buttons(rows: Sequence[Mapping], columns: Mapping[str, str], name: st
         file_name=f"{name}-{stamp}.xlsx", mime=XLSX, key=f"{key}_xlsx",
         icon=":material/download:", on_click="ignore",
     )
+
+
+def with_own_connection(make, *args, **kwargs):
+    """`make(db, *args, **kwargs)` for a download made when clicked. The click is served after
+    the page's script run, whose connection app.py has closed by then: the bytes are made on a
+    connection of their own, opened and closed around them."""
+    path = str(default_path())
+
+    def bytes_when_clicked():
+        db = connect(path, create=False)
+        try:
+            return make(db, *args, **kwargs)
+        finally:
+            db.close()
+
+    return bytes_when_clicked

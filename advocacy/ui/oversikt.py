@@ -187,7 +187,7 @@ export_buttons(per_quarter, quarter_columns, "leserinnlegg-per-kvartal", key="qu
 
 st.subheader(texts.OVERVIEW_STATUS_SHEET)
 st.caption(texts.OVERVIEW_STATUS_SHEET_HELP)
-lever_admin.status_sheet_buttons(db, county)
+lever_admin.status_sheet_buttons(county)
 
 if user.is_leader:
     lever_admin.editor(db, user, levers)

@@ -288,3 +288,14 @@ def test_a_template_reaching_for_python_internals_is_refused(demo_db, leader):
         template_library.save_uploaded(demo_db, leader, "Ond", "annet", "ond.docx", hostile)
     assert snapshot(demo_db) == before
     assert demo.DEMO_PASSWORD  # the demo fixture is in use
+
+
+def test_no_download_made_on_click_uses_the_closed_connection():
+    """A download made when clicked runs after the script run, whose connection is closed:
+    it must get its own (downloads.with_own_connection), never the page's `db`."""
+    offenders = []
+    for path in sorted((ADVOCACY / "ui").glob("*.py")):
+        for call in re.findall(r"partial\(([^)]*)\)", path.read_text()):
+            if re.search(r"\bdb\b", call):
+                offenders.append(f"{path.name}: partial({call})")
+    assert offenders == []

@@ -1,0 +1,40 @@
+"""Downloads made when clicked run after the page's script run, whose database connection is
+closed by then: each must open its own. The status sheet (Oversikt) and the follow-ups calendar
+(Møter → Oppfølging) are downloaded in a real browser and opened again."""
+
+import io
+
+from icalendar import Calendar
+from openpyxl import load_workbook
+
+from tests.e2e.conftest import login, open_page, wait_idle
+
+
+def _download(page, button_name: str, nth: int = 0) -> bytes:
+    wait_idle(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name=button_name).nth(nth).click()
+    return open(info.value.path(), "rb").read()
+
+
+def test_status_sheet_downloads_with_every_municipality(page):
+    login(page, "leder")
+    open_page(page, "Oversikt")
+    sheet_button = page.get_by_role("button", name="Last ned Excel").last
+    sheet_button.scroll_into_view_if_needed()
+    wait_idle(page)
+    with page.expect_download() as info:
+        sheet_button.click()
+    assert info.value.suggested_filename == "status-per-kommune.xlsx"
+    sheet = load_workbook(io.BytesIO(open(info.value.path(), "rb").read())).active
+    assert sheet.max_row == 358  # a heading and the 357 municipalities
+
+
+def test_followups_calendar_downloads(page):
+    login(page, "lokallag")
+    open_page(page, "Møter")
+    page.get_by_text("Oppfølging", exact=True).click()
+    page.get_by_role("button", name="Last ned som kalender (.ics)").wait_for()
+    data = _download(page, "Last ned som kalender (.ics)")
+    events = Calendar.from_ical(data).walk("VEVENT")
+    assert events and all(str(e["uid"]).startswith("meeting-") for e in events)
