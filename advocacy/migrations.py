@@ -825,6 +825,14 @@ def m071_directory_order_index(db):
     run_sql(db, "create index if not exists municipalities_navn on municipalities(navn, kommunenummer);")
 
 
+@migrations()
+def m072_chapter_followup_index(db):
+    # A chapter's overdue follow-ups (Oversikt, Møter): without it SQLite walks every open
+    # follow-up in the country and looks up each meeting's chapter, 15 ms a rerun at 10,000.
+    run_sql(db, "create index if not exists meetings_chapter_followup "
+                "on meetings(chapter_id, followup_done_on, followup_due);")
+
+
 def known_names() -> list[str]:
     # Migrations has no public list of registered steps; its repr is for people.
     return [m.name for m in migrations._migrations]

@@ -7,7 +7,7 @@ import hashlib
 
 import sqlite_utils
 
-from . import followups
+from . import followups, texts
 from .accounts import User
 
 
@@ -157,6 +157,20 @@ def recent_changes(
     ))
 
 
+def shown_changes(
+    db: sqlite_utils.Database, today: dt.date | None = None, fylkesnummer: str | None = None,
+    limit: int = 500,
+) -> list[dict]:
+    """recent_changes with the values as people read them ("02:00", "ja"): "previous", "shown"."""
+    from .policy_status import display
+
+    rows = recent_changes(db, today, fylkesnummer=fylkesnummer, limit=limit)
+    for row in rows:
+        row["shown"] = display(row["value_type"], row["value"])
+        row["previous"] = display(row["value_type"], row["previous_value"])
+    return rows
+
+
 def meetings_per_chapter_month(
     db: sqlite_utils.Database, today: dt.date | None = None, months: int = 12,
     fylkesnummer: str | None = None,
@@ -178,6 +192,24 @@ def meetings_per_chapter_month(
             group by c.name, month order by month, c.name""",  # noqa: S608 - fixed text
         params,
     ))
+
+
+def busiest_chapters(rows: list[dict], keep: int = 10) -> list[dict]:
+    """`meetings_per_chapter_month` rows with all but the `keep` busiest chapters summed into
+    one «Andre lokallag» per month: a chart of 200 chapters has 200 colours nobody can tell
+    apart (the table keeps every chapter)."""
+    totals: dict[str, int] = {}
+    for row in rows:
+        totals[row["chapter"]] = totals.get(row["chapter"], 0) + row["meetings"]
+    busiest = set(sorted(totals, key=lambda c: (-totals[c], c))[:keep])
+    if len(totals) <= keep:
+        return [dict(r) for r in rows]
+    out: dict[tuple[str, str], int] = {}
+    for row in rows:
+        chapter = row["chapter"] if row["chapter"] in busiest else texts.OTHER_CHAPTERS
+        out[(row["month"], chapter)] = out.get((row["month"], chapter), 0) + row["meetings"]
+    return [{"chapter": chapter, "month": month, "meetings": n}
+            for (month, chapter), n in sorted(out.items())]
 
 
 def letters_per_quarter(

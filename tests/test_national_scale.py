@@ -1,5 +1,5 @@
 """What the national-scale work changed: capped lists with honest counts, narrower questions
-that must give the same answers as the broad ones, and the indexes of m070 and m071."""
+that must give the same answers as the broad ones, and the indexes of m070–m072."""
 
 import datetime as dt
 
@@ -92,7 +92,7 @@ def test_existing_index_finds_what_find_existing_finds(demo_db):
 def test_national_scale_indexes_exist(db):
     indexes = {r[0] for r in db.execute("select name from sqlite_master where type = 'index'")}
     assert {"meetings_held", "meetings_updated", "documents_updated",
-            "municipalities_navn"} <= indexes
+            "municipalities_navn", "meetings_chapter_followup"} <= indexes
 
 
 def test_directory_walks_municipalities_in_name_order_instead_of_sorting_everyone(db_path):
@@ -140,3 +140,10 @@ def test_open_followup_counts_match_the_full_list(demo_db, leader, chapter_membe
     owner = full[0]["owner_id"]
     assert followups.open_counts(demo_db, leader, today=today, owner_id=owner)[0] == len(
         followups.open_followups(demo_db, leader, today=today, owner_id=owner))
+
+
+def test_a_chapters_overdue_count_reads_only_its_own_follow_ups(db):
+    plan = [r[3] for r in db.execute(
+        "explain query plan select count(*) from meetings mt where mt.chapter_id = 1 "
+        "and mt.followup_done_on is null and mt.followup_due < '2026-01-01'")]
+    assert any("meetings_chapter_followup" in step for step in plan), plan

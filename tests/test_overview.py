@@ -40,6 +40,9 @@ def test_goal_counts_national_and_per_county(db):
     assert [(c["kommunenummer"], c["previous_value"], c["value"]) for c in changes] == [
         ("4602", "02:30", "01:00"), ("4601", None, "03:00"), ("0301", None, "02:00")]
     assert overview.recent_changes(db, TODAY, fylkesnummer="03") == changes[2:]
+    shown = overview.shown_changes(db, TODAY)
+    assert [(c["previous"], c["shown"]) for c in shown][:1] == [("02:30", "01:00")]
+    assert overview.shown_changes(db, TODAY, limit=1) == shown[:1]
 
 
 def test_policy_version_changes_with_positions_and_goals(demo_db, leader):
@@ -82,3 +85,15 @@ def test_key_dates_and_calendar(demo_db, leader):
     assert ics.count("BEGIN:VEVENT") == 4
     assert "DTSTART;VALUE=DATE:20280930" in ics
     assert "UID:bevillingsperiode_slutt_2028@pavirk" in ics
+
+
+def test_busiest_chapters_keep_their_own_bars_and_the_rest_are_summed():
+    rows = [{"chapter": f"Lag {i:02d}", "month": month, "meetings": i}
+            for i in range(1, 15) for month in ("2026-09", "2026-10")]
+    chart = overview.busiest_chapters(rows, keep=10)
+    assert {r["chapter"] for r in chart} == {f"Lag {i:02d}" for i in range(5, 15)} | {
+        "Andre lokallag"}
+    others = [r for r in chart if r["chapter"] == "Andre lokallag"]
+    assert [(r["month"], r["meetings"]) for r in others] == [("2026-09", 10), ("2026-10", 10)]
+    assert sum(r["meetings"] for r in chart) == sum(r["meetings"] for r in rows)
+    assert overview.busiest_chapters(rows[:6], keep=10) == rows[:6]

@@ -3,28 +3,31 @@ lately, follow-ups and chapter activity; every figure exportable. Leadership edi
 
 import datetime as dt
 
-import altair as alt
-import pandas as pd
 import streamlit as st
 
 from advocacy import maps, meetings, municipalities, overview, reference, texts
-from advocacy.ui import context, lever_admin
-from advocacy.ui.downloads import export_buttons
+from advocacy.ui import context, lever_admin, overview_charts
+from advocacy.ui.downloads import export_buttons, with_own_connection
 from advocacy.ui.widgets import table
 
+CHANGES_SHOWN = 100  # the newest; the export has the whole 90 days
+CHANGES_EXPORTED = 100_000
 OVERDUE_SHOWN = 200  # thousands are overdue nationally; the full list is under Møter
 
 user = context.require_page("oversikt")
 db = context.db()
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+# Shared, read-only results (cache_resource, not cache_data): cache_data unpickles a fresh copy
+# on every rerun, ~20 ms for 357 municipalities × every lever. Nothing below changes them, and
+# they hold no one's personal data: the same figures for every user.
+@st.cache_resource(show_spinner=False, max_entries=32)
 def policy_statuses(_db, county: str | None, version: str) -> dict:
     levers = municipalities.levers(_db)
     return municipalities.statuses(_db, levers, fylkesnummer=county)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def map_spec(_db, lever_id: str, county: str | None, version: str) -> dict:
     lever = next(lv for lv in municipalities.levers(_db) if lv["id"] == lever_id)
     cells = municipalities.statuses(_db, [lever], fylkesnummer=county)
@@ -35,7 +38,7 @@ def map_spec(_db, lever_id: str, county: str | None, version: str) -> dict:
         lever["name"])
 
 
-@st.cache_data(show_spinner=False, ttl=300, max_entries=32)
+@st.cache_resource(show_spinner=False, ttl=300, max_entries=32)
 def activity(_db, county: str | None, version: str, today: dt.date) -> tuple[list, list]:
     return (overview.meetings_per_chapter_month(_db, today, fylkesnummer=county),
             overview.letters_per_quarter(_db, fylkesnummer=county))
@@ -84,23 +87,7 @@ if chosen:
 # --- Goal per lever, and per county for the chosen lever ---------------------------------------
 st.subheader(texts.OVERVIEW_GOALS.format(area=area))
 summary = overview.goal_summary(statuses, levers)
-long = pd.DataFrame([
-    {"Sak": r["lever"], "Status": texts.STATUS_LABELS[code], "Kommuner": r[key]}
-    for r in summary
-    for code, key in (("oppfyller", "meets"), ("delvis", "partly"), ("langt_unna", "far"),
-                      ("ukjent", "unknown"))
-])
-st.altair_chart(
-    alt.Chart(long).mark_bar().encode(
-        x=alt.X("Kommuner:Q", stack="normalize", axis=alt.Axis(format="%"), title=None),
-        y=alt.Y("Sak:N", sort=[r["lever"] for r in summary], title=None),
-        color=alt.Color("Status:N", scale=alt.Scale(
-            domain=[texts.STATUS_LABELS[c] for c in ("oppfyller", "delvis", "langt_unna", "ukjent")],
-            range=[maps.STATUS_COLOURS[c] for c in ("oppfyller", "delvis", "langt_unna", "ukjent")])),
-        tooltip=["Sak", "Status", "Kommuner"],
-    ),
-    width="stretch",
-)
+overview_charts.show("goals", (county, version), overview_charts.goals, summary)
 for r in summary:
     r["share"] = texts.format_share(r["share_meets"])
 summary_columns = {"lever": "Sak", "meets": "Oppfyller målet", "share": "Andel",
@@ -113,15 +100,8 @@ export_buttons(summary, summary_columns, "maaloppnaaelse", key="goal_summary_exp
 if county is None:
     st.subheader(texts.OVERVIEW_BY_COUNTY.format(lever=lever_names[lever_id]))
     by_county = overview.goal_by_county(db, statuses, lever_id)
-    st.altair_chart(
-        alt.Chart(pd.DataFrame(by_county)).mark_bar(color=maps.STATUS_COLOURS["oppfyller"])
-        .encode(x=alt.X("share_meets:Q", axis=alt.Axis(format="%"), title="Andel som oppfyller målet"),
-                y=alt.Y("fylke:N", sort="-x", title=None),
-                tooltip=[alt.Tooltip("fylke:N", title="Fylke"),
-                         alt.Tooltip("meets:Q", title="Oppfyller"),
-                         alt.Tooltip("municipalities:Q", title="Kommuner")]),
-        width="stretch",
-    )
+    overview_charts.show("by_county", (lever_id, version), overview_charts.by_county,
+                         by_county)
     for r in by_county:
         r["share"] = texts.format_share(r["share_meets"])
     county_columns = {"fylke": "Fylke", "meets": "Oppfyller målet", "share": "Andel",
@@ -133,14 +113,14 @@ if county is None:
 
 # --- What changed --------------------------------------------------------------------------
 st.subheader(texts.OVERVIEW_CHANGES)
-changes = overview.recent_changes(db, today, fylkesnummer=county)
-for r in changes:
-    r["shown"] = municipalities.policy_status.display(r["value_type"], r["value"])
-    r["previous"] = municipalities.policy_status.display(r["value_type"], r["previous_value"])
+changes = overview.shown_changes(db, today, county, limit=CHANGES_SHOWN)
 change_columns = {"decided_on": "Vedtatt", "kommune": "Kommune", "lever": "Sak",
                   "previous": "Før", "shown": "Nå", "source": "Kilde"}
+if len(changes) == CHANGES_SHOWN:
+    st.caption(texts.OVERVIEW_CHANGES_SHOWING.format(shown=CHANGES_SHOWN))
 table(changes, change_columns, dates=["decided_on"], key="recent_changes")
-export_buttons(changes, change_columns, "endringer-90-dager", key="changes_export")
+export_buttons(with_own_connection(overview.shown_changes, today, county, limit=CHANGES_EXPORTED),
+               change_columns, "endringer-90-dager", key="changes_export")
 
 # --- Follow-ups and activity ---------------------------------------------------------------
 if user.role in ("leder", "lokallag"):
@@ -154,17 +134,12 @@ if user.role in ("leder", "lokallag"):
     table(overdue, overdue_columns, dates=["held_on", "followup_due"], key="overdue_table")
     export_buttons(overdue, overdue_columns, "forfalte-oppfolginger", key="overdue_export")
 
-per_month, per_quarter = activity(db, county, overview.activity_version(db), today)
+activity_key = overview.activity_version(db)
+per_month, per_quarter = activity(db, county, activity_key, today)
 st.subheader(texts.OVERVIEW_MEETINGS_PER_MONTH)
 if per_month:
-    st.altair_chart(
-        alt.Chart(pd.DataFrame(per_month)).mark_bar().encode(
-            x=alt.X("month:O", title="Måned"), y=alt.Y("meetings:Q", title="Møter"),
-            color=alt.Color("chapter:N", title="Lokallag"),
-            tooltip=[alt.Tooltip("chapter:N", title="Lokallag"),
-                     alt.Tooltip("month:O", title="Måned"), alt.Tooltip("meetings:Q", title="Møter")]),
-        width="stretch",
-    )
+    overview_charts.show("per_month", (county, activity_key, today),
+                         overview_charts.meetings_per_month, overview.busiest_chapters(per_month))
 month_columns = {"month": "Måned", "chapter": "Lokallag", "meetings": "Møter"}
 with st.expander(texts.OVERVIEW_TABLE):
     table(per_month, month_columns, key="meetings_per_month")
@@ -172,14 +147,8 @@ export_buttons(per_month, month_columns, "moter-per-maaned", key="per_month_expo
 
 st.subheader(texts.OVERVIEW_LETTERS_PER_QUARTER)
 if per_quarter:
-    st.altair_chart(
-        alt.Chart(pd.DataFrame(per_quarter)).mark_bar().encode(
-            x=alt.X("quarter:O", title="Kvartal"), y=alt.Y("total:Q", title="Publisert"),
-            tooltip=[alt.Tooltip("quarter:O", title="Kvartal"),
-                     alt.Tooltip("leserinnlegg:Q", title="Leserinnlegg"),
-                     alt.Tooltip("kronikk:Q", title="Kronikker")]),
-        width="stretch",
-    )
+    overview_charts.show("per_quarter", (county, activity_key, today),
+                         overview_charts.letters_per_quarter, per_quarter)
 quarter_columns = {"quarter": "Kvartal", "leserinnlegg": "Leserinnlegg", "kronikk": "Kronikker",
                    "total": "Totalt"}
 table(per_quarter, quarter_columns, key="letters_per_quarter")

@@ -30,6 +30,20 @@ def test_status_sheet_downloads_with_every_municipality(page):
     assert sheet.max_row == 358  # a heading and the 357 municipalities
 
 
+def test_changes_export_reads_the_whole_period_when_clicked(page):
+    login(page, "leder")
+    open_page(page, "Oversikt")
+    button = page.locator(".st-key-changes_export_csv button")
+    button.scroll_into_view_if_needed()
+    wait_idle(page)
+    with page.expect_download() as info:
+        button.click()
+    text = open(info.value.path(), "rb").read().decode("utf-8-sig")
+    lines = text.strip().splitlines()
+    assert lines[0].split(";")[:3] == ["Vedtatt", "Kommune", "Sak"]
+    assert len(lines) > 1
+
+
 def test_followups_calendar_downloads(page):
     login(page, "lokallag")
     open_page(page, "Møter")
