@@ -212,6 +212,22 @@ def busiest_chapters(rows: list[dict], keep: int = 10) -> list[dict]:
             for (month, chapter), n in sorted(out.items())]
 
 
+def chapters_by_month(rows: list[dict]) -> tuple[list[dict], dict[str, str]]:
+    """`meetings_per_chapter_month` rows as one row per chapter and one column per month
+    (200 rows instead of 2,400 nationally, and readable across): (rows, {month: heading})."""
+    months = sorted({r["month"] for r in rows})
+    table: dict[str, dict] = {}
+    for row in rows:
+        table.setdefault(row["chapter"], {"chapter": row["chapter"]})[row["month"]] = \
+            row["meetings"]
+    out = [{m: 0 for m in months} | table[c] for c in sorted(table)]
+    for row in out:
+        row["total"] = sum(row[m] for m in months)
+    headings = {m: texts.format_date(dt.date(int(m[:4]), int(m[5:7]), 1), "MMM y")
+                for m in months}
+    return out, headings
+
+
 def letters_per_quarter(
     db: sqlite_utils.Database, fylkesnummer: str | None = None
 ) -> list[dict]:

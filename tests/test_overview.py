@@ -97,3 +97,14 @@ def test_busiest_chapters_keep_their_own_bars_and_the_rest_are_summed():
     assert [(r["month"], r["meetings"]) for r in others] == [("2026-09", 10), ("2026-10", 10)]
     assert sum(r["meetings"] for r in chart) == sum(r["meetings"] for r in rows)
     assert overview.busiest_chapters(rows[:6], keep=10) == rows[:6]
+
+
+def test_chapters_by_month_is_one_row_per_chapter_with_every_month():
+    rows = [{"chapter": "IOGT Bø", "month": "2026-09", "meetings": 2},
+            {"chapter": "IOGT Bø", "month": "2026-11", "meetings": 1},
+            {"chapter": "LO i Oslo", "month": "2026-10", "meetings": 4}]
+    table, headings = overview.chapters_by_month(rows)
+    assert headings == {"2026-09": "sep. 2026", "2026-10": "okt. 2026", "2026-11": "nov. 2026"}
+    assert table == [
+        {"chapter": "IOGT Bø", "2026-09": 2, "2026-10": 0, "2026-11": 1, "total": 3},
+        {"chapter": "LO i Oslo", "2026-09": 0, "2026-10": 4, "2026-11": 0, "total": 4}]

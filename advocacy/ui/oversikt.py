@@ -39,8 +39,9 @@ def map_spec(_db, lever_id: str, county: str | None, version: str) -> dict:
 
 
 @st.cache_resource(show_spinner=False, ttl=300, max_entries=32)
-def activity(_db, county: str | None, version: str, today: dt.date) -> tuple[list, list]:
-    return (overview.meetings_per_chapter_month(_db, today, fylkesnummer=county),
+def activity(_db, county: str | None, version: str, today: dt.date) -> tuple:
+    per_month = overview.meetings_per_chapter_month(_db, today, fylkesnummer=county)
+    return (per_month, overview.chapters_by_month(per_month),
             overview.letters_per_quarter(_db, fylkesnummer=county))
 
 
@@ -135,14 +136,16 @@ if user.role in ("leder", "lokallag"):
     export_buttons(overdue, overdue_columns, "forfalte-oppfolginger", key="overdue_export")
 
 activity_key = overview.activity_version(db)
-per_month, per_quarter = activity(db, county, activity_key, today)
+per_month, (by_chapter, month_headings), per_quarter = activity(db, county, activity_key,
+                                                               today)
 st.subheader(texts.OVERVIEW_MEETINGS_PER_MONTH)
 if per_month:
     overview_charts.show("per_month", (county, activity_key, today),
-                         overview_charts.meetings_per_month, overview.busiest_chapters(per_month))
+                         overview_charts.meetings_per_month, per_month)
 month_columns = {"month": "Måned", "chapter": "Lokallag", "meetings": "Møter"}
 with st.expander(texts.OVERVIEW_TABLE):
-    table(per_month, month_columns, key="meetings_per_month")
+    table(by_chapter, {"chapter": "Lokallag", **month_headings, "total": "I alt"},
+          key="meetings_per_month")
 export_buttons(per_month, month_columns, "moter-per-maaned", key="per_month_export")
 
 st.subheader(texts.OVERVIEW_LETTERS_PER_QUARTER)

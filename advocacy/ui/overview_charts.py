@@ -14,7 +14,7 @@ from collections.abc import Callable, Hashable, Sequence
 import altair as alt
 import streamlit as st
 
-from advocacy import maps, texts
+from advocacy import maps, overview, texts
 
 ORDER = ("oppfyller", "delvis", "langt_unna", "ukjent")
 
@@ -61,7 +61,9 @@ def by_county(rows: Sequence[dict]) -> alt.Chart:
 
 
 def meetings_per_month(rows: Sequence[dict]) -> alt.Chart:
-    return alt.Chart(alt.Data(values=list(rows))).mark_bar().encode(
+    """Meetings per month, one colour per chapter for the ten busiest and one for the rest."""
+    rows = overview.busiest_chapters(list(rows))
+    return alt.Chart(alt.Data(values=rows)).mark_bar().encode(
         x=alt.X("month:O", title="Måned"), y=alt.Y("meetings:Q", title="Møter"),
         color=alt.Color("chapter:N", title="Lokallag"),
         tooltip=[alt.Tooltip("chapter:N", title="Lokallag"),
