@@ -112,8 +112,11 @@ def list_events(
     kinds: Iterable[str] | None = None,
 ) -> list[dict]:
     """Events starting on a day from `start` to `end` (inclusive), in time order."""
-    clauses = ["substr(e.starts_at, 1, 10) between :start and :end"]
-    params: dict = {"start": start.isoformat(), "end": end.isoformat()}
+    # A range on the column itself (ISO text: "2026-11-03" and "2026-11-03T18:00" both sort
+    # inside the day), so the starts_at index is used instead of reading every event.
+    clauses = ["e.starts_at >= :start and e.starts_at < :after"]
+    params: dict = {"start": start.isoformat(),
+                    "after": (end + dt.timedelta(days=1)).isoformat()}
     if chapter_id is not None:
         clauses.append("e.chapter_id = :chapter")
         params["chapter"] = chapter_id

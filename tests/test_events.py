@@ -150,3 +150,15 @@ def test_cli_writes_an_ics_file(db_path, demo_db, tmp_path):
         [sys.executable, "-m", "advocacy", "events-ics", "--db", str(db_path), "--out", str(out),
          "--from", "i går"], capture_output=True, text=True, cwd=ROOT, check=False)
     assert bad.returncode == 1 and bad.stderr.startswith("Feil: ")
+
+
+def test_a_period_holds_its_first_and_last_day_whole(demo_db, leader):
+    """All-day events ("2027-03-01") and timed ones ("2027-03-31T23:30") on the edges of the
+    period are in it; the next day's first minute is not."""
+    for title, starts in (("Første", "2027-03-01"), ("Siste", "2027-03-31T23:30"),
+                          ("Før", "2027-02-28T23:59"), ("Etter", "2027-04-01T00:00"),
+                          ("Etter, hele dagen", "2027-04-01")):
+        events.create_event(demo_db, leader, kind="stand", title=title, starts_at=starts)
+    titles = [e["title"] for e in events.list_events(demo_db, dt.date(2027, 3, 1),
+                                                     dt.date(2027, 3, 31))]
+    assert titles == ["Første", "Siste"]
