@@ -271,9 +271,10 @@ def _list_filter(user: User, chapter_id, kommunenummer, politician_id) -> tuple[
 def list_meetings(
     db: sqlite_utils.Database, user: User, limit: int = 200, *,
     chapter_id: int | None = None, kommunenummer: str | None = None,
-    politician_id: int | None = None,
+    politician_id: int | None = None, offset: int = 0,
 ) -> list[dict]:
-    """The newest meetings the user may see, at most `limit` (count_meetings gives the total)."""
+    """The meetings the user may see, newest first: `limit` of them after skipping `offset`
+    (count_meetings gives the total)."""
     where, params = _list_filter(user, chapter_id, kommunenummer, politician_id)
     return list(
         db.query(
@@ -285,8 +286,8 @@ def list_meetings(
                 join municipalities m on m.kommunenummer = mt.kommunenummer
                 where {where}
                 order by mt.held_on desc, mt.id desc
-                limit :limit""",  # noqa: S608 - only fixed fragments are joined
-            {**params, "limit": limit},
+                limit :limit offset :offset""",  # noqa: S608 - only fixed fragments are joined
+            {**params, "limit": limit, "offset": max(int(offset), 0)},
         )
     )
 

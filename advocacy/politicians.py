@@ -238,12 +238,14 @@ def list_politicians(
     party: str | None = None,
     role: str | None = None,
     limit: int | None = None,
+    offset: int = 0,
 ) -> list[dict]:
-    """The directory, filtered; `party` is a party code or a local list's own name."""
+    """The directory, filtered; `party` is a party code or a local list's own name. `limit`
+    rows after skipping `offset` (count_politicians gives the total)."""
     where, params = _filters(search, kommunenummer, fylkesnummer, party, role)
     sql = f"{_SELECT} where {where} order by m.navn, m.kommunenummer, p.name"
     if limit:
-        sql += f" limit {int(limit)}"
+        sql += f" limit {int(limit)} offset {max(int(offset), 0)}"
     return list(db.query(sql, params))
 
 

@@ -648,8 +648,9 @@ PRIVACY_OWN_EXPORT = "Last ned mine opplysninger"
 PRIVACY_OWN_EXPORT_HELP = "Alt Påvirk har lagret om deg og det du har gjort, som lesbar tekst."
 
 # --- Long lists at national scale (issue 9) ---
-LIST_SHOWING = "Viser {shown} av {total}. Snevre inn med søk eller filter for å se resten."
-LIST_SHOWING_NEWEST = "Viser de {shown} nyeste av {total}. Bruk Søk for å finne eldre møter."
+PAGE_BACK = "Forrige"
+PAGE_NEXT = "Neste"
+PAGE_OF = "Side {page} av {pages}: {first}–{last} av {total}"
 LIST_SHOWING_FIRST = "Viser de {shown} med tidligst frist av {total}. Kalenderfila har alle."
 STATEMENTS_NEWEST = "Viser de {shown} nyeste. Søk eller filtrer for å finne eldre uttalelser."
 CHOOSE_POLITICIAN = "Velg en politiker for å se standpunkter, møter og brev"

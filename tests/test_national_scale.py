@@ -17,6 +17,7 @@ def test_politician_directory_limit_and_count_agree(demo_db, leader):
     everyone = politicians.list_politicians(demo_db, leader)
     assert politicians.count_politicians(demo_db, leader) == len(everyone) > 5
     assert politicians.list_politicians(demo_db, leader, limit=5) == everyone[:5]
+    assert politicians.list_politicians(demo_db, leader, limit=5, offset=5) == everyone[5:10]
     drammen = politicians.list_politicians(demo_db, leader, kommunenummer="3301")
     assert politicians.count_politicians(demo_db, leader, kommunenummer="3301") == len(drammen)
     assert politicians.count_politicians(demo_db, leader, search="zzz-ingen") == 0
@@ -124,6 +125,7 @@ def test_meeting_list_limit_and_count_agree(demo_db, leader, chapter_member):
         everything = meetings.list_meetings(demo_db, user, limit=10_000)
         assert meetings.count_meetings(demo_db, user) == len(everything) > 2
         assert meetings.list_meetings(demo_db, user, limit=2) == everything[:2]
+        assert meetings.list_meetings(demo_db, user, limit=2, offset=1) == everything[1:3]
     chapter = chapter_member.chapter_id
     assert meetings.count_meetings(demo_db, leader, chapter_id=chapter) == len(
         meetings.list_meetings(demo_db, leader, limit=10_000, chapter_id=chapter))

@@ -10,7 +10,7 @@ from advocacy.ui.meeting_detail import render_meeting
 from advocacy.ui.meeting_form import meeting_form
 from advocacy.ui.safe_text import md
 from advocacy.ui.search_view import render_search
-from advocacy.ui.widgets import table
+from advocacy.ui.widgets import pager, table
 
 user = context.require_page("moter")
 db = context.db()
@@ -18,7 +18,7 @@ db = context.db()
 VIEWS = ["Møter", "Nytt møte", "Oppfølging", "Søk"]
 OPEN = "moter_open"  # the meeting shown under the list
 PENDING = "moter_pending_open"  # set before a rerun: widgets' state can only change before them
-SHOWN = 200  # a national list runs to 50,000 meetings: the newest, and a chapter filter
+PAGE_SIZE = 50  # a national list runs to 50,000 meetings: a page at a time, newest first
 
 st.session_state.setdefault("moter_view", VIEWS[0])
 # A link from search (or elsewhere) opens one meeting: ?mote=12.
@@ -52,13 +52,10 @@ else:
         chapter_id = st.selectbox("Lokallag", [None, *chapters], key="moter_chapter",
                                   format_func=lambda c: "Alle lokallag" if c is None
                                   else chapters[c])
-    rows = meetings.list_meetings(db, user, SHOWN, chapter_id=chapter_id)
-    total = (meetings.count_meetings(db, user, chapter_id=chapter_id) if len(rows) == SHOWN
-             else len(rows))
-    st.caption(f"{texts.format_number(total)} møter")
-    if total > len(rows):
-        st.caption(texts.LIST_SHOWING_NEWEST.format(shown=len(rows),
-                                                    total=texts.format_number(total)))
+    total = meetings.count_meetings(db, user, chapter_id=chapter_id)
+    st.caption(f"{texts.format_number(total)} møter, de nyeste først")
+    offset = pager(total, PAGE_SIZE, "moter_side", filters=chapter_id)
+    rows = meetings.list_meetings(db, user, PAGE_SIZE, chapter_id=chapter_id, offset=offset)
     table(
         rows,
         {"held_on": "Dato", "kind": "Type", "chapter": "Lokallag", "kommune": "Kommune",

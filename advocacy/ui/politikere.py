@@ -9,7 +9,7 @@ from advocacy.ui.politician_detail import render_politician
 from advocacy.ui.politician_form import politician_form
 from advocacy.ui.politician_import_view import render_import
 from advocacy.ui.search_view import render_search
-from advocacy.ui.widgets import table
+from advocacy.ui.widgets import pager, table
 
 user = context.require_page("politikere")
 db = context.db()
@@ -18,8 +18,7 @@ editor = user.role in ("leder", "lokallag")
 VIEWS = ["Oversikt", "Ny politiker", "Importer", "Søk"] if editor else ["Oversikt", "Søk"]
 OPEN = "politiker_open"
 PENDING = "politiker_pending_open"
-MAX_CHOICES = 1000
-SHOWN = 200  # a national directory runs to 10,000: the table shows a page, filters narrow it
+PAGE_SIZE = 50  # a national directory runs to 10,000: a page at a time, filters narrow it
 
 st.session_state.setdefault("politiker_view", VIEWS[0])
 linked = st.query_params.get("politiker")
@@ -60,11 +59,10 @@ else:
                        else texts.POLITICIAN_ROLES[r])
     filters = {"search": search, "kommunenummer": kommune if kommune in places else None,
                "fylkesnummer": county, "party": party, "role": role}
-    rows = politicians.list_politicians(db, user, **filters, limit=SHOWN)
-    total = politicians.count_politicians(db, user, **filters) if len(rows) == SHOWN else len(rows)
+    total = politicians.count_politicians(db, user, **filters)
     st.caption(f"{texts.format_number(total)} politikere")
-    if total > len(rows):
-        st.caption(texts.LIST_SHOWING.format(shown=len(rows), total=texts.format_number(total)))
+    offset = pager(total, PAGE_SIZE, "politiker_side", filters=filters)
+    rows = politicians.list_politicians(db, user, **filters, limit=PAGE_SIZE, offset=offset)
     table(
         rows,
         {"name": "Navn", "party": "Parti", "kommune": "Kommune", "role": "Rolle",
@@ -72,7 +70,7 @@ else:
         labels={"role": texts.POLITICIAN_ROLES},
         key="politikere_table",
     )
-    labels = {r["id"]: politicians.label(r) for r in rows[:MAX_CHOICES]}
+    labels = {r["id"]: politicians.label(r) for r in rows}
     selected = st.session_state.get(OPEN)
     if selected is not None and selected not in labels:
         try:

@@ -77,3 +77,25 @@ def test_writing_group_reads_but_cannot_add(app):
     assert app.session_state["politiker_view"] == "Oversikt"
     assert not any(f.key and "stance_form" in str(f.key) for f in app.get("form"))
     assert len(app.dataframe[0].value) == 42
+
+
+def test_the_directory_pages_fifty_at_a_time_and_a_filter_starts_again(app):
+    db = connect(default_path(), create=False)
+    db["politicians"].insert_all(
+        {"name": f"Ola Testesen {i:03d}", "kommunenummer": "3301", "role": "gruppeleder",
+         "in_office": 1, "is_demo": 1} for i in range(60))
+    total = db["politicians"].count
+    db.close()
+    _open(app, user="leder")
+    first = list(app.dataframe[0].value["Navn"])
+    assert len(first) == 50
+    assert f"Side 1 av 3: 1–50 av {total}" in [c.value for c in app.caption]
+    app.button(key="politiker_side_next").click().run()
+    second = list(app.dataframe[0].value["Navn"])
+    assert len(second) == 50 and not set(first) & set(second)
+    assert f"Side 2 av 3: 51–100 av {total}" in [c.value for c in app.caption]
+    app.button(key="politiker_side_next").click().run()
+    assert len(app.dataframe[0].value) == total - 100
+    assert app.button(key="politiker_side_next").disabled
+    app.selectbox(key="politiker_county").set_value("33").run()  # a filter: back to page one
+    assert any(c.value.startswith("Side 1 av") for c in app.caption)
