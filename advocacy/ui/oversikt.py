@@ -45,6 +45,16 @@ def activity(_db, county: str | None, version: str, today: dt.date) -> tuple:
             overview.letters_per_quarter(_db, fylkesnummer=county))
 
 
+@st.cache_resource(show_spinner=False, max_entries=32)
+def recent(_db, today: dt.date, county: str | None, version: str) -> list[dict]:
+    return overview.shown_changes(_db, today, county, limit=CHANGES_SHOWN)
+
+
+def lazy_expander(key: str):
+    """«Vis som tabell»: the table inside is built only while the expander is open."""
+    return st.expander(texts.OVERVIEW_TABLE, key=key, on_change="rerun")
+
+
 st.title(texts.PAGE_TITLES["oversikt"])
 today = dt.date.today()
 version = overview.policy_version(db)
@@ -94,8 +104,9 @@ for r in summary:
 summary_columns = {"lever": "Sak", "meets": "Oppfyller målet", "share": "Andel",
                    "partly": "Delvis", "far": "Langt unna", "unknown": "Ukjent",
                    "over_limit": "Over lovens grense", "municipalities": "Kommuner"}
-with st.expander(texts.OVERVIEW_TABLE):
-    table(summary, summary_columns, key="goal_summary")
+with lazy_expander("goal_summary_box") as box:
+    if box.open:
+        table(summary, summary_columns, key="goal_summary")
 export_buttons(summary, summary_columns, "maaloppnaaelse", key="goal_summary_export")
 
 if county is None:
@@ -108,13 +119,14 @@ if county is None:
     county_columns = {"fylke": "Fylke", "meets": "Oppfyller målet", "share": "Andel",
                       "partly": "Delvis", "far": "Langt unna", "unknown": "Ukjent",
                       "municipalities": "Kommuner"}
-    with st.expander(texts.OVERVIEW_TABLE):
-        table(by_county, county_columns, key="goal_by_county")
+    with lazy_expander("by_county_box") as box:
+        if box.open:
+            table(by_county, county_columns, key="goal_by_county")
     export_buttons(by_county, county_columns, f"per-fylke-{lever_id}", key="by_county_export")
 
 # --- What changed --------------------------------------------------------------------------
 st.subheader(texts.OVERVIEW_CHANGES)
-changes = overview.shown_changes(db, today, county, limit=CHANGES_SHOWN)
+changes = recent(db, today, county, version)
 change_columns = {"decided_on": "Vedtatt", "kommune": "Kommune", "lever": "Sak",
                   "previous": "Før", "shown": "Nå", "source": "Kilde"}
 if len(changes) == CHANGES_SHOWN:
@@ -143,9 +155,10 @@ if per_month:
     overview_charts.show("per_month", (county, activity_key, today),
                          overview_charts.meetings_per_month, per_month)
 month_columns = {"month": "Måned", "chapter": "Lokallag", "meetings": "Møter"}
-with st.expander(texts.OVERVIEW_TABLE):
-    table(by_chapter, {"chapter": "Lokallag", **month_headings, "total": "I alt"},
-          key="meetings_per_month")
+with lazy_expander("per_month_box") as box:
+    if box.open:
+        table(by_chapter, {"chapter": "Lokallag", **month_headings, "total": "I alt"},
+              key="meetings_per_month")
 export_buttons(per_month, month_columns, "moter-per-maaned", key="per_month_export")
 
 st.subheader(texts.OVERVIEW_LETTERS_PER_QUARTER)

@@ -4,9 +4,12 @@ from advocacy.db import connect
 from tests.ui.conftest import login, page_file
 
 
-def _open(app, user="leder"):
+def _open(app, user="leder", tables=True):
     login(app, user)
     app.switch_page(page_file("oversikt"))
+    if tables:  # the «Vis som tabell» expanders, open (their tables are built only then)
+        for key in ("goal_summary_box", "by_county_box", "per_month_box"):
+            app.session_state[key] = True
     app.run()
     assert not app.exception, app.exception
     assert not app.error, [e.value for e in app.error]
@@ -67,3 +70,14 @@ def test_lever_editor_is_for_leadership_only(app):
 def test_writing_group_sees_overview_without_followups(app):
     _open(app, "skrivegruppe")
     assert not [d for d in app.dataframe if "Frist" in d.value.columns]
+
+
+def test_tables_in_closed_expanders_are_not_built(app):
+    _open(app, tables=False)
+    headings = [set(d.value.columns) for d in app.dataframe]
+    assert not any({"Sak", "Oppfyller målet"} <= h for h in headings)
+    assert not any("Lokallag" in h and "I alt" in h for h in headings)
+    app.session_state["per_month_box"] = True
+    app.run()
+    per_chapter = _frame(app, "Lokallag", "I alt")
+    assert per_chapter["I alt"].sum() >= 1
