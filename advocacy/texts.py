@@ -655,8 +655,8 @@ LIST_SHOWING_FIRST = "Viser de {shown} med tidligst frist av {total}. Kalenderfi
 STATEMENTS_NEWEST = "Viser de {shown} nyeste. Søk eller filtrer for å finne eldre uttalelser."
 CHOOSE_POLITICIAN = "Velg en politiker for å se standpunkter, møter og brev"
 CHOOSE_MEETING = "Velg et møte for å se det, skrive oppfølgingsbrev eller endre det"
-OVERDUE_SHOWING = ("Viser de {shown} eldste av {total} forfalte oppfølginger. Hele listen er "
-                   "under Møter → Oppfølging.")
+OVERDUE_SHOWING = ("Viser de {shown} eldste av {total} forfalte oppfølginger. Last ned for hele "
+                   "listen, eller se Møter → Oppfølging.")
 
 # --- Writing group ---
 # Newspapers register, reader-letter pipeline, argument bank (issue 6).

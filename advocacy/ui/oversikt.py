@@ -12,7 +12,7 @@ from advocacy.ui.widgets import table
 
 CHANGES_SHOWN = 100  # the newest; the export has the whole 90 days
 CHANGES_EXPORTED = 100_000
-OVERDUE_SHOWN = 200  # thousands are overdue nationally; the full list is under Møter
+OVERDUE_SHOWN = 50  # thousands are overdue nationally: the oldest here, all in the export
 
 user = context.require_page("oversikt")
 db = context.db()
@@ -145,7 +145,8 @@ if user.role in ("leder", "lokallag"):
     overdue_columns = {"held_on": "Møtedato", "followup_due": "Frist", "chapter": "Lokallag",
                        "kommune": "Kommune", "owner": "Ansvarlig"}
     table(overdue, overdue_columns, dates=["held_on", "followup_due"], key="overdue_table")
-    export_buttons(overdue, overdue_columns, "forfalte-oppfolginger", key="overdue_export")
+    export_buttons(with_own_connection(meetings.overdue_followups, user, today),
+                   overdue_columns, "forfalte-oppfolginger", key="overdue_export")
 
 activity_key = overview.activity_version(db)
 per_month, (by_chapter, month_headings), per_quarter = activity(db, county, activity_key,
