@@ -1,5 +1,5 @@
 """What the national-scale work changed: capped lists with honest counts, narrower questions
-that must give the same answers as the broad ones, and the indexes of m070–m072."""
+that must give the same answers as the broad ones, and the indexes of m070–m073."""
 
 import datetime as dt
 
@@ -93,7 +93,8 @@ def test_existing_index_finds_what_find_existing_finds(demo_db):
 def test_national_scale_indexes_exist(db):
     indexes = {r[0] for r in db.execute("select name from sqlite_master where type = 'index'")}
     assert {"meetings_held", "meetings_updated", "documents_updated",
-            "municipalities_navn", "meetings_chapter_followup"} <= indexes
+            "municipalities_navn", "meetings_chapter_followup", "documents_author",
+            "documents_chapter"} <= indexes
 
 
 def test_directory_walks_municipalities_in_name_order_instead_of_sorting_everyone(db_path):
@@ -149,3 +150,16 @@ def test_a_chapters_overdue_count_reads_only_its_own_follow_ups(db):
         "explain query plan select count(*) from meetings mt where mt.chapter_id = 1 "
         "and mt.followup_done_on is null and mt.followup_due < '2026-01-01'")]
     assert any("meetings_chapter_followup" in step for step in plan), plan
+
+
+def test_a_writers_letters_come_from_their_own_index(demo_db, writer, chapter_member):
+    from advocacy import letter_lists
+
+    assert letter_lists.list_letters(demo_db, writer)
+    for user in (writer, chapter_member):
+        assert all(r["author_id"] == user.id or r["chapter_id"] == user.chapter_id
+                   for r in letter_lists.list_letters(demo_db, user))
+    plan = [r[3] for r in demo_db.execute(
+        "explain query plan select id from documents d where d.author_id = 4 "
+        "order by d.updated_at desc")]
+    assert any("documents_author" in step for step in plan), plan
