@@ -1,7 +1,7 @@
 """A letter drafted over the paper's limit: the count warns as it is typed, the letter is
 shortened, approved, sent and marked published with a link."""
 
-from tests.e2e.conftest import login, open_page
+from tests.e2e.conftest import login, open_page, wait_idle
 
 LONG = "Skjenketid er helsepolitikk, og legevakten ser det hver helg. " * 50
 SHORT = ("Når bystyret i Drammen skal vurdere skjenketidene, bør det lytte til legevakten.\n\n"
@@ -46,18 +46,23 @@ def test_draft_over_limit_shorten_send_publish(page):
     text.press("Control+Enter")
     page.get_by_text("For langt for Drammenspressen").wait_for(state="detached")
 
+    wait_idle(page)  # a click during a run in flight can be lost under load
     page.get_by_role("button", name="Gjør til utkast").click()
     page.get_by_text("Innlegget er flyttet til «Utkast»").wait_for()
+    wait_idle(page)
     page.get_by_role("button", name="Send til vurdering").click()
     page.get_by_text("Innlegget er flyttet til «Til vurdering»").wait_for()
+    wait_idle(page)
     page.get_by_role("button", name="Godkjenn").click()
     page.get_by_text("Innlegget er flyttet til «Godkjent»").wait_for()
+    wait_idle(page)
     page.get_by_role("button", name="Marker som sendt").click()
     page.get_by_text("Innlegget er markert som sendt til Drammenspressen").wait_for()
 
     page.get_by_role("radiogroup", name="Svar").get_by_text("Publisert").click()
     page.get_by_role("textbox", name="Lenke til innlegget").fill(
         "https://drammenspressen.example.org/debatt/klokka-02")
+    wait_idle(page)
     page.get_by_role("button", name="Registrer svar").click()
     page.get_by_text("Svaret er registrert: publisert.").wait_for()
     page.get_by_text("Leserinnlegg · Publisert · Ingrid Haugland · Drammenspressen").wait_for()
