@@ -103,6 +103,13 @@ def delete_event(db: sqlite_utils.Database, user: User, event_id: int) -> None:
         db["events"].delete(event_id)
 
 
+def events_version(db: sqlite_utils.Database) -> str:
+    """Changes when an event is added or deleted (events are never edited in place): part of
+    the cache key of a calendar view, with the policy version for the action-plan dates."""
+    count, last = db.execute("select count(*), coalesce(max(id), 0) from events").fetchone()
+    return f"{count}:{last}"
+
+
 def list_events(
     db: sqlite_utils.Database,
     start: dt.date,

@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from advocacy import campaigns, events, month_view, statement_archive, texts
+from advocacy import campaigns, events, month_view, overview, statement_archive, texts
 from advocacy.errors import AdvocacyError
 from advocacy.ui import context
 from advocacy.ui.safe_text import md
@@ -34,6 +34,21 @@ def act(success: str, fn, *args, **kwargs) -> None:
         return
     st.session_state[FLASH] = success
     st.rerun()
+
+
+# A month of a national calendar is a few hundred events and action-plan dates: made once per
+# version of the events and positions and shared read-only, not on every click.
+@st.cache_resource(show_spinner=False, max_entries=64, ttl=600)
+def calendar_view(_db, start: dt.date, end: dt.date, chapter: int | None,
+                  kinds: tuple | None, version: tuple) -> tuple[list[dict], list[dict]]:
+    items = events.calendar_items(_db, start, end, chapter_id=chapter, kinds=kinds)
+    return items, event_rows(items)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64, ttl=600)
+def cached_month_html(year: int, month: int, today: dt.date, _items: list[dict], version: tuple,
+               chapter: int | None, kinds: tuple) -> str:
+    return month_view.month_html(year, month, _items, today)
 
 
 def event_rows(items: list[dict]) -> list[dict]:
@@ -96,14 +111,19 @@ def activity_tab() -> None:
                                            today + dt.timedelta(days=365)),
                                format="DD.MM.YYYY", key="cal_period")
         start, end = (period if len(period) == 2 else (period[0], period[0]))
-    items = events.calendar_items(db, start, end, chapter_id=chapter, kinds=kinds or None)
+    version = (events.events_version(db), overview.policy_version(db))
+    items, rows = calendar_view(db, start, end, chapter, tuple(kinds) or None, version)
+    columns = {"date": "Dato", "time": "Tid", "kind": "Type", "title": "Tittel",
+               "chapter": "Lokallag", "place": "Sted", "responsible": "Ansvarlig",
+               "campaign": "Kampanje", "source": "Kilde"}
     if view == "Måned":
-        st.html(month_view.month_html(year, month, items, today))
-    table(event_rows(items),
-          {"date": "Dato", "time": "Tid", "kind": "Type", "title": "Tittel",
-           "chapter": "Lokallag", "place": "Sted", "responsible": "Ansvarlig",
-           "campaign": "Kampanje", "source": "Kilde"},
-          dates=["date"], key="cal_table")
+        st.html(cached_month_html(year, month, today, items, version, chapter, tuple(kinds)))
+        # The grid shows the month; its table is built only when asked for.
+        with st.expander(texts.OVERVIEW_TABLE, key="cal_table_box", on_change="rerun") as box:
+            if box.open:
+                table(rows, columns, dates=["date"], key="cal_table")
+    else:
+        table(rows, columns, dates=["date"], key="cal_table")
     st.download_button(
         # made when clicked, not on every rerun: a year of national events is 0.3 s of work
         "Last ned kalender (.ics)", functools.partial(events.ics, items),
