@@ -268,6 +268,12 @@ def list_users(db: sqlite_utils.Database, acting: User) -> list[dict]:
     ]
 
 
+def chapter_names(db: sqlite_utils.Database) -> dict[int, str]:
+    """id -> name of every chapter, by name: for choosers and filters (list_chapters also
+    counts members and meetings, which a chooser does not need)."""
+    return {r[0]: r[1] for r in db.execute("select id, name from chapters order by name")}
+
+
 def list_chapters(db: sqlite_utils.Database) -> list[dict]:
     """Every chapter with its municipality and how many members and meetings it has."""
     return list(

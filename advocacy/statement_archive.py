@@ -166,10 +166,6 @@ def municipality_choices(db: sqlite_utils.Database) -> dict[str, str]:
                               " order by navn")}
 
 
-def chapter_choices(db: sqlite_utils.Database) -> dict[int, str]:
-    return {r["id"]: r["name"] for r in db.query("select id, name from chapters order by name")}
-
-
 def recipient_choices(db: sqlite_utils.Database, kommunenummer=()) -> dict[str, dict]:
     """Politicians (of the statement's municipalities, if any), parties and newspapers."""
     knrs = list(kommunenummer)

@@ -16,7 +16,7 @@ def render_followups(db, user) -> None:
     left, right = st.columns(2)
     chapter_id = None
     if user.is_leader:
-        chapters = {c["id"]: c["name"] for c in accounts.list_chapters(db)}
+        chapters = accounts.chapter_names(db)
         chapter_id = left.selectbox("Lokallag", [None, *chapters], key="followup_chapter",
                                     format_func=lambda c: "Alle lokallag" if c is None
                                     else chapters[c])

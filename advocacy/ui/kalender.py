@@ -12,7 +12,15 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from advocacy import campaigns, events, month_view, overview, statement_archive, texts
+from advocacy import (
+    accounts,
+    campaigns,
+    events,
+    month_view,
+    overview,
+    statement_archive,
+    texts,
+)
 from advocacy.errors import AdvocacyError
 from advocacy.ui import context
 from advocacy.ui.safe_text import md
@@ -89,7 +97,7 @@ def event_form(chapters: dict, campaign_titles: dict) -> None:
 
 
 def activity_tab() -> None:
-    chapters = statement_archive.chapter_choices(db)
+    chapters = accounts.chapter_names(db)
     campaign_titles = {c["id"]: c["title"] for c in campaigns.list_campaigns(db)}
     c1, c2, c3 = st.columns([2, 3, 2])
     chapter = c1.selectbox("Lokallag", [None, *chapters], key="cal_chapter",

@@ -48,7 +48,7 @@ elif view == "Søk":
 else:
     chapter_id = None
     if user.is_leader:
-        chapters = {c["id"]: c["name"] for c in accounts.list_chapters(db)}
+        chapters = accounts.chapter_names(db)
         chapter_id = st.selectbox("Lokallag", [None, *chapters], key="moter_chapter",
                                   format_func=lambda c: "Alle lokallag" if c is None
                                   else chapters[c])

@@ -11,7 +11,14 @@ import re
 
 import streamlit as st
 
-from advocacy import statement_archive, statement_letters, statement_sending, statements, texts
+from advocacy import (
+    accounts,
+    statement_archive,
+    statement_letters,
+    statement_sending,
+    statements,
+    texts,
+)
 from advocacy.errors import AdvocacyError
 from advocacy.ui import context
 from advocacy.ui.widgets import table
@@ -85,7 +92,7 @@ def statement_form(key: str, current: dict | None = None) -> dict | None:
             format_func=knrs.get, key=f"{key}_municipalities")
         chapter = None
         if user.is_leader and not current:
-            chapters = statement_archive.chapter_choices(db)
+            chapters = accounts.chapter_names(db)
             chapter = st.selectbox("Lokallag", [None, *chapters], key=f"{key}_chapter",
                                    format_func=lambda c: chapters.get(c, "Hele organisasjonen"))
         if st.form_submit_button("Lagre utkast", type="primary"):
