@@ -100,7 +100,7 @@ def pages(national: Path, empty: Path, quick: bool) -> list[Line]:
     median per database over the rounds: what is left is the page, not the machine.
     """
     quick_cases = ["leder/oversikt", "leder/kommuner", "leder/politikere", "leder/moter"]
-    rounds, reruns = (2, 3) if quick else (4, 5)
+    rounds, reruns = (3, 5) if quick else (4, 5)
     procs = {label: subprocess.Popen(
         [sys.executable, str(HERE / "page_reruns.py"), "--serve", "--reruns", str(reruns)],
         cwd=ROOT, text=True, env={**os.environ, "ADVOCACY_DB": str(db), "ADVOCACY_DEMO": "0"},
