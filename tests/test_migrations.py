@@ -67,3 +67,15 @@ def test_vocabularies_are_checked(db):
     with pytest.raises(Exception, match="CHECK"):
         db["users"].insert({"username": "x", "full_name": "X", "role": "sjef",
                             "password_hash": "x"})
+
+
+def test_steps_run_in_number_order_across_their_modules():
+    """The steps live in one module per issue; they still run m001, m002, … as databases in
+    the field ran them when they were one file."""
+    from advocacy.migrations import known_names
+
+    names = known_names()
+    assert names == sorted(names)
+    assert names[:4] == ["m001_initial", "m002_audit_chain", "m003_login_failures",
+                         "m010_full_text_search"]
+    assert len(names) == len(set(names))
