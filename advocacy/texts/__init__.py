@@ -1,0 +1,15 @@
+"""Norwegian (bokmål) labels, messages and the formatting of dates and numbers.
+
+Every string a user sees comes from here, so the wording stays consistent and could be
+translated; dates and numbers go through Babel with the `nb` locale. One module per part of the
+app; all of it is read as `texts.NAME`.
+"""
+
+from .common import *  # noqa: F403
+from .documents import *  # noqa: F403
+from .lists import *  # noqa: F403
+from .meetings import *  # noqa: F403
+from .policy import *  # noqa: F403
+from .privacy import *  # noqa: F403
+from .statements import *  # noqa: F403
+from .writing import *  # noqa: F403
