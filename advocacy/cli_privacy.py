@@ -1,0 +1,103 @@
+"""Privacy commands of `python -m advocacy` (issue 8): export-person, erase-person, retention,
+clean-db. Registered with advocacy.cli's command table when that module is loaded."""
+
+from __future__ import annotations
+
+from . import texts
+from .cli import CLI_USER, PARSER_EXTENSIONS, command
+from .errors import AdvocacyError
+from .startup import open_database
+
+
+def _person(args) -> tuple[str, int]:
+    if (args.politician is None) == (args.user is None):
+        raise AdvocacyError("Oppgi enten --politician NR eller --user NR.")
+    return ("politiker", args.politician) if args.politician is not None else ("bruker", args.user)
+
+
+@command("export-person")
+def cmd_export_person(args) -> int:
+    from pathlib import Path
+
+    from . import privacy
+
+    kind, person_id = _person(args)
+    db = open_database(args.db, create=False)
+    data = (privacy.export_politician if kind == "politiker" else privacy.export_user)(
+        db, CLI_USER, person_id)
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise AdvocacyError(f"Mappen finnes ikke: {out.parent}")
+    out.write_bytes(privacy.as_text(data) if out.suffix.lower() == ".txt"
+                    else privacy.as_json(data))
+    print(f"Personopplysningene er skrevet til {out}")
+    return 0
+
+
+@command("erase-person")
+def cmd_erase_person(args) -> int:
+    from . import erasure
+
+    kind, person_id = _person(args)
+    if not args.yes:
+        raise AdvocacyError("Sletting kan ikke angres. Gjenta kommandoen med --yes.")
+    db = open_database(args.db, create=False)
+    try:
+        erase = erasure.erase_politician if kind == "politiker" else erasure.erase_user
+        result = erase(db, CLI_USER, person_id, also=tuple(args.also or ()))
+    finally:
+        db.close()
+    print(result.message)
+    return 0 if result.file_cleaned else 1
+
+
+@command("retention")
+def cmd_retention(args) -> int:
+    from . import privacy
+
+    db = open_database(args.db, create=False)
+    rows = privacy.retention_list(db, CLI_USER)
+    if not rows:
+        print(texts.RETENTION_EMPTY)
+    for row in rows:
+        print(f"{row['kind']} {row['id']}: {row['name']} ({row['place'] or '–'}) – "
+              f"{row['reason']}, siden {texts.format_date(row['since'])}")
+    print("Slett med: python -m advocacy erase-person --politician NR | --user NR --yes")
+    return 0
+
+
+@command("clean-db")
+def cmd_clean_db(args) -> int:
+    from . import erasure
+
+    db = open_database(args.db, create=False)
+    try:
+        db.execute("pragma secure_delete = on")
+        cleaned = erasure.clean_file(db)
+    finally:
+        db.close()
+    print("Databasefilen er ryddet." if cleaned
+          else "Databasefilen er i bruk; prøv igjen når appen er stoppet.")
+    return 0 if cleaned else 1
+
+
+def _privacy_parsers(add) -> None:
+    for name, help_text in (("export-person", "skriv alt som er lagret om én person (.json "
+                                              "eller .txt)"),
+                            ("erase-person", "slett en person overalt, også fra søkeindeksen "
+                                             "og databasefilen")):
+        p = add(name, help_text)
+        p.add_argument("--politician", type=int, metavar="NR", help="politikerens nummer")
+        p.add_argument("--user", type=int, metavar="NR", help="brukerens nummer")
+        if name == "export-person":
+            p.add_argument("--out", required=True, metavar="FIL")
+        else:
+            p.add_argument("--also", action="append", metavar="TEKST",
+                           help="en annen skrivemåte av navnet som også skal fjernes")
+            p.add_argument("--yes", action="store_true", help="bekreft at slettingen ikke kan "
+                                                              "angres")
+    add("retention", "vis politikere ute av vervet og frivillige inaktive i over ett år")
+    add("clean-db", "rydd databasefilen (WAL-sjekkpunkt og VACUUM) etter sletting")
+
+
+PARSER_EXTENSIONS.append(_privacy_parsers)
