@@ -37,7 +37,7 @@ from .db import write
 from .documents.naming import slug
 from .errors import ValidationError
 from .migrations import ERASURE_FLAG
-from .privacy import ERASED, ERASED_USERNAME, require_can_erase
+from .privacy import ERASED, ERASED_USERNAME, LAST_ERASURE, require_can_erase
 
 FTS_TABLES = ("meetings_fts", "politicians_fts", "documents_fts")
 # Reference data and bookkeeping hold no personal free text; the audit log is append-only by
@@ -180,6 +180,8 @@ def _erase(db: sqlite_utils.Database, work) -> tuple[int, int, bool]:
             db.execute("insert into settings (key, value) values (?, '1')", [ERASURE_FLAG])
             changed, dropped = work()
             db.execute("delete from settings where key = ?", [ERASURE_FLAG])
+            db.execute("insert or replace into settings (key, value) values "
+                       "(?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))", [LAST_ERASURE])
             _rebuild_search(db)
     except sqlite3.IntegrityError as exc:
         raise ValidationError(texts.PRIVACY_ERASE_FAILED.format(reason=exc)) from exc

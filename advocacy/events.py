@@ -21,6 +21,7 @@ from .calendar import CalendarItem, to_ics
 from .db import write
 from .errors import PermissionDenied, ValidationError
 from .key_dates import national_dates
+from .privacy import last_erasure
 
 KINDS = tuple(texts.EVENT_KINDS)
 KEY_DATE = "politisk_dato"
@@ -105,9 +106,10 @@ def delete_event(db: sqlite_utils.Database, user: User, event_id: int) -> None:
 
 def events_version(db: sqlite_utils.Database) -> str:
     """Changes when an event is added or deleted (events are never edited in place): part of
-    the cache key of a calendar view, with the policy version for the action-plan dates."""
+    the cache key of a calendar view, with the policy version for the action-plan dates. An
+    erasure rewrites names in events' text, so it changes this too."""
     count, last = db.execute("select count(*), coalesce(max(id), 0) from events").fetchone()
-    return f"{count}:{last}"
+    return f"{count}:{last}:{last_erasure(db)}"
 
 
 def list_events(

@@ -9,6 +9,7 @@ import sqlite_utils
 
 from . import followups, texts
 from .accounts import User
+from .privacy import last_erasure
 
 
 def key_figures(db: sqlite_utils.Database, user: User, today: dt.date | None = None) -> dict:
@@ -54,22 +55,24 @@ def meetings_per_chapter(db: sqlite_utils.Database) -> list[dict]:
 
 def policy_version(db: sqlite_utils.Database) -> str:
     """Changes whenever a position is added or a lever edited (positions are append-only, so
-    the largest id is enough): the cache key of everything derived from policy data."""
+    the largest id is enough), and when a person is erased: the cache key of everything derived
+    from policy data."""
     last = db.execute("select coalesce(max(id), 0) from positions").fetchone()[0]
     lever_state = db.execute(
         "select group_concat(id || '|' || coalesce(goal, '') || '|' || coalesce(goal_rule, '') "
         "|| '|' || coalesce(legal_max, '') || '|' || active || '|' || name, ';') from levers"
     ).fetchone()[0]
-    return f"{last}:{hashlib.sha1((lever_state or '').encode()).hexdigest()[:12]}"
+    return (f"{last}:{hashlib.sha1((lever_state or '').encode()).hexdigest()[:12]}:"
+            f"{last_erasure(db)}")
 
 
 def activity_version(db: sqlite_utils.Database) -> str:
-    """Changes when meetings or documents are added or edited."""
+    """Changes when meetings or documents are added or edited, or a person is erased."""
     row = db.execute(
         "select (select count(*) from meetings), (select max(updated_at) from meetings), "
         "(select count(*) from documents), (select max(updated_at) from documents)"
     ).fetchone()
-    return ":".join(str(v) for v in row)
+    return ":".join(str(v) for v in (*row, last_erasure(db)))
 
 
 def status_counts(statuses: dict[str, dict[str, dict]], lever_id: str) -> dict[str, int]:

@@ -24,6 +24,15 @@ from .errors import ValidationError
 RETENTION_DAYS = 365
 ERASED = "[slettet]"
 ERASED_USERNAME = "slettet-{id}"
+LAST_ERASURE = "last_erasure"  # settings key: when a person was last erased
+
+
+def last_erasure(db: sqlite_utils.Database) -> str:
+    """When a person was last erased (empty if never). Part of the key of every view the app
+    keeps between reruns, so an erasure (in the app or on the command line) is never followed
+    by a cached page that still shows the name."""
+    row = db.execute("select value from settings where key = ?", [LAST_ERASURE]).fetchone()
+    return row[0] if row else ""
 
 
 def _rows(db: sqlite_utils.Database, sql: str, params) -> list[dict]:

@@ -7,7 +7,7 @@ import datetime as dt
 
 import streamlit as st
 
-from advocacy import followup_letters, followups, meetings, texts
+from advocacy import followup_letters, followups, meetings, privacy, texts
 from advocacy.documents import to_html
 from advocacy.errors import AdvocacyError
 from advocacy.ui.meeting_form import meeting_form
@@ -108,15 +108,18 @@ def _letters(db, user, meeting: dict, editable: bool) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _rendered(_db, _user, user_id: int, document_id: int, updated_at: str) -> bytes:
+def _rendered(_db, _user, user_id: int, document_id: int, updated_at: str, erased: str
+              ) -> bytes:
     """The letter's .docx, made once per version of the letter rather than on every rerun;
-    `updated_at` changes with every edit and when it is sent, `user_id` keeps one user's result
-    from being served to another."""
+    `updated_at` changes with every edit and when it is sent, `erased` with every erasure of a
+    person (which rewrites names in letters), `user_id` keeps one user's result from being
+    served to another."""
     return followup_letters.render_letter(_db, _user, document_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _preview_html(user_id: int, document_id: int, updated_at: str, _docx: bytes) -> str:
+def _preview_html(user_id: int, document_id: int, updated_at: str, erased: str, _docx: bytes
+                  ) -> str:
     """The sanitised HTML preview (to_html) of that same version."""
     return to_html(_docx)
 
@@ -149,7 +152,8 @@ def _letter(db, user, document_id: int, editable: bool) -> None:
                         "Brevet er lagret"):
                     st.rerun()
     try:
-        docx = _rendered(db, user, user.id, document_id, letter["updated_at"])
+        erased = privacy.last_erasure(db)
+        docx = _rendered(db, user, user.id, document_id, letter["updated_at"], erased)
     except AdvocacyError as exc:
         st.error(exc.message)
         return
@@ -169,4 +173,4 @@ def _letter(db, user, document_id: int, editable: bool) -> None:
     elif letter["sent_on"]:
         right.caption(f"Sendt {texts.format_date(letter['sent_on'])}")
     with st.expander("Forhåndsvisning", expanded=True):
-        st.html(_preview_html(user.id, document_id, letter["updated_at"], docx))
+        st.html(_preview_html(user.id, document_id, letter["updated_at"], erased, docx))

@@ -244,3 +244,20 @@ def test_own_export_made_on_click_holds_the_users_data(demo_db, db_path, chapter
     demo_db["users"].update(chapter_member.id, {"active": 0})
     with pytest.raises(ValidationError):
         privacy.own_export_text(str(db_path), chapter_member.id)
+
+
+def test_an_erasure_changes_the_keys_of_every_view_kept_between_reruns(demo_db, leader, spread):
+    """Oversikt and Kalender keep what they show between reruns, keyed by these versions: after
+    an erasure none of them may be served from before it (the name would still be on screen)."""
+    from advocacy import events, overview
+
+    def keys():
+        return (overview.policy_version(demo_db), overview.activity_version(demo_db),
+                events.events_version(demo_db))
+
+    before = keys()
+    assert keys() == before  # nothing changed, nothing to redo
+    erasure.erase_politician(demo_db, leader, spread["pid"])
+    after = keys()
+    assert all(a != b for a, b in zip(before, after, strict=True))
+    assert FIRST not in repr(after)
