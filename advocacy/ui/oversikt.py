@@ -20,14 +20,15 @@ db = context.db()
 
 # Shared, read-only results (cache_resource, not cache_data): cache_data unpickles a fresh copy
 # on every rerun, ~20 ms for 357 municipalities × every lever. Nothing below changes them, and
-# they hold no one's personal data: the same figures for every user.
-@st.cache_resource(show_spinner=False, max_entries=32)
+# they hold no one's personal data: the same figures for every user. One entry per county and
+# the nation (16) per version; an hour's TTL lets superseded versions go.
+@st.cache_resource(show_spinner=False, max_entries=20, ttl=3600)
 def policy_statuses(_db, county: str | None, version: str) -> dict:
     levers = municipalities.levers(_db)
     return municipalities.statuses(_db, levers, fylkesnummer=county)
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=20, ttl=3600)
 def map_spec(_db, lever_id: str, county: str | None, version: str) -> dict:
     lever = next(lv for lv in municipalities.levers(_db) if lv["id"] == lever_id)
     cells = municipalities.statuses(_db, [lever], fylkesnummer=county)
@@ -45,13 +46,13 @@ def activity(_db, county: str | None, version: str, today: dt.date) -> tuple:
             overview.letters_per_quarter(_db, fylkesnummer=county))
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=20, ttl=3600)
 def recent(_db, today: dt.date, county: str | None, version: str) -> list[dict]:
     return overview.shown_changes(_db, today, county, limit=CHANGES_SHOWN)
 
 
 def lazy_expander(key: str):
-    """«Vis som tabell»: the table inside is built only while the expander is open."""
+    """«Vis tabellen»: the table inside is built only while the expander is open."""
     return st.expander(texts.OVERVIEW_TABLE, key=key, on_change="rerun")
 
 

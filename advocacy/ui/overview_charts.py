@@ -24,7 +24,7 @@ def show(name: str, key: Hashable, build: Callable[..., alt.Chart], *data) -> No
     st.vega_lite_chart(_spec(name, key, build, data), width="stretch")
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64, ttl=3600)
 def _spec(name: str, key: Hashable, _build: Callable[..., alt.Chart], _data: tuple) -> dict:
     # Shared and read-only: st.vega_lite_chart copies the top level before it changes anything.
     return spec(_build(*_data))
