@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from advocacy import texts
@@ -46,9 +47,12 @@ def table(
         data[heading] = values
     config = {columns[name]: st.column_config.DateColumn(format="DD.MM.YYYY")
               for name in dates}
-    frame = pd.DataFrame(data)
+    try:  # an Arrow table straight away: pandas would only be a detour to Arrow
+        frame = pa.table(data)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):  # a column of mixed types: pandas copes
+        frame = pd.DataFrame(data)
     if height is None:  # long lists scroll inside the table rather than stretch the page
-        height = 600 if len(frame) > 16 else "auto"
+        height = 600 if len(rows) > 16 else "auto"
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key,
                  height=height)
 
