@@ -10,7 +10,7 @@ from advocacy.ui.meeting_detail import render_meeting
 from advocacy.ui.meeting_form import meeting_form
 from advocacy.ui.safe_text import md
 from advocacy.ui.search_view import render_search
-from advocacy.ui.widgets import pager, table
+from advocacy.ui.widgets import open_requested, pager, table
 
 user = context.require_page("moter")
 db = context.db()
@@ -21,14 +21,8 @@ PENDING = "moter_pending_open"  # set before a rerun: widgets' state can only ch
 PAGE_SIZE = 50  # a national list runs to 50,000 meetings: a page at a time, newest first
 
 st.session_state.setdefault("moter_view", VIEWS[0])
-# A link from search (or elsewhere) opens one meeting: ?mote=12.
-linked = st.query_params.get("mote")
-if linked and linked.isdigit() and st.session_state.get("moter_linked") != linked:
-    st.session_state["moter_linked"] = linked
-    st.session_state[PENDING] = int(linked)
-if PENDING in st.session_state:
-    st.session_state[OPEN] = st.session_state.pop(PENDING)
-    st.session_state["moter_view"] = VIEWS[0]
+# A link from search (or elsewhere) opens one record: ?mote=12.
+open_requested("moter", "mote", VIEWS[0])
 
 st.title(texts.PAGE_TITLES["moter"])
 if user.chapter_name and not user.is_leader:

@@ -9,7 +9,7 @@ from advocacy.ui.politician_detail import render_politician
 from advocacy.ui.politician_form import politician_form
 from advocacy.ui.politician_import_view import render_import
 from advocacy.ui.search_view import render_search
-from advocacy.ui.widgets import pager, table
+from advocacy.ui.widgets import open_requested, pager, table
 
 user = context.require_page("politikere")
 db = context.db()
@@ -21,13 +21,8 @@ PENDING = "politiker_pending_open"
 PAGE_SIZE = 50  # a national directory runs to 10,000: a page at a time, filters narrow it
 
 st.session_state.setdefault("politiker_view", VIEWS[0])
-linked = st.query_params.get("politiker")
-if linked and linked.isdigit() and st.session_state.get("politiker_linked") != linked:
-    st.session_state["politiker_linked"] = linked
-    st.session_state[PENDING] = int(linked)
-if PENDING in st.session_state:
-    st.session_state[OPEN] = st.session_state.pop(PENDING)
-    st.session_state["politiker_view"] = VIEWS[0]
+# A link from search (or elsewhere) opens one record: ?politiker=12.
+open_requested("politiker", "politiker", VIEWS[0])
 
 st.title(texts.PAGE_TITLES["politikere"])
 view = st.segmented_control("Visning", VIEWS, key="politiker_view",

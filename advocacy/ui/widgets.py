@@ -57,6 +57,21 @@ def table(
                  height=height)
 
 
+def open_requested(prefix: str, param: str, list_view: str) -> None:
+    """Open the record a link asks for (`?{param}=12`, once per link) or the one saved on the
+    last run (`{prefix}_pending_open`), in the page's list view. Call before the widgets are
+    drawn: their state can only be set before them. Keys: `{prefix}_open` (the chosen record),
+    `{prefix}_view`, `{prefix}_linked`."""
+    pending = f"{prefix}_pending_open"
+    linked = st.query_params.get(param)
+    if linked and linked.isdigit() and st.session_state.get(f"{prefix}_linked") != linked:
+        st.session_state[f"{prefix}_linked"] = linked
+        st.session_state[pending] = int(linked)
+    if pending in st.session_state:
+        st.session_state[f"{prefix}_open"] = st.session_state.pop(pending)
+        st.session_state[f"{prefix}_view"] = list_view
+
+
 def pager(total: int, size: int, key: str, filters: object = None) -> int:
     """Page through `total` rows, `size` at a time: «Forrige» / «Neste» and where you are.
     Returns the offset of the page to show. A change of `filters` starts again at page one."""
