@@ -7,23 +7,21 @@ data/advocacy.db); a new file gets the reference data and, unless `ADVOCACY_DEMO
 from __future__ import annotations
 
 import os
-import time
 
 import streamlit as st
 
-from advocacy import accounts, audit, demo, texts
+from advocacy import accounts, demo, texts
 from advocacy.accounts import PAGES_BY_ROLE
-from advocacy.db import connect, default_path
+from advocacy.db import default_path
 from advocacy.errors import AdvocacyError
 from advocacy.startup import open_database
-from advocacy.ui import context, login
+from advocacy.ui import confirm, context, login
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import demo_marker
 
 st.set_page_config(page_title=texts.APP_NAME, page_icon="📣", layout="wide")
 
 ALL_PAGES = list(dict.fromkeys(key for keys in PAGES_BY_ROLE.values() for key in keys))
-SESSION_MINUTES = int(os.environ.get("ADVOCACY_SESSION_MINUTES", "60"))
 PAGE_ICONS = {
     "oversikt": ":material/dashboard:",
     "kommuner": ":material/map:",
@@ -66,39 +64,22 @@ def sidebar(user: accounts.User, demo_mode: bool) -> None:
             st.rerun()
 
 
-def current_user(db) -> accounts.User | None:
-    """The session's user, re-read every run: a deactivated user is out at the next click, and
-    a session idle for longer than SESSION_MINUTES ends."""
-    if "user_id" not in st.session_state:
-        return None
-    now = time.time()
-    if now - st.session_state.get("last_seen", now) > SESSION_MINUTES * 60:
-        st.session_state.clear()
-        st.session_state["login_notice"] = texts.SESSION_EXPIRED.format(minutes=SESSION_MINUTES)
-        return None
-    user = accounts.get_user(db, st.session_state["user_id"])
-    if user is None:  # deactivated or deleted since the last run
-        st.session_state.clear()
-        return None
-    st.session_state["last_seen"] = now
-    return user
-
-
 def main() -> None:
     path = str(default_path())
     if not os.path.exists(path):  # removed while the server ran (a demo reset): prepare again
         prepare_database.clear()
+        context.forget(path)
     try:
         prepare_database(path)
-        db = connect(path, create=False)
+        db = context.database(path)
     except AdvocacyError as exc:
         st.error(f"{texts.STARTUP_FAILED} {exc.message}")
         st.stop()
+    # No connection is closed here: fragments, callbacks, dialogs and downloads run after this
+    # run has ended and use the same per-thread connections (context.py).
+    user = context.resolve_user()
+    context.begin_run(user)
     try:
-        user = current_user(db)
-        if user is not None:
-            audit.set_actor(db, user.id)
-        context.set_run(db, user)
         if user is None:
             # Every page is known, none is run: a link to /moter?mote=12 shows the login form
             # and, once logged in, that meeting.
@@ -106,10 +87,10 @@ def main() -> None:
             login.render()
         else:
             sidebar(user, demo.is_enabled(db))
+            confirm.show_notice()
             st.navigation([page(key) for key in PAGES_BY_ROLE[user.role]]).run()
     finally:
-        context.set_run(None, None)
-        db.close()
+        context.end_run()
 
 
 main()

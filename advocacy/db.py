@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,8 +30,9 @@ def default_path() -> Path:
     return Path(env) if env else DEFAULT_PATH
 
 
-def connect(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
-    """A sqlite-utils Database on `path` with WAL, foreign keys ON and a busy timeout.
+def open_connection(path: str | Path, *, create: bool = True) -> audit.AuditedConnection:
+    """A sqlite3 connection on `path` with WAL, foreign keys ON, a busy timeout and the audit
+    functions registered.
 
     With `create=False` a missing file is an error instead of a new empty database.
     Raises DatabaseError (with a Norwegian message) for a missing folder or file, a file that is
@@ -43,6 +45,7 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
         raise DatabaseError(texts.DB_FILE_MISSING.format(path=path))
     if path.is_dir():
         raise DatabaseError(texts.DB_NOT_SQLITE.format(path=path))
+    conn = None
     try:
         conn = sqlite3.connect(
             str(path),
@@ -57,15 +60,73 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         conn.execute("PRAGMA synchronous = NORMAL")
     except sqlite3.DatabaseError as exc:
-        with contextlib.suppress(Exception):
-            conn.close()
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                conn.close()
         if "not a database" in str(exc) or "malformed" in str(exc):
             raise DatabaseError(texts.DB_NOT_SQLITE.format(path=path)) from exc
         raise DatabaseError(texts.DB_UNREADABLE.format(path=path, reason=exc)) from exc
     if mode.lower() != "wal":
         conn.close()
         raise DatabaseError(texts.DB_UNREADABLE.format(path=path, reason=f"journal_mode={mode}"))
-    return sqlite_utils.Database(conn)
+    return conn
+
+
+def connect(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
+    """A sqlite-utils Database on one connection of its own (the CLI, tests, start-up)."""
+    return sqlite_utils.Database(open_connection(path, create=create))
+
+
+class SharedDatabase(sqlite_utils.Database):
+    """One Database object for a whole server process, with a connection of its own in every
+    thread that uses it.
+
+    Streamlit runs a page's code in several contexts: the full script run, `@st.fragment`
+    reruns, widget callbacks and dialogs (each in a script thread of their own) and downloads
+    made on click (in a worker thread of the server). A connection opened for one script run
+    and closed at its end is closed for all the others. Here `conn` is looked up per thread
+    and opened on first use, so every context reaches a live connection without knowing it;
+    sessions never share one (their transactions would mix), since a thread serves one
+    session at a time. A thread's connection is closed when the thread ends, or by `close()`,
+    after which the next use in that thread opens a new one.
+
+    `on_open(conn)` runs for every new connection (app.py uses it to name the acting user for
+    the audit triggers).
+    """
+
+    def __init__(self, path: str | Path, on_open=None) -> None:
+        self._path = Path(path)
+        self._local = threading.local()
+        self._on_open = on_open
+        super().__init__(self._open())
+
+    def _open(self) -> audit.AuditedConnection:
+        conn = open_connection(self._path, create=False)
+        if self._on_open is not None:
+            self._on_open(conn)
+        return conn
+
+    @property
+    def conn(self) -> audit.AuditedConnection:  # type: ignore[override]
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self._open()
+        return conn
+
+    @conn.setter
+    def conn(self, value) -> None:  # sqlite-utils' __init__ assigns it
+        self._local.conn = value
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def close(self) -> None:
+        """Close this thread's connection; the next use in this thread opens a new one."""
+        conn = getattr(self._local, "conn", None)
+        self._local.conn = None
+        if conn is not None:
+            conn.close()
 
 
 def refresh_statistics(db: sqlite_utils.Database, *, only_if_stale: bool = False) -> None:

@@ -20,6 +20,7 @@ from . import (  # noqa: F401 - imported for the steps they register
     steps_privacy,
     steps_scale,
     steps_statements,
+    steps_trust,
     steps_writing,
 )
 from .base import NOW, migrations, run_sql  # noqa: F401 - the public helpers

@@ -1,35 +1,99 @@
-"""What every page needs in this script run: the database connection and the acting user.
+"""What every piece of page code needs, in whatever context Streamlit runs it: the database and
+the acting user.
 
-app.py opens one connection per script run (sessions must not share a connection: their
-transactions would mix) and puts it here; the page, executed in the same thread right after,
-picks it up.
+Streamlit runs page code in the full script run, in `@st.fragment` reruns (which skip app.py),
+in widget callbacks (run before app.py in the next run), in `st.dialog` (a fragment) and in
+downloads made on click (a worker thread of the server, after the run has ended). So nothing
+here is tied to one script run:
+- `db()` is one `SharedDatabase` per database file and process, whose connection is looked up
+  per thread and opened on first use: no context can reach a closed connection, and sessions
+  never share one.
+- `user()` is the user of this session, re-read and checked (deactivated, idle too long)
+  wherever it is asked for; the full run resolves it once for itself.
 """
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 
-import sqlite_utils
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from advocacy import texts
+from advocacy import accounts, audit, texts
 from advocacy.accounts import PAGES_BY_ROLE, User
+from advocacy.db import SharedDatabase, default_path
 
-_run = threading.local()
-
-
-def set_run(db: sqlite_utils.Database | None, user: User | None) -> None:
-    _run.db = db
-    _run.user = user
+_databases: dict[str, SharedDatabase] = {}
+_databases_lock = threading.Lock()
+_run = threading.local()  # the full script run's user, set and cleared by app.py
 
 
-def db() -> sqlite_utils.Database:
-    return _run.db
+def _session_actor(conn) -> None:
+    """A new connection in a script thread writes as the session's user (the audit triggers)."""
+    if get_script_run_ctx(suppress_warning=True) is not None:
+        conn.actor = st.session_state.get("user_id")
+
+
+def database(path: str | None = None) -> SharedDatabase:
+    """The process's database object for `path` (default: ADVOCACY_DB or data/advocacy.db)."""
+    path = str(path or default_path())
+    with _databases_lock:
+        shared = _databases.get(path)
+        if shared is None:
+            shared = _databases[path] = SharedDatabase(path, on_open=_session_actor)
+        return shared
+
+
+def forget(path: str) -> None:
+    """Drop the object for a file that was removed (a demo reset): the next use opens anew."""
+    with _databases_lock:
+        _databases.pop(str(path), None)
+
+
+def db() -> SharedDatabase:
+    return database()
+
+
+def session_seconds() -> int:
+    return int(os.environ.get("ADVOCACY_SESSION_MINUTES", "60")) * 60
+
+
+def resolve_user() -> User | None:
+    """The session's user, re-read from the database: a deactivated user is out at the next
+    click, and a session idle for longer than the idle period ends."""
+    state = st.session_state
+    if "user_id" not in state:
+        return None
+    now = time.time()
+    if now - state.get("last_seen", now) > session_seconds():
+        state.clear()
+        state["login_notice"] = texts.SESSION_EXPIRED.format(minutes=session_seconds() // 60)
+        return None
+    current = accounts.get_user(db(), state["user_id"])
+    if current is None:  # deactivated or deleted since the last run
+        state.clear()
+        return None
+    state["last_seen"] = now
+    audit.set_actor(db(), current.id)
+    return current
+
+
+def begin_run(current: User | None) -> None:
+    """app.py: the user this full run acts as (read once, for every page part of the run)."""
+    _run.user = current
+    _run.resolved = True
+
+
+def end_run() -> None:
+    _run.user = None
+    _run.resolved = False
 
 
 def user() -> User:
     """The logged-in user; a page that needs one stops here if there is none."""
-    current = getattr(_run, "user", None)
+    current = _run.user if getattr(_run, "resolved", False) else resolve_user()
     if current is None:
         st.error(texts.NOT_ALLOWED)
         st.stop()

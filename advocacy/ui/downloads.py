@@ -9,7 +9,6 @@ from collections.abc import Callable, Mapping, Sequence
 import streamlit as st
 
 from advocacy import exports, texts
-from advocacy.db import connect, default_path
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -18,7 +17,7 @@ def export_buttons(rows: Sequence[Mapping] | Callable[[], Sequence[Mapping]],
                    columns: Mapping[str, str], name: str, key: str, sheet: str = "Data") -> None:
     """Two download buttons; the bytes are made only when clicked (functools.partial).
 
-    `rows` may also be a function giving them (e.g. `with_own_connection(...)`): for an export
+    `rows` may also be a function giving them (a `functools.partial` over the database): for an export
     larger than what the page shows, read only when someone clicks."""
     stamp = dt.date.today().isoformat()
     rows = rows if callable(rows) else list(rows)  # as shown now, whatever happens to the list
@@ -37,19 +36,3 @@ def export_buttons(rows: Sequence[Mapping] | Callable[[], Sequence[Mapping]],
 
 def _export(write, rows, *args) -> bytes:
     return write(list(rows() if callable(rows) else rows), *args)
-
-
-def with_own_connection(make, *args, **kwargs):
-    """`make(db, *args, **kwargs)` for a download made when clicked. The click is served after
-    the page's script run, whose connection app.py has closed by then: the bytes are made on a
-    connection of their own, opened and closed around them."""
-    path = str(default_path())
-
-    def bytes_when_clicked():
-        db = connect(path, create=False)
-        try:
-            return make(db, *args, **kwargs)
-        finally:
-            db.close()
-
-    return bytes_when_clicked

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from advocacy import accounts, followups, meetings, texts
 from advocacy.errors import AdvocacyError
-from advocacy.ui.downloads import with_own_connection
 from advocacy.ui.widgets import table
 
 SHOWN = 200  # thousands are open nationally: the most urgent first, the .ics file has all
@@ -40,7 +41,7 @@ def render_followups(db, user) -> None:
           key="followups_table")
     st.download_button(
         "Last ned som kalender (.ics)",
-        data=with_own_connection(followups.followups_ics, user, chapter_id=chapter_id,
+        data=functools.partial(followups.followups_ics, db, user, chapter_id=chapter_id,
                                owner_id=owner_id),
         file_name="oppfolginger.ics", mime="text/calendar", key="followups_ics",
         icon=":material/calendar_month:", on_click="ignore", disabled=not rows)

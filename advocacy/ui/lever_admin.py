@@ -6,24 +6,26 @@ the figures at the next rerun (the policy version in the cache keys changes with
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from advocacy import levers as lever_config
 from advocacy import policy_status, status_export, texts
 from advocacy.errors import AdvocacyError
-from advocacy.ui.downloads import XLSX, with_own_connection
+from advocacy.ui.downloads import XLSX
 
 
-def status_sheet_buttons(county: str | None) -> None:
+def status_sheet_buttons(db, county: str | None) -> None:
     """One row per municipality, one column per lever (the same sheet as `export-status`)."""
     suffix = f"-{county}" if county else ""
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
-        texts.EXPORT_CSV, with_own_connection(status_export.export_bytes, "csv", county, True),
+        texts.EXPORT_CSV, functools.partial(status_export.export_bytes, db, "csv", county, True),
         file_name=f"status-per-kommune{suffix}.csv", mime="text/csv", key="status_sheet_csv",
         icon=":material/download:", on_click="ignore")
     right.download_button(
-        texts.EXPORT_EXCEL, with_own_connection(status_export.export_bytes, "xlsx", county, True),
+        texts.EXPORT_EXCEL, functools.partial(status_export.export_bytes, db, "xlsx", county, True),
         file_name=f"status-per-kommune{suffix}.xlsx", mime=XLSX, key="status_sheet_xlsx",
         icon=":material/download:", on_click="ignore")
 

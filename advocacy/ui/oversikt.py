@@ -2,12 +2,13 @@
 lately, follow-ups and chapter activity; every figure exportable. Leadership edits the levers."""
 
 import datetime as dt
+import functools
 
 import streamlit as st
 
 from advocacy import maps, meetings, municipalities, overview, reference, texts
 from advocacy.ui import context, lever_admin, overview_charts
-from advocacy.ui.downloads import export_buttons, with_own_connection
+from advocacy.ui.downloads import export_buttons
 from advocacy.ui.widgets import table
 
 CHANGES_SHOWN = 100  # the newest; the export has the whole 90 days
@@ -133,7 +134,7 @@ change_columns = {"decided_on": "Vedtatt", "kommune": "Kommune", "lever": "Sak",
 if len(changes) == CHANGES_SHOWN:
     st.caption(texts.OVERVIEW_CHANGES_SHOWING.format(shown=CHANGES_SHOWN))
 table(changes, change_columns, dates=["decided_on"], key="recent_changes")
-export_buttons(with_own_connection(overview.shown_changes, today, county, limit=CHANGES_EXPORTED),
+export_buttons(functools.partial(overview.shown_changes, db, today, county, limit=CHANGES_EXPORTED),
                change_columns, "endringer-90-dager", key="changes_export")
 
 # --- Follow-ups and activity ---------------------------------------------------------------
@@ -146,7 +147,7 @@ if user.role in ("leder", "lokallag"):
     overdue_columns = {"held_on": "Møtedato", "followup_due": "Frist", "chapter": "Lokallag",
                        "kommune": "Kommune", "owner": "Ansvarlig"}
     table(overdue, overdue_columns, dates=["held_on", "followup_due"], key="overdue_table")
-    export_buttons(with_own_connection(meetings.overdue_followups, user, today),
+    export_buttons(functools.partial(meetings.overdue_followups, db, user, today),
                    overdue_columns, "forfalte-oppfolginger", key="overdue_export")
 
 activity_key = overview.activity_version(db)
@@ -174,7 +175,7 @@ export_buttons(per_quarter, quarter_columns, "leserinnlegg-per-kvartal", key="qu
 
 st.subheader(texts.OVERVIEW_STATUS_SHEET)
 st.caption(texts.OVERVIEW_STATUS_SHEET_HELP)
-lever_admin.status_sheet_buttons(county)
+lever_admin.status_sheet_buttons(db, county)
 
 if user.is_leader:
     lever_admin.editor(db, user, levers)

@@ -4,6 +4,7 @@ chromium. Helpers hide the clicking so each test reads as one behaviour."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -33,17 +34,63 @@ def chromium_path():
     return CHROMIUM
 
 
+# What the server must never print: a page or callback that raised reached the user as an
+# exception box, or a background context (fragment, download) failed out of sight.
+LOG_PROBLEMS = re.compile(r"Uncaught app execution|Traceback|Error")
+
+
+class ServerLog:
+    """The server's output, in a file (a pipe nobody reads fills up and stalls the server)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.checked = 0
+
+    def new_problems(self) -> list[str]:
+        """Lines with a problem printed since the last call."""
+        text = self.path.read_text(errors="replace")
+        fresh, self.checked = text[self.checked:], len(text)
+        return [line for line in fresh.splitlines() if LOG_PROBLEMS.search(line)]
+
+    def excerpt(self, problems: list[str]) -> str:
+        text = self.path.read_text(errors="replace")
+        start = text.find(problems[0])
+        return text[max(0, start - 200):start + 3000]
+
+
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    """A Streamlit server on a fresh demo database; yields its base URL."""
+def server_log(tmp_path_factory) -> ServerLog:
+    return ServerLog(tmp_path_factory.mktemp("e2e-log") / "streamlit.log")
+
+
+@pytest.fixture(autouse=True)
+def clean_server_log(request):
+    """Every browser test fails if the server logged a traceback or an error meanwhile."""
+    if "server" not in request.fixturenames:
+        yield
+        return
+    log = request.getfixturevalue("server_log")
+    log.new_problems()  # what an earlier test left is that test's failure, not this one's
+    yield
+    problems = log.new_problems()
+    if problems:
+        pytest.fail("The Streamlit server logged a problem during this test:\n"
+                    + log.excerpt(problems), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, server_log):
+    """A Streamlit server on a fresh demo database; yields its base URL. At the end of the
+    session the whole log is checked once more (a problem between tests counts too)."""
     db_path = tmp_path_factory.mktemp("e2e") / "advocacy.db"
     port = _free_port()
     env = {**os.environ, "ADVOCACY_DB": str(db_path), "ADVOCACY_DEMO": "1"}
+    log_file = server_log.path.open("wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port),
          "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -56,10 +103,14 @@ def server(tmp_path_factory):
             time.sleep(0.3)
     else:
         proc.kill()
-        pytest.fail("Streamlit did not start: " + proc.stdout.read().decode(errors="replace"))
+        pytest.fail("Streamlit did not start: " + server_log.path.read_text(errors="replace"))
     yield url
     proc.terminate()
     proc.wait(timeout=10)
+    log_file.close()
+    everything = [line for line in server_log.path.read_text(errors="replace").splitlines()
+                  if LOG_PROBLEMS.search(line)]
+    assert everything == [], "The Streamlit server logged a problem:\n" + "\n".join(everything)
 
 
 @pytest.fixture(scope="session")
@@ -83,7 +134,9 @@ def page(browser, server):
     pg.set_default_timeout(30_000)
     pg.goto(server)
     yield pg
+    shown = pg.locator('[data-testid="stException"]').all_inner_texts()
     context.close()
+    assert shown == [], f"An exception box was shown to the user: {shown}"
 
 
 def login(page, username: str, password: str = "demo1234") -> None:

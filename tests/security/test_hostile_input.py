@@ -290,12 +290,14 @@ def test_a_template_reaching_for_python_internals_is_refused(demo_db, leader):
     assert demo.DEMO_PASSWORD  # the demo fixture is in use
 
 
-def test_no_download_made_on_click_uses_the_closed_connection():
-    """A download made when clicked runs after the script run, whose connection is closed:
-    it must get its own (downloads.with_own_connection), never the page's `db`."""
+def test_page_code_never_opens_or_closes_a_connection_itself():
+    """Pages and app.py use context.db() (one connection per thread, opened on first use):
+    a connection opened or closed by a page is the closed-connection bug of fragments,
+    callbacks and downloads made on click, back again."""
     offenders = []
-    for path in sorted((ADVOCACY / "ui").glob("*.py")):
-        for call in re.findall(r"partial\(([^)]*)\)", path.read_text()):
-            if re.search(r"\bdb\b", call):
-                offenders.append(f"{path.name}: partial({call})")
+    for path in [ROOT / "app.py", *sorted((ADVOCACY / "ui").glob("*.py"))]:
+        text = path.read_text()
+        for pattern in (r"\bconnect\(", r"\bdb\.close\(", r"open_database\("):
+            if re.search(pattern, text):
+                offenders.append(f"{path.name}: {pattern}")
     assert offenders == []
