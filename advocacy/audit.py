@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import weakref
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -52,8 +53,13 @@ class AuditedConnection(sqlite3.Connection):
 
 
 def register(conn: AuditedConnection) -> None:
-    """Register the functions the audit triggers call."""
-    conn.create_function("audit_actor", 0, lambda: conn.actor)
+    """Register the functions the audit triggers call.
+
+    The actor function holds the connection weakly: a connection that referred to itself
+    through a registered function would never be freed (sqlite3 does not let the garbage
+    collector see that cycle), and the app opens one per script thread."""
+    ref = weakref.ref(conn)
+    conn.create_function("audit_actor", 0, lambda: ref().actor)
     conn.create_function("audit_fields", 2, _fields)
     conn.create_function("audit_hash", 7, _hash)
 
