@@ -14,7 +14,7 @@ from advocacy import accounts, demo, texts
 from advocacy.accounts import PAGES_BY_ROLE
 from advocacy.db import default_path
 from advocacy.errors import AdvocacyError
-from advocacy.startup import open_database
+from advocacy.startup import prepare
 from advocacy.ui import confirm, context, login
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import demo_marker
@@ -40,7 +40,7 @@ PAGE_ICONS = {
 def prepare_database(path: str) -> str:
     """Once per server process and file: migrate, load reference data, seed demo data if new."""
     seed = os.environ.get("ADVOCACY_DEMO", "1") != "0"
-    open_database(path, seed_demo=seed).close()
+    prepare(path, seed_demo=seed)
     return path
 
 

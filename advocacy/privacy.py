@@ -234,18 +234,13 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def own_export_text(path: str, user_id: int) -> bytes:
-    """A user's own export as text, made with its own connection: the Personvern page's
-    download button calls it on another thread when clicked, not on every rerun (the export
-    reads every table that may mention the user)."""
+def own_export_text(db: sqlite_utils.Database, user_id: int) -> bytes:
+    """A user's own export as text. The Personvern page's download button calls it when
+    clicked, not on every rerun (the export reads every table that may mention the user); the
+    user is read again then, so one deactivated since the page was drawn gets nothing."""
     from .accounts import get_user
-    from .db import connect
 
-    db = connect(path, create=False)
-    try:
-        user = get_user(db, user_id)
-        if user is None:  # deactivated since the page was drawn
-            raise ValidationError(texts.NOT_ALLOWED)
-        return as_text(export_user(db, user, user_id))
-    finally:
-        db.close()
+    user = get_user(db, user_id)
+    if user is None:
+        raise ValidationError(texts.NOT_ALLOWED)
+    return as_text(export_user(db, user, user_id))

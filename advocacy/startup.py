@@ -33,3 +33,9 @@ def open_database(
         db.close()
         raise
     return db
+
+
+def prepare(path: str | Path, *, seed_demo: bool) -> None:
+    """Bring the file up to date (migrations, reference data, demo data if new) on a connection
+    of its own, closed again: the app then reads and writes through its shared database."""
+    open_database(path, seed_demo=seed_demo).close()

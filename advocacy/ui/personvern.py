@@ -6,7 +6,6 @@ import functools
 import streamlit as st
 
 from advocacy import privacy, texts
-from advocacy.db import default_path
 from advocacy.ui import context
 
 user = context.require_page("personvern")
@@ -17,10 +16,10 @@ st.markdown(texts.PRIVACY_PAGE)
 
 st.subheader(texts.PRIVACY_OWN_EXPORT, anchor=False)
 st.caption(texts.PRIVACY_OWN_EXPORT_HELP)
-# Made when clicked (on another thread, with its own connection), not on every rerun.
+# Made when clicked, not on every rerun.
 st.download_button(
     texts.PRIVACY_OWN_EXPORT,
-    data=functools.partial(privacy.own_export_text, str(default_path()), user.id),
+    data=functools.partial(privacy.own_export_text, db, user.id),
     mime="text/plain",
     file_name=f"mine-opplysninger-{dt.date.today().isoformat()}.txt", key="privacy_own_export",
     icon=":material/download:", on_click="ignore",

@@ -238,12 +238,12 @@ def test_erasure_reaches_reader_letters_through_the_whole_pipeline(demo_db, db_p
     assert_no_trace(db_path, FIRST, "Blåbærsen")
 
 
-def test_own_export_made_on_click_holds_the_users_data(demo_db, db_path, chapter_member):
-    text = privacy.own_export_text(str(db_path), chapter_member.id)
+def test_own_export_made_on_click_holds_the_users_data(demo_db, chapter_member):
+    text = privacy.own_export_text(demo_db, chapter_member.id)
     assert chapter_member.full_name in text.decode() and b"$argon2" not in text
     demo_db["users"].update(chapter_member.id, {"active": 0})
     with pytest.raises(ValidationError):
-        privacy.own_export_text(str(db_path), chapter_member.id)
+        privacy.own_export_text(demo_db, chapter_member.id)
 
 
 def test_an_erasure_changes_the_keys_of_every_view_kept_between_reruns(demo_db, leader, spread):
