@@ -18,7 +18,6 @@ from advocacy.ui.widgets import table
 def render() -> None:
     db = context.db()
     notice = st.session_state.pop("login_notice", None)
-    session_cookie.sync(None)  # clears the cookie right after a logout
 
     st.title(texts.APP_NAME)
     st.caption(texts.APP_TAGLINE)
@@ -42,6 +41,7 @@ def render() -> None:
         username = st.text_input(texts.LOGIN_USERNAME, key="login_username")
         password = st.text_input(texts.LOGIN_PASSWORD, type="password", key="login_password")
         submitted = st.form_submit_button(texts.LOGIN_BUTTON, type="primary")
+    session_cookie.sync(None)  # clears the cookie in the first run after a logout
 
     if submitted:
         try:
