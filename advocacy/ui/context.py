@@ -76,33 +76,32 @@ def resolve_user() -> User | None:
 
     A tab without a user takes up the login session of its cookie (a reload, a new tab). A
     tab with a session token checks it on every run (one primary-key read), so a logout in
-    another tab, a deactivation or a password change ends this tab at its next click. Without
-    a token (AppTest has no cookies) the tab's own idle clock is what counts.
+    another tab, a deactivation or a password change ends this tab at its next click. The
+    tab's own idle clock counts as well (and is all there is in AppTest, which has no cookies).
     """
     state = st.session_state
     now = time.time()
+    expired = texts.SESSION_EXPIRED.format(minutes=session_seconds() // 60)
     if "user_id" not in state:
         token = session_cookie.from_browser()
         if not token or token == state.get("declined_token"):
             return None
         user_id = sessions.resume(db(), token)
-        if user_id is None:
+        if user_id is None:  # said once: the token is not tried again in this tab
             if sessions.timed_out(db(), token):
-                state["login_notice"] = texts.SESSION_EXPIRED.format(
-                    minutes=session_seconds() // 60)
+                state["login_notice"] = expired
             state["declined_token"] = token
             return None
         state.pop("declined_token", None)
         state.update(user_id=user_id, session_token=token, last_seen=now)
-    if now - state.get("last_seen", now) > session_seconds():
-        _end_tab(texts.SESSION_EXPIRED.format(minutes=session_seconds() // 60))
+    elif now - state.get("last_seen", now) > session_seconds():
+        _end_tab(expired)
         return None
-    token = state.get("session_token")
-    if token is not None and sessions.resume(db(), token) != state["user_id"]:
-        timed_out = sessions.timed_out(db(), token)
-        _end_tab(texts.SESSION_EXPIRED.format(minutes=session_seconds() // 60) if timed_out
-                 else texts.SESSION_ENDED)
-        return None
+    elif "session_token" in state:
+        token = state["session_token"]
+        if sessions.resume(db(), token) != state["user_id"]:
+            _end_tab(expired if sessions.timed_out(db(), token) else texts.SESSION_ENDED)
+            return None
     current = accounts.get_user(db(), state["user_id"])
     if current is None:  # deactivated or deleted since the last run
         _end_tab(texts.SESSION_ENDED)
