@@ -15,7 +15,7 @@ from advocacy.accounts import PAGES_BY_ROLE
 from advocacy.db import default_path
 from advocacy.errors import AdvocacyError
 from advocacy.startup import prepare
-from advocacy.ui import confirm, context, login
+from advocacy.ui import confirm, context, login, session_cookie
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import demo_marker
 
@@ -60,8 +60,9 @@ def sidebar(user: accounts.User, demo_mode: bool) -> None:
             st.caption(md(user.chapter_name))
         demo_marker(demo_mode)
         if st.button(texts.LOGOUT_BUTTON, key="logout"):
-            st.session_state.clear()
+            session_cookie.logged_out(context.db(), st.session_state.get("session_token"))
             st.rerun()
+        session_cookie.sync(st.session_state.get("session_token"))  # right after a login
 
 
 def main() -> None:

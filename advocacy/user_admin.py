@@ -7,7 +7,7 @@ import secrets
 
 import sqlite_utils
 
-from . import accounts, texts
+from . import accounts, sessions, texts
 from .accounts import User, require_leader
 from .db import write
 from .errors import ValidationError
@@ -63,18 +63,21 @@ def update_user(
 
 
 def set_active(db: sqlite_utils.Database, acting: User, user_id: int, active: bool) -> None:
-    """Deactivate (or reactivate) an account. A deactivated user's open sessions end at their
-    next click, because every script run re-reads the user."""
+    """Deactivate (or reactivate) an account. A deactivated user's sessions are revoked, so
+    every open tab of theirs ends at its next click and no cookie brings them back."""
     require_leader(acting)
     _existing(db, user_id)
     if user_id == acting.id and not active:
         raise ValidationError(texts.CANNOT_DEACTIVATE_SELF)
     with write(db):
         db["users"].update(user_id, {"active": int(active)})
+        if not active:
+            sessions.end_all(db, user_id)
 
 
 def reset_password(db: sqlite_utils.Database, acting: User, user_id: int) -> str:
-    """Give the user a new random password (returned once, to hand over) and lift any lockout."""
+    """Give the user a new random password (returned once, to hand over) and lift any lockout.
+    Whoever is logged in with the old password is logged out everywhere."""
     require_leader(acting)
     user = _existing(db, user_id)
     password = "".join(secrets.choice(_ALPHABET) for _ in range(14))
@@ -82,6 +85,7 @@ def reset_password(db: sqlite_utils.Database, acting: User, user_id: int) -> str
     with write(db):
         db["users"].update(user_id, {"password_hash": password_hash})
         db.execute("delete from login_failures where username = ?", [user["username"]])
+        sessions.end_all(db, user_id)
     return password
 
 

@@ -14,16 +14,16 @@ here is tied to one script run:
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from advocacy import accounts, audit, texts
+from advocacy import accounts, audit, sessions, texts
 from advocacy.accounts import PAGES_BY_ROLE, User
 from advocacy.db import SharedDatabase, default_path
+from advocacy.ui import session_cookie
 
 _databases: dict[str, SharedDatabase] = {}
 _databases_lock = threading.Lock()
@@ -57,23 +57,54 @@ def db() -> SharedDatabase:
 
 
 def session_seconds() -> int:
-    return int(os.environ.get("ADVOCACY_SESSION_MINUTES", "60")) * 60
+    return int(sessions.idle_period().total_seconds())
+
+
+def _end_tab(notice: str) -> None:
+    """This tab is logged out. The cookie this page was loaded with is not taken up again in
+    this tab (a reload still resumes it if the server session lives on)."""
+    declined = session_cookie.from_browser()
+    st.session_state.clear()
+    st.session_state["login_notice"] = notice
+    if declined:
+        st.session_state["declined_token"] = declined
 
 
 def resolve_user() -> User | None:
     """The session's user, re-read from the database: a deactivated user is out at the next
-    click, and a session idle for longer than the idle period ends."""
+    click, and a session idle for longer than the idle period ends.
+
+    A tab without a user takes up the login session of its cookie (a reload, a new tab). A
+    tab with a session token checks it on every run (one primary-key read), so a logout in
+    another tab, a deactivation or a password change ends this tab at its next click. The
+    tab's own idle clock counts as well (and is all there is in AppTest, which has no cookies).
+    """
     state = st.session_state
-    if "user_id" not in state:
-        return None
     now = time.time()
-    if now - state.get("last_seen", now) > session_seconds():
-        state.clear()
-        state["login_notice"] = texts.SESSION_EXPIRED.format(minutes=session_seconds() // 60)
+    expired = texts.SESSION_EXPIRED.format(minutes=session_seconds() // 60)
+    if "user_id" not in state:
+        token = session_cookie.from_browser()
+        if not token or token == state.get("declined_token"):
+            return None
+        user_id = sessions.resume(db(), token)
+        if user_id is None:  # said once: the token is not tried again in this tab
+            if sessions.timed_out(db(), token):
+                state["login_notice"] = expired
+            state["declined_token"] = token
+            return None
+        state.pop("declined_token", None)
+        state.update(user_id=user_id, session_token=token, last_seen=now)
+    elif now - state.get("last_seen", now) > session_seconds():
+        _end_tab(expired)
         return None
+    elif "session_token" in state:
+        token = state["session_token"]
+        if sessions.resume(db(), token) != state["user_id"]:
+            _end_tab(expired if sessions.timed_out(db(), token) else texts.SESSION_ENDED)
+            return None
     current = accounts.get_user(db(), state["user_id"])
     if current is None:  # deactivated or deleted since the last run
-        state.clear()
+        _end_tab(texts.SESSION_ENDED)
         return None
     state["last_seen"] = now
     audit.set_actor(db(), current.id)

@@ -1,7 +1,9 @@
 """The login form: what a visitor without a session sees, whichever page address they opened.
 
 app.py calls `render()` in place of the requested page, so after logging in the visitor lands on
-the page (and record, through its query parameters) their link pointed to.
+the page (and record, through its query parameters) their link pointed to. A login starts a
+server session whose token the next run puts in a cookie (session_cookie.py), so a reload or a
+new tab carries on logged in.
 """
 
 import time
@@ -9,7 +11,7 @@ import time
 import streamlit as st
 
 from advocacy import accounts, demo, texts
-from advocacy.ui import context
+from advocacy.ui import context, session_cookie
 from advocacy.ui.widgets import table
 
 
@@ -39,6 +41,7 @@ def render() -> None:
         username = st.text_input(texts.LOGIN_USERNAME, key="login_username")
         password = st.text_input(texts.LOGIN_PASSWORD, type="password", key="login_password")
         submitted = st.form_submit_button(texts.LOGIN_BUTTON, type="primary")
+    session_cookie.sync(None)  # clears the cookie in the first run after a logout
 
     if submitted:
         try:
@@ -49,6 +52,6 @@ def render() -> None:
         if user is None:
             st.error(texts.LOGIN_FAILED)
         else:
-            st.session_state["user_id"] = user.id
-            st.session_state["last_seen"] = time.time()
+            token = session_cookie.logged_in(db, user.id)
+            st.session_state.update(user_id=user.id, session_token=token, last_seen=time.time())
             st.rerun()

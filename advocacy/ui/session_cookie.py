@@ -1,0 +1,60 @@
+"""The browser's half of a login session: the cookie that carries the token across a reload
+and into a new tab (advocacy/sessions.py keeps the server's half).
+
+Streamlit reads cookies (`st.context.cookies`, as they were when the page loaded) but cannot
+set them: a small script in `st.html` writes `document.cookie`. It is rendered in a run that
+goes on to finish (the first run after login, the first run after logout), never right before
+`st.rerun()`, which could drop it before the browser ran it. The cookie has no expiry of its
+own (it ends with the browser); the server decides how long a token stays good. The token is
+never put in the URL.
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from advocacy import sessions
+
+COOKIE = "pavirk_session"
+_PENDING = "session_cookie_pending"  # "set" or "clear", for the next run that finishes
+
+
+def from_browser() -> str | None:
+    """The token the browser sent when this page was loaded, if any. (AppTest has no browser:
+    its cookies are a stand-in object, not text.)"""
+    value = st.context.cookies.get(COOKIE)
+    return value if isinstance(value, str) and value else None
+
+
+def logged_in(db, user_id: int) -> str:
+    """Start a server session for a user who just logged in; the cookie follows next run."""
+    token = sessions.start(db, user_id)
+    st.session_state[_PENDING] = "set"
+    return token
+
+
+def logged_out(db, token: str | None) -> None:
+    """Revoke the session (every tab that shares it ends at its next click) and forget this
+    tab's state; the cookie is cleared next run."""
+    sessions.end(db, token)
+    st.session_state.clear()
+    st.session_state[_PENDING] = "clear"
+
+
+def sync(token: str | None) -> None:
+    """Write or clear the cookie if a login or logout asked for it."""
+    pending = st.session_state.pop(_PENDING, None)
+    if pending == "set" and token:
+        value, lifetime = json.dumps(token), ""
+    elif pending == "clear":
+        value, lifetime = '""', "; Max-Age=0"
+    else:
+        return
+    st.html(
+        "<script>document.cookie = " + json.dumps(COOKIE + "=") + " + " + value
+        + " + " + json.dumps("; Path=/; SameSite=Strict" + lifetime)
+        + " + (location.protocol === 'https:' ? '; Secure' : '');</script>",
+        unsafe_allow_javascript=True,
+    )
