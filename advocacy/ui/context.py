@@ -76,8 +76,9 @@ def resolve_user() -> User | None:
 
     A tab without a user takes up the login session of its cookie (a reload, a new tab). A
     tab with a session token checks it on every run (one primary-key read), so a logout in
-    another tab, a deactivation or a password change ends this tab at its next click. The
-    tab's own idle clock counts as well (and is all there is in AppTest, which has no cookies).
+    another tab, a deactivation or a password change ends this tab at its next click, and the
+    session's sliding expiry is shared by its tabs: one tab left idle stays logged in while
+    another is used.
     """
     state = st.session_state
     now = time.time()
@@ -94,10 +95,10 @@ def resolve_user() -> User | None:
             return None
         state.pop("declined_token", None)
         state.update(user_id=user_id, session_token=token, last_seen=now)
-    elif now - state.get("last_seen", now) > session_seconds():
-        _end_tab(expired)
+    elif "session_token" not in state and now - state.get("last_seen", now) > session_seconds():
+        _end_tab(expired)  # a tab without a server session (AppTest) keeps its own clock
         return None
-    elif "session_token" in state:
+    elif "session_token" in state:  # the server's sliding expiry is the one clock
         token = state["session_token"]
         if sessions.resume(db(), token) != state["user_id"]:
             _end_tab(expired if sessions.timed_out(db(), token) else texts.SESSION_ENDED)

@@ -3,6 +3,7 @@
 import pytest
 
 from advocacy.accounts import PAGES_BY_ROLE
+from advocacy.db import connect, default_path
 from tests.ui.conftest import login, page_file
 
 ROLE_USERS = {"leder": "leder", "lokallag": "lokallag", "skrivegruppe": "skrivegruppe"}
@@ -95,10 +96,21 @@ def test_deactivated_user_is_logged_out_at_next_interaction(app, db_path):
 
 def test_idle_session_expires(app):
     login(app, "leder")
-    app.session_state["last_seen"] = app.session_state["last_seen"] - 61 * 60
+    db = connect(default_path())
+    db.execute("update login_sessions set expires_at = '2000-01-01T00:00:00Z'")  # idle an hour
+    db.close()
     app.run()
     assert "user_id" not in app.session_state
     assert "uten aktivitet" in app.warning[0].value
+
+
+def test_a_tab_left_idle_stays_logged_in_while_its_session_is_used_elsewhere(app):
+    """The server session's expiry is the one clock: another tab kept it alive."""
+    login(app, "leder")
+    app.session_state["last_seen"] = app.session_state["last_seen"] - 61 * 60
+    app.run()
+    assert "user_id" in app.session_state
+    assert not app.warning or "uten aktivitet" not in app.warning[0].value
 
 
 def test_lockout_message_after_repeated_failures(app):
