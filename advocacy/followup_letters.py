@@ -20,7 +20,7 @@ from .db import write
 from .documents import letter_filename, render
 from .documents.fields import OPPFOLGINGSBREV
 from .errors import PermissionDenied, ValidationError
-from .meetings import ask_list, get_meeting
+from .meetings import ask_list, close_followup_on_sent, get_meeting
 
 KIND = "oppfolgingsbrev"
 TEMPLATE = OPPFOLGINGSBREV
@@ -204,7 +204,8 @@ def mark_sent(
     db: sqlite_utils.Database, user: User, document_id: int, sent_on: dt.date | None = None,
     today: dt.date | None = None,
 ) -> None:
-    """Mark the letter sent and keep the rendered .docx, so what went out is what is stored."""
+    """Mark the letter sent and keep the rendered .docx, so what went out is what is stored.
+    The letter is the follow-up: the meeting's follow-up is done that day, in the same write."""
     today = today or dt.date.today()
     letter = _editable(db, user, document_id)
     sent_on = sent_on or today
@@ -220,6 +221,8 @@ def mark_sent(
             "status": "sendt", "sent_on": sent_on.isoformat(), "docx": docx,
             "updated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         })
+        if letter["meeting_id"] is not None:
+            close_followup_on_sent(db, letter["meeting_id"], sent_on.isoformat())
 
 
 def letters_for_meeting(db: sqlite_utils.Database, user: User, meeting_id: int) -> list[dict]:

@@ -182,3 +182,29 @@ def _close(db, submission_id: int, outcome: str, on: dt.date, link: str | None =
 def _render(db, record) -> bytes:
     template = load_template(db, record["template"] or "leserinnlegg")
     return render(template.data, record["fields"])
+
+
+def undo_answer(db: sqlite_utils.Database, user: User, document_id: int) -> None:
+    """The «Angre» of `record_answer` for an answer to a sending still waiting: the letter is
+    with the paper again (sent, exclusive as before), noted in its history. Any later change,
+    or an answer after «ingen svar», cannot be undone this way."""
+    record = get_letter(db, user, document_id)
+    if not can_change(user, record):
+        raise PermissionDenied(texts.NOT_ALLOWED)
+    with write(db):
+        last = db.execute("select from_status, to_status from letter_history where document_id = ?"
+                          " order by id desc limit 1", [document_id]).fetchone()
+        status = db.execute("select status from documents where id = ?", [document_id]
+                            ).fetchone()[0]
+        submission = db.execute(
+            "select id, newspaper_id, outcome from letter_submissions where document_id = ?"
+            " order by sent_on desc, id desc limit 1", [document_id]).fetchone()
+        if (status not in ANSWERS or last is None or tuple(last) != ("sendt", status)
+                or submission is None or submission[2] != status):
+            raise ValidationError(texts.LETTER_ANSWER_NOT_UNDOABLE)
+        db["letter_submissions"].update(submission[0],
+                                        {"outcome": None, "outcome_on": None, "link": None})
+        db["documents"].update(document_id, {"status": "sendt", "published_on": None,
+                                             "link": None, "updated_at": document_records._now()})
+        _record(db, document_id, user, status, "sendt", newspaper_id=submission[1],
+                note=texts.LETTER_ANSWER_UNDONE_NOTE)

@@ -15,7 +15,7 @@ from . import texts
 from .accounts import User
 from .db import write
 from .errors import ValidationError
-from .statements import MAX_TEXT, PUBLIC, editable_row, move_status, parse_date
+from .statements import MAX_TEXT, PUBLIC, _record, editable_row, move_status, parse_date
 
 
 def send(
@@ -99,3 +99,18 @@ def record_response(
             {"statement_id": statement_id, "recipient_id": recipient_id, "responder": responder,
              "responded_on": responded_on, "summary": summary, "recorded_by": user.id}
         ).last_pk
+
+
+def remove_response(db: sqlite_utils.Database, user: User, response_id: int) -> None:
+    """Undo `record_response`: take a response off the statement again (the «Angre» right
+    after it was registered), noted in the statement's history. The same people who may
+    record it may remove it."""
+    found = db.execute("select statement_id, responder from statement_responses where id = ?",
+                       [response_id]).fetchone()
+    if found is None:
+        raise ValidationError(texts.STATEMENT_RESPONSE_NOT_FOUND)
+    row = editable_row(db, user, found[0])
+    with write(db):
+        db.execute("delete from statement_responses where id = ?", [response_id])
+        _record(db, row["id"], user, row["status"], row["status"],
+                texts.STATEMENT_RESPONSE_REMOVED_NOTE.format(responder=found[1]))
