@@ -200,12 +200,11 @@ def filename(letter: dict) -> str:
     return letter_filename(KIND, letter["fields"], letter["fields"].get("dato"))
 
 
-def mark_sent(
+def check_sending(
     db: sqlite_utils.Database, user: User, document_id: int, sent_on: dt.date | None = None,
     today: dt.date | None = None,
-) -> None:
-    """Mark the letter sent and keep the rendered .docx, so what went out is what is stored.
-    The letter is the follow-up: the meeting's follow-up is done that day, in the same write."""
+) -> tuple[dict, dt.date]:
+    """(letter, sent date) or the refusal `mark_sent` would give, without writing."""
     today = today or dt.date.today()
     letter = _editable(db, user, document_id)
     sent_on = sent_on or today
@@ -215,6 +214,16 @@ def mark_sent(
     if held and sent_on < held:
         raise ValidationError(texts.LETTER_SENT_BEFORE_MEETING.format(
             date=texts.format_date(sent_on), held=texts.format_date(held)))
+    return letter, sent_on
+
+
+def mark_sent(
+    db: sqlite_utils.Database, user: User, document_id: int, sent_on: dt.date | None = None,
+    today: dt.date | None = None,
+) -> None:
+    """Mark the letter sent and keep the rendered .docx, so what went out is what is stored.
+    The letter is the follow-up: the meeting's follow-up is done that day, in the same write."""
+    letter, sent_on = check_sending(db, user, document_id, sent_on, today)
     docx = render(TEMPLATE.path, letter["fields"])
     with write(db):
         db["documents"].update(document_id, {

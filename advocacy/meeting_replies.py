@@ -53,13 +53,13 @@ def check_reply_file(filename: str, data: bytes) -> None:
             raise UploadRefused(texts.REPLY_FILE_PDF_ACTIVE.format(what=what))
 
 
-def record_reply(
+def check_reply(
     db: sqlite_utils.Database, user: User, meeting_id: int, received_on: dt.date | None = None,
     today: dt.date | None = None, *, summary: str | None = None,
     attachment: tuple[str, bytes] | None = None,
-) -> str:
-    """Record the answer; `attachment` is (file name, bytes). Returns the date stored, which
-    `remove_reply` takes to undo it. Everything is checked before anything is written."""
+) -> dict:
+    """The meeting's new reply columns, or the Norwegian refusal: everything `record_reply`
+    checks, without writing (a form shows the refusal before it asks for confirmation)."""
     today = today or dt.date.today()
     meeting = _editable(db, user, meeting_id)
     if meeting["reply_received_on"]:
@@ -73,19 +73,32 @@ def record_reply(
     if len(summary) > TEXT_LIMIT:
         raise ValidationError(texts.MEETING_REPLY_SUMMARY_TOO_LONG.format(n=TEXT_LIMIT))
     changes = {"reply_received_on": received, "reply_summary": summary, "reply_filename": None,
-               "reply_file": None, "updated_at": _now()}
+               "reply_file": None}
     if attachment is not None:
         name, data = attachment
         check_reply_file(name, data)
         changes.update(reply_filename=posixpath.basename(name.replace("\\", "/"))[:200],
                        reply_file=bytes(data))
+    return changes
+
+
+def record_reply(
+    db: sqlite_utils.Database, user: User, meeting_id: int, received_on: dt.date | None = None,
+    today: dt.date | None = None, *, summary: str | None = None,
+    attachment: tuple[str, bytes] | None = None,
+) -> str:
+    """Record the answer; `attachment` is (file name, bytes). Returns the date stored, which
+    `remove_reply` takes to undo it. Everything is checked before anything is written."""
+    changes = check_reply(db, user, meeting_id, received_on, today, summary=summary,
+                          attachment=attachment)
     with write(db):
-        if db.execute("select reply_received_on from meetings where id = ?",
-                      [meeting_id]).fetchone()[0]:
-            raise ValidationError(texts.MEETING_REPLY_ALREADY.format(date=texts.format_date(
-                meeting["reply_received_on"] or received)))
-        db["meetings"].update(meeting_id, changes)
-    return received
+        stored = db.execute("select reply_received_on from meetings where id = ?",
+                            [meeting_id]).fetchone()[0]
+        if stored:  # another tab recorded one meanwhile
+            raise ValidationError(texts.MEETING_REPLY_ALREADY.format(
+                date=texts.format_date(stored)))
+        db["meetings"].update(meeting_id, {**changes, "updated_at": _now()})
+    return changes["reply_received_on"]
 
 
 def remove_reply(db: sqlite_utils.Database, user: User, meeting_id: int, received_on: str) -> None:
