@@ -201,3 +201,24 @@ def test_withdrawing_a_statement_asks_and_can_be_undone(page, server_db):
     page.get_by_role("button", name="Angre").click()
     page.get_by_text("Angret.").wait_for()
     assert statements.get_row(server_db, sid)["status"] == "til_behandling"
+
+
+def test_a_follow_up_letter_marked_sent_closes_the_follow_up(page, server_db):
+    mid = _open_new_meeting(page, server_db, "Møte med brev som sendes.", 4)
+    page.get_by_role("button", name="Lag oppfølgingsbrev").click()
+    send = page.get_by_role("button", name="Marker som sendt")
+    send.wait_for()
+    wait_idle(page)
+    send.click()
+    dialog = _dialog(page)
+    dialog.get_by_role("button", name="Avbryt").click()
+    dialog.wait_for(state="detached")
+    wait_idle(page)
+    assert _done_on(server_db, mid) is None
+    page.get_by_role("button", name="Marker som sendt").click()
+    _dialog(page).get_by_role("button", name="Marker som sendt").click()
+    page.get_by_text("Brevet er markert som sendt, og oppfølgingen er gjort.").wait_for()
+    assert _done_on(server_db, mid) == dt.date.today().isoformat()
+    assert server_db.execute("select status, docx is not null from documents where meeting_id = ?",
+                             [mid]).fetchone() == ("sendt", 1)
+    assert page.get_by_role("button", name="Angre").count() == 0  # sent is final
