@@ -10,7 +10,7 @@ import io
 import pytest
 from docx import Document
 
-from advocacy import accounts, demo, followups, meetings, statements
+from advocacy import accounts, demo, followups, meetings, statement_sending, statements
 from advocacy.db import connect
 from advocacy.meetings import MeetingInput
 from tests.e2e.conftest import login, open_page, wait_idle
@@ -222,3 +222,26 @@ def test_a_follow_up_letter_marked_sent_closes_the_follow_up(page, server_db):
     assert server_db.execute("select status, docx is not null from documents where meeting_id = ?",
                              [mid]).fetchone() == ("sendt", 1)
     assert page.get_by_role("button", name="Angre").count() == 0  # sent is final
+
+
+def test_a_statements_response_is_registered_after_confirming_and_can_be_undone(page, server_db):
+    title = "Uttalelse som har fått svar"
+    sid = _statement_in_review(server_db, title)
+    leader = _user(server_db, "leder")
+    statements.adopt(server_db, leader, sid, "LO i Oslos styremøte", "2021-06-14")
+    statement_sending.send(server_db, leader, sid, [("annet", "Bystyret")], "2021-06-15")
+    _open_statement(page, title)
+    page.get_by_label("Hvem svarte").fill("Ordføreren")
+    page.get_by_label("Sammendrag av svaret").fill("Takker for uttalelsen.")
+    wait_idle(page)
+    page.get_by_role("button", name="Registrer svar").click()
+    dialog = _dialog(page)
+    dialog.get_by_text("Registrere svaret fra Ordføreren").wait_for()
+    dialog.get_by_role("button", name="Registrer svar").click()
+    page.get_by_text("Svaret er registrert.").wait_for()
+    count = "select count(*) from statement_responses where statement_id = ?"
+    assert server_db.execute(count, [sid]).fetchone()[0] == 1
+    wait_idle(page)
+    page.get_by_role("button", name="Angre").click()
+    page.get_by_text("Angret.").wait_for()
+    assert server_db.execute(count, [sid]).fetchone()[0] == 0
