@@ -9,6 +9,8 @@ import docx
 import pytest
 
 from advocacy import (
+    accounts,
+    demo,
     document_records,
     followup_letters,
     letter_sending,
@@ -277,4 +279,25 @@ def test_undo_of_a_papers_answer_puts_the_letter_back_with_the_paper(demo_db, wr
     with pytest.raises(ValidationError, match="ikke angres"):
         letter_sending.undo_answer(demo_db, writer, doc)
     letter_sending.record_answer(demo_db, writer, doc, "refusert")  # answerable again
+    assert reader_letters.get_letter(demo_db, writer, doc)["status"] == "refusert"
+
+
+def test_only_who_may_change_the_record_undoes_a_reply_or_a_papers_answer(
+        demo_db, chapter_member, writer, leader, drammen_politicians):
+    mid = _meeting(demo_db, chapter_member, drammen_politicians)
+    received = meetings.record_reply(demo_db, chapter_member, mid, today=TODAY, summary="Ja.")
+    with pytest.raises(PermissionDenied):
+        meeting_replies.remove_reply(demo_db, writer, mid, received)
+    assert _row(demo_db, mid)[1] == received
+    doc = reader_letters.new_letter(demo_db, writer, title="Hold fast",
+                                    text="Bystyret bør holde fast ved klokka 02.")
+    reader_letters.move(demo_db, writer, doc, "til_vurdering")
+    reader_letters.move(demo_db, leader, doc, "godkjent")
+    paper = demo_db.execute("select id from newspapers where name = 'Drammenspressen'"
+                            ).fetchone()[0]
+    letter_sending.send(demo_db, writer, doc, paper)
+    letter_sending.record_answer(demo_db, writer, doc, "refusert")
+    bergen = accounts.authenticate(demo_db, "lokallag.bergen", demo.DEMO_PASSWORD)
+    with pytest.raises((PermissionDenied, ValidationError)):
+        letter_sending.undo_answer(demo_db, bergen, doc)
     assert reader_letters.get_letter(demo_db, writer, doc)["status"] == "refusert"

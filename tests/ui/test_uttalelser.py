@@ -153,3 +153,22 @@ def test_withdrawing_asks_first(app, db_path):
     assert {b.label for b in app.button} >= {"Trekk uttalelsen", "Avbryt"}
     assert statements.get_row(db, sid)["status"] == "til_behandling"
     db.close()
+
+
+def test_a_future_sending_date_is_refused_next_to_the_field(app, db_path):
+    db, sid = _in_review(db_path, "2021-06-14")
+    statements.adopt(db, accounts.authenticate(db, "leder", demo.DEMO_PASSWORD), sid,
+                     "LO i Oslos styremøte", "2021-06-14")
+    app.query_params["uttalelse"] = str(sid)
+    _open(app, "leder")
+    app.text_area(key=next(t.key for t in app.text_area if t.form_id == "stmt_send")).input(
+        "Bystyret")
+    future = dt.date.today() + dt.timedelta(days=2)
+    app.date_input(key="stmt_send_date").set_value(future)
+    _submit(app, "stmt_send")
+    assert [e.value for e in app.error] == [
+        f"Datoen {texts.format_date(future)} i feltet «Sendt» er fram i tid."]
+    assert statements.get_row(db, sid)["status"] == "vedtatt"
+    assert db.execute("select count(*) from statement_recipients where statement_id = ?",
+                      [sid]).fetchone()[0] == 0
+    db.close()
