@@ -26,6 +26,7 @@ from .db import write
 from .documents import letter_filename, render
 from .documents.plaindata import plain_context
 from .errors import PermissionDenied, ValidationError
+from .meetings import close_followup_on_sent
 from .template_library import load_template
 
 DRAFT_STATUSES = ("ide", "utkast", "til_vurdering", "godkjent")
@@ -282,7 +283,8 @@ def mark_sent(
     """Mark a draft sent: render it, store the .docx on the record and freeze it.
 
     Not for reader letters and op-eds: those go through the writing pipeline
-    (letter_sending), which checks the paper's length limit and records the exclusivity."""
+    (letter_sending), which checks the paper's length limit and records the exclusivity.
+    A follow-up letter made from a meeting closes that meeting's follow-up in the same write."""
     if get_document(db, user, document_id)["kind"] in WRITER_KINDS:
         raise ValidationError(texts.LETTER_SEND_FROM_TAB)
     return _finalise(db, user, document_id, "sendt", "sent_on", sent_on)
@@ -328,6 +330,8 @@ def _finalise(db, user, document_id, status, date_column, when) -> bytes:
     with write(db):
         _check_still(db, document_id, record["status"])
         db["documents"].update(document_id, changes)
+        if status == "sendt" and record["kind"] == "oppfolgingsbrev" and record["meeting_id"]:
+            close_followup_on_sent(db, record["meeting_id"], when.isoformat())
     return data or b""
 
 

@@ -20,7 +20,7 @@ from .db import write
 from .documents import letter_filename, render
 from .documents.fields import OPPFOLGINGSBREV
 from .errors import PermissionDenied, ValidationError
-from .meetings import ask_list, get_meeting
+from .meetings import ask_list, close_followup_on_sent, get_meeting
 
 KIND = "oppfolgingsbrev"
 TEMPLATE = OPPFOLGINGSBREV
@@ -200,11 +200,11 @@ def filename(letter: dict) -> str:
     return letter_filename(KIND, letter["fields"], letter["fields"].get("dato"))
 
 
-def mark_sent(
+def check_sending(
     db: sqlite_utils.Database, user: User, document_id: int, sent_on: dt.date | None = None,
     today: dt.date | None = None,
-) -> None:
-    """Mark the letter sent and keep the rendered .docx, so what went out is what is stored."""
+) -> tuple[dict, dt.date]:
+    """(letter, sent date) or the refusal `mark_sent` would give, without writing."""
     today = today or dt.date.today()
     letter = _editable(db, user, document_id)
     sent_on = sent_on or today
@@ -214,12 +214,24 @@ def mark_sent(
     if held and sent_on < held:
         raise ValidationError(texts.LETTER_SENT_BEFORE_MEETING.format(
             date=texts.format_date(sent_on), held=texts.format_date(held)))
+    return letter, sent_on
+
+
+def mark_sent(
+    db: sqlite_utils.Database, user: User, document_id: int, sent_on: dt.date | None = None,
+    today: dt.date | None = None,
+) -> None:
+    """Mark the letter sent and keep the rendered .docx, so what went out is what is stored.
+    The letter is the follow-up: the meeting's follow-up is done that day, in the same write."""
+    letter, sent_on = check_sending(db, user, document_id, sent_on, today)
     docx = render(TEMPLATE.path, letter["fields"])
     with write(db):
         db["documents"].update(document_id, {
             "status": "sendt", "sent_on": sent_on.isoformat(), "docx": docx,
             "updated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         })
+        if letter["meeting_id"] is not None:
+            close_followup_on_sent(db, letter["meeting_id"], sent_on.isoformat())
 
 
 def letters_for_meeting(db: sqlite_utils.Database, user: User, meeting_id: int) -> list[dict]:

@@ -59,35 +59,8 @@ def send(
     it is still exclusive to another paper; it was sent to this paper before; it is longer than
     this paper's limit; or it has no text.
     """
-    sent_on = sent_on or dt.date.today()
-    if sent_on > dt.date.today():
-        raise ValidationError(texts.LETTER_DATE_FUTURE.format(date=texts.format_date(sent_on)))
-    record = get_letter(db, user, document_id)
-    paper = writing.get_newspaper(db, newspaper_id)
-    days = exclusive_days if exclusive_days is not None else writing.exclusive_days(paper)
-    if not 1 <= int(days) <= 90:
-        raise ValidationError(texts.LETTER_EXCLUSIVE_DAYS_INVALID)
-    waiting = open_submission(db, document_id) if record["status"] == "sendt" else None
-    if waiting is not None:
-        if not can_change(user, record):
-            raise PermissionDenied(texts.NOT_ALLOWED)
-        _refuse_while_exclusive(waiting, newspaper_id, sent_on)
-    else:
-        _check_move(user, record, "sendt")
-    earlier = db.execute(
-        "select sent_on, outcome from letter_submissions where document_id = ? "
-        "and newspaper_id = ?", [document_id, newspaper_id]).fetchone()
-    if earlier:
-        raise ValidationError(texts.LETTER_SENT_BEFORE.format(
-            paper=paper["name"], date=texts.format_date(earlier[0]),
-            outcome=texts.DOCUMENT_STATUSES.get(earlier[1], "venter på svar").lower()))
-    if not letter_text(record).strip():
-        raise ValidationError(texts.LETTER_TEXT_REQUIRED)
-    size = record_length(record, paper)
-    if size.is_over:
-        raise ValidationError(texts.LETTER_OVER_LIMIT.format(
-            paper=paper["name"], chars=texts.format_number(size.chars),
-            limit=texts.format_number(size.limit), over=texts.format_number(size.over)))
+    record, paper, days, waiting, sent_on = check_send(
+        db, user, document_id, newspaper_id, sent_on=sent_on, exclusive_days=exclusive_days)
     data = None if record["has_copy"] else _render(db, record)
     until = sent_on + dt.timedelta(days=int(days))
     changes: dict[str, Any] = {
@@ -119,6 +92,49 @@ def send(
     return data
 
 
+def check_send(
+    db: sqlite_utils.Database,
+    user: User,
+    document_id: int,
+    newspaper_id: int,
+    *,
+    sent_on: dt.date | None = None,
+    exclusive_days: int | None = None,
+) -> tuple[dict, dict, int, dict | None, dt.date]:
+    """(letter, paper, days, waiting sending, date), or the refusal `send` would give; writes
+    nothing, so a page can show the reason before it asks for confirmation."""
+    sent_on = sent_on or dt.date.today()
+    if sent_on > dt.date.today():
+        raise ValidationError(texts.LETTER_DATE_FUTURE.format(date=texts.format_date(sent_on)))
+    record = get_letter(db, user, document_id)
+    paper = writing.get_newspaper(db, newspaper_id)
+    days = exclusive_days if exclusive_days is not None else writing.exclusive_days(paper)
+    if not 1 <= int(days) <= 90:
+        raise ValidationError(texts.LETTER_EXCLUSIVE_DAYS_INVALID)
+    waiting = open_submission(db, document_id) if record["status"] == "sendt" else None
+    if waiting is not None:
+        if not can_change(user, record):
+            raise PermissionDenied(texts.NOT_ALLOWED)
+        _refuse_while_exclusive(waiting, newspaper_id, sent_on)
+    else:
+        _check_move(user, record, "sendt")
+    earlier = db.execute(
+        "select sent_on, outcome from letter_submissions where document_id = ? "
+        "and newspaper_id = ?", [document_id, newspaper_id]).fetchone()
+    if earlier:
+        raise ValidationError(texts.LETTER_SENT_BEFORE.format(
+            paper=paper["name"], date=texts.format_date(earlier[0]),
+            outcome=texts.DOCUMENT_STATUSES.get(earlier[1], "venter på svar").lower()))
+    if not letter_text(record).strip():
+        raise ValidationError(texts.LETTER_TEXT_REQUIRED)
+    size = record_length(record, paper)
+    if size.is_over:
+        raise ValidationError(texts.LETTER_OVER_LIMIT.format(
+            paper=paper["name"], chars=texts.format_number(size.chars),
+            limit=texts.format_number(size.limit), over=texts.format_number(size.over)))
+    return record, paper, int(days), waiting, sent_on
+
+
 def _refuse_while_exclusive(waiting: dict, newspaper_id: int, on: dt.date) -> None:
     if waiting["newspaper_id"] == newspaper_id:
         raise ValidationError(texts.LETTER_ALREADY_WITH.format(
@@ -140,6 +156,29 @@ def record_answer(
     note: str | None = None,
 ) -> None:
     """What the paper did: publisert (date, link), refusert, or ingen svar (after the days)."""
+    record, submission, on, link = check_answer(db, user, document_id, answer, on=on, link=link)
+    changes: dict[str, Any] = {"status": answer, "updated_at": document_records._now()}
+    if answer == "publisert":
+        changes.update(published_on=on.isoformat(), link=link,
+                       newspaper_id=submission["newspaper_id"])
+    with write(db):
+        _check_still(db, document_id, record["status"])
+        _close(db, submission["id"], answer, on, link if answer == "publisert" else None)
+        db["documents"].update(document_id, changes)
+        _record(db, document_id, user, record["status"], answer,
+                newspaper_id=submission["newspaper_id"], note=(note or "").strip() or None)
+
+
+def check_answer(
+    db: sqlite_utils.Database,
+    user: User,
+    document_id: int,
+    answer: str,
+    *,
+    on: dt.date | None = None,
+    link: str | None = None,
+) -> tuple[dict, dict, dt.date, str | None]:
+    """(letter, sending, date, link), or the refusal `record_answer` would give, unwritten."""
     if answer not in ANSWERS:
         raise ValidationError(texts.DOCUMENT_STATUS_UNKNOWN.format(status=answer))
     record = get_letter(db, user, document_id)
@@ -162,16 +201,7 @@ def record_answer(
     link = (link or "").strip() or None
     if link and not _URL.match(link):
         raise ValidationError(texts.LETTER_LINK_INVALID.format(value=link))
-    changes: dict[str, Any] = {"status": answer, "updated_at": document_records._now()}
-    if answer == "publisert":
-        changes.update(published_on=on.isoformat(), link=link,
-                       newspaper_id=submission["newspaper_id"])
-    with write(db):
-        _check_still(db, document_id, record["status"])
-        _close(db, submission["id"], answer, on, link if answer == "publisert" else None)
-        db["documents"].update(document_id, changes)
-        _record(db, document_id, user, record["status"], answer,
-                newspaper_id=submission["newspaper_id"], note=(note or "").strip() or None)
+    return record, submission, on, link
 
 
 def _close(db, submission_id: int, outcome: str, on: dt.date, link: str | None = None) -> None:
@@ -182,3 +212,29 @@ def _close(db, submission_id: int, outcome: str, on: dt.date, link: str | None =
 def _render(db, record) -> bytes:
     template = load_template(db, record["template"] or "leserinnlegg")
     return render(template.data, record["fields"])
+
+
+def undo_answer(db: sqlite_utils.Database, user: User, document_id: int) -> None:
+    """The «Angre» of `record_answer` for an answer to a sending still waiting: the letter is
+    with the paper again (sent, exclusive as before), noted in its history. Any later change,
+    or an answer after «ingen svar», cannot be undone this way."""
+    record = get_letter(db, user, document_id)
+    if not can_change(user, record):
+        raise PermissionDenied(texts.NOT_ALLOWED)
+    with write(db):
+        last = db.execute("select from_status, to_status from letter_history where document_id = ?"
+                          " order by id desc limit 1", [document_id]).fetchone()
+        status = db.execute("select status from documents where id = ?", [document_id]
+                            ).fetchone()[0]
+        submission = db.execute(
+            "select id, newspaper_id, outcome from letter_submissions where document_id = ?"
+            " order by sent_on desc, id desc limit 1", [document_id]).fetchone()
+        if (status not in ANSWERS or last is None or tuple(last) != ("sendt", status)
+                or submission is None or submission[2] != status):
+            raise ValidationError(texts.LETTER_ANSWER_NOT_UNDOABLE)
+        db["letter_submissions"].update(submission[0],
+                                        {"outcome": None, "outcome_on": None, "link": None})
+        db["documents"].update(document_id, {"status": "sendt", "published_on": None,
+                                             "link": None, "updated_at": document_records._now()})
+        _record(db, document_id, user, status, "sendt", newspaper_id=submission[1],
+                note=texts.LETTER_ANSWER_UNDONE_NOTE)

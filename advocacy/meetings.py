@@ -187,25 +187,50 @@ def _checked_date(value: dt.date, held_on: str, today: dt.date, before_message: 
 def mark_followup_done(
     db: sqlite_utils.Database, user: User, meeting_id: int, done_on: dt.date | None = None,
     today: dt.date | None = None,
-) -> None:
+) -> str:
+    """Mark the follow-up done; returns the date stored (what `reopen_followup` undoes)."""
     today = today or dt.date.today()
     meeting = _editable(db, user, meeting_id)
+    if meeting["followup_done_on"]:
+        raise ValidationError(texts.MEETING_ALREADY_DONE.format(
+            date=texts.format_date(meeting["followup_done_on"])))
     done = _checked_date(done_on or today, meeting["held_on"], today, texts.MEETING_DONE_BEFORE)
     with write(db):
         db["meetings"].update(meeting_id, {"followup_done_on": done, "updated_at": _now()})
+    return done
+
+
+def reopen_followup(db: sqlite_utils.Database, user: User, meeting_id: int, done_on: str) -> None:
+    """Undo `mark_followup_done`: open the follow-up again, if it is still marked done that day
+    (a later change by someone else is not silently thrown away)."""
+    _editable(db, user, meeting_id)
+    with write(db):
+        current = db.execute("select followup_done_on from meetings where id = ?",
+                             [meeting_id]).fetchone()
+        if current is None or current[0] != done_on:
+            raise ValidationError(texts.UNDO_TOO_LATE)
+        db["meetings"].update(meeting_id, {"followup_done_on": None, "updated_at": _now()})
+
+
+def close_followup_on_sent(db: sqlite_utils.Database, meeting_id: int, sent_on: str) -> None:
+    """Inside the write that marks a follow-up letter sent: the letter is the follow-up, so the
+    meeting's follow-up is done that day (an earlier done date is kept)."""
+    db.execute(
+        "update meetings set followup_done_on = :sent, updated_at = :now"
+        " where id = :id and followup_done_on is null and held_on <= :sent",
+        {"sent": sent_on, "now": _now(), "id": meeting_id})
 
 
 def record_reply(
     db: sqlite_utils.Database, user: User, meeting_id: int, received_on: dt.date | None = None,
-    today: dt.date | None = None,
-) -> None:
-    """The politician answered (ends "no reply after 14 days")."""
-    today = today or dt.date.today()
-    meeting = _editable(db, user, meeting_id)
-    received = _checked_date(received_on or today, meeting["held_on"], today,
-                             texts.MEETING_REPLY_BEFORE)
-    with write(db):
-        db["meetings"].update(meeting_id, {"reply_received_on": received, "updated_at": _now()})
+    today: dt.date | None = None, *, summary: str | None = None, attachment=None,
+) -> str:
+    """The politician answered: when, what they said, and the answer itself if it came as a
+    file (meeting_replies). Ends "no reply after 14 days"."""
+    from .meeting_replies import record_reply as record
+
+    return record(db, user, meeting_id, received_on, today, summary=summary,
+                  attachment=attachment)
 
 
 def get_meeting(db: sqlite_utils.Database, user: User, meeting_id: int) -> dict:

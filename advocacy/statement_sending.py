@@ -15,7 +15,7 @@ from . import texts
 from .accounts import User
 from .db import write
 from .errors import ValidationError
-from .statements import MAX_TEXT, PUBLIC, editable_row, move_status, parse_date
+from .statements import MAX_TEXT, PUBLIC, _record, editable_row, move_status, parse_date
 
 
 def send(
@@ -28,6 +28,27 @@ def send(
     """Record where an adopted statement went: (kind, id or name) pairs, e.g. ("politiker", 12),
     ("parti", "A"), ("avis", 3), ("annet", "Statsforvalteren"). The first sending moves it to
     «sendt»; later ones add recipients."""
+    row, resolved, sent_on = check_send(db, user, statement_id, recipients, sent_on)
+    with write(db):
+        if row["status"] == "vedtatt":
+            names = ", ".join(r["name"] for r in resolved)
+            move_status(db, user, row, "sendt", {}, note=names)
+        return [
+            db["statement_recipients"].insert(
+                {**r, "statement_id": statement_id, "sent_on": sent_on, "recorded_by": user.id}
+            ).last_pk
+            for r in resolved
+        ]
+
+
+def check_send(
+    db: sqlite_utils.Database,
+    user: User,
+    statement_id: int,
+    recipients: list[tuple[str, object]],
+    sent_on: dt.date | str,
+) -> tuple[dict, list[dict], str]:
+    """(statement, resolved recipients, date) or the refusal `send` would give, unwritten."""
     row = editable_row(db, user, statement_id)
     if row["status"] not in PUBLIC:
         raise ValidationError(
@@ -42,16 +63,7 @@ def send(
     resolved = [_recipient(db, kind, value) for kind, value in recipients]
     if not resolved:
         raise ValidationError(texts.STATEMENT_NO_RECIPIENTS)
-    with write(db):
-        if row["status"] == "vedtatt":
-            names = ", ".join(r["name"] for r in resolved)
-            move_status(db, user, row, "sendt", {}, note=names)
-        return [
-            db["statement_recipients"].insert(
-                {**r, "statement_id": statement_id, "sent_on": sent_on, "recorded_by": user.id}
-            ).last_pk
-            for r in resolved
-        ]
+    return row, resolved, sent_on
 
 
 def _recipient(db, kind: str, value) -> dict:
@@ -80,6 +92,25 @@ def record_response(
     summary: str,
     recipient_id: int | None = None,
 ) -> int:
+    responder, responded_on, summary = check_response(
+        db, user, statement_id, responder, responded_on, summary, recipient_id)
+    with write(db):
+        return db["statement_responses"].insert(
+            {"statement_id": statement_id, "recipient_id": recipient_id, "responder": responder,
+             "responded_on": responded_on, "summary": summary, "recorded_by": user.id}
+        ).last_pk
+
+
+def check_response(
+    db: sqlite_utils.Database,
+    user: User,
+    statement_id: int,
+    responder: str,
+    responded_on: dt.date | str,
+    summary: str,
+    recipient_id: int | None = None,
+) -> tuple[str, str, str]:
+    """(responder, date, summary) cleaned, or the refusal `record_response` would give."""
     row = editable_row(db, user, statement_id)
     if row["status"] != "sendt":
         raise ValidationError(texts.STATEMENT_RESPONSE_NOT_SENT)
@@ -94,8 +125,19 @@ def record_response(
         [recipient_id, statement_id],
     ).fetchone():
         raise ValidationError(texts.STATEMENT_UNKNOWN_RECIPIENT.format(value=recipient_id))
+    return responder, responded_on, summary
+
+
+def remove_response(db: sqlite_utils.Database, user: User, response_id: int) -> None:
+    """Undo `record_response`: take a response off the statement again (the «Angre» right
+    after it was registered), noted in the statement's history. The same people who may
+    record it may remove it."""
+    found = db.execute("select statement_id, responder from statement_responses where id = ?",
+                       [response_id]).fetchone()
+    if found is None:
+        raise ValidationError(texts.STATEMENT_RESPONSE_NOT_FOUND)
+    row = editable_row(db, user, found[0])
     with write(db):
-        return db["statement_responses"].insert(
-            {"statement_id": statement_id, "recipient_id": recipient_id, "responder": responder,
-             "responded_on": responded_on, "summary": summary, "recorded_by": user.id}
-        ).last_pk
+        db.execute("delete from statement_responses where id = ?", [response_id])
+        _record(db, row["id"], user, row["status"], row["status"],
+                texts.STATEMENT_RESPONSE_REMOVED_NOTE.format(responder=found[1]))

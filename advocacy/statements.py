@@ -257,20 +257,22 @@ def set_status(
         move_status(db, user, row, target, {}, note)
 
 
-def adopt(
+def default_adoption_date(row: dict, today: dt.date | None = None) -> dt.date:
+    """The date the adoption form starts from: the meeting the draft names, else today."""
+    meeting = row.get("meeting_date")
+    return dt.date.fromisoformat(meeting[:10]) if meeting else (today or dt.date.today())
+
+
+def check_adoption(
     db: sqlite_utils.Database,
     user: User,
     statement_id: int,
     adopted_by: str,
     adopted_on: dt.date | str,
     place: str | None = None,
-) -> int:
-    """Record the adoption (body and date) and store the adopted .docx; returns its document id.
-
-    The .docx is rendered before anything is written, so a template failure changes nothing.
-    """
-    from . import statement_letters
-
+) -> tuple[dict, dict, str]:
+    """(row, cleaned facts, adoption date) or ValidationError: what `adopt` checks, without
+    writing, so a form can refuse next to the field before it asks for confirmation."""
     row = editable_row(db, user, statement_id)  # the status is checked by move_status
     facts = clean_fields({"adopted_by": adopted_by, "meeting_date": adopted_on})
     if place is not None:
@@ -285,11 +287,45 @@ def adopt(
     if missing:
         raise ValidationError(texts.STATEMENT_ADOPT_NEEDS.format(missing=", ".join(missing)))
     _check_move(row["status"], "vedtatt")  # before rendering, and again inside the write
+    return row, facts, adopted_on
+
+
+def adopt(
+    db: sqlite_utils.Database,
+    user: User,
+    statement_id: int,
+    adopted_by: str,
+    adopted_on: dt.date | str,
+    place: str | None = None,
+) -> int:
+    """Record the adoption (body and date) and store the adopted .docx; returns its document id.
+
+    The .docx is rendered before anything is written, so a template failure changes nothing.
+    """
+    from . import statement_letters
+
+    row, facts, adopted_on = check_adoption(db, user, statement_id, adopted_by, adopted_on, place)
     adopted = {**row, **facts, "adopted_on": adopted_on, "status": "vedtatt"}
     docx, fields = statement_letters.render_adopted(adopted)
     with write(db):
         move_status(db, user, row, "vedtatt", {**facts, "adopted_on": adopted_on})
         return statement_letters.store_adopted(db, user, adopted, docx, fields)
+
+
+def undo_withdraw(db: sqlite_utils.Database, user: User, statement_id: int) -> str:
+    """Put a withdrawn statement back where it was before it was withdrawn (the «Angre» of
+    «Trekk uttalelsen»); recorded in its history like any move. Returns that status."""
+    editable_row(db, user, statement_id)
+    with write(db):
+        last = db.execute(
+            "select from_status, to_status from statement_history where statement_id = ?"
+            " order by id desc limit 1", [statement_id]).fetchone()
+        if get_row(db, statement_id)["status"] != "trukket" or last is None \
+                or last[1] != "trukket" or last[0] not in TRANSITIONS:
+            raise ValidationError(texts.STATEMENT_NOT_WITHDRAWN)
+        db["statements"].update(statement_id, {"status": last[0], "updated_at": _now()})
+        _record(db, statement_id, user, "trukket", last[0], texts.STATEMENT_NOTE_UNDONE)
+    return last[0]
 
 
 def new_version(

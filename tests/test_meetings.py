@@ -141,5 +141,5 @@ def test_no_reply_after_14_days(demo_db, chapter_member, drammen_politicians):
     assert followups.no_reply_politician_ids(demo_db, chapter_member,
                                              today=dt.date(2026, 3, 27)) == {drammen_politicians[1]}
     meetings.record_reply(demo_db, chapter_member, mid, dt.date(2026, 3, 27),
-                          today=dt.date(2026, 3, 28))
+                          today=dt.date(2026, 3, 28), summary="Ordføreren svarte ja.")
     assert mid not in silent(dt.date(2026, 4, 30))

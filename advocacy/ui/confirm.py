@@ -6,6 +6,8 @@ The action is a plain callable (bound with its database, user and ids when the b
 drawn: the dialog reruns on its own, without app.py). It returns the message to show, or
 raises AdvocacyError, whose Norwegian message is shown in the dialog and nothing changes.
 
+`ask` opens the same dialog from a form's submit button, after the form's values were checked.
+
 An action may return `Done(message, undo=callable)`: the page then shows the message with an
 «Angre» button on the next run (`show_notice`, called by app.py above every page).
 """
@@ -36,6 +38,13 @@ def confirm_button(label: str, key: str, *, question: str, action: Callable[[], 
     place = container or st
     if place.button(label, key=key, **button_kwargs):
         _dialog(question, confirm_label or label, action, danger, key)
+
+
+def ask(question: str, key: str, *, action: Callable[[], str | Done], confirm_label: str,
+        danger: bool = False) -> None:
+    """Open the confirming dialog now: for a form's submit button (a form cannot hold a plain
+    button), once the page has checked the form's values next to their fields."""
+    _dialog(question, confirm_label, action, danger, key)
 
 
 @st.dialog(texts.CONFIRM_TITLE)

@@ -7,7 +7,7 @@ import functools
 import streamlit as st
 
 from advocacy import accounts, followups, meetings, texts
-from advocacy.errors import AdvocacyError
+from advocacy.ui import meeting_answers
 from advocacy.ui.widgets import table
 
 SHOWN = 200  # thousands are open nationally: the most urgent first, the .ics file has all
@@ -53,10 +53,6 @@ def render_followups(db, user) -> None:
     chosen = left.selectbox("Oppfølging", list(labels), format_func=lambda i: labels[i],
                             key="followup_choice")
     right.write("")
-    if right.button("Marker som gjort", key="followup_done"):
-        try:
-            meetings.mark_followup_done(db, user, chosen)
-        except AdvocacyError as exc:
-            st.error(exc.message)
-        else:
-            st.rerun()
+    held = {r["id"]: r["held_on"] for r in rows}
+    meeting_answers.mark_done_button(db, user, chosen, held[chosen], "followup_done",
+                                     container=right, label="Marker som gjort")

@@ -23,7 +23,7 @@ from advocacy import (
 from advocacy.accounts import User
 from advocacy.errors import AdvocacyError
 from advocacy.template_library import load_template
-from advocacy.ui import document_form, live_count
+from advocacy.ui import confirm, document_form, live_count
 from advocacy.ui.widgets import table
 
 SIG_LABELS = {"avsender_navn": "Navn", "avsender_rolle": "Rolle", "organisasjon": "Organisasjon",
@@ -204,7 +204,8 @@ def send_form(db, user, record, papers) -> None:
                                  index=options.index(default) if default in options else 0,
                                  format_func=lambda i: _paper_label(papers[i]))
     sent_on = cols[1].date_input("Sendt dato", value=dt.date.today(), format="DD.MM.YYYY",
-                                 max_value=dt.date.today(), key=_key("send_dato", record))
+                                 key=_key("send_dato", record))
+    problem = cols[1].empty()
     days = cols[2].number_input("Eksklusivt i antall dager", 1, 90,
                                 value=writing.exclusive_days(papers.get(paper_id)),
                                 key=_key("send_dager", record))
@@ -216,13 +217,21 @@ def send_form(db, user, record, papers) -> None:
             limit=texts.format_number(size.limit)))
     if st.button("Marker som sendt", key=_key("send", record), type="primary"):
         try:
-            letter_sending.send(db, user, record["id"], paper_id, sent_on=sent_on,
-                                exclusive_days=int(days))
+            letter_sending.check_send(db, user, record["id"], paper_id, sent_on=sent_on,
+                                      exclusive_days=int(days))
         except AdvocacyError as exc:
-            st.error(exc.message)
+            problem.error(exc.message)
             return
-        st.session_state["innlegg_melding"] = texts.LETTER_SENT_OK.format(paper=paper["name"])
-        st.rerun()
+        confirm.ask(texts.LETTER_PAPER_SEND_CONFIRM.format(
+            paper=paper["name"], date=texts.format_date(sent_on), days=int(days)),
+            _key("send_bekreft", record), confirm_label="Marker som sendt",
+            action=functools.partial(_send, db, user, record["id"], paper, sent_on, int(days)))
+
+
+def _send(db, user, document_id, paper, sent_on, days) -> str:
+    letter_sending.send(db, user, document_id, paper["id"], sent_on=sent_on,
+                        exclusive_days=days)
+    return texts.LETTER_SENT_OK.format(paper=paper["name"])
 
 
 def answer_form(db, user, record) -> None:
@@ -233,19 +242,30 @@ def answer_form(db, user, record) -> None:
                       format_func=texts.DOCUMENT_STATUSES.get)
     cols = st.columns([1, 2])
     on = cols[0].date_input("Dato", value=dt.date.today(), format="DD.MM.YYYY",
-                            max_value=dt.date.today(), key=_key("svar_dato", record))
+                            key=_key("svar_dato", record))
+    problem = cols[0].empty()
     link = cols[1].text_input("Lenke til innlegget (når det er publisert)",
                               key=_key("svar_lenke", record), placeholder="https://…")
     if st.button("Registrer svar", key=_key("svar_lagre", record)):
+        link = link if answer == "publisert" else None
         try:
-            letter_sending.record_answer(db, user, record["id"], answer, on=on,
-                                         link=link if answer == "publisert" else None)
+            letter_sending.check_answer(db, user, record["id"], answer, on=on, link=link)
         except AdvocacyError as exc:
-            st.error(exc.message)
+            problem.error(exc.message)
             return
-        st.session_state["innlegg_melding"] = texts.LETTER_ANSWER_OK.format(
-            status=texts.DOCUMENT_STATUSES[answer].lower())
-        st.rerun()
+        status = texts.DOCUMENT_STATUSES[answer].lower()
+        confirm.ask(texts.LETTER_ANSWER_CONFIRM.format(status=status, date=texts.format_date(on)),
+                    _key("svar_bekreft", record), confirm_label="Registrer svar",
+                    action=functools.partial(_answer, db, user, record, answer, on, link))
+
+
+def _answer(db, user, record, answer, on, link) -> confirm.Done:
+    letter_sending.record_answer(db, user, record["id"], answer, on=on, link=link)
+    message = texts.LETTER_ANSWER_OK.format(status=texts.DOCUMENT_STATUSES[answer].lower())
+    if record["status"] != "sendt":  # after «ingen svar» the earlier answer is overwritten
+        return confirm.Done(message)
+    return confirm.Done(message, undo=functools.partial(letter_sending.undo_answer, db, user,
+                                                        record["id"]))
 
 
 def downloads(db, user, record, values) -> None:

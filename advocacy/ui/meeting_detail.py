@@ -10,6 +10,7 @@ import streamlit as st
 from advocacy import followup_letters, followups, meetings, privacy, texts
 from advocacy.documents import to_html
 from advocacy.errors import AdvocacyError
+from advocacy.ui import meeting_answers
 from advocacy.ui.meeting_form import meeting_form
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
@@ -52,8 +53,7 @@ def render_meeting(db, user, meeting_id: int) -> None:
     status = (f"fulgt opp {texts.format_date(done)}" if done
               else f"innen {texts.format_date(meeting['followup_due'])}")
     _field("Oppfølging", f"{status} (ansvarlig: {meeting['owner'] or '–'})")
-    if meeting["reply_received_on"]:
-        _field("Svar mottatt", texts.format_date(meeting["reply_received_on"]))
+    meeting_answers.show_reply(db, user, meeting)
     if editable:
         _followup_actions(db, user, meeting)
         with st.expander("Endre møtet"):
@@ -64,15 +64,11 @@ def render_meeting(db, user, meeting_id: int) -> None:
 
 
 def _followup_actions(db, user, meeting: dict) -> None:
-    left, right = st.columns(2)
-    if not meeting["followup_done_on"] and left.button(
-            "Marker oppfølgingen som gjort", key=f"done_{meeting['id']}"):
-        if _run(lambda: meetings.mark_followup_done(db, user, meeting["id"]), "Oppfølgingen er gjort"):
-            st.rerun()
-    if not meeting["reply_received_on"] and right.button(
-            "Registrer svar fra politikeren", key=f"reply_{meeting['id']}"):
-        if _run(lambda: meetings.record_reply(db, user, meeting["id"]), "Svaret er registrert"):
-            st.rerun()
+    if not meeting["followup_done_on"]:
+        meeting_answers.mark_done_button(db, user, meeting["id"], meeting["held_on"],
+                                         f"done_{meeting['id']}")
+    if not meeting["reply_received_on"]:
+        meeting_answers.reply_form(db, user, meeting)
 
 
 def _letters(db, user, meeting: dict, editable: bool) -> None:
@@ -163,13 +159,7 @@ def _letter(db, user, document_id: int, editable: bool) -> None:
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         key=f"download_{document_id}", on_click="ignore", icon=":material/download:")
     if editable and draft:
-        with right.popover("Marker som sendt"):
-            sent_on = st.date_input("Sendt dato", value=dt.date.today(), max_value=dt.date.today(),
-                                    format="DD.MM.YYYY", key=f"sent_on_{document_id}")
-            if st.button("Marker som sendt", key=f"send_{document_id}", type="primary"):
-                if _run(lambda: followup_letters.mark_sent(db, user, document_id, sent_on),
-                        "Brevet er markert som sendt"):
-                    st.rerun()
+        meeting_answers.mark_sent(db, user, document_id, right)
     elif letter["sent_on"]:
         right.caption(f"Sendt {texts.format_date(letter['sent_on'])}")
     with st.expander("Forhåndsvisning", expanded=True):

@@ -15,12 +15,11 @@ from advocacy import (
     accounts,
     statement_archive,
     statement_letters,
-    statement_sending,
     statements,
     texts,
 )
 from advocacy.errors import AdvocacyError
-from advocacy.ui import context
+from advocacy.ui import context, statement_actions
 from advocacy.ui.widgets import table
 
 user = context.require_page("uttalelser")
@@ -162,7 +161,9 @@ def show_actions(item: dict) -> None:
     if moves:
         columns = st.columns(len(moves))
         for column, target in zip(columns, moves, strict=True):
-            if column.button(texts.STATEMENT_STATUS_ACTIONS[target], key=f"stmt_move_{target}"):
+            if target == "trukket":
+                statement_actions.withdraw_button(db, user, item, column)
+            elif column.button(texts.STATEMENT_STATUS_ACTIONS[target], key=f"stmt_move_{target}"):
                 act(texts.STATEMENT_STATUSES[target], statements.set_status, db, user, sid, target)
     if status in statements.EDITABLE:
         with st.expander("Rediger utkastet"):
@@ -172,16 +173,7 @@ def show_actions(item: dict) -> None:
                     submitted["fields"], lever_ids=submitted["lever_ids"],
                     kommunenummer=submitted["kommunenummer"])
     if status == "til_behandling":
-        with st.form("stmt_adopt"):
-            st.markdown("**Registrer vedtak**")
-            body = st.text_input("Vedtatt av", item["adopted_by"] or "",
-                                 placeholder="LO i Oslos styremøte")
-            date = st.date_input("Vedtaksdato", dt.date.today(), format="DD.MM.YYYY",
-                                 max_value=dt.date.today())
-            place = st.text_input("Sted", item["place"] or "")
-            if st.form_submit_button("Registrer vedtak", type="primary"):
-                act(texts.STATEMENT_ADOPTED_DOC_STORED, statements.adopt, db, user, sid, body,
-                    date, place)
+        statement_actions.adopt_form(db, user, item)
     if status in statements.PUBLIC:
         send_form(item)
         if item["id"] == item["versions"][-1]["id"] and st.button(
@@ -190,17 +182,7 @@ def show_actions(item: dict) -> None:
             act("Ny versjon er laget som utkast.", statements.new_version, db, user, sid,
                 select=True)
     if status == "sendt":
-        with st.form("stmt_response"):
-            st.markdown("**Registrer svar**")
-            recipients = {r["id"]: r["name"] for r in item["recipients"]}
-            recipient = st.selectbox("Svar på utsending til", [None, *recipients],
-                                     format_func=lambda r: recipients.get(r, "—"))
-            responder = st.text_input("Hvem svarte")
-            when = st.date_input("Dato", dt.date.today(), format="DD.MM.YYYY")
-            summary = st.text_area("Sammendrag av svaret")
-            if st.form_submit_button("Lagre svar"):
-                act("Svaret er registrert.", statement_sending.record_response, db, user, sid,
-                    responder, when, summary, recipient)
+        statement_actions.response_form(db, user, item)
 
 
 def send_form(item: dict) -> None:
@@ -216,11 +198,11 @@ def send_form(item: dict) -> None:
             chosen += [(kind, value) for value in picked]
         others = st.text_area("Andre mottakere", help="Én per linje, f.eks. Statsforvalteren.")
         chosen += [("annet", line.strip()) for line in others.splitlines() if line.strip()]
-        date = st.date_input("Sendt", dt.date.today(), format="DD.MM.YYYY",
-                             max_value=dt.date.today())
-        if st.form_submit_button("Registrer utsending", type="primary"):
-            act("Utsendingen er registrert.", statement_sending.send, db, user, item["id"],
-                chosen, date)
+        date = st.date_input("Sendt", dt.date.today(), format="DD.MM.YYYY", key="stmt_send_date")
+        problem = st.empty()
+        submitted = st.form_submit_button("Registrer utsending", type="primary")
+    if submitted:
+        statement_actions.confirm_send(db, user, item, chosen, date, problem)
 
 
 def show_statement(statement_id: int) -> None:

@@ -79,10 +79,16 @@ def clean_server_log(request):
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory, server_log):
+def server_db_path(tmp_path_factory) -> Path:
+    """The server's database file, so a test can check in the database what a click did."""
+    return tmp_path_factory.mktemp("e2e") / "advocacy.db"
+
+
+@pytest.fixture(scope="session")
+def server(server_db_path, server_log):
     """A Streamlit server on a fresh demo database; yields its base URL. At the end of the
     session the whole log is checked once more (a problem between tests counts too)."""
-    db_path = tmp_path_factory.mktemp("e2e") / "advocacy.db"
+    db_path = server_db_path
     port = _free_port()
     env = {**os.environ, "ADVOCACY_DB": str(db_path), "ADVOCACY_DEMO": "1"}
     log_file = server_log.path.open("wb")

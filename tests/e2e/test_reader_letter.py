@@ -57,6 +57,7 @@ def test_draft_over_limit_shorten_send_publish(page):
     page.get_by_text("Innlegget er flyttet til «Godkjent»").wait_for()
     wait_idle(page)
     page.get_by_role("button", name="Marker som sendt").click()
+    page.get_by_role("dialog").get_by_role("button", name="Marker som sendt").click()
     page.get_by_text("Innlegget er markert som sendt til Drammenspressen").wait_for()
 
     page.get_by_role("radiogroup", name="Svar").get_by_text("Publisert").click()
@@ -64,5 +65,6 @@ def test_draft_over_limit_shorten_send_publish(page):
         "https://drammenspressen.example.org/debatt/klokka-02")
     wait_idle(page)
     page.get_by_role("button", name="Registrer svar").click()
+    page.get_by_role("dialog").get_by_role("button", name="Registrer svar").click()
     page.get_by_text("Svaret er registrert: publisert.").wait_for()
     page.get_by_text("Leserinnlegg · Publisert · Ingrid Haugland · Drammenspressen").wait_for()

@@ -259,7 +259,7 @@ def test_only_the_documents_package_touches_docxtpl_or_jinja():
 
 def test_every_upload_widget_feeds_a_guarded_reader():
     guarded = ("imports.read_table", "recipients_from_file", "template_library.check_upload",
-               "preview_import(")
+               "preview_import(", "meeting_replies.check_reply(")
     for path in (ADVOCACY / "ui").glob("*.py"):
         source = path.read_text()
         if "file_uploader(" in source:

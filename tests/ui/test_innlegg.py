@@ -3,6 +3,7 @@ similarity warning, the argument bank, the pipeline moves, sending and publishin
 
 from __future__ import annotations
 
+from advocacy import accounts, demo, letter_sending
 from advocacy.db import connect
 
 LONG = ("Skjenketid er helsepolitikk, og legevakten ser det hver helg. " * 60).strip()
@@ -101,12 +102,23 @@ def test_leader_approves_sends_and_records_publication(brev, db_path):
     at.selectbox(key=f"innlegg_send_avis_{doc}").set_value(paper).run()
     at.button(key=f"innlegg_send_{doc}").click().run()
     assert not at.error, [e.value for e in at.error]
+    # Sending asks first; confirming (the dialog's own rerun) is exercised in the browser.
+    assert any(m.value.startswith("Marker innlegget som sendt til Drammenspressen")
+               for m in at.markdown)
+    assert newest_letter(db_path)[1] == "godkjent"
+    db = connect(db_path)
+    leader = accounts.authenticate(db, "leder", demo.DEMO_PASSWORD)
+    letter_sending.send(db, leader, doc, paper)
+    at.run()
     assert newest_letter(db_path)[1] == "sendt"
     at.radio(key=f"innlegg_svar_{doc}").set_value("publisert").run()
     at.text_input(key=f"innlegg_svar_lenke_{doc}").input("https://drammenspressen.example.org/x")
     at.button(key=f"innlegg_svar_lagre_{doc}").click().run()
     assert not at.error
-    db = connect(db_path)
+    assert any(m.value.startswith("Registrere at avisen svarte «publisert»") for m in at.markdown)
+    assert newest_letter(db_path)[1] == "sendt"
+    letter_sending.record_answer(db, leader, doc, "publisert",
+                                 link="https://drammenspressen.example.org/x")
     row = db.execute("select status, link, published_on, docx is not null from documents "
                      "where id = ?", [doc]).fetchone()
     moves = db.execute("select to_status from letter_history where document_id = ? order by id",

@@ -77,8 +77,12 @@ def test_followups_view_lists_overdue_and_marks_done(app):
     chosen = app.selectbox(key="followup_choice").value
     app.button(key="followup_done").click()
     app.run()
+    assert not app.exception
+    # It asks first; confirming (the dialog's own rerun) is exercised in the browser suite.
+    assert any(m.value.startswith("Marker oppfølgingen av møtet") for m in app.markdown)
+    assert {b.label for b in app.button} >= {"Marker som gjort", "Avbryt"}
     db = _db()
-    assert db["meetings"].get(chosen)["followup_done_on"] is not None
+    assert db["meetings"].get(chosen)["followup_done_on"] is None
     db.close()
 
 

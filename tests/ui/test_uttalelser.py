@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from advocacy import statements
+from advocacy import accounts, demo, statements, texts
 from advocacy.db import connect
 from tests.ui.conftest import login, open_tab, page_file
 
@@ -44,6 +44,13 @@ def test_leader_drafts_submits_and_adopts_in_the_page(app, db_path):
     next(d for d in app.date_input if d.form_id == "stmt_adopt").set_value(dt.date(2021, 4, 19))
     _submit(app, "stmt_adopt")
     assert not app.error, [e.value for e in app.error]
+    # Adopting asks first (the dialog's own rerun is exercised in the browser suite): nothing
+    # is adopted until it is confirmed.
+    assert any("vedtok uttalelsen 19. april 2021" in m.value for m in app.markdown)
+    assert statements.get_row(db, sid)["status"] == "til_behandling"
+    statements.adopt(db, accounts.authenticate(db, "leder", demo.DEMO_PASSWORD), sid,
+                     "LO i Oslos styremøte", dt.date(2021, 4, 19))
+    app.run()
     row = statements.get_row(db, sid)
     assert (row["status"], row["adopted_on"]) == ("vedtatt", "2021-04-19")
     assert "*LO i Oslos styremøte 19\\. april 2021:*" in [m.value for m in app.markdown]
@@ -100,3 +107,68 @@ def test_html_in_a_title_is_shown_as_text(app, db_path):
     _submit(app, "stmt_new")
     assert app.header[0].value == "<img src=x onerror=alert(1)>"  # headers render text
     assert not any("<img" in m.value and "\\<img" not in m.value for m in app.markdown)
+
+
+def _in_review(db_path, meeting_date):
+    db = connect(db_path)
+    leader = accounts.authenticate(db, "leder", demo.DEMO_PASSWORD)
+    sid = statements.create_statement(db, leader, {
+        "title": "Nei til lengre skjenketid", "position": "Vi sier nei.",
+        "adopted_by": "LO i Oslos styremøte", "meeting_date": meeting_date})
+    statements.set_status(db, leader, sid, "til_behandling")
+    return db, sid
+
+
+def test_the_adoption_form_starts_from_the_drafts_meeting_date(app, db_path):
+    db, sid = _in_review(db_path, "2021-06-14")
+    app.query_params["uttalelse"] = str(sid)
+    _open(app, "leder")
+    date = next(d for d in app.date_input if d.form_id == "stmt_adopt")
+    assert date.value == dt.date(2021, 6, 14)
+    db.close()
+
+
+def test_a_future_adoption_date_is_refused_next_to_the_field(app, db_path):
+    db, sid = _in_review(db_path, "2021-06-14")
+    app.query_params["uttalelse"] = str(sid)
+    _open(app, "leder")
+    future = dt.date.today() + dt.timedelta(days=3)
+    next(d for d in app.date_input if d.form_id == "stmt_adopt").set_value(future)
+    _submit(app, "stmt_adopt")
+    assert [e.value for e in app.error] == [
+        f"Datoen {texts.format_date(future)} i feltet «Vedtaksdato» er fram i tid."]
+    assert not any("vedtok uttalelsen" in m.value for m in app.markdown)  # no dialog
+    row = statements.get_row(db, sid)
+    assert (row["status"], row["adopted_on"]) == ("til_behandling", None)
+    db.close()
+
+
+def test_withdrawing_asks_first(app, db_path):
+    db, sid = _in_review(db_path, "2021-06-14")
+    app.query_params["uttalelse"] = str(sid)
+    _open(app, "leder")
+    app.button(key="stmt_move_trukket").click().run()
+    assert not app.exception
+    assert any("Trekke uttalelsen «Nei til lengre skjenketid»?" in m.value for m in app.markdown)
+    assert {b.label for b in app.button} >= {"Trekk uttalelsen", "Avbryt"}
+    assert statements.get_row(db, sid)["status"] == "til_behandling"
+    db.close()
+
+
+def test_a_future_sending_date_is_refused_next_to_the_field(app, db_path):
+    db, sid = _in_review(db_path, "2021-06-14")
+    statements.adopt(db, accounts.authenticate(db, "leder", demo.DEMO_PASSWORD), sid,
+                     "LO i Oslos styremøte", "2021-06-14")
+    app.query_params["uttalelse"] = str(sid)
+    _open(app, "leder")
+    app.text_area(key=next(t.key for t in app.text_area if t.form_id == "stmt_send")).input(
+        "Bystyret")
+    future = dt.date.today() + dt.timedelta(days=2)
+    app.date_input(key="stmt_send_date").set_value(future)
+    _submit(app, "stmt_send")
+    assert [e.value for e in app.error] == [
+        f"Datoen {texts.format_date(future)} i feltet «Sendt» er fram i tid."]
+    assert statements.get_row(db, sid)["status"] == "vedtatt"
+    assert db.execute("select count(*) from statement_recipients where statement_id = ?",
+                      [sid]).fetchone()[0] == 0
+    db.close()
