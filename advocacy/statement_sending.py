@@ -29,6 +29,8 @@ def send(
     ("parti", "A"), ("avis", 3), ("annet", "Statsforvalteren"). The first sending moves it to
     «sendt»; later ones add recipients."""
     row = editable_row(db, user, statement_id)
+    if row["corrected_at"]:
+        raise ValidationError(texts.STATEMENT_CORRECTED_NOT_SENT)
     if row["status"] not in PUBLIC:
         raise ValidationError(
             texts.STATEMENT_SEND_NOT_ADOPTED.format(status=texts.STATEMENT_STATUSES[row["status"]])

@@ -56,3 +56,12 @@ STATEMENT_CORRECTED_NOT_SENT = (
 STATEMENT_CORRECTED_NOTICE = "Denne versjonen er rettet opp og gjelder ikke: {mark}"
 STATEMENT_CORRECT_TITLE = "Rett opp denne versjonen"
 STATEMENT_CORRECT_NEW_DRAFT = "Lag et nytt utkast med den rette teksten (samme tekst som utgangspunkt)"
+CORRECT_RIGHT_VALUE = "Rett verdi"
+CORRECT_RIGHT_DATE = "Rett dato (tom: som før)"
+CORRECT_RIGHT_SOURCE = "Rett kilde (tom: som før)"
+CORRECT_RIGHT_STANCE = "Rett standpunkt"
+STATEMENT_CORRECT_HELP = (
+    "Den vedtatte teksten endres aldri. En versjon som ble vedtatt med en feil, merkes som "
+    "rettet med hvem og hvorfor: den står i arkivet, men gjelder ikke og kan ikke sendes. "
+    "Et nytt utkast med samme tekst kan lages med en gang, og vedtas på vanlig måte."
+)

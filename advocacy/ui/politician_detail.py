@@ -16,6 +16,7 @@ from advocacy import (
     texts,
 )
 from advocacy.errors import AdvocacyError
+from advocacy.ui import corrections
 from advocacy.ui.politician_form import politician_form
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
@@ -43,11 +44,13 @@ def render_politician(db, user, politician_id: int) -> None:
           {"subject": "Sak", "stance": "Standpunkt", "stated_on": "Dato", "source": "Kilde"},
           dates=["stated_on"], labels={"stance": texts.STANCES}, key=f"stances_{politician_id}")
     with st.expander("Historikk"):
-        table(stances.stance_history(db, politician_id),
+        history = stances.stance_history(db, politician_id)
+        table(history,
               {"subject": "Sak", "stance": "Standpunkt", "stated_on": "Dato", "source": "Kilde",
-               "recorded_by": "Registrert av"},
+               "recorded_by": "Registrert av", "correction": texts.CORRECTED_COLUMN},
               dates=["stated_on"], labels={"stance": texts.STANCES},
               key=f"stance_history_{politician_id}")
+    corrections.stance_form(db, user, politician_id, history)
     if editor:
         _stance_form(db, user, politician_id)
 

@@ -20,7 +20,7 @@ from advocacy import (
     texts,
 )
 from advocacy.errors import AdvocacyError
-from advocacy.ui import context
+from advocacy.ui import context, corrections
 from advocacy.ui.widgets import table
 
 user = context.require_page("uttalelser")
@@ -145,7 +145,8 @@ def show_record(item: dict) -> None:
           dates=["responded_on"], key="stmt_responses")
     with st.expander("Versjoner og historikk"):
         table(item["versions"], {"version": "Versjon", "status": "Status",
-                                 "adopted_on": "Vedtatt", "title": "Tittel"},
+                                 "adopted_on": "Vedtatt", "title": "Tittel",
+                                 "correction": texts.CORRECTED_COLUMN},
               dates=["adopted_on"], labels={"status": texts.STATEMENT_STATUSES},
               key="stmt_versions")
         history = [{**h, "at": texts.format_datetime(h["at"].replace("Z", "+00:00"))}
@@ -184,7 +185,7 @@ def show_actions(item: dict) -> None:
                     date, place)
     if status in statements.PUBLIC:
         send_form(item)
-        if item["id"] == item["versions"][-1]["id"] and st.button(
+        if item["id"] == item["newest_version_id"] and st.button(
                 "Lag ny versjon", key="stmt_new_version",
                 help="Den vedtatte teksten står urørt; endringene blir et nytt utkast."):
             act("Ny versjon er laget som utkast.", statements.new_version, db, user, sid,
@@ -242,6 +243,7 @@ def show_statement(statement_id: int) -> None:
     show_text(item)
     show_document(item)
     show_record(item)
+    corrections.statement_form(db, user, item)
     if item["can_edit"]:
         show_actions(item)
 
