@@ -82,3 +82,27 @@ def test_a_stance_is_corrected_on_the_politician_page(app, db_path):
     row = db.execute("select correction_reason from stances where id = ?", [sid]).fetchone()
     db.close()
     assert row == ("Feil person",)
+
+
+def test_an_adopted_statement_version_is_corrected_in_the_archive(app, db_path):
+    db = connect(db_path)
+    sid = db.execute("select id from statements where adopted_on is not null order by id"
+                     " limit 1").fetchone()[0]
+    db.close()
+    login(app, "leder")
+    app.switch_page(page_file("uttalelser"))
+    app.query_params["uttalelse"] = str(sid)
+    app.run()
+    key = f"correct_statement_{sid}"
+    app.text_input(key=f"{key}_reason").input("Vedtatt med feil dato")
+    app.checkbox(key=f"{key}_new_draft").check()
+    next(b for b in app.button if b.form_id == f"{key}_form").click().run()
+    assert not app.exception
+    db = connect(db_path)
+    reason = db.execute("select correction_reason from statements where id = ?", [sid])
+    drafts = db.execute("select count(*) from statements where parent_id = ? and status ="
+                        " 'utkast'", [sid])
+    assert (reason.fetchone(), drafts.fetchone()) == (("Vedtatt med feil dato",), (1,))
+    db.close()
+    assert any(w.value.startswith("Denne versjonen er rettet opp og gjelder ikke: Rettet: "
+                                  "Vedtatt med feil dato") for w in app.warning)
