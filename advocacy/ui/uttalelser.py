@@ -267,8 +267,9 @@ def archive() -> None:
         st.caption(texts.STATEMENTS_NEWEST.format(shown=SHOWN))
     table(rows, {"title": "Tittel", "adopted_by": "Vedtatt av", "adopted_on": "Vedtatt",
                  "status": "Status", "version": "Versjon", "chapter": "Lokallag",
-                 "recipients": "Mottakere", "responses": "Svar"},
-          dates=["adopted_on"], labels={"status": texts.STATEMENT_STATUSES},
+                 "recipients": "Mottakere", "responses": "Svar",
+                 "corrected_at": texts.CORRECTED_COLUMN},
+          dates=["adopted_on", "corrected_at"], labels={"status": texts.STATEMENT_STATUSES},
           key="statements_table")
     ids = [r["id"] for r in rows]
     if PENDING in st.session_state:
