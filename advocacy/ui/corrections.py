@@ -17,6 +17,7 @@ import streamlit as st
 from advocacy import positions, stances, statement_corrections, texts
 from advocacy.errors import AdvocacyError
 from advocacy.ui import confirm
+from advocacy.ui.safe_text import md
 
 
 def _reset_if_done(key: str, fields: tuple[str, ...]) -> None:
@@ -127,7 +128,7 @@ def stance_form(db, user, politician_id: int, rows: list[dict]) -> None:
 def statement_form(db, user, item: dict) -> None:
     """On an adopted statement version: mark it as corrected, optionally with a new draft."""
     if item["correction"]:
-        st.warning(texts.STATEMENT_CORRECTED_NOTICE.format(mark=item["correction"]))
+        st.warning(texts.STATEMENT_CORRECTED_NOTICE.format(mark=md(item["correction"])))
         return
     if not item["can_edit"] or item["adopted_on"] is None:
         return
