@@ -43,7 +43,8 @@ def position_form(db, user, kommunenummer: str, rows: list[dict]) -> None:
     if not positions.can_record(db, user, kommunenummer):
         return
     key = f"correct_position_{kommunenummer}"
-    fields = ("pick", "reason", "value", "decided_on", "source")
+    fields = ("pick", "reason", "decided_on", "source",
+              *(f"value_{kind}" for kind in texts.VALUE_HINTS))
     _reset_if_done(key, fields)
     counting = {r["id"]: r for r in rows if r["counts"]}
     with st.expander(texts.CORRECT_TITLE, icon=":material/edit_note:"):
@@ -61,7 +62,8 @@ def position_form(db, user, kommunenummer: str, rows: list[dict]) -> None:
                                    placeholder=texts.CORRECT_REASON_PLACEHOLDER)
             st.markdown(f"**{texts.CORRECT_NEW_VALUE}**")
             st.caption(texts.CORRECT_NEW_VALUE_HELP)
-            value = _value_input(row["value_type"], f"{key}_value")
+            # One key per kind: a text box and a date picker never share a widget state.
+            value = _value_input(row["value_type"], f"{key}_value_{row['value_type']}")
             decided = st.date_input(texts.CORRECT_RIGHT_DATE, value=None, format="DD.MM.YYYY",
                                     key=f"{key}_decided_on")
             source = st.text_input(texts.CORRECT_RIGHT_SOURCE, key=f"{key}_source",

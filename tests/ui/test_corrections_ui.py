@@ -33,7 +33,7 @@ def test_correcting_a_position_in_the_profile_marks_it_and_the_status_follows(ap
     right = "01:00" if wrong["value"] != "01:00" else "02:00"
     app.selectbox(key=f"{KEY}_pick").select(wrong["id"]).run()
     app.text_input(key=f"{KEY}_reason").input("Tastefeil i saken")
-    app.text_input(key=f"{KEY}_value").input(right)
+    app.text_input(key=f"{KEY}_value_closing_time").input(right)
     next(b for b in app.button if b.label == "Rett opp").click().run()
     assert not app.exception
     assert "Raden er rettet opp, og den rette verdien er registrert." in [
