@@ -20,32 +20,39 @@ from advocacy.ui import confirm
 from advocacy.ui.safe_text import md
 
 
-def _reset_if_done(key: str, fields: tuple[str, ...]) -> None:
-    """After a correction: empty the form (only possible before its widgets are drawn)."""
-    if st.session_state.pop(f"{key}_done", False):
-        for name in fields:
-            st.session_state.pop(f"{key}_{name}", None)
+def _key(base: str) -> str:
+    """Widget keys of a correction form; a new set after each correction, so the emptied form
+    is new to the browser too (deleting a widget's state would leave its old value showing)."""
+    return f"{base}_{st.session_state.get(f'{base}_gen', 0)}"
 
 
-def _finish(key: str, fn, *args, **kwargs) -> None:
+def _finish(base: str, fn, *args, **kwargs) -> None:
     try:
         new_id = fn(*args, **kwargs)
     except AdvocacyError as exc:
         st.error(exc.message)
         return
     confirm.done(texts.CORRECTION_DONE_WITH_VALUE if new_id else texts.CORRECTION_DONE)
-    st.session_state[f"{key}_done"] = True
+    st.session_state[f"{base}_gen"] = st.session_state.get(f"{base}_gen", 0) + 1
     st.rerun()
+
+
+STRIKE = "\u0336"  # combining long stroke: the text shows struck through in any table cell
+
+
+def struck(rows: list[dict], field: str) -> list[dict]:
+    """History rows with `field` struck through where the row is corrected (the «Rettet»
+    column says it in words)."""
+    return [row if row["counts"] or not row.get(field) else
+            {**row, field: "".join(ch + STRIKE for ch in str(row[field]))} for row in rows]
 
 
 def position_form(db, user, kommunenummer: str, rows: list[dict]) -> None:
     """Under a municipality's history: correct one of its counting rows."""
     if not positions.can_record(db, user, kommunenummer):
         return
-    key = f"correct_position_{kommunenummer}"
-    fields = ("pick", "reason", "decided_on", "source",
-              *(f"value_{kind}" for kind in texts.VALUE_HINTS))
-    _reset_if_done(key, fields)
+    base = f"correct_position_{kommunenummer}"
+    key = _key(base)
     counting = {r["id"]: r for r in rows if r["counts"]}
     with st.expander(texts.CORRECT_TITLE, icon=":material/edit_note:"):
         st.caption(texts.CORRECT_HELP)
@@ -73,7 +80,7 @@ def position_form(db, user, kommunenummer: str, rows: list[dict]) -> None:
             given = {"value": value.isoformat() if isinstance(value, dt.date) else value,
                      "decided_on": decided, "source": source}
             replacement = given if any(v not in (None, "") for v in given.values()) else None
-            _finish(key, positions.correct, db, user, picked, reason, replacement)
+            _finish(base, positions.correct, db, user, picked, reason, replacement)
 
 
 def _position_label(row: dict) -> str:
@@ -95,8 +102,8 @@ def stance_form(db, user, politician_id: int, rows: list[dict]) -> None:
     """Under a politician's stance history: correct one of the counting stances."""
     if user.role not in ("leder", "lokallag"):
         return
-    key = f"correct_stance_{politician_id}"
-    _reset_if_done(key, ("pick", "reason", "stance", "stated_on", "source"))
+    base = f"correct_stance_{politician_id}"
+    key = _key(base)
     counting = {r["id"]: r for r in rows if r["counts"]}
     if not counting:
         return
@@ -124,7 +131,7 @@ def stance_form(db, user, politician_id: int, rows: list[dict]) -> None:
         if submitted:
             given = {"stance": stance, "stated_on": stated_on, "source": source}
             replacement = given if any(v not in (None, "") for v in given.values()) else None
-            _finish(key, stances.correct, db, user, picked, reason, replacement)
+            _finish(base, stances.correct, db, user, picked, reason, replacement)
 
 
 def statement_form(db, user, item: dict) -> None:
@@ -134,8 +141,8 @@ def statement_form(db, user, item: dict) -> None:
         return
     if not item["can_edit"] or item["adopted_on"] is None:
         return
-    key = f"correct_statement_{item['id']}"
-    _reset_if_done(key, ("reason", "new_draft"))
+    base = f"correct_statement_{item['id']}"
+    key = _key(base)
     with st.expander(texts.STATEMENT_CORRECT_TITLE, icon=":material/edit_note:"), \
             st.form(f"{key}_form"):
         st.caption(texts.STATEMENT_CORRECT_HELP)
@@ -144,5 +151,5 @@ def statement_form(db, user, item: dict) -> None:
         new_draft = st.checkbox(texts.STATEMENT_CORRECT_NEW_DRAFT, key=f"{key}_new_draft")
         submitted = st.form_submit_button(texts.CORRECT_BUTTON, type="primary")
     if submitted:
-        _finish(key, statement_corrections.correct, db, user, item["id"], reason,
+        _finish(base, statement_corrections.correct, db, user, item["id"], reason,
                 {} if new_draft else None)

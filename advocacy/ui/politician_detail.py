@@ -45,11 +45,12 @@ def render_politician(db, user, politician_id: int) -> None:
           dates=["stated_on"], labels={"stance": texts.STANCES}, key=f"stances_{politician_id}")
     with st.expander("Historikk"):
         history = stances.stance_history(db, politician_id)
-        table(history,
-              {"subject": "Sak", "stance": "Standpunkt", "stated_on": "Dato", "source": "Kilde",
-               "recorded_by": "Registrert av", "correction": texts.CORRECTED_COLUMN},
-              dates=["stated_on"], labels={"stance": texts.STANCES},
-              key=f"stance_history_{politician_id}")
+        named = [{**r, "stance": texts.STANCES[r["stance"]]} for r in history]
+        table(corrections.struck(named, "stance"),
+              {"subject": "Sak", "stance": "Standpunkt", "stated_on": "Dato",
+               "correction": texts.CORRECTED_COLUMN, "source": "Kilde",
+               "recorded_by": "Registrert av"},
+              dates=["stated_on"], key=f"stance_history_{politician_id}")
     corrections.stance_form(db, user, politician_id, history)
     if editor:
         _stance_form(db, user, politician_id)

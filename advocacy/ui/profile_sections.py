@@ -100,9 +100,10 @@ def _history(db, user, kommunenummer: str) -> None:
                 tooltip=["Sak", "Verdi", alt.Tooltip("Vedtatt:T", format="%d.%m.%Y")],
             ).properties(height=max(120, 28 * frame["Sak"].nunique()))
             st.altair_chart(chart, width="stretch")
-    table(rows, {"decided_on": "Vedtatt", "lever": "Sak", "shown_value": "Verdi",
-                 "source": "Kilde", "note": "Merknad", "recorded_by": "Registrert av",
-                 "recorded_at": "Registrert", "correction": texts.CORRECTED_COLUMN},
+    table(corrections.struck(rows, "shown_value"),
+          {"decided_on": "Vedtatt", "lever": "Sak", "shown_value": "Verdi",
+           "correction": texts.CORRECTED_COLUMN, "source": "Kilde", "note": "Merknad",
+           "recorded_by": "Registrert av", "recorded_at": "Registrert"},
           dates=["decided_on", "recorded_at"], key="profile_history")
     st.caption(texts.HISTORY_CORRECTABLE)
     corrections.position_form(db, user, kommunenummer, rows)

@@ -3,6 +3,8 @@ history keeps the wrong row marked «Rettet» with who and why."""
 
 import re
 
+from playwright.sync_api import expect
+
 from tests.e2e.conftest import login, open_page, wait_idle
 
 LEVER = "Skjenketid gruppe 1 og 2, slutt (hverdager)"
@@ -52,6 +54,15 @@ def test_correct_a_position_and_see_the_status_follow(page):
     wait_idle(page)
 
     cell(page, f"Rettet: {REASON} (Ingrid Haugland, ")
+    # The form starts empty again: the corrected row is no longer offered.
+    if not page.get_by_text("Rad som er feil").is_visible():
+        page.get_by_text("Rett opp en registrering").click()
+    expect(page.get_by_role("combobox", name="Rad som er feil")).to_have_value(
+        "Velg raden som er feil …")
+    page.get_by_role("combobox", name="Rad som er feil").click()
+    assert page.get_by_role("option", name=wrong, exact=True).count() == 0
+    page.keyboard.press("Escape")
+    wait_idle(page)
     page.get_by_role("tab", name="Politikk").click()
     wait_idle(page)
     assert row_of(page, LEVER) == [LEVER, right, "01:00", "03:00", "02:00", status]

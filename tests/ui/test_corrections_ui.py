@@ -4,7 +4,7 @@ from advocacy import current_positions
 from advocacy.db import connect
 from tests.ui.conftest import login, open_tab, page_file
 
-KEY = "correct_position_3301"
+KEY = "correct_position_3301_0"  # the first set of the form's widget keys
 
 
 def _profile_history(app, user="leder", kommune="3301"):
@@ -39,9 +39,10 @@ def test_correcting_a_position_in_the_profile_marks_it_and_the_status_follows(ap
     assert "Raden er rettet opp, og den rette verdien er registrert." in [
         s.value for s in app.success]
     assert _current(db_path)["value"] == right
+    assert app.selectbox(key="correct_position_3301_1_pick").value is None  # an empty form
     history = _frame(app, "Verdi", "Rettet")
     marked = history[history["Rettet"] != ""]
-    assert list(marked["Verdi"]) == [wrong["value"]]
+    assert list(marked["Verdi"]) == ["\u0336".join(wrong["value"]) + "\u0336"]  # struck
     assert marked["Rettet"].iloc[0].startswith("Rettet: Tastefeil i saken (Ingrid Haugland, ")
     policy = _frame(open_tab(app, "Politikk", key="profil_fane"), "Sak", "Lovens grense")
     row = policy[policy["Sak"] == "Skjenketid gruppe 1 og 2, slutt (hverdager)"].iloc[0]
@@ -73,7 +74,7 @@ def test_a_stance_is_corrected_on_the_politician_page(app, db_path):
     app.query_params["politiker"] = str(pid)
     app.run()
     assert not app.exception
-    key = f"correct_stance_{pid}"
+    key = f"correct_stance_{pid}_0"
     app.selectbox(key=f"{key}_pick").select(sid).run()
     app.text_input(key=f"{key}_reason").input("Feil person")
     next(b for b in app.button if b.label == "Rett opp").click().run()
@@ -93,7 +94,7 @@ def test_an_adopted_statement_version_is_corrected_in_the_archive(app, db_path):
     app.switch_page(page_file("uttalelser"))
     app.query_params["uttalelse"] = str(sid)
     app.run()
-    key = f"correct_statement_{sid}"
+    key = f"correct_statement_{sid}_0"
     app.text_input(key=f"{key}_reason").input("Vedtatt med feil dato")
     app.checkbox(key=f"{key}_new_draft").check()
     next(b for b in app.button if b.form_id == f"{key}_form").click().run()
