@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 import sqlite_utils
 
-from . import texts
+from . import current_positions, texts
 from .accounts import User
 from .calendar import CalendarItem, to_ics
 from .db import write
@@ -184,9 +184,8 @@ def key_dates(
     # Each municipality's latest plan by one index seek, not every plan it ever recorded.
     for row in db.query(
         f"""select m.kommunenummer, p.value, p.source, m.navn, m.navn_norsk
-            from municipalities m join positions p on p.id = (
-                select p2.id from positions p2 where p2.kommunenummer = m.kommunenummer
-                and p2.lever_id = :lever order by p2.decided_on desc, p2.id desc limit 1)
+            from municipalities m
+            join positions p on p.id = {current_positions.latest_id("m.kommunenummer", ":lever")}
             {where}""",  # noqa: S608 - only a fixed fragment is joined
         {"lever": ACTION_PLAN_LEVER, "knr": kommunenummer},
     ):

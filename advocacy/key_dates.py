@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from . import texts
+from . import current_positions, texts
 from .calendar import CalendarItem, to_ics
 from .reference import DATA
 
@@ -56,11 +56,7 @@ def national_dates() -> tuple[KeyDate, ...]:
 
 
 def _latest(db: sqlite_utils.Database, kommunenummer: str, lever_id: str) -> dict | None:
-    rows = list(db.query(
-        """select value, decided_on, source from positions
-           where kommunenummer = ? and lever_id = ?
-           order by decided_on desc, id desc limit 1""", [kommunenummer, lever_id]))
-    return rows[0] if rows else None
+    return current_positions.current(db, kommunenummer, lever_id)
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:

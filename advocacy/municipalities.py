@@ -1,10 +1,11 @@
 """The municipalities and their policy profile: levers, dated positions, status.
 
 The directory (search and county filter), then the current position of every lever (the last
-decided, then last recorded, row of the append-only `positions` table) and its status against
-law and goal (the rule is in `policy_status`). Current positions are found with one indexed
-lookup per municipality and lever (`positions_current`), never by reading the whole history, so
-the cost stays flat as the history grows.
+decided, then last recorded, row of the append-only `positions` table that is not corrected:
+`current_positions`) and its status against law and goal (the rule is in `policy_status`).
+Current positions are found with one indexed lookup per municipality and lever
+(`positions_valid`), never by reading the whole history, so the cost stays flat as the history
+grows.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from . import policy_status, texts
+from .current_positions import VALID, latest_id
 from .texts import municipality_name
 
 
@@ -40,9 +42,9 @@ def list_municipalities(
     rows = db.query(
         f"""select m.kommunenummer, m.navn, m.navn_norsk, m.fylkesnummer, c.navn as fylke,
                    (select count(distinct p.lever_id) from positions p
-                    where p.kommunenummer = m.kommunenummer) as levers_known,
+                    where p.kommunenummer = m.kommunenummer and p.{VALID}) as levers_known,
                    (select max(p.decided_on) from positions p
-                    where p.kommunenummer = m.kommunenummer) as last_decided
+                    where p.kommunenummer = m.kommunenummer and p.{VALID}) as last_decided
             from municipalities m join counties c using (fylkesnummer)
             where {' and '.join(where)}
             order by m.kommunenummer""",  # noqa: S608 - only fixed fragments are joined
@@ -66,19 +68,16 @@ def levers(db: sqlite_utils.Database) -> list[dict]:
 
 
 def current_positions(db: sqlite_utils.Database, kommunenummer: str) -> list[dict]:
-    """The latest recorded value of each lever for one municipality (positions are append-only;
-    the current one is the last decided, and of those the last recorded)."""
+    """The current value of each lever for one municipality (positions are append-only; the
+    current one is the last decided, and of those the last recorded, that is not corrected)."""
     return list(
         db.query(
-            """select l.id as lever_id, l.name, l.legal_normal, l.legal_max, l.goal, l.unit,
+            f"""select l.id as lever_id, l.name, l.legal_normal, l.legal_max, l.goal, l.unit,
                       p.value, p.decided_on, p.source
                from levers l
-               left join positions p on p.id = (
-                   select id from positions
-                   where kommunenummer = :k and lever_id = l.id
-                   order by decided_on desc, id desc limit 1)
+               left join positions p on p.id = {latest_id(":k", "l.id")}
                where l.active = 1
-               order by l.sort_order, l.id""",
+               order by l.sort_order, l.id""",  # noqa: S608 - fixed fragments
             {"k": kommunenummer},
         )
     )
@@ -94,17 +93,14 @@ def get_municipality(db: sqlite_utils.Database, kommunenummer: str) -> dict | No
     return {**rows[0], "visningsnavn": municipality_name(rows[0]["navn"], rows[0]["navn_norsk"])}
 
 
-# The latest position per (municipality, lever): an index seek on positions_current each.
-_CURRENT_SQL = """
+# The current position per (municipality, lever): an index seek on positions_valid each.
+_CURRENT_SQL = f"""
 select m.kommunenummer, l.id as lever_id, p.value, p.decided_on, p.source, p.recorded_at
 from municipalities m
 cross join levers l
-left join positions p on p.id = (
-    select id from positions
-    where kommunenummer = m.kommunenummer and lever_id = l.id
-    order by decided_on desc, id desc limit 1)
-where l.active = 1 and {where}
-"""
+left join positions p on p.id = {latest_id("m.kommunenummer", "l.id")}
+where l.active = 1 and {{where}}
+"""  # noqa: S608 - fixed fragments
 
 
 def current_values(

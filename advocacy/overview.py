@@ -9,6 +9,7 @@ import sqlite_utils
 
 from . import followups, texts
 from .accounts import User
+from .current_positions import VALID
 from .privacy import last_erasure
 
 
@@ -22,10 +23,11 @@ def key_figures(db: sqlite_utils.Database, user: User, today: dt.date | None = N
     figures = {
         "municipalities": one("select count(*) from municipalities"),
         "municipalities_with_positions": one(
-            "select count(distinct kommunenummer) from positions"
+            f"select count(distinct kommunenummer) from positions where {VALID}"  # noqa: S608
         ),
         "positions_last_90_days": one(
-            "select count(*) from positions where decided_on >= ?", [since]
+            f"select count(*) from positions where decided_on >= ? and {VALID}",  # noqa: S608
+            [since],
         ),
         "politicians": one("select count(*) from politicians where in_office = 1"),
         "published_letters": one(
@@ -54,15 +56,18 @@ def meetings_per_chapter(db: sqlite_utils.Database) -> list[dict]:
 # whole history table in memory. The pages cache these with `policy_version` in the key.
 
 def policy_version(db: sqlite_utils.Database) -> str:
-    """Changes whenever a position is added or a lever edited (positions are append-only, so
-    the largest id is enough), and when a person is erased: the cache key of everything derived
-    from policy data."""
+    """Changes whenever a position is added or corrected or a lever edited (positions are
+    append-only, so the largest id and the corrections are enough), and when a person is erased:
+    the cache key of everything derived from policy data."""
     last = db.execute("select coalesce(max(id), 0) from positions").fetchone()[0]
+    # Through the partial index positions_corrected: as cheap as the max(id) above.
+    corrected = db.execute("select count(*), max(corrected_at) from positions"
+                           " where corrected_at is not null").fetchone()
     lever_state = db.execute(
         "select group_concat(id || '|' || coalesce(goal, '') || '|' || coalesce(goal_rule, '') "
         "|| '|' || coalesce(legal_max, '') || '|' || active || '|' || name, ';') from levers"
     ).fetchone()[0]
-    return (f"{last}:{hashlib.sha1((lever_state or '').encode()).hexdigest()[:12]}:"
+    return (f"{last}:{corrected[0]}:{corrected[1]}:{hashlib.sha1((lever_state or '').encode()).hexdigest()[:12]}:"
             f"{last_erasure(db)}")
 
 
@@ -131,9 +136,10 @@ def recent_changes(
     db: sqlite_utils.Database, today: dt.date | None = None, days: int = 90,
     fylkesnummer: str | None = None, lever_id: str | None = None, limit: int = 500,
 ) -> list[dict]:
-    """Positions decided in the last `days` days with the value they replaced, newest first."""
+    """Positions decided in the last `days` days with the value they replaced, newest first.
+    Corrected rows are neither a change nor the value replaced."""
     today = today or dt.date.today()
-    where = ["p.decided_on >= :since", "p.decided_on <= :today"]
+    where = ["p.decided_on >= :since", "p.decided_on <= :today", f"p.{VALID}"]
     params = {"since": (today - dt.timedelta(days=days)).isoformat(),
               "today": today.isoformat(), "limit": limit}
     if fylkesnummer:
@@ -147,7 +153,7 @@ def recent_changes(
                    l.value_type, p.value,
                    (select prev.value from positions prev
                     where prev.kommunenummer = p.kommunenummer and prev.lever_id = p.lever_id
-                      and (prev.decided_on < p.decided_on
+                      and prev.{VALID} and (prev.decided_on < p.decided_on
                            or (prev.decided_on = p.decided_on and prev.id < p.id))
                     order by prev.decided_on desc, prev.id desc limit 1) as previous_value,
                    p.source

@@ -1,8 +1,15 @@
 """Recording a municipality's position on a lever: one at a time, or many from a spreadsheet.
 
 Positions are append-only (database triggers refuse UPDATE and DELETE): a new decision is a new
-row, and a mistake is corrected by recording the right value with its source. The current
-position is the one last decided (then last recorded); the rest is the timeline.
+row. A wrongly recorded row takes a correction (`correct`): it is marked with who and why, stays
+in the timeline and stops counting, and the right value can be recorded with it. The current
+position is the one last decided (then last recorded) that is not corrected
+(`current_positions`); the rest is the timeline.
+
+The same decision is not recorded twice: a new row with the value and decision date of a row
+that counts for that municipality and lever is refused (source and note do not make it another
+decision; a wrong source is put right with a correction). The file import skips such rows, and
+also rows a correction took out, so importing the same file again does not bring them back.
 
 Who may record: leadership for every municipality; a chapter member for their chapter's own
 municipality; the writing group reads only. Every check runs before anything is written, and a
@@ -17,7 +24,7 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from . import policy_status, texts
+from . import corrections, policy_status, texts
 from .accounts import User
 from .db import write
 from .errors import PermissionDenied, ValidationError
@@ -155,33 +162,109 @@ def record_position(
         raise PermissionDenied(texts.NOT_ALLOWED)
     row = {"kommunenummer": kommunenummer, "lever": lever_id, "value": value,
            "decided_on": str(decided_on or ""), "source": source, "note": note}
+    clean = _clean_or_raise(db, user, row, today)
+    _refuse_same(db, clean)
+    with write(db):
+        _refuse_same(db, clean)  # again under the write lock: two clicks, one row
+        return db["positions"].insert(clean).last_pk
+
+
+def _clean_or_raise(db, user: User, row: dict, today: dt.date | None) -> dict:
     clean, problems = validate(db, user, row, today)
     if problems:
         if any(message == texts.POSITION_NOT_YOURS for _, message in problems):
             raise PermissionDenied(texts.POSITION_NOT_YOURS)
         raise ValidationError(" ".join(
             f"{texts.POSITION_FIELDS[name]}: {message}" for name, message in problems))
+    return clean
+
+
+def _refuse_same(db: sqlite_utils.Database, clean: dict, except_id: int | None = None) -> None:
+    """Refuse a row whose value and decision date a counting row already holds."""
+    same = db.execute(
+        """select l.value_type from positions p join levers l on l.id = p.lever_id
+           where p.kommunenummer = :kommunenummer and p.lever_id = :lever_id
+             and p.value = :value and p.decided_on is :decided_on and p.corrected_at is null
+             and p.id is not :except_id limit 1""",
+        {**{k: clean[k] for k in ("kommunenummer", "lever_id", "value", "decided_on")},
+         "except_id": except_id},
+    ).fetchone()
+    if same:
+        raise ValidationError(texts.POSITION_ALREADY_RECORDED.format(
+            value=policy_status.display(same[0], clean["value"]),
+            date=texts.format_date(clean["decided_on"])))
+
+
+def correct(
+    db: sqlite_utils.Database,
+    user: User,
+    position_id: int,
+    reason: str,
+    replacement: dict | None = None,
+    *,
+    today: dt.date | None = None,
+) -> int | None:
+    """Mark a wrong position as corrected, with who and why; it stays in the history and stops
+    counting. With `replacement` ({"value", "decided_on", "source", "note"}, each one left out
+    or empty taken from the wrong row) the right value is recorded in the same transaction.
+    Returns the new position's id, or None. Who may correct is who may record there."""
+    if user.role not in ("leder", "lokallag"):
+        raise PermissionDenied(texts.NOT_ALLOWED)
+    reason = corrections.clean_reason(reason)
+    wrong = corrections.get(db, "positions", position_id)
+    if not can_record(db, user, wrong["kommunenummer"]):
+        raise PermissionDenied(texts.POSITION_NOT_YOURS)
+    corrections.refuse_corrected(db, wrong)
+    clean = None
+    if replacement is not None:
+        clean = _replacement(db, user, wrong, replacement, today)
+        _refuse_same(db, clean, except_id=position_id)
     with write(db):
-        return db["positions"].insert(clean).last_pk
+        corrections.refuse_corrected(db, corrections.get(db, "positions", position_id))
+        if clean is not None:
+            _refuse_same(db, clean, except_id=position_id)
+        db["positions"].update(position_id, corrections.marking(user, reason))
+        return None if clean is None else db["positions"].insert(clean).last_pk
+
+
+def _replacement(db, user: User, wrong: dict, given: dict, today: dt.date | None) -> dict:
+    def pick(name: str):
+        value = given.get(name)
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return value if value not in (None, "") else wrong[name]
+
+    row = {"kommunenummer": wrong["kommunenummer"], "lever": wrong["lever_id"],
+           "value": pick("value"), "decided_on": pick("decided_on"), "source": pick("source"),
+           "note": given.get("note") if "note" in given else wrong["note"]}
+    clean = _clean_or_raise(db, user, row, today)
+    if all(clean[k] == wrong[k] for k in ("value", "decided_on", "source")):
+        raise ValidationError(texts.CORRECTION_SAME_AS_WRONG)
+    return clean
 
 
 def history(db: sqlite_utils.Database, kommunenummer: str, lever_id: str | None = None,
             limit: int = 500) -> list[dict]:
-    """The timeline of one municipality's positions, newest decision first."""
+    """The timeline of one municipality's positions, newest decision first; corrected rows
+    included, with `counts` False and their «Rettet: …» mark in `correction`."""
     where, params = "p.kommunenummer = :k", {"k": kommunenummer, "limit": limit}
     if lever_id:
         where += " and p.lever_id = :l"
         params["l"] = lever_id
     rows = db.query(
         f"""select p.id, p.lever_id, l.name as lever, l.value_type, p.value, p.decided_on,
-                   p.source, p.note, p.recorded_at, u.full_name as recorded_by, p.is_demo
+                   p.source, p.note, p.recorded_at, u.full_name as recorded_by, p.is_demo,
+                   p.corrected_at, p.correction_reason, c.full_name as corrected_by
             from positions p join levers l on l.id = p.lever_id
             left join users u on u.id = p.recorded_by
+            left join users c on c.id = p.corrected_by
             where {where}
             order by p.decided_on desc, p.id desc limit :limit""",  # noqa: S608 - fixed text
         params,
     )
-    return [{**r, "shown_value": policy_status.display(r["value_type"], r["value"])}
+    return [{**r, "shown_value": policy_status.display(r["value_type"], r["value"]),
+             "counts": r["corrected_at"] is None,
+             "correction": corrections.mark(r, r["corrected_by"])}
             for r in rows]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from . import statements, texts
+from . import corrections, statement_corrections, statements, texts
 from .accounts import User
 from .statement_letters import provenance_line
 
@@ -62,13 +62,13 @@ def search_statements(
     return list(
         db.query(
             f"""select s.id, s.title, s.adopted_by, s.adopted_on, s.meeting_date, s.status,
-                       s.version, s.parent_id, c.name as chapter,
+                       s.version, s.parent_id, s.corrected_at, c.name as chapter,
                        (select count(*) from statement_recipients r
                         where r.statement_id = s.id) as recipients,
                        (select count(*) from statement_responses a
                         where a.statement_id = s.id) as responses,
-                       (select max(n.id) from statements n where n.parent_id = s.id)
-                           as newer_version_id,
+                       (select max(n.id) from statements n where n.parent_id = s.id
+                        and n.corrected_at is null) as newer_version_id,
                        (select group_concat(l.name, ', ') from statement_levers sl
                         join levers l on l.id = sl.lever_id where sl.statement_id = s.id)
                            as levers
@@ -123,15 +123,19 @@ def statement_detail(db: sqlite_utils.Database, user: User, statement_id: int) -
            from statement_history h left join users u on u.id = h.user_id
            where h.statement_id = ? order by h.id""", [statement_id]))
     row["versions"] = [v for v in versions(db, statement_id) if statements.can_read(user, v)]
+    counting = [v["id"] for v in row["versions"] if not v["corrected_at"]]
+    row["newest_version_id"] = (counting or [v["id"] for v in row["versions"]] or [None])[-1]
     row["document_id"] = _one(
         db, "select max(id) from documents where kind = 'uttalelse' and statement_id = ?"
         " and status = 'vedtatt' and docx is not null", statement_id)
     row["can_edit"] = statements.can_edit(user, row)
+    row["correction"] = statement_corrections.correction_of(db, row)
     return row
 
 
 def versions(db: sqlite_utils.Database, statement_id: int) -> list[dict]:
-    """Every version in the chain this statement belongs to, oldest first."""
+    """Every version in the chain this statement belongs to, oldest first; a corrected one
+    with its «Rettet: …» mark in `correction`."""
     rows = list(db.query(
         """with recursive up(id, parent_id) as (
                select id, parent_id from statements where id = :id
@@ -140,10 +144,12 @@ def versions(db: sqlite_utils.Database, statement_id: int) -> list[dict]:
            down(id) as (
                select id from root
                union select s.id from statements s join down on s.parent_id = down.id)
-           select s.id, s.version, s.status, s.adopted_on, s.chapter_id, s.title
-           from statements s join down using (id) order by s.version, s.id""",
+           select s.id, s.version, s.status, s.adopted_on, s.chapter_id, s.title,
+                  s.corrected_at, s.correction_reason, u.full_name as corrected_by
+           from statements s join down using (id) left join users u on u.id = s.corrected_by
+           order by s.version, s.id""",
         {"id": statement_id}))
-    return rows
+    return [{**r, "correction": corrections.mark(r, r["corrected_by"])} for r in rows]
 
 
 def _one(db, sql: str, *params):

@@ -50,6 +50,8 @@ def check_send(
 ) -> tuple[dict, list[dict], str]:
     """(statement, resolved recipients, date) or the refusal `send` would give, unwritten."""
     row = editable_row(db, user, statement_id)
+    if row["corrected_at"]:
+        raise ValidationError(texts.STATEMENT_CORRECTED_NOT_SENT)
     if row["status"] not in PUBLIC:
         raise ValidationError(
             texts.STATEMENT_SEND_NOT_ADOPTED.format(status=texts.STATEMENT_STATUSES[row["status"]])

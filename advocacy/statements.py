@@ -338,19 +338,29 @@ def new_version(
         raise ValidationError(texts.STATEMENT_NEW_VERSION_ONLY_ADOPTED)
     clean = clean_fields(changes or {})
     with write(db):
-        newer = db.execute(
-            "select max(version) from statements where parent_id = ?", [statement_id]
-        ).fetchone()[0]
-        if newer is not None:
-            raise ValidationError(texts.STATEMENT_HAS_NEWER_VERSION.format(version=newer))
-        text = {name: row[name] for name in TEXT_FIELDS if name != "meeting_date"}
-        sid = db["statements"].insert(
-            {**text, **clean, "status": "utkast", "version": row["version"] + 1,
-             "parent_id": statement_id, "chapter_id": row["chapter_id"], "created_by": user.id}
-        ).last_pk
-        db.execute("insert into statement_levers select ?, lever_id from statement_levers"
-                   " where statement_id = ?", [sid, statement_id])
-        db.execute("insert into statement_municipalities select ?, kommunenummer"
-                   " from statement_municipalities where statement_id = ?", [sid, statement_id])
-        _record(db, sid, user, None, "utkast", f"Ny versjon av nr. {statement_id}")
+        return insert_version(db, user, row, clean)
+
+
+def insert_version(db, user: User, row: dict, clean: dict) -> int:
+    """Inside a write: the next version of `row` as a draft, its text carried forward with
+    `clean` applied. Refused if a newer version counts already (a corrected one does not)."""
+    statement_id = row["id"]
+    newer = db.execute(
+        "select max(version) from statements where parent_id = ? and corrected_at is null",
+        [statement_id]).fetchone()[0]
+    if newer is not None:
+        raise ValidationError(texts.STATEMENT_HAS_NEWER_VERSION.format(version=newer))
+    # Beside a corrected newer version the number goes past it: no two versions share one.
+    taken = db.execute("select max(version) from statements where parent_id = ?",
+                       [statement_id]).fetchone()[0] or row["version"]
+    text = {name: row[name] for name in TEXT_FIELDS if name != "meeting_date"}
+    sid = db["statements"].insert(
+        {**text, **clean, "status": "utkast", "version": taken + 1,
+         "parent_id": statement_id, "chapter_id": row["chapter_id"], "created_by": user.id}
+    ).last_pk
+    db.execute("insert into statement_levers select ?, lever_id from statement_levers"
+               " where statement_id = ?", [sid, statement_id])
+    db.execute("insert into statement_municipalities select ?, kommunenummer"
+               " from statement_municipalities where statement_id = ?", [sid, statement_id])
+    _record(db, sid, user, None, "utkast", f"Ny versjon av nr. {statement_id}")
     return sid

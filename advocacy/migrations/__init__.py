@@ -13,6 +13,7 @@ import sqlite_utils
 from .. import audit, texts
 from ..errors import DatabaseError
 from . import (  # noqa: F401 - imported for the steps they register
+    steps_corrections,
     steps_documents,
     steps_foundation,
     steps_meetings,

@@ -16,6 +16,7 @@ from advocacy import (
     texts,
 )
 from advocacy.errors import AdvocacyError
+from advocacy.ui import corrections
 from advocacy.ui.politician_form import politician_form
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
@@ -43,11 +44,14 @@ def render_politician(db, user, politician_id: int) -> None:
           {"subject": "Sak", "stance": "Standpunkt", "stated_on": "Dato", "source": "Kilde"},
           dates=["stated_on"], labels={"stance": texts.STANCES}, key=f"stances_{politician_id}")
     with st.expander("Historikk"):
-        table(stances.stance_history(db, politician_id),
-              {"subject": "Sak", "stance": "Standpunkt", "stated_on": "Dato", "source": "Kilde",
+        history = stances.stance_history(db, politician_id)
+        named = [{**r, "stance": texts.STANCES[r["stance"]]} for r in history]
+        table(corrections.struck(named, "stance"),
+              {"subject": "Sak", "stance": "Standpunkt", "stated_on": "Dato",
+               "correction": texts.CORRECTED_COLUMN, "source": "Kilde",
                "recorded_by": "Registrert av"},
-              dates=["stated_on"], labels={"stance": texts.STANCES},
-              key=f"stance_history_{politician_id}")
+              dates=["stated_on"], key=f"stance_history_{politician_id}")
+    corrections.stance_form(db, user, politician_id, history)
     if editor:
         _stance_form(db, user, politician_id)
 

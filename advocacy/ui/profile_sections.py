@@ -24,6 +24,7 @@ from advocacy import (
     texts,
 )
 from advocacy.errors import AdvocacyError
+from advocacy.ui import corrections
 from advocacy.ui.downloads import export_buttons
 from advocacy.ui.widgets import table
 
@@ -50,7 +51,7 @@ def show(db, user, kommunenummer: str, version: str) -> None:
                    on_change="rerun")
     sections = (
         lambda: _policy(db, kommunenummer, version),
-        lambda: _history(db, kommunenummer),
+        lambda: _history(db, user, kommunenummer),
         lambda: _record_form(db, user, kommunenummer),
         lambda: table(politicians.list_politicians(db, user, kommunenummer=kommunenummer),
                       {"name": "Navn", "party": "Parti", "role": "Rolle", "committee": "Utvalg",
@@ -83,13 +84,14 @@ def _policy(db, kommunenummer: str, version: str) -> None:
     export_buttons(rows, PROFILE_COLUMNS, f"status-{kommunenummer}", key="profile_export")
 
 
-def _history(db, kommunenummer: str) -> None:
+def _history(db, user, kommunenummer: str) -> None:
     rows = positions.history(db, kommunenummer)
-    if rows:
+    counting = [r for r in rows if r["counts"]]  # a corrected row is no decision on the chart
+    if counting:
         frame = pd.DataFrame({
-            "Vedtatt": pd.to_datetime([r["decided_on"] for r in rows], errors="coerce"),
-            "Sak": [r["lever"] for r in rows],
-            "Verdi": [r["shown_value"] for r in rows],
+            "Vedtatt": pd.to_datetime([r["decided_on"] for r in counting], errors="coerce"),
+            "Sak": [r["lever"] for r in counting],
+            "Verdi": [r["shown_value"] for r in counting],
         }).dropna(subset=["Vedtatt"])
         if not frame.empty:
             chart = alt.Chart(frame).mark_circle(size=90).encode(
@@ -98,11 +100,13 @@ def _history(db, kommunenummer: str) -> None:
                 tooltip=["Sak", "Verdi", alt.Tooltip("Vedtatt:T", format="%d.%m.%Y")],
             ).properties(height=max(120, 28 * frame["Sak"].nunique()))
             st.altair_chart(chart, width="stretch")
-    table(rows, {"decided_on": "Vedtatt", "lever": "Sak", "shown_value": "Verdi",
-                 "source": "Kilde", "note": "Merknad", "recorded_by": "Registrert av",
-                 "recorded_at": "Registrert"},
+    table(corrections.struck(rows, "shown_value"),
+          {"decided_on": "Vedtatt", "lever": "Sak", "shown_value": "Verdi",
+           "correction": texts.CORRECTED_COLUMN, "source": "Kilde", "note": "Merknad",
+           "recorded_by": "Registrert av", "recorded_at": "Registrert"},
           dates=["decided_on", "recorded_at"], key="profile_history")
-    st.caption(texts.HISTORY_APPEND_ONLY)
+    st.caption(texts.HISTORY_CORRECTABLE)
+    corrections.position_form(db, user, kommunenummer, rows)
 
 
 def _record_form(db, user, kommunenummer: str) -> None:

@@ -19,7 +19,7 @@ from advocacy import (
     texts,
 )
 from advocacy.errors import AdvocacyError
-from advocacy.ui import context, statement_actions
+from advocacy.ui import context, corrections, statement_actions
 from advocacy.ui.widgets import table
 
 user = context.require_page("uttalelser")
@@ -144,7 +144,8 @@ def show_record(item: dict) -> None:
           dates=["responded_on"], key="stmt_responses")
     with st.expander("Versjoner og historikk"):
         table(item["versions"], {"version": "Versjon", "status": "Status",
-                                 "adopted_on": "Vedtatt", "title": "Tittel"},
+                                 "adopted_on": "Vedtatt", "title": "Tittel",
+                                 "correction": texts.CORRECTED_COLUMN},
               dates=["adopted_on"], labels={"status": texts.STATEMENT_STATUSES},
               key="stmt_versions")
         history = [{**h, "at": texts.format_datetime(h["at"].replace("Z", "+00:00"))}
@@ -176,7 +177,7 @@ def show_actions(item: dict) -> None:
         statement_actions.adopt_form(db, user, item)
     if status in statements.PUBLIC:
         send_form(item)
-        if item["id"] == item["versions"][-1]["id"] and st.button(
+        if item["id"] == item["newest_version_id"] and st.button(
                 "Lag ny versjon", key="stmt_new_version",
                 help="Den vedtatte teksten står urørt; endringene blir et nytt utkast."):
             act("Ny versjon er laget som utkast.", statements.new_version, db, user, sid,
@@ -224,6 +225,7 @@ def show_statement(statement_id: int) -> None:
     show_text(item)
     show_document(item)
     show_record(item)
+    corrections.statement_form(db, user, item)
     if item["can_edit"]:
         show_actions(item)
 
@@ -247,8 +249,9 @@ def archive() -> None:
         st.caption(texts.STATEMENTS_NEWEST.format(shown=SHOWN))
     table(rows, {"title": "Tittel", "adopted_by": "Vedtatt av", "adopted_on": "Vedtatt",
                  "status": "Status", "version": "Versjon", "chapter": "Lokallag",
-                 "recipients": "Mottakere", "responses": "Svar"},
-          dates=["adopted_on"], labels={"status": texts.STATEMENT_STATUSES},
+                 "recipients": "Mottakere", "responses": "Svar",
+                 "corrected_at": texts.CORRECTED_COLUMN},
+          dates=["adopted_on", "corrected_at"], labels={"status": texts.STATEMENT_STATUSES},
           key="statements_table")
     ids = [r["id"] for r in rows]
     if PENDING in st.session_state:
