@@ -127,6 +127,17 @@ def kind_of(kind: str) -> Kind:
     return KINDS[kind]
 
 
+def removable(db: sqlite_utils.Database, user: User, kind: str, row_id: int) -> str | None:
+    """The record's papirkurv label if this user may remove it in its present state (not sent,
+    not adopted), else None: pages show «Slett» only then. Rows that would block the removal
+    are found by `remove`, which names them."""
+    spec = kind_of(kind)
+    try:
+        return spec.label(db, spec.check(db, user, row_id))
+    except (PermissionDenied, ValidationError):
+        return None
+
+
 def remove(db: sqlite_utils.Database, user: User, kind: str, row_id: int) -> int:
     """Move a record and the rows belonging to it to the papirkurv; returns the trash id.
 

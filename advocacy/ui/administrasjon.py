@@ -6,15 +6,15 @@ import streamlit as st
 
 from advocacy import accounts, audit, backup, texts, user_admin
 from advocacy.errors import AdvocacyError
-from advocacy.ui import context, privacy_admin
+from advocacy.ui import context, privacy_admin, trash_view
 from advocacy.ui.widgets import table
 
 user = context.require_page("administrasjon")
 db = context.db()
 
 st.title(texts.PAGE_TITLES["administrasjon"])
-tab_users, tab_chapters, tab_log, tab_backup, tab_privacy = st.tabs(
-    ["Brukere", "Lokallag", "Endringslogg", "Sikkerhetskopi", "Personvern"]
+tab_users, tab_chapters, tab_log, tab_backup, tab_privacy, tab_trash = st.tabs(
+    ["Brukere", "Lokallag", "Endringslogg", "Sikkerhetskopi", "Personvern", texts.TRASH_TITLE]
 )
 chapters = accounts.list_chapters(db)
 chapter_names = [c["name"] for c in chapters]
@@ -151,3 +151,6 @@ with tab_backup:
 
 with tab_privacy:
     privacy_admin.render(db, user)
+
+with tab_trash:
+    trash_view.render(db, user)
