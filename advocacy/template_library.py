@@ -59,7 +59,7 @@ def bundled_templates() -> list[dict]:
 def uploaded_templates(db: sqlite_utils.Database) -> list[dict]:
     return list(
         db.query(
-            """select t.name, t.kind, t.filename, t.fields, u.full_name as uploaded_by,
+            """select t.id, t.name, t.kind, t.filename, t.fields, u.full_name as uploaded_by,
                       t.uploaded_at
                from templates t left join users u on u.id = t.uploaded_by
                order by t.name"""

@@ -34,6 +34,11 @@ TRASH_DAYS = 30
 TRASH_BUTTON = "Slett"
 TRASH_QUESTION = ("Flytte «{label}» til papirkurven? Ledelsen kan gjenopprette det i "
                   f"{TRASH_DAYS} dager; deretter slettes det for godt.")
+TRASH_CHOOSE = "Velg det som skal slettes"
+TRASH_CHOOSE_STANCE = "Slett et standpunkt"
+TRASH_CHOOSE_EVENT = "Slett en aktivitet"
+TRASH_CHOOSE_TEMPLATE = "Slett en opplastet mal"
+TRASH_CHOOSE_ARGUMENT = "Slett et argument"
 TRASH_CONFIRM = "Flytt til papirkurven"
 TRASH_MOVED = "«{label}» er flyttet til papirkurven."
 TRASH_RESTORED = "«{label}» er gjenopprettet."

@@ -43,10 +43,28 @@ def delete_button(db, user, kind: str, row_id: int, *, key: str | None = None,
         icon=":material/delete:")
 
 
-def close(key: str, value=None) -> Callable[[], None]:
-    """An `on_removed` that sets a session-state key (a page's "open this next" key)."""
+def choose_and_delete(db, user, kind: str, options: dict[int, str], key: str,
+                      label: str) -> None:
+    """A chooser of rows (a politician's stances, a calendar's events) with «Slett» for the
+    chosen one: for lists that have no page of their own per row."""
+    if not options:
+        return
+    if st.session_state.pop(f"{key}_clear", False):  # a widget's state is set before it only
+        st.session_state.pop(f"{key}_choice", None)
+    chosen = st.selectbox(label, list(options), format_func=options.get, index=None,
+                          key=f"{key}_choice", placeholder=texts.TRASH_CHOOSE)
+    if chosen is not None:
+        delete_button(db, user, kind, chosen, key=f"{key}_{chosen}",
+                      on_removed=close(f"{key}_clear", True))
+
+
+def close(key: str, value=None, *, query_param: str | None = None) -> Callable[[], None]:
+    """An `on_removed` that sets a session-state key (a page's "open this next" key, or a flag
+    the page reads before drawing its chooser) and drops the record's link from the URL."""
     def set_it() -> None:
         st.session_state[key] = value
+        if query_param:
+            st.query_params.pop(query_param, None)
     return set_it
 
 
