@@ -278,7 +278,7 @@ def list_chapters(db: sqlite_utils.Database) -> list[dict]:
     """Every chapter with its municipality and how many members and meetings it has."""
     return list(
         db.query(
-            """select chapters.id, chapters.name, chapters.organisation,
+            """select chapters.id, chapters.name, chapters.organisation, chapters.kommunenummer,
                       municipalities.navn as kommune, chapters.is_demo,
                       (select count(*) from users where users.chapter_id = chapters.id) as members,
                       (select count(*) from meetings where meetings.chapter_id = chapters.id)

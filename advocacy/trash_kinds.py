@@ -104,7 +104,7 @@ def _event_label(db, row) -> str:
 
 
 def _campaign(db, user, campaign_id):
-    campaigns._require_editor(user)
+    require_leader(user)  # chapters add counts and links; the campaign itself is leadership's
     return campaigns.get_campaign(db, campaign_id)
 
 

@@ -70,3 +70,15 @@ TRASH_COL_LEFT = "Dager igjen"
 TRASH_RESTORE_BUTTON = "Gjenopprett"
 TRASH_PURGED = "Tømt fra papirkurven etter {days} dager."
 TRASH_EXPORT_SECTION = "i papirkurven"
+
+# Edit after save
+TEMPLATE_NAME_IN_SENT = ("Malen «{name}» er brukt i sendte dokumenter og kan ikke få nytt navn; "
+                         "typen kan endres.")
+CHAPTER_NOT_FOUND = "Fant ikke lokallaget (nr. {id})."
+EDIT_SAVED = "Endringene er lagret."
+EDIT_EVENT = "Endre en aktivitet"
+EDIT_CAMPAIGN = "Endre kampanjen"
+EDIT_TEMPLATE = "Endre navn eller type på en opplastet mal"
+EDIT_CHAPTER = "Endre et lokallag"
+EDIT_ARGUMENT = "Endre"
+EDIT_SAVE = "Lagre endringer"

@@ -6,7 +6,7 @@ import streamlit as st
 
 from advocacy import accounts, audit, backup, texts, user_admin
 from advocacy.errors import AdvocacyError
-from advocacy.ui import context, privacy_admin, trash_view
+from advocacy.ui import context, edit_forms, privacy_admin, trash_view
 from advocacy.ui.widgets import table
 
 user = context.require_page("administrasjon")
@@ -118,6 +118,7 @@ with tab_chapters:
                 st.error(exc.message)
             else:
                 _done(f"Lokallaget «{name.strip()}» er lagt til.")
+    edit_forms.chapter_edit(db, user, chapters)
 
 with tab_log:
     tables = [None, *audit.AUDITED]

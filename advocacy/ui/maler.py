@@ -5,7 +5,7 @@ import streamlit as st
 from advocacy import template_library, texts
 from advocacy.documents import BUNDLED, TemplateError, to_html
 from advocacy.errors import AdvocacyError
-from advocacy.ui import context, trash_view
+from advocacy.ui import context, edit_forms, trash_view
 from advocacy.ui.widgets import table
 
 user = context.require_page("maler")
@@ -41,6 +41,7 @@ table(
     dates=["uploaded_at"],
     key="uploaded_templates",
 )
+edit_forms.template_edit(db, user, uploaded)
 if user.is_leader:
     trash_view.choose_and_delete(db, user, "templates", {t["id"]: t["name"] for t in uploaded},
                                  "slett_mal", texts.TRASH_CHOOSE_TEMPLATE)
