@@ -53,3 +53,17 @@ def test_a_sent_document_has_no_slett(brev, db_path):
     assert not [b for b in app.button if b.key == "dok_slett"]
     app.selectbox(key="dok_valgt").select(draft).run()
     assert [b for b in app.button if b.key == "dok_slett"]
+
+
+def test_a_stance_is_chosen_for_slett_on_the_politician_page(app, db_path):
+    login(app, "lokallag")
+    app.switch_page(page_file("politikere"))
+    app.run()
+    app.selectbox(key="politiker_open").select_index(0).run()
+    pid = app.session_state["politiker_open"]
+    stance = connect(db_path).execute("select id from stances where politician_id = ?",
+                                      [pid]).fetchone()[0]
+    assert [b for b in app.button if b.key == f"slett_politicians_{pid}"]
+    app.selectbox(key=f"slett_stance_{pid}_choice").select(stance).run()
+    assert not app.exception
+    assert [b for b in app.button if b.key == f"slett_stance_{pid}_{stance}"]
