@@ -90,3 +90,18 @@ def test_angre_right_after_slett_brings_the_meeting_back(page):
     hit = _search(page, WORD)
     hit.first.wait_for()
     assert hit.count() >= 1
+
+
+def test_a_refused_removal_names_what_blocks_it_and_avbryt_closes(page):
+    login(page, "leder")
+    open_page(page, "Kalender")
+    page.get_by_role("tab", name="Kampanjer").click()
+    wait_idle(page)
+    page.get_by_role("button", name="Slett").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_role("button", name="Flytt til papirkurven").click()
+    dialog.get_by_text("kan ikke flyttes til papirkurven fordi 2 aktiviteter").wait_for()
+    dialog.get_by_role("button", name="Avbryt").click()
+    dialog.wait_for(state="detached")
+    wait_idle(page)
+    assert page.get_by_role("button", name="Slett").is_visible()  # the campaign is still there
