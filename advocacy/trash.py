@@ -17,6 +17,7 @@ the deletes and inserts of audited tables; the papirkurv action itself is logged
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import json
 import sqlite3
@@ -33,6 +34,19 @@ DAYS = texts.TRASH_DAYS
 _BLOB = "$base64"
 # Bookkeeping tables whose references to users are not "belonging to" a record.
 _NOT_OWNED = {"trash", "audit_log", "login_sessions", "drafts", "_sqlite_migrations"}
+
+
+@contextlib.contextmanager
+def _acting(db: sqlite_utils.Database, user: User):
+    """The audit triggers name `user` for the deletes and inserts of this action, whatever
+    context (a dialog, a callback) it runs in."""
+    conn = db.conn
+    previous = getattr(conn, "actor", None)
+    conn.actor = user.id
+    try:
+        yield
+    finally:
+        conn.actor = previous
 
 
 def _now() -> dt.datetime:
@@ -144,7 +158,7 @@ def remove(db: sqlite_utils.Database, user: User, kind: str, row_id: int) -> int
     Refused (PermissionDenied, ValidationError) before anything is written when the user may
     not change the record, when it is frozen (sent, adopted) or when other rows point at it."""
     spec = kind_of(kind)
-    with write(db):
+    with _acting(db, user), write(db):
         checked = spec.check(db, user, row_id)
         record = next(db.query(f"select * from [{spec.table}] where id = ?",  # noqa: S608
                                [row_id]), None)
@@ -206,7 +220,7 @@ def _missing(db, rows: list[tuple[str, dict]], keys: set[tuple]) -> list[tuple[s
 
 def restore(db: sqlite_utils.Database, user: User, trash_id: int) -> str:
     """Put a removed record and its rows back with their ids; returns the message to show."""
-    with write(db):
+    with _acting(db, user), write(db):
         entry = _entry(db, trash_id)
         if not can_restore(user, entry):
             raise PermissionDenied(texts.NOT_ALLOWED)
