@@ -76,10 +76,18 @@ with tab_users:
             chapter = c1.selectbox(
                 "Lokallag", options, index=options.index(current["lokallag"]),
                 format_func=lambda c: "–" if c is None else c, key="edit_chapter")
+            # Shown so that a save keeps them: update_user sets every field it is given.
+            title = c2.text_input("Rolle i organisasjonen (til signatur)",
+                                  value=current["tittel"] or "", key=f"edit_title_{chosen}")
+            email = c1.text_input("E-post", value=current["epost"] or "", key=f"edit_email_{chosen}")
+            phone = c2.text_input("Telefon", value=current["telefon"] or "", key=f"edit_phone_{chosen}")
+            place = c1.text_input("Sted", value=current["sted"] or "", key=f"edit_place_{chosen}")
             if st.form_submit_button("Lagre endringer"):
                 try:
                     user_admin.update_user(db, user, chosen, full_name=full_name, role=role,
-                                           chapter=chapter)
+                                           chapter=chapter, title=title.strip(),
+                                           email=email.strip(), phone=phone.strip(),
+                                           place=place.strip())
                 except AdvocacyError as exc:
                     st.error(exc.message)
                 else:

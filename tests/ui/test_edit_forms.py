@@ -40,3 +40,17 @@ def test_leader_renames_a_chapter(app, db_path):
     next(t for t in app.text_input if t.label == "Navn" and t.form_id == form).input("Nytt navn")
     _submit(app, form)
     assert connect(db_path)["chapters"].get(chapter)["name"] == "Nytt navn"
+
+
+def test_changing_a_users_name_keeps_their_title_and_contact(app, db_path):
+    uid = connect(db_path).execute("select id from users where username = 'lokallag'"
+                                   ).fetchone()[0]
+    login(app, "leder")
+    app.switch_page(page_file("administrasjon"))
+    app.run()
+    app.selectbox(key="edit_user").select(uid).run()
+    app.text_input(key="edit_full_name").input("Per O. Lyngstad")
+    _submit(app, "edit_user_form")
+    row = connect(db_path)["users"].get(uid)
+    assert (row["full_name"], row["title"], row["email"], row["place"]) == (
+        "Per O. Lyngstad", "leder", "lokallag@example.org", "Drammen")
