@@ -23,7 +23,7 @@ def _remove(db, user, kind: str, row_id: int, label: str,
     trash_id = trash.remove(db, user, kind, row_id)
     if on_removed is not None:
         on_removed()
-    return confirm.Done(texts.TRASH_MOVED.format(label=label),
+    return confirm.Done(texts.TRASH_MOVED.format(label=md(label)),
                         undo=functools.partial(trash.restore, db, user, trash_id))
 
 
@@ -90,5 +90,5 @@ def render(db, user) -> None:
             except AdvocacyError as exc:
                 st.error(exc.message)
             else:
-                confirm.done(message)
+                confirm.done(md(message))  # shown as Markdown: the label is typed text
                 st.rerun()
