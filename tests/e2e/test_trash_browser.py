@@ -105,3 +105,20 @@ def test_a_refused_removal_names_what_blocks_it_and_avbryt_closes(page):
     dialog.wait_for(state="detached")
     wait_idle(page)
     assert page.get_by_role("button", name="Slett").is_visible()  # the campaign is still there
+
+
+def test_a_writer_removes_a_reader_letter_draft(page):
+    login(page, "skrivegruppe")
+    open_page(page, "Brev og innlegg")
+    page.get_by_role("tab", name="Innlegg").click()
+    page.get_by_role("button", name="Opprett innlegg").wait_for()
+    page.get_by_role("textbox", name="Tittel").fill("Papirkurvinnlegg om skjenketid")
+    page.get_by_role("button", name="Opprett innlegg").click()
+    page.get_by_text("Innlegget er opprettet.").wait_for()
+    wait_idle(page)
+    page.get_by_role("button", name="Slett").click()
+    page.get_by_role("dialog").get_by_role("button", name="Flytt til papirkurven").click()
+    page.get_by_text("«Papirkurvinnlegg om skjenketid» er flyttet til papirkurven").wait_for()
+    wait_idle(page)
+    assert "innlegg=" not in page.url  # the removed letter's link is gone from the address
+    page.get_by_role("button", name="Opprett innlegg").wait_for()  # back to a new letter
