@@ -261,7 +261,9 @@ def list_users(db: sqlite_utils.Database, acting: User) -> list[dict]:
         for r in db.query(
             """select users.id, users.username as brukernavn, users.full_name as navn, users.role as rolle,
                       chapters.name as lokallag, users.active as aktiv,
-                      users.last_login_at as sist_innlogget, users.is_demo as demo
+                      users.last_login_at as sist_innlogget, users.is_demo as demo,
+                      users.title as tittel, users.email as epost, users.phone as telefon,
+                      users.place as sted
                from users left join chapters on chapters.id = users.chapter_id
                order by users.role, users.username"""
         )
@@ -278,7 +280,7 @@ def list_chapters(db: sqlite_utils.Database) -> list[dict]:
     """Every chapter with its municipality and how many members and meetings it has."""
     return list(
         db.query(
-            """select chapters.id, chapters.name, chapters.organisation,
+            """select chapters.id, chapters.name, chapters.organisation, chapters.kommunenummer,
                       municipalities.navn as kommune, chapters.is_demo,
                       (select count(*) from users where users.chapter_id = chapters.id) as members,
                       (select count(*) from meetings where meetings.chapter_id = chapters.id)

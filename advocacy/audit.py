@@ -25,7 +25,9 @@ import sqlite_utils
 
 AUDITED = ("users", "politicians", "stances", "meetings", "positions", "documents", "statements",
            "newspapers", "arguments")
-ACTIONS = {"create": "opprettet", "update": "endret", "delete": "slettet"}
+ACTIONS = {"create": "opprettet", "update": "endret", "delete": "slettet",
+           "trash": "flyttet til papirkurven", "restore": "gjenopprettet",
+           "purge": "tømt fra papirkurven"}
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 NOT_CHANGES = {"updated_at", "last_login_at"}  # bookkeeping, not a change anyone made
 

@@ -51,19 +51,9 @@ def _goal(value, what: str) -> int | None:
         raise ValidationError(texts.CAMPAIGN_GOAL_INVALID.format(what=what)) from None
 
 
-def create_campaign(
-    db: sqlite_utils.Database,
-    user: User,
-    title: str,
-    *,
-    starts_on=None,
-    ends_on=None,
-    goal_signatures=None,
-    goal_volunteers=None,
-    description: str | None = None,
-    lever_ids=(),
-    statement_ids=(),
-) -> int:
+def _campaign_row(db, user, title, starts_on, ends_on, goal_signatures, goal_volunteers,
+                  description, lever_ids, statement_ids) -> dict:
+    """The checked row of a new or changed campaign (leadership only)."""
     if not user.is_leader:
         raise PermissionDenied(texts.NOT_ALLOWED)
     title = (title or "").strip()
@@ -85,6 +75,44 @@ def create_campaign(
     for sid in statement_ids:
         if not db.execute("select 1 from statements where id = ?", [sid]).fetchone():
             raise ValidationError(texts.STATEMENT_NOT_FOUND.format(id=sid))
+    return row
+
+
+def update_campaign(
+    db: sqlite_utils.Database,
+    user: User,
+    campaign_id: int,
+    title: str,
+    *,
+    starts_on=None,
+    ends_on=None,
+    goal_signatures=None,
+    goal_volunteers=None,
+    description: str | None = None,
+) -> None:
+    """Change a campaign's title, period, goals and description (its links stay)."""
+    get_campaign(db, campaign_id)
+    row = _campaign_row(db, user, title, starts_on, ends_on, goal_signatures, goal_volunteers,
+                        description, (), ())
+    with write(db):
+        db["campaigns"].update(campaign_id, row)
+
+
+def create_campaign(
+    db: sqlite_utils.Database,
+    user: User,
+    title: str,
+    *,
+    starts_on=None,
+    ends_on=None,
+    goal_signatures=None,
+    goal_volunteers=None,
+    description: str | None = None,
+    lever_ids=(),
+    statement_ids=(),
+) -> int:
+    row = _campaign_row(db, user, title, starts_on, ends_on, goal_signatures, goal_volunteers,
+                        description, lever_ids, statement_ids)
     with write(db):
         cid = db["campaigns"].insert(row).last_pk
         db["campaign_levers"].insert_all(

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from . import texts
+from . import texts, trash_privacy
 from .accounts import User
 from .db import write
 from .documents.naming import slug
@@ -199,8 +199,11 @@ def erase_politician(db: sqlite_utils.Database, acting: User, politician_id: int
     require_can_erase(acting, "politiker", politician_id)
     row = db.execute("select name, email, phone from politicians where id = ?",
                      [politician_id]).fetchone()
-    if row is None:
-        raise ValidationError(texts.POLITICIAN_NOT_FOUND)
+    if row is None:  # removed to the papirkurv: still held, so still erasable
+        kept = trash_privacy.person_row(db, "politicians", politician_id)
+        if kept is None:
+            raise ValidationError(texts.POLITICIAN_NOT_FOUND)
+        row = (kept["name"], kept["email"], kept["phone"])
     scrubber = _Scrubber([*row, *also])
 
     def work():
@@ -211,6 +214,8 @@ def erase_politician(db: sqlite_utils.Database, acting: User, politician_id: int
                    f"where recipient_id in ({recipients})", {"e": ERASED, "p": politician_id})
         db.execute("update statement_recipients set name = :e where politician_id = :p",
                    {"e": ERASED, "p": politician_id})
+        trash_privacy.scrub_payloads(db, "politicians", politician_id, scrubber.docx_hit,
+                                     deleted=True)
         result = _scrub_texts(db, scrubber, linked)
         db.execute("delete from politicians where id = ?", [politician_id])
         return result
@@ -232,6 +237,7 @@ def erase_user(db: sqlite_utils.Database, acting: User, user_id: int,
     scrubber = _Scrubber([*row[1:], *also])
 
     def work():
+        trash_privacy.scrub_payloads(db, "users", user_id, scrubber.docx_hit, deleted=False)
         result = _scrub_texts(db, scrubber, [])
         anonymous = ERASED_USERNAME.format(id=user_id)
         db.execute("update statement_history set username = ? where user_id = ?",

@@ -29,6 +29,7 @@ ACTION_PLAN_LEVER = "handlingsplan"
 # An action plan is normally made for one council term; the next revision falls due four years
 # after adoption (alkoholloven § 1-7d sets no period, so this is a reminder, not a deadline).
 ACTION_PLAN_YEARS = 4
+_CHANGED = "events_changed_at"  # settings key: the last change of an event in place
 
 
 def _moment(value, field: str) -> str | None:
@@ -48,7 +49,7 @@ def _moment(value, field: str) -> str | None:
         raise ValidationError(texts.EVENT_TIME_INVALID.format(value=value, field=field)) from None
 
 
-def create_event(
+def _event_row(
     db: sqlite_utils.Database,
     user: User,
     *,
@@ -61,7 +62,8 @@ def create_event(
     description: str | None = None,
     responsible: str | None = None,
     campaign_id: int | None = None,
-) -> int:
+) -> dict:
+    """The checked row of a new or changed event (ValidationError/PermissionDenied)."""
     if not (user.is_leader or user.role == "lokallag"):
         raise PermissionDenied(texts.NOT_ALLOWED)
     if not user.is_leader:
@@ -87,11 +89,38 @@ def create_event(
     text = {k: (v or "").strip()[:2000] or None
             for k, v in (("place", place), ("description", description),
                          ("responsible", responsible))}
+    return {"chapter_id": chapter_id, "kind": kind, "title": title[:200], "starts_at": start,
+            "ends_at": end, "campaign_id": campaign_id, **text}
+
+
+def create_event(db: sqlite_utils.Database, user: User, **fields) -> int:
+    """A new event (fields: kind, title, starts_at, ends_at, chapter_id, place, description,
+    responsible, campaign_id); a chapter member's always belongs to their chapter."""
+    row = _event_row(db, user, **fields)
     with write(db):
-        return db["events"].insert(
-            {"chapter_id": chapter_id, "kind": kind, "title": title[:200], "starts_at": start,
-             "ends_at": end, "campaign_id": campaign_id, "created_by": user.id, **text}
-        ).last_pk
+        return db["events"].insert({**row, "created_by": user.id}).last_pk
+
+
+def get_event(db: sqlite_utils.Database, user: User, event_id: int) -> dict:
+    """One event, for whoever may change it."""
+    row = next(db.query("select * from events where id = ?", [event_id]), None)
+    if row is None:
+        raise ValidationError(texts.EVENT_NOT_FOUND.format(id=event_id))
+    if not user.can_edit_chapter(row["chapter_id"]) or (
+            row["chapter_id"] is None and not user.is_leader):
+        raise PermissionDenied(texts.NOT_ALLOWED)
+    return row
+
+
+def update_event(db: sqlite_utils.Database, user: User, event_id: int, **fields) -> None:
+    """Change an event: the same checks as a new one, by whoever may change it."""
+    get_event(db, user, event_id)
+    row = _event_row(db, user, **fields)
+    with write(db):
+        db["events"].update(event_id, row)
+        # Part of events_version: a change in place moves neither the count nor the last id.
+        db.execute("insert or replace into settings (key, value) values (?, ?)",
+                   [_CHANGED, dt.datetime.now(dt.UTC).isoformat()])
 
 
 def delete_event(db: sqlite_utils.Database, user: User, event_id: int) -> None:
@@ -105,11 +134,12 @@ def delete_event(db: sqlite_utils.Database, user: User, event_id: int) -> None:
 
 
 def events_version(db: sqlite_utils.Database) -> str:
-    """Changes when an event is added or deleted (events are never edited in place): part of
+    """Changes when an event is added, changed or deleted: part of
     the cache key of a calendar view, with the policy version for the action-plan dates. An
     erasure rewrites names in events' text, so it changes this too."""
     count, last = db.execute("select count(*), coalesce(max(id), 0) from events").fetchone()
-    return f"{count}:{last}:{last_erasure(db)}"
+    changed = db.execute("select value from settings where key = ?", [_CHANGED]).fetchone()
+    return f"{count}:{last}:{changed[0] if changed else ''}:{last_erasure(db)}"
 
 
 def list_events(

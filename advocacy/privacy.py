@@ -25,6 +25,9 @@ RETENTION_DAYS = 365
 ERASED = "[slettet]"
 ERASED_USERNAME = "slettet-{id}"
 LAST_ERASURE = "last_erasure"  # settings key: when a person was last erased
+# Where a volunteer's id stands in the rows of other records (for the papirkurv in an export).
+USER_COLUMNS = ("created_by", "author_id", "followup_owner_id", "recorded_by", "uploaded_by",
+                "proposed_by", "decided_by", "user_id", "sent_by")
 
 
 def last_erasure(db: sqlite_utils.Database) -> str:
@@ -94,6 +97,7 @@ def export_politician(db: sqlite_utils.Database, acting: User, politician_id: in
         db, "(a.table_name = 'politicians' and a.row_id = :id) or (a.table_name = 'stances' "
             "and a.row_id in (select value from json_each(:stances)))",
         {"id": str(politician_id), "stances": json.dumps(stance_ids)})
+    from .trash_privacy import export_rows  # trash_privacy uses ERASED from here
     return {
         "type": "politiker",
         "eksportert": _now(),
@@ -112,6 +116,8 @@ def export_politician(db: sqlite_utils.Database, acting: User, politician_id: in
         "uttalelser sendt til personen": sent,
         "svar fra personen": answers,
         "endringslogg": log,
+        texts.TRASH_EXPORT_SECTION: export_rows(db, "politicians", ("politician_id",),
+                                                politician_id),
     }
 
 
@@ -141,6 +147,7 @@ def export_user(db: sqlite_utils.Database, acting: User, user_id: int) -> dict:
                                   h.from_status as fra, h.to_status as til, h.note as merknad
                            from statement_history h join statements s on s.id = h.statement_id
                            where h.user_id = ? order by h.id""", [user_id])
+    from .trash_privacy import export_rows
     return {
         "type": "bruker",
         "eksportert": _now(),
@@ -158,6 +165,7 @@ def export_user(db: sqlite_utils.Database, acting: User, user_id: int) -> dict:
         "endringslogg (endringer gjort av personen)": _audit_rows(db, "a.user_id = ?", [user_id]),
         "endringslogg (endringer av kontoen)": _audit_rows(
             db, "a.table_name = 'users' and a.row_id = ?", [str(user_id)]),
+        texts.TRASH_EXPORT_SECTION: export_rows(db, "users", USER_COLUMNS, user_id),
     }
 
 

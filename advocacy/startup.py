@@ -6,7 +6,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import demo, reference
+from . import demo, reference, trash
 from .db import connect, default_path, refresh_statistics
 from .migrations import migrate
 
@@ -28,6 +28,7 @@ def open_database(
         reference.load(db)
         if seed_demo and is_new:
             demo.load(db)
+        trash.purge(db)
         refresh_statistics(db)
     except BaseException:
         db.close()

@@ -59,7 +59,7 @@ def bundled_templates() -> list[dict]:
 def uploaded_templates(db: sqlite_utils.Database) -> list[dict]:
     return list(
         db.query(
-            """select t.name, t.kind, t.filename, t.fields, u.full_name as uploaded_by,
+            """select t.id, t.name, t.kind, t.filename, t.fields, u.full_name as uploaded_by,
                       t.uploaded_at
                from templates t left join users u on u.id = t.uploaded_by
                order by t.name"""
@@ -185,3 +185,35 @@ def save_uploaded(
                 "uploaded_by": user.id,
             }
         ).last_pk
+
+
+def update_template(db: sqlite_utils.Database, user: User, template_id: int, name: str,
+                    kind: str) -> None:
+    """Rename an uploaded template or change its kind. Leadership only; the same checks as an
+    upload. Unsent drafts follow the new name; a name that sent documents still carry (their
+    stored copy records it) cannot be changed."""
+    require_leader(user)
+    current = db.execute("select name from templates where id = ?", [template_id]).fetchone()
+    if current is None:
+        raise ValidationError(texts.TEMPLATE_UNKNOWN.format(name=template_id))
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError(texts.TEMPLATE_NAME_REQUIRED)
+    if len(name) > MAX_NAME:
+        raise ValidationError(texts.TEMPLATE_NAME_TOO_LONG.format(n=MAX_NAME))
+    stem = name[:-5] if name.lower().endswith(".docx") else name
+    if stem in BUNDLED:
+        raise ValidationError(texts.TEMPLATE_NAME_BUNDLED.format(name=name))
+    if kind not in texts.DOCUMENT_KINDS:
+        raise ValidationError(texts.DOCUMENT_KIND_UNKNOWN.format(kind=kind))
+    old = current[0]
+    with write(db):
+        if name != old:
+            if db.execute("select 1 from templates where name = ? and id != ?",
+                          [name, template_id]).fetchone():
+                raise ValidationError(texts.TEMPLATE_NAME_TAKEN.format(name=name))
+            if db.execute("select 1 from documents where template = ? and docx is not null",
+                          [old]).fetchone():
+                raise ValidationError(texts.TEMPLATE_NAME_IN_SENT.format(name=old))
+            db.execute("update documents set template = ? where template = ?", [name, old])
+        db["templates"].update(template_id, {"name": name, "kind": kind})

@@ -100,3 +100,23 @@ def add_chapter(db: sqlite_utils.Database, acting: User, name: str, organisation
                                                                 [kommunenummer]):
         raise ValidationError(texts.MUNICIPALITY_UNKNOWN.format(value=kommunenummer))
     return accounts.create_chapter(db, name, organisation, kommunenummer or None)
+
+
+def update_chapter(db: sqlite_utils.Database, acting: User, chapter_id: int, name: str,
+                   organisation: str, kommunenummer: str | None = None) -> None:
+    """Correct a chapter's name, organisation or municipality; the same checks as a new one."""
+    require_leader(acting)
+    if not db.execute("select 1 from chapters where id = ?", [chapter_id]).fetchone():
+        raise ValidationError(texts.CHAPTER_NOT_FOUND.format(id=chapter_id))
+    if not name.strip() or not organisation.strip():
+        raise ValidationError(texts.CHAPTER_FIELDS_REQUIRED)
+    if db.execute("select 1 from chapters where name = ? collate nocase and id != ?",
+                  [name.strip(), chapter_id]).fetchone():
+        raise ValidationError(texts.CHAPTER_TAKEN.format(name=name.strip()))
+    if kommunenummer and not db["municipalities"].count_where("kommunenummer = ?",
+                                                                [kommunenummer]):
+        raise ValidationError(texts.MUNICIPALITY_UNKNOWN.format(value=kommunenummer))
+    with write(db):
+        db["chapters"].update(chapter_id, {"name": name.strip(),
+                                           "organisation": organisation.strip(),
+                                           "kommunenummer": kommunenummer or None})

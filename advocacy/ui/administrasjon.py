@@ -6,15 +6,15 @@ import streamlit as st
 
 from advocacy import accounts, audit, backup, texts, user_admin
 from advocacy.errors import AdvocacyError
-from advocacy.ui import context, privacy_admin
+from advocacy.ui import context, edit_forms, privacy_admin, trash_view
 from advocacy.ui.widgets import table
 
 user = context.require_page("administrasjon")
 db = context.db()
 
 st.title(texts.PAGE_TITLES["administrasjon"])
-tab_users, tab_chapters, tab_log, tab_backup, tab_privacy = st.tabs(
-    ["Brukere", "Lokallag", "Endringslogg", "Sikkerhetskopi", "Personvern"]
+tab_users, tab_chapters, tab_log, tab_backup, tab_privacy, tab_trash = st.tabs(
+    ["Brukere", "Lokallag", "Endringslogg", "Sikkerhetskopi", "Personvern", texts.TRASH_TITLE]
 )
 chapters = accounts.list_chapters(db)
 chapter_names = [c["name"] for c in chapters]
@@ -76,10 +76,18 @@ with tab_users:
             chapter = c1.selectbox(
                 "Lokallag", options, index=options.index(current["lokallag"]),
                 format_func=lambda c: "–" if c is None else c, key="edit_chapter")
+            # Shown so that a save keeps them: update_user sets every field it is given.
+            title = c2.text_input("Rolle i organisasjonen (til signatur)",
+                                  value=current["tittel"] or "", key=f"edit_title_{chosen}")
+            email = c1.text_input("E-post", value=current["epost"] or "", key=f"edit_email_{chosen}")
+            phone = c2.text_input("Telefon", value=current["telefon"] or "", key=f"edit_phone_{chosen}")
+            place = c1.text_input("Sted", value=current["sted"] or "", key=f"edit_place_{chosen}")
             if st.form_submit_button("Lagre endringer"):
                 try:
                     user_admin.update_user(db, user, chosen, full_name=full_name, role=role,
-                                           chapter=chapter)
+                                           chapter=chapter, title=title.strip(),
+                                           email=email.strip(), phone=phone.strip(),
+                                           place=place.strip())
                 except AdvocacyError as exc:
                     st.error(exc.message)
                 else:
@@ -118,6 +126,7 @@ with tab_chapters:
                 st.error(exc.message)
             else:
                 _done(f"Lokallaget «{name.strip()}» er lagt til.")
+    edit_forms.chapter_edit(db, user, chapters)
 
 with tab_log:
     tables = [None, *audit.AUDITED]
@@ -151,3 +160,6 @@ with tab_backup:
 
 with tab_privacy:
     privacy_admin.render(db, user)
+
+with tab_trash:
+    trash_view.render(db, user)

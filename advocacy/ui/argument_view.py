@@ -12,6 +12,7 @@ import streamlit as st
 from advocacy import argument_bank, municipalities, texts
 from advocacy.accounts import User
 from advocacy.errors import AdvocacyError
+from advocacy.ui import edit_forms, trash_view
 
 
 def tab(db: sqlite_utils.Database, user: User) -> None:
@@ -27,6 +28,8 @@ def tab(db: sqlite_utils.Database, user: User) -> None:
                 st.warning(texts.ARGUMENT_STALE.format(date=texts.format_date(row["checked_on"])))
             if user.is_leader and st.button("Arkiver", key=f"arg_arkiver_{row['id']}"):
                 _do(argument_bank.archive, db, user, row["id"])
+            edit_forms.argument_edit(db, user, row, f"arg_endre_{row['id']}")
+            trash_view.delete_button(db, user, "arguments", row["id"], key=f"arg_slett_{row['id']}")
     proposals = argument_bank.list_arguments(db, user, status="forslag")
     if proposals:
         st.subheader("Forslag til vurdering" if user.is_leader else "Dine forslag")
@@ -40,6 +43,8 @@ def review(db, user, row) -> None:
         st.markdown(f"**{row['title']}** · foreslått av {row['proposer'] or '–'}")
         st.markdown(row["body"])
         st.caption("Kilder: " + ("; ".join(argument_bank.source_list(row)) or "ingen ennå"))
+        edit_forms.argument_edit(db, user, row, f"arg_forslag_endre_{row['id']}")
+        trash_view.delete_button(db, user, "arguments", row["id"], key=f"arg_forslag_slett_{row['id']}")
         if not user.is_leader:
             return
         cols = st.columns(3)

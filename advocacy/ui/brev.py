@@ -16,6 +16,7 @@ from advocacy.ui import (
     innlegg,
     letter_batch,
     newspaper_admin,
+    trash_view,
 )
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
@@ -161,6 +162,8 @@ def document_list() -> None:
     if not rows:
         return
     by_id = {row["id"]: row for row in rows}
+    if st.session_state.pop("dok_valgt_removed", False):
+        st.session_state.pop("dok_valgt", None)
     chosen = st.selectbox(
         "Velg et dokument", list(by_id), key="dok_valgt",
         format_func=lambda i: f"{by_id[i]['title']} ({texts.DOCUMENT_STATUSES.get(by_id[i]['status'], by_id[i]['status'])})",
@@ -184,6 +187,8 @@ def document_list() -> None:
                   args=(record["id"],), help=texts.LETTER_SEND_FROM_TAB)
     elif record["can_edit"] and record["template"]:
         actions(record)
+    trash_view.delete_button(db, user, "documents", chosen, key="dok_slett",
+                             on_removed=trash_view.close("dok_valgt_removed", True))
 
 
 def actions(record: dict) -> None:

@@ -51,16 +51,18 @@ def ask(question: str, key: str, *, action: Callable[[], str | Done], confirm_la
 def _dialog(question: str, confirm_label: str, action, danger: bool, key: str) -> None:
     st.markdown(question)
     left, right = st.columns(2)
-    if left.button(confirm_label, key=f"{key}_ja", type="primary", icon=(
-            ":material/delete:" if danger else None)):
+    # Both buttons first: after a refusal the dialog still offers «Avbryt».
+    confirmed = left.button(confirm_label, key=f"{key}_ja", type="primary", icon=(
+        ":material/delete:" if danger else None))
+    if right.button(texts.CONFIRM_CANCEL, key=f"{key}_avbryt"):
+        st.rerun()
+    if confirmed:
         try:
             outcome = action()
         except AdvocacyError as exc:
             st.error(exc.message)
             return
         done(outcome)
-        st.rerun()
-    if right.button(texts.CONFIRM_CANCEL, key=f"{key}_avbryt"):
         st.rerun()
 
 

@@ -23,7 +23,7 @@ from advocacy import (
 from advocacy.accounts import User
 from advocacy.errors import AdvocacyError
 from advocacy.template_library import available_templates
-from advocacy.ui import innlegg_editor
+from advocacy.ui import innlegg_editor, trash_view
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
@@ -61,6 +61,9 @@ def tab(db: sqlite_utils.Database, user: User) -> None:
         new_letter(db, user)
     else:
         innlegg_editor.editor(db, user, chosen)
+        trash_view.delete_button(db, user, "documents", chosen, key=f"innlegg_slett_{chosen}",
+                                 on_removed=trash_view.close("innlegg_neste", NEW,
+                                                             query_param="innlegg"))
 
 
 def _listed(rows: list[dict]) -> list[dict]:

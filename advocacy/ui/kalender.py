@@ -22,7 +22,7 @@ from advocacy import (
     texts,
 )
 from advocacy.errors import AdvocacyError
-from advocacy.ui import context
+from advocacy.ui import context, edit_forms, trash_view
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
@@ -140,6 +140,14 @@ def activity_tab() -> None:
         help="Åpnes i Outlook, Google Kalender eller telefonen. Tidene er norsk tid.")
     if can_edit:
         event_form(chapters, campaign_titles)
+        trash_view.choose_and_delete(db, user, "events", {
+            i["event_id"]: f"{texts.format_short_date(i['date'])} {i['title']}"
+            for i in items if i.get("event_id") and user.can_edit_chapter(i["chapter_id"])},
+            "slett_event", texts.TRASH_CHOOSE_EVENT)
+        edit_forms.event_edit(db, user, {
+            i["event_id"]: f"{texts.format_short_date(i['date'])} {i['title']}"
+            for i in items if i.get("event_id") and user.can_edit_chapter(i["chapter_id"])},
+            chapters, campaign_titles)
 
 
 def progress_chart(series: list[dict], goal: int | None) -> alt.Chart:
@@ -167,6 +175,8 @@ def campaign_tab() -> None:
     if not rows:
         st.info(texts.EMPTY_TABLE)
         return
+    if st.session_state.pop("camp_pick_removed", False):
+        st.session_state.pop("camp_pick", None)
     chosen = st.selectbox("Kampanje", list(titles), format_func=titles.get, key="camp_pick")
     campaign = campaigns.get_campaign(db, chosen)
     total = campaigns.totals(db, chosen)
@@ -222,6 +232,9 @@ def campaign_tab() -> None:
                                     "sent_on": "Sendt"}, dates=["sent_on"],
               labels={"kind": texts.DOCUMENT_KINDS, "status": texts.DOCUMENT_STATUSES},
               key="camp_documents")
+    edit_forms.campaign_edit(db, user, campaign)
+    trash_view.delete_button(db, user, "campaigns", chosen,
+                             on_removed=trash_view.close("camp_pick_removed", True))
 
 
 def campaign_form() -> None:

@@ -5,7 +5,7 @@ import streamlit as st
 from advocacy import template_library, texts
 from advocacy.documents import BUNDLED, TemplateError, to_html
 from advocacy.errors import AdvocacyError
-from advocacy.ui import context
+from advocacy.ui import context, edit_forms, trash_view
 from advocacy.ui.widgets import table
 
 user = context.require_page("maler")
@@ -33,13 +33,18 @@ for template in BUNDLED.values():
               FIELD_COLUMNS, key=f"fields_{template.kind}")
 
 st.subheader("Opplastede maler")
+uploaded = template_library.uploaded_templates(db)
 table(
-    template_library.uploaded_templates(db),
+    uploaded,
     {"name": "Navn", "kind": "Type", "filename": "Fil", "uploaded_by": "Lastet opp av",
      "uploaded_at": "Lastet opp"},
     dates=["uploaded_at"],
     key="uploaded_templates",
 )
+edit_forms.template_edit(db, user, uploaded)
+if user.is_leader:
+    trash_view.choose_and_delete(db, user, "templates", {t["id"]: t["name"] for t in uploaded},
+                                 "slett_mal", texts.TRASH_CHOOSE_TEMPLATE)
 
 
 def upload_form() -> None:

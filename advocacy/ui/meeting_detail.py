@@ -10,7 +10,7 @@ import streamlit as st
 from advocacy import followup_letters, followups, meetings, privacy, texts
 from advocacy.documents import to_html
 from advocacy.errors import AdvocacyError
-from advocacy.ui import meeting_answers
+from advocacy.ui import meeting_answers, trash_view
 from advocacy.ui.meeting_form import meeting_form
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
@@ -60,6 +60,8 @@ def render_meeting(db, user, meeting_id: int) -> None:
             if meeting_form(db, user, f"edit_{meeting_id}", meetings.as_input(meeting),
                             meeting_id=meeting_id):
                 st.rerun()
+        trash_view.delete_button(db, user, "meetings", meeting_id,
+                                 on_removed=trash_view.close("moter_pending_open"))
     _letters(db, user, meeting, editable)
 
 

@@ -8,6 +8,7 @@ import streamlit as st
 from advocacy import municipalities, texts, writing
 from advocacy.accounts import User
 from advocacy.errors import AdvocacyError
+from advocacy.ui import trash_view
 from advocacy.ui.widgets import table
 
 NEW = 0
@@ -26,6 +27,8 @@ def tab(db: sqlite_utils.Database, user: User) -> None:
 
 def edit(db, user, papers: dict[int, dict]) -> None:
     st.subheader("Rediger avisregisteret")
+    if st.session_state.pop("avis_valgt_removed", False):
+        st.session_state.pop("avis_valgt", None)
     chosen = st.selectbox("Avis", [NEW, *papers], key="avis_valgt",
                           format_func=lambda i: "Ny avis …" if i == NEW else papers[i]["name"])
     paper = papers.get(chosen, {})
@@ -60,10 +63,6 @@ def edit(db, user, papers: dict[int, dict]) -> None:
                 st.error(exc.message)
             else:
                 st.success(f"«{name.strip()}» er lagret.")
-    if chosen != NEW and st.button("Slett avisen", key="avis_slett"):
-        try:
-            writing.delete_newspaper(db, user, chosen)
-        except AdvocacyError as exc:
-            st.error(exc.message)
-        else:
-            st.rerun()
+    if chosen != NEW:
+        trash_view.delete_button(db, user, "newspapers", chosen, key="avis_slett",
+                                 on_removed=trash_view.close("avis_valgt_removed", True))

@@ -16,7 +16,7 @@ from advocacy import (
     texts,
 )
 from advocacy.errors import AdvocacyError
-from advocacy.ui import corrections
+from advocacy.ui import corrections, trash_view
 from advocacy.ui.politician_form import politician_form
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
@@ -51,6 +51,12 @@ def render_politician(db, user, politician_id: int) -> None:
                "correction": texts.CORRECTED_COLUMN, "source": "Kilde",
                "recorded_by": "Registrert av"},
               dates=["stated_on"], key=f"stance_history_{politician_id}")
+        if editor:
+            trash_view.choose_and_delete(db, user, "stances", {
+                r["id"]: f"{texts.format_short_date(r['stated_on'])} {r['subject']}: "
+                         f"{texts.STANCES.get(r['stance'], r['stance'])}"
+                for r in history},
+                f"slett_stance_{politician_id}", texts.TRASH_CHOOSE_STANCE)
     corrections.stance_form(db, user, politician_id, history)
     if editor:
         _stance_form(db, user, politician_id)
@@ -76,6 +82,8 @@ def render_politician(db, user, politician_id: int) -> None:
             if politician_form(db, user, f"edit_politician_{politician_id}",
                                politicians.as_form(person), politician_id):
                 st.rerun()
+        trash_view.delete_button(db, user, "politicians", politician_id,
+                                 on_removed=trash_view.close("politiker_pending_open"))
 
 
 def _stance_form(db, user, politician_id: int) -> None:

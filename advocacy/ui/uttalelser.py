@@ -19,7 +19,7 @@ from advocacy import (
     texts,
 )
 from advocacy.errors import AdvocacyError
-from advocacy.ui import context, corrections, statement_actions
+from advocacy.ui import context, corrections, statement_actions, trash_view
 from advocacy.ui.widgets import table
 
 user = context.require_page("uttalelser")
@@ -173,6 +173,8 @@ def show_actions(item: dict) -> None:
                 act("Utkastet er lagret.", statements.update_draft, db, user, sid,
                     submitted["fields"], lever_ids=submitted["lever_ids"],
                     kommunenummer=submitted["kommunenummer"])
+        trash_view.delete_button(db, user, "statements", sid, key="stmt_slett", on_removed=(
+            trash_view.close("stmt_pick_removed", True, query_param="uttalelse")))
     if status == "til_behandling":
         statement_actions.adopt_form(db, user, item)
     if status in statements.PUBLIC:
@@ -254,6 +256,8 @@ def archive() -> None:
           dates=["adopted_on", "corrected_at"], labels={"status": texts.STATEMENT_STATUSES},
           key="statements_table")
     ids = [r["id"] for r in rows]
+    if st.session_state.pop("stmt_pick_removed", False):
+        st.session_state.pop("stmt_pick", None)
     if PENDING in st.session_state:
         st.query_params["uttalelse"] = str(st.session_state.pop(PENDING))
         st.session_state.pop("stmt_pick", None)
