@@ -240,30 +240,51 @@ def restore(db: sqlite_utils.Database, user: User, trash_id: int) -> str:
                     f"{texts.TRASH_TABLE_NAMES.get(t, (t, t))[0]} "
                     + ", ".join(f"nr. {r['id']}" for r in group) for t, group in groups.items())))
         db.execute("pragma defer_foreign_keys = on")
+        # Ids are not reserved while a record lies here (the tables are not AUTOINCREMENT): a
+        # record made meanwhile may have taken one. Such a row comes back under a new id, and
+        # the rows of the payload that point to it follow (parents come before their rows).
+        renumbered: dict[tuple[str, object], int] = {}
         for table, row in rows:
+            row = _renumbered_references(db, table, row, renumbered)
             pks = db[table].pks
             where = " and ".join(f"[{pk}] = ?" for pk in pks)
             taken = db.execute(f"select 1 from [{table}] where {where}",  # noqa: S608
                                [row[pk] for pk in pks]).fetchone()
-            if taken and pks == ["id"]:
-                raise ValidationError(texts.TRASH_RESTORE_TAKEN.format(
-                    label=label, id=row["id"],
-                    table=texts.TRASH_TABLE_NAMES.get(table, (table,))[0] + "registeret"))
-            if taken:
+            if taken and pks != ["id"]:
                 continue  # the same link was made again meanwhile: it is already there
+            old_id = row.pop("id") if taken else None
             columns = ", ".join(f"[{c}]" for c in row)
             try:
-                db.execute(f"insert into [{table}] ({columns}) values "  # noqa: S608
-                           f"({', '.join('?' for _ in row)})", list(row.values()))
+                cursor = db.execute(f"insert into [{table}] ({columns}) values "  # noqa: S608
+                                    f"({', '.join('?' for _ in row)})", list(row.values()))
             except sqlite3.IntegrityError as exc:
                 raise ValidationError(texts.TRASH_RESTORE_CONFLICT.format(
-                    label=label, reason=exc)) from exc
+                    label=label, table=texts.TRASH_TABLE_NAMES.get(table, (table,))[0]
+                    + "registeret")) from exc
+            if taken:
+                renumbered[(table, old_id)] = cursor.lastrowid
         # The rows are back; the copy is not kept a second time.
         db["trash"].update(trash_id, {"restored_by": user.id, "restored_at": _stamp(_now()),
                                       "payload": "[]"})
-        audit.record(db, user.id, "restore", KINDS[entry["kind"]].table, entry["row_id"],
+        table = KINDS[entry["kind"]].table
+        row_id = renumbered.get((table, entry["row_id"]), entry["row_id"])
+        audit.record(db, user.id, "restore", table, row_id,
                      json.dumps([f"papirkurv:{trash_id}"]))
+    if row_id != entry["row_id"]:
+        return texts.TRASH_RESTORED_RENUMBERED.format(label=label, id=row_id)
     return texts.TRASH_RESTORED.format(label=label)
+
+
+def _renumbered_references(db, table: str, row: dict,
+                           renumbered: dict[tuple[str, object], int]) -> dict:
+    if not renumbered:
+        return dict(row)
+    row = dict(row)
+    for fk in db.execute(f"pragma foreign_key_list([{table}])").fetchall():
+        target, column, to = fk[2], fk[3], fk[4] or "id"
+        if to == "id" and (target, row.get(column)) in renumbered:
+            row[column] = renumbered[(target, row[column])]
+    return row
 
 
 def purge(db: sqlite_utils.Database, now: dt.datetime | None = None) -> int:

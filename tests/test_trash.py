@@ -153,13 +153,20 @@ def test_restore_refuses_when_a_linked_record_is_gone(demo_db, leader, drammen_p
                            [mid]).fetchall() == [(drammen_politicians[0],)]
 
 
-def test_restore_refuses_a_taken_id(demo_db, leader, drammen_politicians):
+def test_a_record_whose_id_was_taken_meanwhile_comes_back_under_a_new_one(
+        demo_db, leader, drammen_politicians):
     mid = meeting_with_politician(demo_db, leader, drammen_politicians)
     entry = trash.remove(demo_db, leader, "meetings", mid)
     assert meeting_with_politician(demo_db, leader, drammen_politicians, "Nytt møte") == mid
-    with pytest.raises(ValidationError, match=f"nummeret {mid}"):
-        trash.restore(demo_db, leader, entry)
-    assert demo_db["meetings"].get(mid)["summary"] == "Nytt møte"
+    message = trash.restore(demo_db, leader, entry)
+    new_id = demo_db.execute("select max(id) from meetings").fetchone()[0]
+    assert new_id != mid and f"nr. {new_id}" in message
+    assert demo_db["meetings"].get(mid)["summary"] == "Nytt møte"  # untouched
+    assert demo_db["meetings"].get(new_id)["summary"] != "Nytt møte"
+    # its rows follow it to the new number
+    assert demo_db.execute("select politician_id from meeting_politicians where meeting_id = ?",
+                           [new_id]).fetchall() == [(drammen_politicians[0],)]
+    assert audit.verify(demo_db).ok
 
 
 def test_restore_twice_is_refused(demo_db, leader):

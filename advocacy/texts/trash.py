@@ -55,9 +55,10 @@ TRASH_STATEMENT_NOT_DRAFT = ("Uttalelsen er {status} og kan ikke slettes: bare u
                              "uttalelser til behandling kan slettes.")
 TRASH_TEMPLATE_IN_USE = "{n} dokumentutkast som bruker malen"
 TRASH_RESTORE_MISSING = "«{label}» kan ikke gjenopprettes: {what} finnes ikke lenger."
-TRASH_RESTORE_TAKEN = ("«{label}» kan ikke gjenopprettes: nummeret {id} i {table} er tatt i bruk "
-                       "i mellomtiden.")
-TRASH_RESTORE_CONFLICT = "«{label}» kan ikke gjenopprettes: {reason}"
+TRASH_RESTORED_RENUMBERED = ("«{label}» er gjenopprettet som nr. {id} (det gamle nummeret ble tatt "
+                             "i bruk i mellomtiden).")
+TRASH_RESTORE_CONFLICT = ("«{label}» kan ikke gjenopprettes: det kolliderer med noe som er "
+                          "registrert i {table} i mellomtiden.")
 TRASH_TITLE = "Papirkurv"
 TRASH_INTRO = (f"Det som er slettet, ligger her i {TRASH_DAYS} dager før det slettes for godt. "
                "Gjenopprett det som ble slettet ved en feil.")
