@@ -7,6 +7,7 @@ app; all of it is read as `texts.NAME`.
 
 from .common import *  # noqa: F403
 from .documents import *  # noqa: F403
+from .drafts import *  # noqa: F403
 from .lists import *  # noqa: F403
 from .meetings import *  # noqa: F403
 from .policy import *  # noqa: F403
