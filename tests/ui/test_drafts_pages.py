@@ -119,3 +119,31 @@ def test_unsaved_meeting_text_comes_back_in_a_new_session(app, db_path):
 
 def _long(day):
     return texts.format_date(day)
+
+
+def _letter_form(app):
+    login(app, "lokallag")
+    app.switch_page(page_file("brev"))
+    app.run()
+    assert not app.exception
+    return app
+
+
+def test_unsaved_letter_fields_come_back_in_a_new_session(app, db_path):
+    _letter_form(app)
+    app.text_input(key="ny_oppfolgingsbrev_mottaker_navn").input("Åse Ødegård").run()
+    app.text_input(key="ny_oppfolgingsbrev_avsender_navn").input("Per L.").run()
+    again = _letter_form(_reloaded())
+    assert again.text_input(key="ny_oppfolgingsbrev_mottaker_navn").value == "Åse Ødegård"
+    assert again.text_input(key="ny_oppfolgingsbrev_avsender_navn").value == "Per L."
+    assert any(i.value.startswith("Ulagret tekst fra ") for i in again.info)
+
+
+def test_saving_the_letter_drops_its_draft(app, db_path):
+    _letter_form(app)
+    app.text_input(key="ny_oppfolgingsbrev_mottaker_navn").input("Åse Ødegård").run()
+    assert _draft(db_path, "lokallag", "dokument:ny-oppfolgingsbrev")["mottaker_navn"] == (
+        "Åse Ødegård")
+    app.button(key="ny_lagre").click().run()
+    assert not app.exception
+    assert _draft(db_path, "lokallag", "dokument:ny-oppfolgingsbrev") is None
