@@ -19,10 +19,8 @@ from advocacy import drafts, texts
 from advocacy.documents import PreparedTemplate, TemplateError, pdf_available, to_html, to_pdf
 from advocacy.documents.fields import BUNDLED
 from advocacy.template_library import TemplateFile, field_info, is_date_field
-from advocacy.ui import context, draft_keeper
+from advocacy.ui import context, dates, draft_keeper
 
-# Wide enough never to change a typed date (the widget's own default range is ±10 years).
-EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LONG_TEXT = {"droftet", "avtalt", "neste_steg", "tekst", "begrunnelse", "standpunkt",
              "forbehold", "deltakere"}
@@ -131,7 +129,7 @@ def _input(prefix: str, template: TemplateFile, name: str, watch: dict) -> Any:
     help_text = f"Flettefelt: {{{{ {name} }}}}"
     if is_date_field(name):
         return st.date_input(label + optional, key=key, format="DD.MM.YYYY", help=help_text,
-                             min_value=EARLIEST, max_value=LATEST, **watch)
+                             **dates.OPEN_RANGE, **watch)
     if info.is_list:
         text = st.text_area(f"{label} – ett punkt per linje{optional}", key=key, help=help_text,
                             **watch)

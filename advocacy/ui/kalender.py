@@ -22,7 +22,7 @@ from advocacy import (
     texts,
 )
 from advocacy.errors import AdvocacyError
-from advocacy.ui import context
+from advocacy.ui import context, dates
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
@@ -196,7 +196,7 @@ def campaign_tab() -> None:
         with st.form("camp_count"):
             st.markdown("**Registrer nye tall**")
             c1, c2, c3 = st.columns(3)
-            day = c1.date_input("Dato", today, format="DD.MM.YYYY", max_value=today,
+            day = c1.date_input("Dato", today, format="DD.MM.YYYY", **dates.OPEN_RANGE,
                                 key="count_day")
             signatures = c2.number_input("Nye underskrifter", 0, step=1, key="count_signatures")
             volunteers = c3.number_input("Nye frivillige", 0, step=1, key="count_volunteers")

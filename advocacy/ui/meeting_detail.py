@@ -10,6 +10,7 @@ import streamlit as st
 from advocacy import followup_letters, followups, meetings, privacy, texts
 from advocacy.documents import to_html
 from advocacy.errors import AdvocacyError
+from advocacy.ui import dates
 from advocacy.ui.meeting_form import meeting_form
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
@@ -164,7 +165,7 @@ def _letter(db, user, document_id: int, editable: bool) -> None:
         key=f"download_{document_id}", on_click="ignore", icon=":material/download:")
     if editable and draft:
         with right.popover("Marker som sendt"):
-            sent_on = st.date_input("Sendt dato", value=dt.date.today(), max_value=dt.date.today(),
+            sent_on = st.date_input("Sendt dato", value=dt.date.today(), **dates.OPEN_RANGE,
                                     format="DD.MM.YYYY", key=f"sent_on_{document_id}")
             if st.button("Marker som sendt", key=f"send_{document_id}", type="primary"):
                 if _run(lambda: followup_letters.mark_sent(db, user, document_id, sent_on),

@@ -17,7 +17,7 @@ import streamlit as st
 from advocacy import meetings, municipalities, politicians, texts
 from advocacy.errors import AdvocacyError, ValidationError
 from advocacy.meetings import MeetingInput
-from advocacy.ui import draft_keeper
+from advocacy.ui import dates, draft_keeper
 
 FIELDS = ("chapter_id", "kommunenummer", "held_on", "kind", "politician_ids",
           "our_participants", "lever_ids", "topics", "summary", "asks", "promises", "outcome",
@@ -27,8 +27,6 @@ KEYS = {"chapter_id": "chapter", "kommunenummer": "kommune", "held_on": "date",
         "lever_ids": "levers", "topics": "topics", "summary": "summary", "asks": "asks",
         "promises": "promises", "outcome": "outcome", "followup_due": "due",
         "followup_owner_id": "owner"}
-# Wide enough never to change a typed date; what is allowed is the domain's to say.
-EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
 
 
 def _keeper(db, user, prefix: str, meeting_id: int | None) -> draft_keeper.Keeper:
@@ -92,7 +90,7 @@ def meeting_form(
     owners = meetings.owner_choices(db, chapter_id)
 
     left, right = st.columns(2)
-    held_on = left.date_input("Dato", min_value=EARLIEST, max_value=LATEST, format="DD.MM.YYYY",
+    held_on = left.date_input("Dato", **dates.OPEN_RANGE, format="DD.MM.YYYY",
                               key=key("held_on"), **kept.watch)
     date_slot = left.empty()
     kinds = list(texts.MEETING_KINDS)
@@ -116,7 +114,7 @@ def meeting_form(
     st.text_area("Det som ble lovet eller avtalt", key=key("promises"), **kept.watch)
     st.text_input("Utfall", key=key("outcome"), **kept.watch)
     left, right = st.columns(2)
-    due = left.date_input("Oppfølging innen", min_value=EARLIEST, max_value=LATEST,
+    due = left.date_input("Oppfølging innen", **dates.OPEN_RANGE,
                           format="DD.MM.YYYY", key=key("followup_due"),
                           help=f"Tomt: {meetings.FOLLOWUP_DAYS} dager etter møtet.",
                           **kept.watch)

@@ -24,6 +24,7 @@ from advocacy import (
     texts,
 )
 from advocacy.errors import AdvocacyError
+from advocacy.ui import dates
 from advocacy.ui.downloads import export_buttons
 from advocacy.ui.widgets import table
 
@@ -128,7 +129,7 @@ def _record_form(db, user, kommunenummer: str) -> None:
         else:
             value = st.text_input("Verdi", key="position_value",
                                   placeholder=texts.VALUE_HINTS[kind])
-        decided = st.date_input("Vedtaksdato", value=None, max_value=dt.date.today(),
+        decided = st.date_input("Vedtaksdato", value=None, **dates.OPEN_RANGE,
                                 format="DD.MM.YYYY", key="position_date")
         source = st.text_input("Kilde (lenke eller saksnummer)", key="position_source")
         note = st.text_input("Merknad (valgfri)", key="position_note")

@@ -13,12 +13,10 @@ import datetime as dt
 import streamlit as st
 
 from advocacy import accounts, statement_archive, statements, texts
-from advocacy.ui import draft_keeper
+from advocacy.ui import dates, draft_keeper
 
 TEXT_NAMES = ("title", "adopted_by", "meeting_date", "place", "position", "grounds",
               "demands_to", "demands", "reservations", "contact")
-# Wide enough never to change a typed date (the widget's own default range is ±10 years).
-EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
 
 
 def statement_form(db, user, key: str, current: dict | None = None) -> dict | None:
@@ -54,7 +52,7 @@ def statement_form(db, user, key: str, current: dict | None = None) -> dict | No
                  "«Årsmøtet i IOGT Drammen».",
         ),
         "meeting_date": st.date_input(label["meeting_date"], key=k("meeting_date"),
-                                      min_value=EARLIEST, max_value=LATEST,
+                                      **dates.OPEN_RANGE,
                                       format="DD.MM.YYYY", **w),
         "place": st.text_input(label["place"], key=k("place"), **w),
         "position": st.text_area(label["position"], key=k("position"),
