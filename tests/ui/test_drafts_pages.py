@@ -147,3 +147,36 @@ def test_saving_the_letter_drops_its_draft(app, db_path):
     app.button(key="ny_lagre").click().run()
     assert not app.exception
     assert _draft(db_path, "lokallag", "dokument:ny-oppfolgingsbrev") is None
+
+
+def _meeting_with_letter(app, db_path, mid=None):
+    db = connect(db_path)
+    if mid is None:
+        mid = db.execute("select id from meetings where chapter_id = (select id from chapters "
+                         "where name = 'IOGT Drammen') order by id desc limit 1").fetchone()[0]
+    db.close()
+    login(app, "lokallag")
+    app.switch_page(page_file("moter"))
+    app.query_params["mote"] = str(mid)
+    app.run()
+    assert not app.exception
+    return mid
+
+
+def test_a_followup_letter_keeps_unsaved_text_and_saves_it(app, db_path):
+    mid = _meeting_with_letter(app, db_path)
+    app.button(key=f"make_{mid}").click().run()
+    db = connect(db_path)
+    doc = db.execute("select id from documents where meeting_id = ? order by id desc",
+                     [mid]).fetchone()[0]
+    app.text_area(key=f"letter_{doc}_neste_steg").input("Vi ringer i januar.").run()
+    again = _reloaded()
+    _meeting_with_letter(again, db_path, mid)
+    assert again.text_area(key=f"letter_{doc}_neste_steg").value == "Vi ringer i januar."
+    assert any(i.value.startswith("Ulagret tekst fra ") for i in again.info)
+    again.button(key=f"letter_save_{doc}").click().run()
+    assert not again.exception
+    fields = db.execute("select fields from documents where id = ?", [doc]).fetchone()[0]
+    assert "Vi ringer i januar." in fields
+    assert _draft(db_path, "lokallag", f"oppfolgingsbrev:{doc}") is None
+    db.close()
