@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from advocacy import accounts, drafts, texts
+from advocacy import accounts, drafts, erasure, texts
 from advocacy.errors import ValidationError
 
 
@@ -101,3 +101,12 @@ def test_the_notice_time_is_norwegian_local_time():
         "Ulagret tekst fra 1. desember kl. 21.14 er hentet tilbake.")
     assert texts.format_draft_time(when, dt.datetime(2027, 1, 2, tzinfo=dt.UTC)) == (
         "1. desember 2026 kl. 21.14")
+
+
+def test_an_erased_users_drafts_are_gone(demo_db, leader, writer):
+    drafts.keep(demo_db, writer, "innlegg:1", {"tekst": "Ingrid skrev dette"})
+    drafts.keep(demo_db, leader, "innlegg:1", {"tekst": "lederens"})
+    erasure.erase_user(demo_db, leader, writer.id)
+    assert demo_db.execute("select count(*) from drafts where user_id = ?",
+                           [writer.id]).fetchone()[0] == 0
+    assert drafts.restore(demo_db, leader, "innlegg:1") == {"tekst": "lederens"}
