@@ -183,3 +183,40 @@ def test_a_download_after_typing_gives_the_words_on_the_screen(page, tmp_path):
     path = tmp_path / "innlegg.txt"
     info.value.save_as(path)
     assert "Så endret, ikke lagret." in path.read_text(encoding="utf-8")
+
+
+def test_unsaved_meeting_text_survives_a_page_switch(page):
+    login(page, "lokallag")
+    open_page(page, "Møter")
+    page.locator('[data-testid="stButtonGroup"]').get_by_text("Nytt møte", exact=True).click()
+    summary = page.get_by_role("textbox", name="Sammendrag")
+    summary.fill("Referat som ikke er lagret ennå.")
+    page.get_by_role("heading", name="Møter").click()  # leaving the field keeps it
+    wait_idle(page)
+    open_page(page, "Oversikt")
+    wait_idle(page)
+    open_page(page, "Møter")
+    views = page.locator('[data-testid="stButtonGroup"]')
+    if not page.get_by_role("textbox", name="Sammendrag").count():  # the page opens on its list
+        views.get_by_text("Nytt møte", exact=True).click()
+    page.get_by_text("Ulagret tekst fra").wait_for()
+    assert page.get_by_role("textbox", name="Sammendrag").input_value() == (
+        "Referat som ikke er lagret ennå.")
+
+
+def test_unsaved_statement_text_survives_a_reload(page):
+    login(page, "leder")
+    open_page(page, "Uttalelser")
+    page.get_by_role("tab", name="Ny uttalelse").click()
+    position = page.get_by_role("textbox", name=re.compile("^Standpunkt"))
+    position.fill("Vi går imot klokka 03.")
+    page.get_by_role("heading", name="Uttalelser").click()
+    wait_idle(page)
+    page.reload()
+    logged_in(page, "leder")
+    if not page.get_by_role("heading", name="Uttalelser").count():
+        open_page(page, "Uttalelser")
+    page.get_by_role("tab", name="Ny uttalelse").click()
+    page.get_by_text("Ulagret tekst fra").wait_for()
+    assert page.get_by_role("textbox", name=re.compile("^Standpunkt")).input_value() == (
+        "Vi går imot klokka 03.")
