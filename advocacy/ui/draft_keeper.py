@@ -23,6 +23,7 @@ from advocacy.errors import AdvocacyError
 
 _NOTICE = "draft_notice:"  # + record key: when the draft shown was kept (until saved or thrown away)
 _PROBLEM = "draft_problem:"  # + record key: why the last change could not be kept
+_TYPED = "draft_typed:"  # + record key: a draft was kept in this session
 
 
 @dataclass
@@ -70,14 +71,18 @@ class Keeper:
         if problem:
             st.warning(problem)
         when = st.session_state.get(_NOTICE + self.record_key)
-        if when is None:
+        typed = st.session_state.get(_TYPED + self.record_key)
+        if when is None and not typed:
+            return
+        button = {"key": f"draft_discard_{self.record_key}", "on_click": discard,
+                  "args": (self.db, self.user, self.record_key, self.fields)}
+        if when is None:  # typed in this session: only the way back to the saved record
+            st.button(texts.DRAFT_DISCARD, type="tertiary", icon=":material/undo:", **button)
             return
         cols = st.columns([4, 1])
         cols[0].info(texts.DRAFT_RESTORED.format(when=texts.format_draft_time(when)),
                      icon=":material/history:")
-        cols[1].button(texts.DRAFT_DISCARD, key=f"draft_discard_{self.record_key}",
-                       on_click=discard,
-                       args=(self.db, self.user, self.record_key, self.fields))
+        cols[1].button(texts.DRAFT_DISCARD, **button)
 
     def saved(self) -> None:
         """The record was saved from these values: the draft has done its work."""
@@ -91,8 +96,8 @@ class Keeper:
 
 
 def _forget_notice(record_key: str) -> None:
-    st.session_state.pop(_NOTICE + record_key, None)
-    st.session_state.pop(_PROBLEM + record_key, None)
+    for prefix in (_NOTICE, _PROBLEM, _TYPED):
+        st.session_state.pop(prefix + record_key, None)
 
 
 def remember(db, user: User, record_key: str, fields: dict[str, str]) -> None:
@@ -106,6 +111,7 @@ def remember(db, user: User, record_key: str, fields: dict[str, str]) -> None:
         state[_PROBLEM + record_key] = exc.message
     else:
         state.pop(_PROBLEM + record_key, None)
+        state[_TYPED + record_key] = True
 
 
 def discard(db, user: User, record_key: str, fields: dict[str, str]) -> None:

@@ -145,6 +145,9 @@ def test_a_future_meeting_date_is_refused_and_nothing_saved(page):
     assert shown_date(date) == future  # kept, never clamped to today
     assert page.get_by_role("textbox", name="Sammendrag").input_value() == (
         "Møtet er ikke holdt ennå.")
+    page.get_by_role("button", name="Forkast den ulagrede teksten").click()  # leave no draft
+    wait_idle(page)
+    assert page.get_by_role("textbox", name="Sammendrag").input_value() == ""
     views.get_by_text("Møter", exact=True).click()
     wait_idle(page)
     assert meeting_count(page) == before
@@ -196,12 +199,16 @@ def test_unsaved_meeting_text_survives_a_page_switch(page):
     open_page(page, "Oversikt")
     wait_idle(page)
     open_page(page, "Møter")
+    wait_idle(page)
     views = page.locator('[data-testid="stButtonGroup"]')
     if not page.get_by_role("textbox", name="Sammendrag").count():  # the page opens on its list
         views.get_by_text("Nytt møte", exact=True).click()
     page.get_by_text("Ulagret tekst fra").wait_for()
+    wait_idle(page)
     assert page.get_by_role("textbox", name="Sammendrag").input_value() == (
         "Referat som ikke er lagret ennå.")
+    page.get_by_role("button", name="Forkast den ulagrede teksten").click()  # leave no draft
+    page.get_by_text("Ulagret tekst fra").wait_for(state="detached")
 
 
 def test_unsaved_statement_text_survives_a_reload(page):
@@ -220,3 +227,7 @@ def test_unsaved_statement_text_survives_a_reload(page):
     page.get_by_text("Ulagret tekst fra").wait_for()
     assert page.get_by_role("textbox", name=re.compile("^Standpunkt")).input_value() == (
         "Vi går imot klokka 03.")
+    page.get_by_role("button", name="Forkast den ulagrede teksten").click()  # leave no draft
+    page.get_by_text("Ulagret tekst fra").wait_for(state="detached")
+    wait_idle(page)
+    assert page.get_by_role("textbox", name=re.compile("^Standpunkt")).input_value() == ""
