@@ -1,4 +1,4 @@
-"""Texts for unsaved text kept as drafts, and for dates refused next to their field."""
+"""Texts for unsaved text kept as drafts."""
 
 import datetime as dt
 from zoneinfo import ZoneInfo
@@ -10,7 +10,6 @@ DRAFT_DISCARD = "Forkast den ulagrede teksten"
 DRAFT_DISCARDED = "Den ulagrede teksten er forkastet."
 DRAFT_KEY_INVALID = "Ugyldig nøkkel for et utkast: «{key}»."
 DRAFT_TOO_LARGE = "Teksten er for lang til å mellomlagres (over {kb} kB)."
-MEETING_SAVED = "Møtet er lagret."
 
 _OSLO = ZoneInfo("Europe/Oslo")
 

@@ -20,6 +20,7 @@ import streamlit as st
 from advocacy import drafts, texts
 from advocacy.accounts import User
 from advocacy.errors import AdvocacyError
+from advocacy.ui import context
 
 _NOTICE = "draft_notice:"  # + record key: when the draft shown was kept (until saved or thrown away)
 _PROBLEM = "draft_problem:"  # + record key: why the last change could not be kept
@@ -104,6 +105,9 @@ def remember(db, user: User, record_key: str, fields: dict[str, str]) -> None:
     """on_change: keep what is on the screen as the draft. A refusal (far too long) is shown
     by `notice`; it never stops the page."""
     state = st.session_state
+    user = acting(user)
+    if user is None:
+        return
     values = {name: state[key] for name, key in fields.items() if key in state}
     try:
         drafts.keep(db, user, record_key, values)
@@ -116,7 +120,17 @@ def remember(db, user: User, record_key: str, fields: dict[str, str]) -> None:
 
 def discard(db, user: User, record_key: str, fields: dict[str, str]) -> None:
     """on_click: throw the draft away; the fields go back to the record on this run."""
+    user = acting(user)
+    if user is None:
+        return
     drafts.drop(db, user, record_key)
     _forget_notice(record_key)
     for key in fields.values():
         st.session_state.pop(key, None)
+
+
+def acting(user: User) -> User | None:
+    """In a callback (it runs before app.py checks the session): the session's user as of
+    now, the same one the page was drawn for; None if they were logged out or deactivated."""
+    current = context.resolve_user()
+    return current if current is not None and current.id == user.id else None

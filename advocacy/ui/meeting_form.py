@@ -153,6 +153,9 @@ class _Refusals:
 
 def _save(db, user, prefix: str, meeting_id: int | None, kept: draft_keeper.Keeper) -> None:
     """on_click: save what is on the screen, or remember why not (nothing is written)."""
+    user = draft_keeper.acting(user)
+    if user is None:
+        return  # logged out meanwhile: app.py shows the login on this run
     values = kept.values()
     state = st.session_state
     state.pop(f"{prefix}_refused", None)

@@ -30,8 +30,8 @@ def _reloaded():
 
 def _draft(db_path, username, key):
     db = connect(db_path)
-    user = accounts.get_user(db, db.execute("select id from users where username = ?",
-                                            [username]).fetchone()[0])
+    row = db.execute("select id, role from users where username = ?", [username]).fetchone()
+    user = accounts.User(id=row[0], username=username, full_name=username, role=row[1])
     try:
         return drafts.restore(db, user, key)
     finally:
@@ -180,3 +180,14 @@ def test_a_followup_letter_keeps_unsaved_text_and_saves_it(app, db_path):
     assert "Vi ringer i januar." in fields
     assert _draft(db_path, "lokallag", f"oppfolgingsbrev:{doc}") is None
     db.close()
+
+
+def test_a_deactivated_users_change_is_not_kept(app, db_path):
+    _statement_tab(app, "lokallag")
+    app.text_input(key="stmt_new_title").input("Før").run()
+    db = connect(db_path)
+    db.execute("update users set active = 0 where username = 'lokallag'")
+    db.close()
+    app.text_input(key="stmt_new_title").input("Etter").run()
+    assert not app.exception
+    assert _draft(db_path, "lokallag", "uttalelse:new")["title"] == "Før"
