@@ -67,7 +67,15 @@ class Keeper:
         return {name: st.session_state.get(key) for name, key in self.fields.items()}
 
     def notice(self) -> None:
-        """Tell that unsaved text was brought back, with a button to throw it away."""
+        """Tell that unsaved text was brought back, with a button to throw it away.
+
+        Always one container at this place, empty or not: an element that appears above the
+        fields after the first change would shift them, and Streamlit would redraw them and
+        lose what is being typed in them meanwhile."""
+        with st.container():
+            self._notice()
+
+    def _notice(self) -> None:
         problem = st.session_state.get(_PROBLEM + self.record_key)
         if problem:
             st.warning(problem)

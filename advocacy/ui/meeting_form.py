@@ -144,11 +144,12 @@ class _Refusals:
         self.refusal = st.session_state.get(f"{prefix}_refused")
 
     def show(self, field: str | None) -> None:
+        slot = st.empty()  # always there, so the fields below never shift when it fills
         if not self.refusal or self.refusal["field"] != field:
             return
         if field is None or st.session_state.get(f"{self.prefix}_{KEYS[field]}") == \
                 self.refusal["value"]:
-            st.error(self.refusal["message"])
+            slot.error(self.refusal["message"])
 
 
 def _save(db, user, prefix: str, meeting_id: int | None, kept: draft_keeper.Keeper) -> None:
