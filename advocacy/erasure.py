@@ -243,6 +243,7 @@ def erase_user(db: sqlite_utils.Database, acting: User, user_id: int,
         db.execute("update statement_history set username = ? where user_id = ?",
                    [anonymous, user_id])
         db.execute("delete from login_failures where username = ?", [username])
+        db.execute("delete from drafts where user_id = ?", [user_id])  # unsaved text is theirs
         db["users"].update(user_id, {
             "username": anonymous, "full_name": ERASED, "title": None, "email": None,
             "phone": None, "place": None, "last_login_at": None, "active": 0,

@@ -14,7 +14,12 @@ class DatabaseError(AdvocacyError):
 
 
 class ValidationError(AdvocacyError):
-    """Input was refused before anything was written."""
+    """Input was refused before anything was written. `field` names the input it is about,
+    when there is one, so a form can show the message next to that field."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 class PermissionDenied(AdvocacyError):

@@ -70,6 +70,23 @@ def ask_list(asks: str | None) -> list[str]:
     return items
 
 
+def check_dates(held_on: dt.date | None, followup_due: dt.date | None, today: dt.date
+                ) -> dt.date:
+    """The follow-up due date (FOLLOWUP_DAYS after the meeting when not given), or a
+    ValidationError naming the date field it is about: a meeting is logged once it has been
+    held, and its follow-up cannot fall before it. The form also calls this as dates change."""
+    if held_on is None:
+        raise ValidationError(texts.MEETING_DATE_REQUIRED, field="held_on")
+    if held_on > today:
+        raise ValidationError(texts.MEETING_DATE_FUTURE.format(date=texts.format_date(held_on)),
+                              field="held_on")
+    due = followup_due or held_on + dt.timedelta(days=FOLLOWUP_DAYS)
+    if due < held_on:
+        raise ValidationError(texts.MEETING_FOLLOWUP_BEFORE.format(
+            due=texts.format_date(due), held=texts.format_date(held_on)), field="followup_due")
+    return due
+
+
 def clean_meeting(
     db: sqlite_utils.Database, user: User, data: MeetingInput, today: dt.date
 ) -> tuple[dict, list[int], list[str]]:
@@ -80,10 +97,7 @@ def clean_meeting(
     chapter = db.execute("select name from chapters where id = ?", [chapter_id]).fetchone()
     if chapter is None:
         raise ValidationError(texts.CHAPTER_UNKNOWN.format(name=chapter_id))
-    if data.held_on is None:
-        raise ValidationError(texts.MEETING_DATE_REQUIRED)
-    if data.held_on > today:
-        raise ValidationError(texts.MEETING_DATE_FUTURE.format(date=texts.format_date(data.held_on)))
+    due = check_dates(data.held_on, data.followup_due, today)
     if data.kind not in KINDS:
         raise ValidationError(texts.MEETING_KIND_UNKNOWN.format(value=data.kind))
     municipality = db.execute("select navn from municipalities where kommunenummer = ?",
@@ -92,10 +106,10 @@ def clean_meeting(
         raise ValidationError(texts.MUNICIPALITY_UNKNOWN.format(value=data.kommunenummer))
     summary = (data.summary or "").strip()
     if not summary:
-        raise ValidationError(texts.MEETING_SUMMARY_REQUIRED)
+        raise ValidationError(texts.MEETING_SUMMARY_REQUIRED, field="summary")
     politician_ids = list(dict.fromkeys(int(p) for p in data.politician_ids))
     if not politician_ids:
-        raise ValidationError(texts.MEETING_POLITICIANS_REQUIRED)
+        raise ValidationError(texts.MEETING_POLITICIANS_REQUIRED, field="politician_ids")
     for pid in politician_ids:
         row = db.execute(
             "select p.name, p.kommunenummer, m.navn from politicians p "
@@ -109,10 +123,6 @@ def clean_meeting(
     for lever_id in lever_ids:
         if db.execute("select 1 from levers where id = ?", [lever_id]).fetchone() is None:
             raise ValidationError(texts.STANCE_LEVER_UNKNOWN.format(value=lever_id))
-    due = data.followup_due or data.held_on + dt.timedelta(days=FOLLOWUP_DAYS)
-    if due < data.held_on:
-        raise ValidationError(texts.MEETING_FOLLOWUP_BEFORE.format(
-            due=texts.format_date(due), held=texts.format_date(data.held_on)))
     owner_id = data.followup_owner_id or user.id
     owner = db.execute("select full_name, role, chapter_id from users where id = ? and active = 1",
                        [owner_id]).fetchone()

@@ -12,7 +12,7 @@ import streamlit as st
 from advocacy import argument_bank, municipalities, texts
 from advocacy.accounts import User
 from advocacy.errors import AdvocacyError
-from advocacy.ui import edit_forms, trash_view
+from advocacy.ui import dates, edit_forms, trash_view
 
 
 def tab(db: sqlite_utils.Database, user: User) -> None:
@@ -49,7 +49,7 @@ def review(db, user, row) -> None:
             return
         cols = st.columns(3)
         checked = cols[0].date_input("Kildene sjekket", value=dt.date.today(),
-                                     max_value=dt.date.today(), format="DD.MM.YYYY",
+                                     **dates.OPEN_RANGE, format="DD.MM.YYYY",
                                      key=f"arg_sjekket_{row['id']}")
         if cols[1].button("Godkjenn", key=f"arg_godkjenn_{row['id']}", type="primary"):
             _do(argument_bank.approve, db, user, row["id"], checked)
@@ -63,7 +63,7 @@ def propose(db, user, levers) -> None:
         body = st.text_area("Avsnittet slik det skal stå i innlegget")
         sources = st.text_area("Kilder, én per linje")
         checked = st.date_input("Kildene sjekket", value=dt.date.today(),
-                                max_value=dt.date.today(), format="DD.MM.YYYY")
+                                **dates.OPEN_RANGE, format="DD.MM.YYYY")
         lever = st.selectbox("Virkemiddel (valgfritt)", [None, *levers],
                              format_func=lambda i: "–" if i is None else levers[i])
         if st.form_submit_button("Send forslaget"):

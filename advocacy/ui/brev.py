@@ -83,7 +83,7 @@ def new_document() -> None:
         st.error(exc.message)
         return
     document_form.set_defaults(PREFIX, template.name,
-                               document_context.sender_context(db, user))
+                               document_context.sender_context(db, user), drafted=True)
     # A national directory holds ~10,000 politicians: search first, then choose among a few.
     wanted = st.text_input("Søk etter mottaker i politikerlisten (navn)", key="ny_mottaker_sok")
     people = {p["id"]: p for p in politicians.list_politicians(
@@ -95,7 +95,7 @@ def new_document() -> None:
         format_func=lambda i: "–" if i is None else f"{people[i]['name']}, {people[i]['kommune']}",
     )
     prefill_recipient(template.name)
-    values = document_form.field_form(PREFIX, template, prepared.fields)
+    values = document_form.field_form(PREFIX, template, prepared.fields, drafted=True)
     document_form.show_fields_status(template, values)
     st.subheader("Forhåndsvisning")
     data = document_form.render_preview(template, values)
@@ -119,11 +119,13 @@ def save_form(template, values) -> None:
         if editing and cols[0].button("Lagre endringer", key="ny_oppdater"):
             document_records.update_document(db, user, editing, fields=values,
                                               title=title or None, **links)
+            document_form.saved(PREFIX, template.name)
             st.success("Endringene er lagret.")
         elif not editing and cols[0].button("Lagre som utkast", key="ny_lagre"):
             st.session_state["ny_dokument"] = document_records.create_document(
                 db, user, kind=template.kind, template=template.name, fields=values,
                 title=title, **links)
+            document_form.saved(PREFIX, template.name)
             st.success("Dokumentet er lagret som utkast.")
         if reader_letter:
             cols[1].caption(texts.LETTER_SEND_FROM_TAB)
@@ -135,6 +137,7 @@ def save_form(template, values) -> None:
                 document_records.update_document(db, user, doc_id, fields=values, **links)
             document_records.mark_sent(db, user, doc_id)
             st.session_state.pop("ny_dokument", None)
+            document_form.saved(PREFIX, template.name)
             st.success("Dokumentet er markert som sendt, og en kopi av .docx-filen er lagret.")
     except AdvocacyError as exc:
         st.error(exc.message)

@@ -16,7 +16,7 @@ import streamlit as st
 
 from advocacy import positions, stances, statement_corrections, texts
 from advocacy.errors import AdvocacyError
-from advocacy.ui import confirm
+from advocacy.ui import confirm, dates
 from advocacy.ui.safe_text import md
 
 
@@ -71,7 +71,7 @@ def position_form(db, user, kommunenummer: str, rows: list[dict]) -> None:
             st.caption(texts.CORRECT_NEW_VALUE_HELP)
             # One key per kind: a text box and a date picker never share a widget state.
             value = _value_input(row["value_type"], f"{key}_value_{row['value_type']}")
-            decided = st.date_input(texts.CORRECT_RIGHT_DATE, value=None, format="DD.MM.YYYY",
+            decided = st.date_input(texts.CORRECT_RIGHT_DATE, value=None, **dates.OPEN_RANGE, format="DD.MM.YYYY",
                                     key=f"{key}_decided_on")
             source = st.text_input(texts.CORRECT_RIGHT_SOURCE, key=f"{key}_source",
                                    placeholder=row["source"] or "")
@@ -94,7 +94,7 @@ def _value_input(kind: str, key: str):
         return st.selectbox(label, [None, "ja", "nei"], key=key,
                             format_func=lambda v: "–" if v is None else v)
     if kind == "date":
-        return st.date_input(label, value=None, format="DD.MM.YYYY", key=key)
+        return st.date_input(label, value=None, **dates.OPEN_RANGE, format="DD.MM.YYYY", key=key)
     return st.text_input(label, key=key, placeholder=texts.VALUE_HINTS[kind])
 
 
@@ -124,7 +124,7 @@ def stance_form(db, user, politician_id: int, rows: list[dict]) -> None:
             stance = st.selectbox(texts.CORRECT_RIGHT_STANCE, [None, *texts.STANCES],
                                   key=f"{key}_stance",
                                   format_func=lambda s: "–" if s is None else texts.STANCES[s])
-            stated_on = st.date_input(texts.CORRECT_RIGHT_DATE, value=None, format="DD.MM.YYYY",
+            stated_on = st.date_input(texts.CORRECT_RIGHT_DATE, value=None, **dates.OPEN_RANGE, format="DD.MM.YYYY",
                                       key=f"{key}_stated_on")
             source = st.text_input(texts.CORRECT_RIGHT_SOURCE, key=f"{key}_source")
             submitted = st.form_submit_button(texts.CORRECT_BUTTON, type="primary")

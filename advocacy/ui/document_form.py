@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import streamlit as st
 
-from advocacy import texts
+from advocacy import drafts, texts
 from advocacy.documents import PreparedTemplate, TemplateError, pdf_available, to_html, to_pdf
 from advocacy.documents.fields import BUNDLED
 from advocacy.template_library import TemplateFile, field_info, is_date_field
+from advocacy.ui import context, dates, draft_keeper
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LONG_TEXT = {"droftet", "avtalt", "neste_steg", "tekst", "begrunnelse", "standpunkt",
@@ -50,12 +52,34 @@ def field_key(prefix: str, template: str, name: str) -> str:
     return f"{prefix}_{template}_{name}"
 
 
-def set_defaults(prefix: str, template: str, values: Mapping[str, Any]) -> None:
-    """Start values for the form, without overwriting what the user typed."""
+def set_defaults(prefix: str, template: str, values: Mapping[str, Any], *,
+                 drafted: bool = False) -> None:
+    """Start values for the form, without overwriting what the user typed (nor, with
+    `drafted`, the user's unsaved draft of this form)."""
+    kept = _drafted(prefix, template) if drafted else {}
     for name, value in values.items():
         key = field_key(prefix, template, name)
         if key not in st.session_state:
-            st.session_state[key] = widget_value(name, value)
+            st.session_state[key] = widget_value(name, kept.get(name, value))
+
+
+def draft_key(prefix: str, template: str) -> str:
+    """The record key of a form's draft: one per user, form and template."""
+    return "dokument:" + re.sub(r"[^A-Za-z0-9_.-]", "_", f"{prefix}-{template}")[:80]
+
+
+def _drafted(prefix: str, template: str) -> dict[str, Any]:
+    return drafts.restore(context.db(), context.user(), draft_key(prefix, template)) or {}
+
+
+def _keeper(prefix: str, template: str, names: Iterable[str] = ()) -> draft_keeper.Keeper:
+    return draft_keeper.Keeper(context.db(), context.user(), draft_key(prefix, template),
+                               {n: field_key(prefix, template, n) for n in names})
+
+
+def saved(prefix: str, template: str) -> None:
+    """The form's values were saved as a document: drop the unsaved copy and its notice."""
+    _keeper(prefix, template).saved()
 
 
 def fill(prefix: str, template: str, values: Mapping[str, Any]) -> None:
@@ -73,36 +97,46 @@ def widget_value(name: str, value: Any) -> Any:
 
 
 def field_form(
-    prefix: str, template: TemplateFile, fields: Iterable[str], *, columns: int = 2
+    prefix: str, template: TemplateFile, fields: Iterable[str], *, columns: int = 2,
+    drafted: bool = False,
 ) -> dict[str, Any]:
-    """One input per merge field; returns the values (lists as lists, dates as dates)."""
+    """One input per merge field; returns the values (lists as lists, dates as dates). With
+    `drafted`, what is typed is kept as the user's draft of the form (draft_keeper)."""
     values: dict[str, Any] = {}
     names = ordered_fields(template, fields)
+    watch = {}
+    if drafted:
+        kept = _keeper(prefix, template.name, names)
+        kept.seed({n: widget_value(n, None) for n in names})
+        kept.notice()
+        watch = kept.watch
     short = [n for n in names if n not in LONG_TEXT and not field_info(n, template.kind).is_list]
     long = [n for n in names if n not in short]
     grid = st.columns(columns)
     for i, name in enumerate(short):
         with grid[i % columns]:
-            values[name] = _input(prefix, template, name)
+            values[name] = _input(prefix, template, name, watch)
     for name in long:
-        values[name] = _input(prefix, template, name)
+        values[name] = _input(prefix, template, name, watch)
     return values
 
 
-def _input(prefix: str, template: TemplateFile, name: str) -> Any:
+def _input(prefix: str, template: TemplateFile, name: str, watch: dict) -> Any:
     info = field_info(name, template.kind)
     key = field_key(prefix, template.name, name)
     label = info.description or name
     optional = "" if info.required else " (valgfritt)"
     help_text = f"Flettefelt: {{{{ {name} }}}}"
     if is_date_field(name):
-        return st.date_input(label + optional, key=key, format="DD.MM.YYYY", help=help_text)
+        return st.date_input(label + optional, key=key, format="DD.MM.YYYY", help=help_text,
+                             **dates.OPEN_RANGE, **watch)
     if info.is_list:
-        text = st.text_area(f"{label} – ett punkt per linje{optional}", key=key, help=help_text)
-        return [line.strip() for line in text.splitlines() if line.strip()]
+        text = st.text_area(f"{label} – ett punkt per linje{optional}", key=key, help=help_text,
+                            **watch)
+        return [line.strip() for line in (text or "").splitlines() if line.strip()]
     if name in LONG_TEXT:
-        return st.text_area(label + optional, key=key, help=help_text, height=120)
-    return st.text_input(label + optional, key=key, help=help_text)
+        return st.text_area(label + optional, key=key, help=help_text, height=120, **watch)
+    return st.text_input(label + optional, key=key, help=help_text, **watch)
 
 
 def empty_required(template: TemplateFile, values: Mapping[str, Any]) -> list[str]:

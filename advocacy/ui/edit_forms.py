@@ -10,7 +10,7 @@ import streamlit as st
 
 from advocacy import argument_bank, campaigns, events, template_library, texts, user_admin
 from advocacy.errors import AdvocacyError
-from advocacy.ui import confirm
+from advocacy.ui import confirm, dates
 
 
 def _save(fn, *args, **kwargs) -> None:
@@ -54,7 +54,7 @@ def event_edit(db, user, options: dict[int, str], chapters: dict, campaign_title
                                 index=kinds.index(event["kind"]) if event["kind"] in kinds else 0)
             title = c2.text_input("Tittel", value=event["title"])
             c1, c2, c3 = st.columns(3)
-            day = c1.date_input("Dato", day, format="DD.MM.YYYY")
+            day = c1.date_input("Dato", day, **dates.OPEN_RANGE, format="DD.MM.YYYY")
             start = c2.time_input("Fra", start or dt.time(18, 0), step=900)
             end = c3.time_input("Til", end, step=900)
             all_day = st.checkbox("Hele dagen", value=len(event["starts_at"]) <= 10)
@@ -87,9 +87,9 @@ def campaign_edit(db, user, campaign: dict) -> None:
         title = st.text_input("Tittel", value=campaign["title"])
         c1, c2 = st.columns(2)
         starts = c1.date_input("Start", campaign["starts_on"] and dt.date.fromisoformat(
-            campaign["starts_on"]), format="DD.MM.YYYY")
+            campaign["starts_on"]), **dates.OPEN_RANGE, format="DD.MM.YYYY")
         ends = c2.date_input("Slutt", campaign["ends_on"] and dt.date.fromisoformat(
-            campaign["ends_on"]), format="DD.MM.YYYY")
+            campaign["ends_on"]), **dates.OPEN_RANGE, format="DD.MM.YYYY")
         goal_s = c1.number_input("Mål: underskrifter", 0, value=campaign["goal_signatures"] or 0,
                                  step=100)
         goal_v = c2.number_input("Mål: frivillige", 0, value=campaign["goal_volunteers"] or 0,

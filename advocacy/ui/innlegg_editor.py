@@ -23,7 +23,7 @@ from advocacy import (
 from advocacy.accounts import User
 from advocacy.errors import AdvocacyError
 from advocacy.template_library import load_template
-from advocacy.ui import confirm, document_form, live_count
+from advocacy.ui import confirm, dates, document_form, draft_keeper, live_count
 from advocacy.ui.widgets import table
 
 SIG_LABELS = {"avsender_navn": "Navn", "avsender_rolle": "Rolle", "organisasjon": "Organisasjon",
@@ -48,16 +48,17 @@ def editor(db: sqlite_utils.Database, user: User, document_id: int) -> None:
     editable = record["status"] in reader_letters.EDITABLE and reader_letters.can_change(
         user, record)
     if editable:
-        values = edit_area(db, user, record, papers)
+        edit_area(db, user, record, papers)  # with Lagre, the moves and the downloads
     else:
         values = frozen_view(record)
-    moves(db, user, record, values, editable)
+        moves(db, user, record, values, editable)
     if "sendt" in reader_letters.allowed_moves(user, record) or (
             record["status"] == "sendt" and reader_letters.can_change(user, record)):
         send_form(db, user, record, papers)
     if record["status"] in ("sendt", "ingen_svar") and reader_letters.can_change(user, record):
         answer_form(db, user, record)
-    downloads(db, user, record, values)
+    if not editable:
+        downloads(db, user, record, values)
     past(db, user, record)
 
 
@@ -65,31 +66,52 @@ def _key(name: str, record: dict) -> str:
     return f"innlegg_{name}_{record['id']}"
 
 
+def keeper(db, user, record) -> draft_keeper.Keeper:
+    """The letter's unsaved words, kept per user as the draft 'innlegg:<id>'."""
+    names = ["type", "avis", "tittel", "tekst", *(f"sig_{n}" for n in SIG_LABELS)]
+    return draft_keeper.Keeper(db, user, f"innlegg:{record['id']}",
+                               {name: _key(name, record) for name in names})
+
+
+def current_values(record) -> dict:
+    """What is on the screen now, read from the widget keys: Lagre, the moves and the
+    downloads all save or give exactly this, whichever run (full or fragment) they are in."""
+    state = st.session_state
+    return {"title": state.get(_key("tittel", record), ""),
+            "text": state.get(_key("tekst", record), ""),
+            "signature": {n: state.get(_key(f"sig_{n}", record), "") or "" for n in SIG_LABELS},
+            "kind": state.get(_key("type", record), record["kind"]),
+            "newspaper_id": state.get(_key("avis", record))}
+
+
 @st.fragment
-def edit_area(db, user, record, papers) -> dict:
-    """The words, with the count against the chosen paper. Reruns alone while typing."""
+def edit_area(db, user, record, papers) -> None:
+    """The words, with the count against the chosen paper. Reruns alone while typing, and
+    draws the buttons that save, move and download, so they always act on these words."""
     fields = record["fields"]
-    defaults = {"tittel": fields.get("tittel") or record["title"],
-                "tekst": reader_letters.letter_text(record),
-                "type": record["kind"], "avis": record["newspaper_id"]}
-    for name, value in defaults.items():
-        st.session_state.setdefault(_key(name, record), value)
-    for name in SIG_LABELS:
-        st.session_state.setdefault(_key(f"sig_{name}", record), fields.get(name, ""))
+    kept = keeper(db, user, record)
+    kept.seed({"tittel": fields.get("tittel") or record["title"],
+               "tekst": reader_letters.letter_text(record),
+               "type": record["kind"], "avis": record["newspaper_id"],
+               **{f"sig_{name}": fields.get(name, "") for name in SIG_LABELS}})
+    kept.notice()
     cols = st.columns(2)
+    if st.session_state[_key("type", record)] not in reader_letters.KINDS:
+        st.session_state[_key("type", record)] = record["kind"]
     kind = cols[0].selectbox("Type", list(reader_letters.KINDS), key=_key("type", record),
-                             format_func=texts.DOCUMENT_KINDS.get)
+                             format_func=texts.DOCUMENT_KINDS.get, **kept.watch)
     if st.session_state[_key("avis", record)] not in papers:
         st.session_state[_key("avis", record)] = None
     paper_id = cols[1].selectbox(
         "Avis", [None, *papers], key=_key("avis", record),
-        format_func=lambda i: "–" if i is None else _paper_label(papers[i]))
-    title = st.text_input("Tittel", key=_key("tittel", record))
+        format_func=lambda i: "–" if i is None else _paper_label(papers[i]), **kept.watch)
+    title = st.text_input("Tittel", key=_key("tittel", record), **kept.watch)
     text = st.text_area("Tekst (tom linje gir nytt avsnitt)", key=_key("tekst", record),
-                        height=320, max_chars=None)
+                        height=320, max_chars=None, **kept.watch)
     with st.expander("Underskrift (fra profilen din)"):
         sig_cols = st.columns(4)
-        signature = {name: sig_cols[i].text_input(label, key=_key(f"sig_{name}", record))
+        signature = {name: sig_cols[i].text_input(label, key=_key(f"sig_{name}", record),
+                                                  **kept.watch)
                      for i, (name, label) in enumerate(SIG_LABELS.items())}
     line = reader_letters.signature_line(signature)
     st.markdown(f"*{line}*" if line else "*(ingen underskrift)*")
@@ -97,13 +119,13 @@ def edit_area(db, user, record, papers) -> dict:
     live_count.show(title, text, line, writing.max_chars(paper, kind),
                     paper["name"] if paper else None)
     similar(db, record, text)
-    insert_argument(db, user, record)
-    values = {"title": title, "text": text, "signature": signature, "kind": kind,
-              "newspaper_id": paper_id}
+    insert_argument(db, user, record, kept)
     if st.button("Lagre", key=_key("lagre", record), type="primary"):
-        if save(db, user, record, values):
+        if save(db, user, record, current_values(record)):
+            kept.saved()
             st.success(texts.LETTER_SAVED)
-    return values
+    moves(db, user, record, current_values(record), True, kept)
+    downloads(db, user, record, current_values(record))
 
 
 def _paper_label(paper: dict) -> str:
@@ -134,7 +156,7 @@ def similar(db, record, text) -> None:
             st.text(other)
 
 
-def insert_argument(db, user, record) -> None:
+def insert_argument(db, user, record, kept: draft_keeper.Keeper) -> None:
     rows = argument_bank.list_arguments(db, user)
     if not rows:
         return
@@ -150,11 +172,12 @@ def insert_argument(db, user, record) -> None:
         if row["stale"]:
             st.warning(texts.ARGUMENT_STALE.format(date=texts.format_date(row["checked_on"])))
         st.button("Sett inn i teksten", key=_key("sett_inn", record), on_click=_insert,
-                  args=(_key("tekst", record), row))
+                  args=(_key("tekst", record), row, kept))
 
 
-def _insert(key: str, row: dict) -> None:
+def _insert(key: str, row: dict, kept: draft_keeper.Keeper) -> None:
     st.session_state[key] = argument_bank.insert(st.session_state.get(key, ""), row)
+    draft_keeper.remember(*kept.watch["args"])
 
 
 def frozen_view(record) -> dict:
@@ -168,7 +191,7 @@ def frozen_view(record) -> dict:
             "newspaper_id": record["newspaper_id"]}
 
 
-def moves(db, user, record, values, editable) -> None:
+def moves(db, user, record, values, editable, kept: draft_keeper.Keeper | None = None) -> None:
     allowed = [m for m in reader_letters.allowed_moves(user, record)
                if m in texts.LETTER_MOVE_BUTTONS]
     if not allowed:
@@ -186,6 +209,8 @@ def moves(db, user, record, values, editable) -> None:
             except AdvocacyError as exc:
                 st.error(exc.message)
                 return
+            if kept is not None:
+                kept.saved()
             st.session_state["innlegg_melding"] = texts.LETTER_MOVED.format(
                 status=texts.DOCUMENT_STATUSES[target])
             st.rerun()
@@ -203,7 +228,7 @@ def send_form(db, user, record, papers) -> None:
     paper_id = cols[0].selectbox("Avis", options, key=_key("send_avis", record),
                                  index=options.index(default) if default in options else 0,
                                  format_func=lambda i: _paper_label(papers[i]))
-    sent_on = cols[1].date_input("Sendt dato", value=dt.date.today(), format="DD.MM.YYYY",
+    sent_on = cols[1].date_input("Sendt dato", value=dt.date.today(), **dates.OPEN_RANGE, format="DD.MM.YYYY",
                                  key=_key("send_dato", record))
     problem = cols[1].empty()
     days = cols[2].number_input("Eksklusivt i antall dager", 1, 90,
@@ -241,7 +266,7 @@ def answer_form(db, user, record) -> None:
     answer = st.radio("Svar", options, key=_key("svar", record), horizontal=True,
                       format_func=texts.DOCUMENT_STATUSES.get)
     cols = st.columns([1, 2])
-    on = cols[0].date_input("Dato", value=dt.date.today(), format="DD.MM.YYYY",
+    on = cols[0].date_input("Dato", value=dt.date.today(), **dates.OPEN_RANGE, format="DD.MM.YYYY",
                             key=_key("svar_dato", record))
     problem = cols[0].empty()
     link = cols[1].text_input("Lenke til innlegget (når det er publisert)",

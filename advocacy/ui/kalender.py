@@ -22,7 +22,7 @@ from advocacy import (
     texts,
 )
 from advocacy.errors import AdvocacyError
-from advocacy.ui import context, edit_forms, trash_view
+from advocacy.ui import context, dates, edit_forms, trash_view
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
@@ -75,7 +75,7 @@ def event_form(chapters: dict, campaign_titles: dict) -> None:
                             key="event_kind")
         title = c2.text_input("Tittel", key="event_title")
         c1, c2, c3 = st.columns(3)
-        day = c1.date_input("Dato", today, format="DD.MM.YYYY", key="event_day")
+        day = c1.date_input("Dato", today, **dates.OPEN_RANGE, format="DD.MM.YYYY", key="event_day")
         start = c2.time_input("Fra", dt.time(18, 0), step=900, key="event_start")
         end = c3.time_input("Til", None, step=900, key="event_end")
         all_day = st.checkbox("Hele dagen", key="event_all_day")
@@ -117,7 +117,7 @@ def activity_tab() -> None:
     else:
         period = st.date_input("Periode", (today - dt.timedelta(days=7),
                                            today + dt.timedelta(days=365)),
-                               format="DD.MM.YYYY", key="cal_period")
+                               **dates.OPEN_RANGE, format="DD.MM.YYYY", key="cal_period")
         start, end = (period if len(period) == 2 else (period[0], period[0]))
     version = (events.events_version(db), overview.policy_version(db))
     items, rows = calendar_view(db, start, end, chapter, tuple(kinds) or None, version)
@@ -206,7 +206,7 @@ def campaign_tab() -> None:
         with st.form("camp_count"):
             st.markdown("**Registrer nye tall**")
             c1, c2, c3 = st.columns(3)
-            day = c1.date_input("Dato", today, format="DD.MM.YYYY", max_value=today,
+            day = c1.date_input("Dato", today, format="DD.MM.YYYY", **dates.OPEN_RANGE,
                                 key="count_day")
             signatures = c2.number_input("Nye underskrifter", 0, step=1, key="count_signatures")
             volunteers = c3.number_input("Nye frivillige", 0, step=1, key="count_volunteers")
@@ -244,8 +244,8 @@ def campaign_form() -> None:
     with st.expander("Ny kampanje", icon=":material/add:"), st.form("camp_new"):
         title = st.text_input("Tittel", key="camp_title")
         c1, c2 = st.columns(2)
-        starts = c1.date_input("Start", today, format="DD.MM.YYYY", key="camp_start")
-        ends = c2.date_input("Slutt", None, format="DD.MM.YYYY", key="camp_end")
+        starts = c1.date_input("Start", today, **dates.OPEN_RANGE, format="DD.MM.YYYY", key="camp_start")
+        ends = c2.date_input("Slutt", None, **dates.OPEN_RANGE, format="DD.MM.YYYY", key="camp_end")
         goal_s = c1.number_input("Mål: underskrifter", 0, step=100, key="camp_goal_s")
         goal_v = c2.number_input("Mål: frivillige", 0, step=10, key="camp_goal_v")
         description = st.text_area("Beskrivelse", key="camp_description")

@@ -17,7 +17,7 @@ from advocacy.accounts import User
 from advocacy.documents import TemplateError, letter_filename, render_batch
 from advocacy.errors import AdvocacyError
 from advocacy.template_library import load_template
-from advocacy.ui import document_form
+from advocacy.ui import dates, document_form
 
 PREFIX = "masse"
 ZIP_MIME = "application/zip"
@@ -78,8 +78,8 @@ def _recipients(db, user, source, template, fields, base, today):
     if source == "motte":
         cols = st.columns(2)
         start = cols[0].date_input("Fra", value=today - dt.timedelta(days=90),
-                                   format="DD.MM.YYYY", key="masse_fra")
-        end = cols[1].date_input("Til", value=today, format="DD.MM.YYYY", key="masse_til")
+                                   **dates.OPEN_RANGE, format="DD.MM.YYYY", key="masse_fra")
+        end = cols[1].date_input("Til", value=today, **dates.OPEN_RANGE, format="DD.MM.YYYY", key="masse_til")
         try:
             return document_context.politicians_met(db, user, start, end)
         except AdvocacyError as exc:

@@ -12,7 +12,7 @@ import streamlit as st
 
 from advocacy import followup_letters, meeting_replies, meetings, texts
 from advocacy.errors import AdvocacyError
-from advocacy.ui import confirm
+from advocacy.ui import confirm, dates
 from advocacy.ui.safe_text import md
 
 
@@ -34,7 +34,7 @@ def reply_form(db, user, meeting: dict) -> None:
     """Date, what was answered and (optionally) the answer as a file, checked before asking."""
     mid = meeting["id"]
     with st.expander("Registrer svar fra politikeren"), st.form(f"reply_form_{mid}"):
-        on = st.date_input("Svar mottatt", value=dt.date.today(), format="DD.MM.YYYY",
+        on = st.date_input("Svar mottatt", value=dt.date.today(), **dates.OPEN_RANGE, format="DD.MM.YYYY",
                            key=f"reply_on_{mid}")
         problem = st.empty()  # the refusal, next to the fields it is about
         summary = st.text_area("Hva svarte politikeren?", key=f"reply_summary_{mid}")
@@ -84,7 +84,7 @@ def _reply_bytes(db, user, meeting_id: int) -> bytes:
 def mark_sent(db, user, document_id: int, container) -> None:
     """The sent date and «Marker som sendt», asking first: sent is final, and closes the
     meeting's follow-up."""
-    sent_on = container.date_input("Sendt dato", value=dt.date.today(), format="DD.MM.YYYY",
+    sent_on = container.date_input("Sendt dato", value=dt.date.today(), **dates.OPEN_RANGE, format="DD.MM.YYYY",
                                    key=f"sent_on_{document_id}")
     problem = container.empty()
     if not container.button("Marker som sendt", key=f"send_{document_id}", type="primary"):

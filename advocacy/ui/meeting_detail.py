@@ -3,14 +3,12 @@ mark sent)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
 from advocacy import followup_letters, followups, meetings, privacy, texts
 from advocacy.documents import to_html
 from advocacy.errors import AdvocacyError
-from advocacy.ui import meeting_answers, trash_view
+from advocacy.ui import followup_letter_form, meeting_answers, trash_view
 from advocacy.ui.meeting_form import meeting_form
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
@@ -127,28 +125,9 @@ def _letter(db, user, document_id: int, editable: bool) -> None:
     fields = letter["fields"]
     draft = letter["status"] != "sendt"
     if editable and draft:
-        with st.expander("Rediger brevet"), st.form(f"letter_form_{document_id}"):
-            edited = {}
-            for spec in followup_letters.TEMPLATE.fields:
-                key = f"letter_{document_id}_{spec.name}"
-                if spec.name in followup_letters.DATE_FIELDS:
-                    edited[spec.name] = st.date_input(
-                        spec.description, value=fields.get(spec.name) or dt.date.today(),
-                        format="DD.MM.YYYY", key=key)
-                elif spec.is_list:
-                    lines = st.text_area(f"{spec.description} (ett per linje)",
-                                         value="\n".join(fields.get(spec.name) or []), key=key)
-                    edited[spec.name] = [x for x in lines.splitlines() if x.strip()]
-                elif spec.name in ("droftet", "avtalt", "neste_steg", "deltakere"):
-                    edited[spec.name] = st.text_area(spec.description,
-                                                     value=fields.get(spec.name) or "", key=key)
-                else:
-                    edited[spec.name] = st.text_input(spec.description,
-                                                      value=fields.get(spec.name) or "", key=key)
-            if st.form_submit_button("Lagre brevet"):
-                if _run(lambda: followup_letters.update_letter(db, user, document_id, edited),
-                        "Brevet er lagret"):
-                    st.rerun()
+        with st.expander("Rediger brevet"):
+            if followup_letter_form.edit(db, user, document_id, fields):
+                st.rerun()
     try:
         erased = privacy.last_erasure(db)
         docx = _rendered(db, user, user.id, document_id, letter["updated_at"], erased)

@@ -16,7 +16,7 @@ from advocacy import (
     texts,
 )
 from advocacy.errors import AdvocacyError
-from advocacy.ui import corrections, trash_view
+from advocacy.ui import corrections, dates, trash_view
 from advocacy.ui.politician_form import politician_form
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
@@ -96,7 +96,7 @@ def _stance_form(db, user, politician_id: int) -> None:
         topic = st.text_input("Tema", key=f"stance_topic_{politician_id}")
         stance = st.radio("Standpunkt", list(texts.STANCES), format_func=texts.STANCES.get,
                           horizontal=True, index=5, key=f"stance_value_{politician_id}")
-        stated_on = st.date_input("Dato", value=dt.date.today(), max_value=dt.date.today(),
+        stated_on = st.date_input("Dato", value=dt.date.today(), **dates.OPEN_RANGE,
                                   format="DD.MM.YYYY", key=f"stance_date_{politician_id}")
         source = st.text_input("Kilde", key=f"stance_source_{politician_id}",
                                placeholder="Møte 12. mars, avisintervju, lenke …")

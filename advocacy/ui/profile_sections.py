@@ -24,7 +24,7 @@ from advocacy import (
     texts,
 )
 from advocacy.errors import AdvocacyError
-from advocacy.ui import corrections
+from advocacy.ui import corrections, dates
 from advocacy.ui.downloads import export_buttons
 from advocacy.ui.widgets import table
 
@@ -127,12 +127,12 @@ def _record_form(db, user, kommunenummer: str) -> None:
         if kind == "boolean":
             value = st.radio("Verdi", ["ja", "nei"], horizontal=True, key="position_value_bool")
         elif kind == "date":
-            value = st.date_input("Verdi (dato)", value=None, format="DD.MM.YYYY",
+            value = st.date_input("Verdi (dato)", value=None, **dates.OPEN_RANGE, format="DD.MM.YYYY",
                                   key="position_value_date")
         else:
             value = st.text_input("Verdi", key="position_value",
                                   placeholder=texts.VALUE_HINTS[kind])
-        decided = st.date_input("Vedtaksdato", value=None, max_value=dt.date.today(),
+        decided = st.date_input("Vedtaksdato", value=None, **dates.OPEN_RANGE,
                                 format="DD.MM.YYYY", key="position_date")
         source = st.text_input("Kilde (lenke eller saksnummer)", key="position_source")
         note = st.text_input("Merknad (valgfri)", key="position_note")

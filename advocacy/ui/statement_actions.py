@@ -11,7 +11,7 @@ import streamlit as st
 
 from advocacy import statement_sending, statements, texts
 from advocacy.errors import AdvocacyError
-from advocacy.ui import confirm
+from advocacy.ui import confirm, dates
 
 
 def withdraw_button(db, user, item: dict, container) -> None:
@@ -33,7 +33,7 @@ def adopt_form(db, user, item: dict) -> None:
         body = st.text_input("Vedtatt av", item["adopted_by"] or "",
                              placeholder="LO i Oslos styremøte", key="stmt_adopt_body")
         date = st.date_input("Vedtaksdato", statements.default_adoption_date(item),
-                             format="DD.MM.YYYY", key="stmt_adopt_date")
+                             **dates.OPEN_RANGE, format="DD.MM.YYYY", key="stmt_adopt_date")
         problem = st.empty()  # a refused date or missing field, right under the date
         place = st.text_input("Sted", item["place"] or "", key="stmt_adopt_place")
         if not st.form_submit_button("Registrer vedtak", type="primary"):
@@ -80,7 +80,7 @@ def response_form(db, user, item: dict) -> None:
                                  format_func=lambda r: recipients.get(r, "—"),
                                  key="stmt_response_recipient")
         responder = st.text_input("Hvem svarte", key="stmt_response_who")
-        when = st.date_input("Dato", dt.date.today(), format="DD.MM.YYYY",
+        when = st.date_input("Dato", dt.date.today(), **dates.OPEN_RANGE, format="DD.MM.YYYY",
                              key="stmt_response_date")
         problem = st.empty()
         summary = st.text_area("Sammendrag av svaret", key="stmt_response_summary")

@@ -12,14 +12,14 @@ import re
 import streamlit as st
 
 from advocacy import (
-    accounts,
     statement_archive,
     statement_letters,
     statements,
     texts,
 )
 from advocacy.errors import AdvocacyError
-from advocacy.ui import context, corrections, statement_actions, trash_view
+from advocacy.ui import context, corrections, dates, statement_actions, trash_view
+from advocacy.ui import statement_form as statement_fields
 from advocacy.ui.widgets import table
 
 user = context.require_page("uttalelser")
@@ -36,13 +36,16 @@ def md(text) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~])", r"\\\1", str(text or ""))
 
 
-def act(success: str, fn, *args, select: bool = False, **kwargs) -> None:
-    """Run a domain call; show its Norwegian error, or remember the success and rerun."""
+def act(success: str, fn, *args, select: bool = False, done=None, **kwargs) -> None:
+    """Run a domain call; show its Norwegian error, or remember the success and rerun
+    (calling `done` first: a saved draft's unsaved copy is dropped)."""
     try:
         result = fn(*args, **kwargs)
     except AdvocacyError as exc:
         st.error(exc.message)
         return
+    if done is not None:
+        done()
     st.session_state[FLASH] = success
     if select and isinstance(result, int):
         st.session_state[PENDING] = result  # chosen before the picker is drawn next run
@@ -50,54 +53,8 @@ def act(success: str, fn, *args, select: bool = False, **kwargs) -> None:
 
 
 def statement_form(key: str, current: dict | None = None) -> dict | None:
-    """The text fields, levers and municipalities; returns them when the form is submitted."""
-    current = current or {}
-    levers = statement_archive.lever_choices(db)
-    knrs = statement_archive.municipality_choices(db)
-    label, value = texts.STATEMENT_FIELDS, lambda name: current.get(name) or ""
-    meeting = current.get("meeting_date")
-    with st.form(key):
-        values = {
-            "title": st.text_input(label["title"], value("title"), key=f"{key}_title"),
-            "adopted_by": st.text_input(
-                label["adopted_by"], value("adopted_by"), key=f"{key}_adopted_by",
-                help="Slik det skal stå i opphavslinjen, f.eks. «LO i Oslos styremøte» eller "
-                     "«Årsmøtet i IOGT Drammen».",
-            ),
-            "meeting_date": st.date_input(
-                label["meeting_date"], dt.date.fromisoformat(meeting) if meeting else None,
-                format="DD.MM.YYYY", key=f"{key}_meeting_date"),
-            "place": st.text_input(label["place"], value("place"), key=f"{key}_place"),
-            "position": st.text_area(label["position"], value("position"), key=f"{key}_position",
-                                     help="Standpunktet i første setning."),
-            "grounds": st.text_area(label["grounds"], value("grounds"), height=180,
-                                    key=f"{key}_grounds",
-                                    help="2–4 avsnitt. Tom linje gir nytt avsnitt."),
-            "demands_to": st.text_input(label["demands_to"], value("demands_to"),
-                                        key=f"{key}_demands_to",
-                                        placeholder=texts.STATEMENT_DEFAULT_DEMANDS_TO),
-            "demands": st.text_area(label["demands"],
-                                    "\n".join(statements.demands_list(current.get("demands"))),
-                                    key=f"{key}_demands", help="Ett krav per linje."),
-            "reservations": st.text_area(label["reservations"], value("reservations"),
-                                         key=f"{key}_reservations"),
-            "contact": st.text_input(label["contact"], value("contact"), key=f"{key}_contact"),
-        }
-        chosen_levers = st.multiselect(
-            "Virkemidler", list(levers), [r["id"] for r in current.get("levers", [])],
-            format_func=levers.get, key=f"{key}_levers")
-        chosen_knrs = st.multiselect(
-            "Kommuner", list(knrs), [r["kommunenummer"] for r in current.get("municipalities", [])],
-            format_func=knrs.get, key=f"{key}_municipalities")
-        chapter = None
-        if user.is_leader and not current:
-            chapters = accounts.chapter_names(db)
-            chapter = st.selectbox("Lokallag", [None, *chapters], key=f"{key}_chapter",
-                                   format_func=lambda c: chapters.get(c, "Hele organisasjonen"))
-        if st.form_submit_button("Lagre utkast", type="primary"):
-            return {"fields": values, "lever_ids": chosen_levers, "kommunenummer": chosen_knrs,
-                    "chapter_id": chapter}
-    return None
+    """The draft's fields (kept as the user's draft while typed); the values on «Lagre utkast»."""
+    return statement_fields.statement_form(db, user, key, current)
 
 
 def show_text(item: dict) -> None:
@@ -172,7 +129,7 @@ def show_actions(item: dict) -> None:
             if submitted:
                 act("Utkastet er lagret.", statements.update_draft, db, user, sid,
                     submitted["fields"], lever_ids=submitted["lever_ids"],
-                    kommunenummer=submitted["kommunenummer"])
+                    kommunenummer=submitted["kommunenummer"], done=submitted["saved"])
         trash_view.delete_button(db, user, "statements", sid, key="stmt_slett", on_removed=(
             trash_view.close("stmt_pick_removed", True, query_param="uttalelse")))
     if status == "til_behandling":
@@ -201,7 +158,7 @@ def send_form(item: dict) -> None:
             chosen += [(kind, value) for value in picked]
         others = st.text_area("Andre mottakere", help="Én per linje, f.eks. Statsforvalteren.")
         chosen += [("annet", line.strip()) for line in others.splitlines() if line.strip()]
-        date = st.date_input("Sendt", dt.date.today(), format="DD.MM.YYYY", key="stmt_send_date")
+        date = st.date_input("Sendt", dt.date.today(), **dates.OPEN_RANGE, format="DD.MM.YYYY", key="stmt_send_date")
         problem = st.empty()
         submitted = st.form_submit_button("Registrer utsending", type="primary")
     if submitted:
@@ -295,4 +252,4 @@ if can_draft and tabs[1].open:
         if new:
             act("Utkastet er lagret.", statements.create_statement, db, user, new["fields"],
                 lever_ids=new["lever_ids"], kommunenummer=new["kommunenummer"],
-                chapter_id=new["chapter_id"], select=True)
+                chapter_id=new["chapter_id"], select=True, done=new["saved"])

@@ -301,3 +301,19 @@ def test_page_code_never_opens_or_closes_a_connection_itself():
             if re.search(pattern, text):
                 offenders.append(f"{path.name}: {pattern}")
     assert offenders == []
+
+
+def test_no_date_field_silently_replaces_a_typed_date():
+    """st.date_input clamps a typed date to its range without a word (by default ten years
+    either side of the start value): every date field takes the wide range of ui/dates.py and
+    leaves what is allowed to the domain, which says so next to the field."""
+    import ast
+
+    offenders = []
+    for path in sorted((ADVOCACY / "ui").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "date_input"
+                    and "dates.OPEN_RANGE" not in ast.unparse(node)):
+                offenders.append(f"{path.name}:{node.lineno}")
+    assert offenders == []

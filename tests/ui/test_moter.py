@@ -38,7 +38,7 @@ def test_chapter_member_logs_a_meeting_and_makes_its_letter(app):
     app.multiselect(key="new_politicians").set_value(ids)
     app.text_area(key="new_summary").input("Vi snakket om <script>alert(1)</script> skjenketid.")
     app.text_area(key="new_asks").input("Ikke utvid\nFlere kontroller")
-    app.button(key="FormSubmitter:new_form-Lagre møtet").click()
+    app.button(key="new_save").click()
     app.run()
     assert not app.exception and not app.error, [e.value for e in app.error]
     db = _db()
@@ -62,7 +62,7 @@ def test_empty_summary_is_refused_and_nothing_written(app):
     db = _db()
     before = db["meetings"].count
     app.multiselect(key="new_politicians").set_value(_drammen_politicians())
-    app.button(key="FormSubmitter:new_form-Lagre møtet").click()
+    app.button(key="new_save").click()
     app.run()
     assert [e.value for e in app.error] == ["Skriv et kort sammendrag av møtet."]
     assert db["meetings"].count == before

@@ -1,0 +1,61 @@
+"""The fields of a follow-up letter in draft, kept as the user's draft while typed
+('oppfolgingsbrev:<id>'), saved with «Lagre brevet».
+
+Not an `st.form`: a form's widgets report nothing until submitted, so unsaved text would be
+lost on a page switch or a reload.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from advocacy import followup_letters
+from advocacy.errors import AdvocacyError
+from advocacy.ui import dates, draft_keeper
+
+LONG = ("droftet", "avtalt", "neste_steg", "deltakere")
+
+
+def edit(db, user, document_id: int, fields: dict) -> bool:
+    """Draw the fields; True once «Lagre brevet» has saved them (the caller reruns)."""
+    specs = followup_letters.TEMPLATE.fields
+    kept = draft_keeper.Keeper(db, user, f"oppfolgingsbrev:{document_id}",
+                               {s.name: f"letter_{document_id}_{s.name}" for s in specs})
+    defaults = {}
+    for spec in specs:
+        value = fields.get(spec.name)
+        if spec.name in followup_letters.DATE_FIELDS:
+            if isinstance(value, str) and value:
+                value = dt.date.fromisoformat(value[:10])
+            defaults[spec.name] = value if isinstance(value, dt.date) else dt.date.today()
+        elif spec.is_list:
+            defaults[spec.name] = "\n".join(value or [])
+        else:
+            defaults[spec.name] = value or ""
+    kept.seed(defaults)
+    kept.notice()
+    edited = {}
+    for spec in specs:
+        key, watch = kept.key(spec.name), kept.watch
+        if spec.name in followup_letters.DATE_FIELDS:
+            edited[spec.name] = st.date_input(spec.description, format="DD.MM.YYYY", key=key,
+                                              **dates.OPEN_RANGE, **watch)
+        elif spec.is_list:
+            lines = st.text_area(f"{spec.description} (ett per linje)", key=key, **watch)
+            edited[spec.name] = [x for x in (lines or "").splitlines() if x.strip()]
+        elif spec.name in LONG:
+            edited[spec.name] = st.text_area(spec.description, key=key, **watch)
+        else:
+            edited[spec.name] = st.text_input(spec.description, key=key, **watch)
+    if not st.button("Lagre brevet", key=f"letter_save_{document_id}"):
+        return False
+    try:
+        followup_letters.update_letter(db, user, document_id, edited)
+    except AdvocacyError as exc:
+        st.error(exc.message)
+        return False
+    kept.saved()
+    st.toast("Brevet er lagret")
+    return True

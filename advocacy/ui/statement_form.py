@@ -1,0 +1,83 @@
+"""The fields of a statement draft, new or being edited, kept as the user's draft as they are
+typed ('uttalelse:new', 'uttalelse:<id>').
+
+Not an `st.form`: a form's widgets report nothing until submitted, so unsaved text would be
+lost on a tab or page switch or a reload. Widget keys carry the statement's id, so opening
+another statement never shows this one's words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from advocacy import accounts, statement_archive, statements, texts
+from advocacy.ui import dates, draft_keeper
+
+TEXT_NAMES = ("title", "adopted_by", "meeting_date", "place", "position", "grounds",
+              "demands_to", "demands", "reservations", "contact")
+
+
+def statement_form(db, user, key: str, current: dict | None = None) -> dict | None:
+    """The text fields, levers and municipalities; returns them when «Lagre utkast» is
+    clicked, with `saved` to call once the domain has saved them (it drops the draft)."""
+    current = current or {}
+    record = current.get("id")
+    prefix = f"{key}_{record}" if record else key
+    names = [*TEXT_NAMES, "levers", "municipalities", "chapter"]
+    kept = draft_keeper.Keeper(db, user, f"uttalelse:{record or 'new'}",
+                               {name: f"{prefix}_{name}" for name in names})
+    levers = statement_archive.lever_choices(db)
+    knrs = statement_archive.municipality_choices(db)
+    meeting = current.get("meeting_date")
+    kept.seed({
+        **{name: current.get(name) or "" for name in TEXT_NAMES},
+        "meeting_date": dt.date.fromisoformat(meeting) if meeting else None,
+        "demands": "\n".join(statements.demands_list(current.get("demands"))),
+        "levers": [r["id"] for r in current.get("levers", [])],
+        "municipalities": [r["kommunenummer"] for r in current.get("municipalities", [])],
+        "chapter": None,
+    })
+    kept.notice()
+    k, w, label = kept.key, kept.watch, texts.STATEMENT_FIELDS
+    state = st.session_state
+    state[k("levers")] = [v for v in state[k("levers")] or [] if v in levers]
+    state[k("municipalities")] = [v for v in state[k("municipalities")] or [] if v in knrs]
+    values = {
+        "title": st.text_input(label["title"], key=k("title"), **w),
+        "adopted_by": st.text_input(
+            label["adopted_by"], key=k("adopted_by"), **w,
+            help="Slik det skal stå i opphavslinjen, f.eks. «LO i Oslos styremøte» eller "
+                 "«Årsmøtet i IOGT Drammen».",
+        ),
+        "meeting_date": st.date_input(label["meeting_date"], key=k("meeting_date"),
+                                      **dates.OPEN_RANGE,
+                                      format="DD.MM.YYYY", **w),
+        "place": st.text_input(label["place"], key=k("place"), **w),
+        "position": st.text_area(label["position"], key=k("position"),
+                                 help="Standpunktet i første setning.", **w),
+        "grounds": st.text_area(label["grounds"], height=180, key=k("grounds"),
+                                help="2–4 avsnitt. Tom linje gir nytt avsnitt.", **w),
+        "demands_to": st.text_input(label["demands_to"], key=k("demands_to"),
+                                    placeholder=texts.STATEMENT_DEFAULT_DEMANDS_TO, **w),
+        "demands": st.text_area(label["demands"], key=k("demands"), help="Ett krav per linje.",
+                                **w),
+        "reservations": st.text_area(label["reservations"], key=k("reservations"), **w),
+        "contact": st.text_input(label["contact"], key=k("contact"), **w),
+    }
+    chosen_levers = st.multiselect("Virkemidler", list(levers), format_func=levers.get,
+                                   key=k("levers"), **w)
+    chosen_knrs = st.multiselect("Kommuner", list(knrs), format_func=knrs.get,
+                                 key=k("municipalities"), **w)
+    chapter = None
+    if user.is_leader and not current:
+        chapters = accounts.chapter_names(db)
+        if state[k("chapter")] not in chapters:
+            state[k("chapter")] = None
+        chapter = st.selectbox("Lokallag", [None, *chapters], key=k("chapter"), **w,
+                               format_func=lambda c: chapters.get(c, "Hele organisasjonen"))
+    if not st.button("Lagre utkast", type="primary", key=f"{prefix}_save"):
+        return None
+    return {"fields": values, "lever_ids": chosen_levers, "kommunenummer": chosen_knrs,
+            "chapter_id": chapter, "saved": kept.saved}
