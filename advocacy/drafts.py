@@ -23,6 +23,9 @@ from .db import write
 from .errors import ValidationError
 
 KEY = re.compile(r"^[a-z_]{1,40}:[A-Za-z0-9_.-]{1,80}$")
+# The draft keys of each table's records (the pages' names for them).
+RECORD_KEYS = {"meetings": ("mote",), "documents": ("innlegg", "oppfolgingsbrev"),
+               "statements": ("uttalelse",)}
 MAX_BYTES = 512_000  # generous for a letter or a statement; stops a runaway payload
 _DATE = "$date"  # JSON has no date: a date travels as {"$date": "2026-12-01"}
 
@@ -110,3 +113,13 @@ def drop(db: sqlite_utils.Database, user: User, key: str) -> None:
     key = _checked_key(key)
     with write(db):
         db.execute("delete from drafts where user_id = ? and record_key = ?", [user.id, key])
+
+
+def drop_for_record(db: sqlite_utils.Database, table: str, row_id: int) -> None:
+    """Forget every user's draft of a record that is removed: its number may be given to a
+    new record, which must not open with someone's old text."""
+    keys = [f"{prefix}:{row_id}" for prefix in RECORD_KEYS.get(table, ())]
+    if keys:
+        with write(db):
+            db.execute("delete from drafts where record_key in (select value from json_each(?))",
+                       [json.dumps(keys)])

@@ -244,6 +244,7 @@ def erase_user(db: sqlite_utils.Database, acting: User, user_id: int,
                    [anonymous, user_id])
         db.execute("delete from login_failures where username = ?", [username])
         db.execute("delete from drafts where user_id = ?", [user_id])  # unsaved text is theirs
+        db.execute("delete from login_sessions where user_id = ?", [user_id])  # logged out
         db["users"].update(user_id, {
             "username": anonymous, "full_name": ERASED, "title": None, "email": None,
             "phone": None, "place": None, "last_login_at": None, "active": 0,

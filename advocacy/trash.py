@@ -24,7 +24,7 @@ import sqlite3
 
 import sqlite_utils
 
-from . import audit, texts
+from . import audit, drafts, texts
 from .accounts import User
 from .db import write
 from .errors import PermissionDenied, ValidationError
@@ -186,6 +186,9 @@ def remove(db: sqlite_utils.Database, user: User, kind: str, row_id: int) -> int
             pks = db[table].pks
             db.execute(f"delete from [{table}] where "  # noqa: S608 - schema names
                        + " and ".join(f"[{pk}] = ?" for pk in pks), [row[pk] for pk in pks])
+        for table, row in collection.rows:
+            if "id" in row:
+                drafts.drop_for_record(db, table, row["id"])
         audit.record(db, user.id, "trash", spec.table, row_id, json.dumps([f"papirkurv:{trash_id}"]))
     return trash_id
 

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from advocacy import audit, document_records, search, template_library, trash
+from advocacy import audit, document_records, drafts, search, template_library, trash
 from advocacy.errors import PermissionDenied, ValidationError
 from advocacy.meetings import MeetingInput, create_meeting
 from tests.test_template_library import make_docx
@@ -187,6 +187,18 @@ def test_entries_older_than_30_days_are_purged(demo_db, leader):
     with pytest.raises(ValidationError):
         trash.restore(demo_db, leader, entry)
     assert audit.verify(demo_db).ok
+
+
+def test_drafts_of_a_removed_record_go_with_it(demo_db, leader, writer, drammen_politicians):
+    """Its number may be given to a new record, which must not open with someone's old text."""
+    mid = meeting_with_politician(demo_db, leader, drammen_politicians)
+    drafts.keep(demo_db, leader, f"mote:{mid}", {"summary": "Halvskrevet"})
+    drafts.keep(demo_db, writer, f"mote:{mid}", {"summary": "Også halvskrevet"})
+    drafts.keep(demo_db, leader, "mote:new", {"summary": "Et annet møte"})
+    trash.remove(demo_db, leader, "meetings", mid)
+    assert drafts.restore(demo_db, leader, f"mote:{mid}") is None
+    assert drafts.restore(demo_db, writer, f"mote:{mid}") is None
+    assert drafts.restore(demo_db, leader, "mote:new") == {"summary": "Et annet møte"}
 
 
 def test_remove_and_restore_are_audited(demo_db, leader):

@@ -23,6 +23,7 @@ from advocacy import (
     positions,
     privacy,
     search,
+    sessions,
     stances,
     statement_sending,
     statements,
@@ -138,6 +139,7 @@ def test_erasing_a_volunteer_anonymises_the_account(demo_db, db_path, leader, ch
     uid = accounts.create_user(demo_db, "qzx", "lokallag", "passord-123", full_name=NAME,
                                chapter="IOGT Drammen", email="qzx@example.no")
     volunteer = accounts.authenticate(demo_db, "qzx", "passord-123")
+    token = sessions.start(demo_db, uid)  # logged in somewhere
     meeting_id = meetings.create_meeting(demo_db, volunteer, meetings.MeetingInput(
         held_on=TODAY, kind="telefon", chapter_id=None, kommunenummer="3301",
         politician_ids=[demo_db.execute("select id from politicians where kommunenummer = "
@@ -156,6 +158,9 @@ def test_erasing_a_volunteer_anonymises_the_account(demo_db, db_path, leader, ch
         f"slettet-{uid}", "[slettet]", None, 0)
     assert accounts.authenticate(demo_db, "qzx", "passord-123") is None
     assert accounts.get_user(demo_db, uid) is None
+    assert sessions.resume(demo_db, token) is None
+    assert demo_db.execute("select count(*) from login_sessions where user_id = ?",
+                           [uid]).fetchone() == (0,)
     meeting = meetings.get_meeting(demo_db, leader, meeting_id)
     assert meeting["our_participants"] == "[slettet]" and meeting["created_by"] == uid
     assert audit.verify(demo_db).ok
