@@ -8,8 +8,9 @@ politician) blocks the removal with a message naming it: nothing is left danglin
 is silently emptied. The rows taken along follow the schema's own foreign keys, so a link
 table added later comes along without anyone remembering it here.
 
-`restore` puts the rows back with their ids; it refuses when something they point to is gone
-or an id has been taken since. `purge` drops entries older than 30 days. The audit triggers log
+`restore` puts the rows back with their ids; it refuses when something they point to is gone.
+A row whose id was given to a new record meanwhile comes back under a new id, and the rows of
+the payload that point to it follow. `purge` drops entries older than 30 days. The audit triggers log
 the deletes and inserts of audited tables; the papirkurv action itself is logged with
 `audit.record`. GDPR erasure (erasure.py) still removes for real, the papirkurv included.
 """
