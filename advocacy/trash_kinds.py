@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from . import argument_bank, campaigns, document_records, meetings, politicians, statements, texts
+from . import (
+    argument_bank,
+    campaigns,
+    document_records,
+    events,
+    meetings,
+    politicians,
+    statements,
+    texts,
+)
 from .accounts import User, require_leader
 from .errors import PermissionDenied, ValidationError
 
@@ -89,16 +98,6 @@ def _statement(db, user, statement_id):
     return row
 
 
-def _event(db, user, event_id):
-    row = next(db.query("select * from events where id = ?", [event_id]), None)
-    if row is None:
-        raise ValidationError(texts.EVENT_NOT_FOUND.format(id=event_id))
-    if not user.can_edit_chapter(row["chapter_id"]) or (
-            row["chapter_id"] is None and not user.is_leader):
-        raise PermissionDenied(texts.NOT_ALLOWED)
-    return row
-
-
 def _event_label(db, row) -> str:
     return f"{row['title']} ({texts.format_date(row['starts_at'][:10])})"
 
@@ -146,7 +145,7 @@ KINDS: dict[str, Kind] = {
     "stances": Kind("stances", _stance, _stance_label),
     "documents": Kind("documents", _document, _title, chapter="chapter_id"),
     "statements": Kind("statements", _statement, _title, chapter="chapter_id"),
-    "events": Kind("events", _event, _event_label, chapter="chapter_id"),
+    "events": Kind("events", events.get_event, _event_label, chapter="chapter_id"),
     "campaigns": Kind("campaigns", _campaign, _title),
     "templates": Kind("templates", _leader_only("templates"), _title, blockers=_template_in_use),
     "newspapers": Kind("newspapers", _leader_only("newspapers"), _title),
