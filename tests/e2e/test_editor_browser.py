@@ -4,6 +4,8 @@ refusal of a future date."""
 
 import datetime as dt
 import re
+import sqlite3
+import time
 
 from tests.e2e.conftest import login, open_page, wait_idle
 from tests.e2e.test_reader_letter import choose
@@ -17,6 +19,19 @@ def logged_in(page, username: str) -> None:
     wait_idle(page)
     if page.get_by_label("Brukernavn").count():
         login(page, username)
+
+
+def wait_for_draft(db_path, text: str) -> None:
+    """Wait until the server has stored the typed text as a draft: leaving a field sends it,
+    but on a busy machine the run that stores it may not have started when the page moves on."""
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as conn:
+            rows = conn.execute("select payload from drafts").fetchall()
+        if any(text in payload for (payload,) in rows):
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"no draft holds {text!r}")
 
 
 def reload_and_open_letter(page, username: str, title: str) -> None:
@@ -91,27 +106,31 @@ def test_a_move_after_typing_saves_the_new_text(page):
     assert page.get_by_role("textbox", name=TEXT_LABEL).input_value() == "Andre versjon, kortere."
 
 
-def test_unsaved_text_survives_a_page_switch(page):
+def test_unsaved_text_survives_a_page_switch(page, server_db_path):
     text = new_letter(page, "Ikke lagret ennå")
     text.fill("Dette er skrevet, men ikke lagret.")
     page.get_by_role("heading", name="Ikke lagret ennå").click()  # leaving the field keeps it
+    wait_for_draft(server_db_path, "Dette er skrevet, men ikke lagret.")
     wait_idle(page)
     open_page(page, "Oversikt")
     wait_idle(page)
     open_page(page, "Brev og innlegg")
     page.get_by_role("tab", name="Innlegg").click()
     page.get_by_text("Ulagret tekst fra").wait_for()
+    wait_idle(page)
     assert page.get_by_role("textbox", name=TEXT_LABEL).input_value() == (
         "Dette er skrevet, men ikke lagret.")
 
 
-def test_unsaved_text_survives_a_reload_and_can_be_thrown_away(page):
+def test_unsaved_text_survives_a_reload_and_can_be_thrown_away(page, server_db_path):
     text = new_letter(page, "Tekst etter F5")
     text.fill("Skrevet før siden ble lastet på nytt.")
     page.get_by_role("heading", name="Tekst etter F5").click()
+    wait_for_draft(server_db_path, "Skrevet før siden ble lastet på nytt.")
     wait_idle(page)
     reload_and_open_letter(page, "skrivegruppe", "Tekst etter F5")
     page.get_by_text("Ulagret tekst fra").wait_for()
+    wait_idle(page)
     box = page.get_by_role("textbox", name=TEXT_LABEL)
     assert box.input_value() == "Skrevet før siden ble lastet på nytt."
     page.get_by_role("button", name="Forkast den ulagrede teksten").click()
@@ -188,13 +207,14 @@ def test_a_download_after_typing_gives_the_words_on_the_screen(page, tmp_path):
     assert "Så endret, ikke lagret." in path.read_text(encoding="utf-8")
 
 
-def test_unsaved_meeting_text_survives_a_page_switch(page):
+def test_unsaved_meeting_text_survives_a_page_switch(page, server_db_path):
     login(page, "lokallag")
     open_page(page, "Møter")
     page.locator('[data-testid="stButtonGroup"]').get_by_text("Nytt møte", exact=True).click()
     summary = page.get_by_role("textbox", name="Sammendrag")
     summary.fill("Referat som ikke er lagret ennå.")
     page.get_by_role("heading", name="Møter").click()  # leaving the field keeps it
+    wait_for_draft(server_db_path, "Referat som ikke er lagret ennå.")
     wait_idle(page)
     open_page(page, "Oversikt")
     wait_idle(page)
@@ -211,13 +231,14 @@ def test_unsaved_meeting_text_survives_a_page_switch(page):
     page.get_by_text("Ulagret tekst fra").wait_for(state="detached")
 
 
-def test_unsaved_statement_text_survives_a_reload(page):
+def test_unsaved_statement_text_survives_a_reload(page, server_db_path):
     login(page, "leder")
     open_page(page, "Uttalelser")
     page.get_by_role("tab", name="Ny uttalelse").click()
     position = page.get_by_role("textbox", name=re.compile("^Standpunkt"))
     position.fill("Vi går imot klokka 03.")
     page.get_by_role("heading", name="Uttalelser").click()
+    wait_for_draft(server_db_path, "Vi går imot klokka 03.")
     wait_idle(page)
     page.reload()
     logged_in(page, "leder")
@@ -225,6 +246,7 @@ def test_unsaved_statement_text_survives_a_reload(page):
         open_page(page, "Uttalelser")
     page.get_by_role("tab", name="Ny uttalelse").click()
     page.get_by_text("Ulagret tekst fra").wait_for()
+    wait_idle(page)
     assert page.get_by_role("textbox", name=re.compile("^Standpunkt")).input_value() == (
         "Vi går imot klokka 03.")
     page.get_by_role("button", name="Forkast den ulagrede teksten").click()  # leave no draft
