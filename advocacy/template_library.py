@@ -160,16 +160,7 @@ def save_uploaded(
     the kind and the file itself. A refused file leaves the database unchanged.
     """
     require_leader(user)
-    name = (name or "").strip()
-    if not name:
-        raise ValidationError(texts.TEMPLATE_NAME_REQUIRED)
-    if len(name) > MAX_NAME:
-        raise ValidationError(texts.TEMPLATE_NAME_TOO_LONG.format(n=MAX_NAME))
-    stem = name[:-5] if name.lower().endswith(".docx") else name
-    if stem in BUNDLED:
-        raise ValidationError(texts.TEMPLATE_NAME_BUNDLED.format(name=name))
-    if kind not in texts.DOCUMENT_KINDS:
-        raise ValidationError(texts.DOCUMENT_KIND_UNKNOWN.format(kind=kind))
+    name = _checked_name(name, kind)
     report = check_template(filename, data)
     with write(db):
         if db.execute("select 1 from templates where name = ?", [name]).fetchone():
@@ -187,15 +178,8 @@ def save_uploaded(
         ).last_pk
 
 
-def update_template(db: sqlite_utils.Database, user: User, template_id: int, name: str,
-                    kind: str) -> None:
-    """Rename an uploaded template or change its kind. Leadership only; the same checks as an
-    upload. Unsent drafts follow the new name; a name that sent documents still carry (their
-    stored copy records it) cannot be changed."""
-    require_leader(user)
-    current = db.execute("select name from templates where id = ?", [template_id]).fetchone()
-    if current is None:
-        raise ValidationError(texts.TEMPLATE_UNKNOWN.format(name=template_id))
+def _checked_name(name: str, kind: str) -> str:
+    """The template's name, stripped, if it and the kind may be used (upload and rename)."""
     name = (name or "").strip()
     if not name:
         raise ValidationError(texts.TEMPLATE_NAME_REQUIRED)
@@ -206,6 +190,19 @@ def update_template(db: sqlite_utils.Database, user: User, template_id: int, nam
         raise ValidationError(texts.TEMPLATE_NAME_BUNDLED.format(name=name))
     if kind not in texts.DOCUMENT_KINDS:
         raise ValidationError(texts.DOCUMENT_KIND_UNKNOWN.format(kind=kind))
+    return name
+
+
+def update_template(db: sqlite_utils.Database, user: User, template_id: int, name: str,
+                    kind: str) -> None:
+    """Rename an uploaded template or change its kind. Leadership only; the same checks as an
+    upload. Unsent drafts follow the new name; a name that sent documents still carry (their
+    stored copy records it) cannot be changed."""
+    require_leader(user)
+    current = db.execute("select name from templates where id = ?", [template_id]).fetchone()
+    if current is None:
+        raise ValidationError(texts.TEMPLATE_UNKNOWN.format(name=template_id))
+    name = _checked_name(name, kind)
     old = current[0]
     with write(db):
         if name != old:
