@@ -101,15 +101,20 @@ def campaign_edit(db, user, campaign: dict) -> None:
                   description=description)
 
 
+def _pick(label: str, rows: list[dict], key: str) -> dict:
+    """The row (with `id` and `name`) chosen to be changed."""
+    by_id = {row["id"]: row for row in rows}
+    chosen = st.selectbox(label, list(by_id), format_func=lambda i: by_id[i]["name"], key=key,
+                          label_visibility="collapsed")
+    return by_id[chosen]
+
+
 def template_edit(db, user, uploaded: list[dict]) -> None:
     if not (user.is_leader and uploaded):
         return
-    by_id = {t["id"]: t for t in uploaded}
     with st.expander(texts.EDIT_TEMPLATE, icon=":material/edit:"):
-        chosen = st.selectbox(texts.EDIT_TEMPLATE, list(by_id), format_func=lambda i:
-                              by_id[i]["name"], key="template_edit_choice",
-                              label_visibility="collapsed")
-        current = by_id[chosen]
+        current = _pick(texts.EDIT_TEMPLATE, uploaded, "template_edit_choice")
+        chosen = current["id"]
         kinds = list(texts.DOCUMENT_KINDS)
         with st.form(f"template_edit_{chosen}"):
             name = st.text_input("Navn", value=current["name"])
@@ -123,12 +128,9 @@ def template_edit(db, user, uploaded: list[dict]) -> None:
 def chapter_edit(db, user, chapters: list[dict]) -> None:
     if not chapters:
         return
-    by_id = {c["id"]: c for c in chapters}
     with st.expander(texts.EDIT_CHAPTER, icon=":material/edit:"):
-        chosen = st.selectbox(texts.EDIT_CHAPTER, list(by_id), format_func=lambda i:
-                              by_id[i]["name"], key="chapter_edit_choice",
-                              label_visibility="collapsed")
-        current = by_id[chosen]
+        current = _pick(texts.EDIT_CHAPTER, chapters, "chapter_edit_choice")
+        chosen = current["id"]
         with st.form(f"chapter_edit_{chosen}"):
             c1, c2, c3 = st.columns(3)
             name = c1.text_input("Navn", value=current["name"])
