@@ -11,11 +11,13 @@ database refuses any other change of those rows (migration m092).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import sqlite_utils
 
 from . import texts
 from .accounts import User
+from .db import write
 from .errors import ValidationError
 
 MAX_REASON = 500
@@ -65,3 +67,16 @@ def get(db: sqlite_utils.Database, table: str, row_id: int) -> dict:
     for row in db.query(f"select * from {table} where id = ?", [row_id]):  # noqa: S608
         return row
     raise ValidationError(texts.CORRECTION_NOT_FOUND.format(id=row_id))
+
+
+def apply(db: sqlite_utils.Database, user: User, table: str, row_id: int, reason: str,
+          clean: dict | None, refuse_same: Callable[..., None]) -> int | None:
+    """Mark the wrong row and record the right one (`clean`, already checked), in one
+    transaction; the checks that another writer may have made stale are taken again inside it.
+    Returns the new row's id, or None."""
+    with write(db):
+        refuse_corrected(db, get(db, table, row_id))
+        if clean is not None:
+            refuse_same(db, clean, except_id=row_id)
+        db[table].update(row_id, marking(user, reason))
+        return None if clean is None else db[table].insert(clean).last_pk

@@ -219,12 +219,7 @@ def correct(
     if replacement is not None:
         clean = _replacement(db, user, wrong, replacement, today)
         _refuse_same(db, clean, except_id=position_id)
-    with write(db):
-        corrections.refuse_corrected(db, corrections.get(db, "positions", position_id))
-        if clean is not None:
-            _refuse_same(db, clean, except_id=position_id)
-        db["positions"].update(position_id, corrections.marking(user, reason))
-        return None if clean is None else db["positions"].insert(clean).last_pk
+    return corrections.apply(db, user, "positions", position_id, reason, clean, _refuse_same)
 
 
 def _replacement(db, user: User, wrong: dict, given: dict, today: dt.date | None) -> dict:

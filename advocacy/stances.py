@@ -115,12 +115,7 @@ def correct(
                                               "topic")):
             raise ValidationError(texts.CORRECTION_SAME_AS_WRONG)
         _refuse_same(db, clean, except_id=stance_id)
-    with write(db):
-        corrections.refuse_corrected(db, corrections.get(db, "stances", stance_id))
-        if clean is not None:
-            _refuse_same(db, clean, except_id=stance_id)
-        db["stances"].update(stance_id, corrections.marking(user, reason))
-        return None if clean is None else db["stances"].insert(clean).last_pk
+    return corrections.apply(db, user, "stances", stance_id, reason, clean, _refuse_same)
 
 
 _SELECT = """
