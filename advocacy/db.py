@@ -54,7 +54,7 @@ def open_connection(path: str | Path, *, create: bool = True) -> audit.AuditedCo
             check_same_thread=False,
             factory=audit.AuditedConnection,
         )
-        audit.register(conn)
+        audit.register(conn, path)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
