@@ -158,6 +158,12 @@ class AuditedConnection(sqlite3.Connection):
                 self.key_created = True
         return self._key
 
+    def preload_key(self) -> None:
+        """Read a key that exists now, so a bad one is refused in Norwegian on opening rather
+        than inside a trigger (a missing key file is made when first needed)."""
+        if os.environ.get(KEY_ENV, "").strip() or self.key_file.exists():
+            self.audit_key()
+
 
 def register(conn: AuditedConnection, path: str | Path | None = None) -> None:
     """Register the functions the audit triggers call, and note where the key of the database

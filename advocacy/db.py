@@ -69,6 +69,11 @@ def open_connection(path: str | Path, *, create: bool = True) -> audit.AuditedCo
     if mode.lower() != "wal":
         conn.close()
         raise DatabaseError(texts.DB_UNREADABLE.format(path=path, reason=f"journal_mode={mode}"))
+    try:
+        conn.preload_key()
+    except DatabaseError:
+        conn.close()
+        raise
     return conn
 
 

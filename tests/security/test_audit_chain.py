@@ -310,3 +310,11 @@ def test_forgetting_the_head_step_does_not_reset_the_head(path, capsys):
     code, out = verify_audit(path, capsys)  # start-up runs the step again
     assert code == 1
     assert "viser" in out
+
+
+def test_a_truncated_key_file_is_refused_in_norwegian_on_opening(path, capsys):
+    audit.key_path(path.resolve()).write_bytes(b"kort")
+    assert main(["stats", "--db", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert "Nøkkelfilen" in err and "for kort (4 byte)" in err
+    assert "Traceback" not in out + err
