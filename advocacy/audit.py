@@ -1,7 +1,7 @@
 """The append-only change log: who created, changed or deleted what, chained with hashes.
 
 Logging is done by triggers, so no path (page, CLI, import, a forgotten domain function) can
-change an audited table without leaving a row. The triggers call three functions that
+change an audited table without leaving a row. The triggers call four functions that
 `db.connect` registers on every connection:
 - `audit_actor()`: the user acting in this connection (set with `set_actor`; one connection per
   script run, so one user);
@@ -29,10 +29,7 @@ import hashlib
 import hmac
 import json
 import logging
-import os
-import secrets
 import sqlite3
-import tempfile
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +37,8 @@ from pathlib import Path
 import sqlite_utils
 
 from . import texts
-from .errors import DatabaseError
+from .audit_key import KEY_BYTES, KEY_ENV, key_available, key_path, load_key  # noqa: F401
+from .audit_key import mac as _mac
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +49,6 @@ ACTIONS = {"create": "opprettet", "update": "endret", "delete": "slettet",
            "purge": "tømt fra papirkurven", **texts.AUDIT_ACTIONS}
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 NOT_CHANGES = {"updated_at", "last_login_at"}  # bookkeeping, not a change anyone made
-KEY_ENV = "ADVOCACY_AUDIT_KEY"
-KEY_BYTES = 32
 
 # The log's own triggers: refuse edits through SQL, and extend the head with every new row.
 GUARDS = {  # worded as step m001 created them, so existing databases' copies compare equal
@@ -91,49 +87,6 @@ def _hash(prev, at, user_id, action, table, row_id, changes) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
-def _mac(key: bytes, prev_mac: str | None, count: int, row_hash: str | None) -> str:
-    payload = json.dumps([prev_mac, count, row_hash], separators=(",", ":"))
-    return hmac.new(key, payload.encode(), hashlib.sha256).hexdigest()
-
-
-def key_path(db_path: str | Path) -> Path:
-    """Where the server key of the database at `db_path` is kept (when the env var is unset)."""
-    return Path(str(db_path) + ".auditkey")
-
-
-def _read_key(path: Path) -> bytes:
-    try:
-        key = path.read_bytes()
-    except OSError as exc:
-        raise DatabaseError(texts.AUDIT_KEY_UNREADABLE.format(path=path, reason=exc)) from exc
-    if len(key) < KEY_BYTES:
-        raise DatabaseError(texts.AUDIT_KEY_TOO_SHORT.format(path=path, length=len(key)))
-    return key
-
-
-def _create_key(path: Path) -> bytes:
-    """A new random key at `path`, readable by the owner only. Written to a temporary file and
-    linked into place, so a second process starting at the same moment reads a whole key
-    (the one that won) rather than an empty file."""
-    key = secrets.token_bytes(KEY_BYTES)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".auditkey-", dir=path.parent)  # mode 0600
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(key)
-                out.flush()
-                os.fsync(out.fileno())
-            os.link(tmp, path)
-        finally:
-            os.unlink(tmp)
-    except FileExistsError:
-        return _read_key(path)
-    except OSError as exc:
-        raise DatabaseError(texts.AUDIT_KEY_UNREADABLE.format(path=path, reason=exc)) from exc
-    log.warning("Ny nøkkel for endringsloggen laget: %s", path)
-    return key
-
-
 class AuditedConnection(sqlite3.Connection):
     """A connection that knows who is acting, for the audit triggers, and where its database's
     audit key is."""
@@ -146,22 +99,13 @@ class AuditedConnection(sqlite3.Connection):
     def audit_key(self) -> bytes:
         """The server key, read (or, the first time, created) on first use."""
         if self._key is None:
-            env = os.environ.get(KEY_ENV, "").strip()
-            if env:
-                if len(env) < KEY_BYTES:
-                    raise DatabaseError(texts.AUDIT_ENV_KEY_TOO_SHORT)
-                self._key = env.encode()
-            elif self.key_file.exists():
-                self._key = _read_key(self.key_file)
-            else:
-                self._key = _create_key(self.key_file)
-                self.key_created = True
+            self._key, self.key_created = load_key(self.key_file)
         return self._key
 
     def preload_key(self) -> None:
         """Read a key that exists now, so a bad one is refused in Norwegian on opening rather
         than inside a trigger (a missing key file is made when first needed)."""
-        if os.environ.get(KEY_ENV, "").strip() or self.key_file.exists():
+        if key_available(self.key_file):
             self.audit_key()
 
 
