@@ -14,7 +14,8 @@ from .migrations import migrate
 def open_database(
     path: str | Path | None = None, *, create: bool = True, seed_demo: bool = False
 ) -> sqlite_utils.Database:
-    """Connect, apply pending migrations and bring reference data up to date.
+    """Connect, put back any missing or altered audit trigger (logged), apply pending
+    migrations and bring reference data up to date.
 
     `seed_demo` adds the demo data when the file is new (the app's first start). Raises
     DatabaseError with a Norwegian message for a missing folder, a file that is not a
