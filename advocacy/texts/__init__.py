@@ -6,6 +6,7 @@ app; all of it is read as `texts.NAME`.
 """
 
 from .answers import *  # noqa: F403
+from .audit import *  # noqa: F403
 from .common import *  # noqa: F403
 from .corrections import *  # noqa: F403
 from .documents import *  # noqa: F403
