@@ -48,6 +48,7 @@ RESTORE_MISSING = "Filen finnes ikke: {path}"
 RESTORE_REFUSED = ("{path} er ikke en hel Påvirk-database og ble ikke lagt tilbake: {reason}. "
                    "Databasen er ikke endret.")
 RESTORE_EMPTY = "filen er tom"
+RESTORE_UNREADABLE = "filen kan ikke leses ({reason})"
 RESTORE_PACKED = "filen er pakket ({kind}); pakk den ut først"
 RESTORE_NOT_SQLITE = "filen er ikke en SQLite-database"
 RESTORE_TRUNCATED = "filen er avkortet eller skadet ({size} byte, ventet {expected})"
