@@ -182,7 +182,7 @@ def _migrate_staged(staged: Path) -> str | None:
         db = open_database(staged, create=False)
     except AdvocacyError as exc:
         return texts.RESTORE_NOT_MIGRATED.format(detail=exc.message)
-    except SQLITE_ERRORS as exc:
+    except Exception as exc:  # noqa: BLE001 - whatever fails, the copy is not put back
         return texts.RESTORE_NOT_MIGRATED.format(detail=_describe(exc))
     try:
         db.execute("pragma wal_checkpoint(truncate)")
