@@ -11,6 +11,7 @@ from .corrections import *  # noqa: F403
 from .documents import *  # noqa: F403
 from .drafts import *  # noqa: F403
 from .lists import *  # noqa: F403
+from .login import *  # noqa: F403
 from .meetings import *  # noqa: F403
 from .policy import *  # noqa: F403
 from .privacy import *  # noqa: F403

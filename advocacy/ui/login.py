@@ -15,6 +15,16 @@ from advocacy.ui import context, session_cookie
 from advocacy.ui.widgets import table
 
 
+def _client() -> str | None:
+    """The address the visitor connects from; None on loopback and where Streamlit does not
+    know it (then only the user name's own delay applies)."""
+    try:
+        address = st.context.ip_address
+    except Exception:  # noqa: BLE001 - outside a browser session (AppTest) there is none
+        return None
+    return str(address) if address else None
+
+
 def render() -> None:
     db = context.db()
     notice = st.session_state.pop("login_notice", None)
@@ -45,7 +55,7 @@ def render() -> None:
 
     if submitted:
         try:
-            user = accounts.authenticate(db, username, password)
+            user = accounts.authenticate(db, username, password, client=_client())
         except accounts.LoginLocked as exc:
             st.error(exc.message)
             st.stop()
