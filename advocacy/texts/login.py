@@ -12,7 +12,7 @@ UNLOCK_FAILURES = "{n} mislykkede innlogginger siden sist"
 
 DEMO_REMOVED = "Demodata er fjernet:"
 DEMO_REMOVED_ROW = "  {table}: {n}"
-DEMO_NOTHING_TO_REMOVE = "Det finnes ingen demodata; ingenting ble endret."
+DEMO_NOTHING_TO_REMOVE = "Ingen demodata å fjerne; ingenting ble endret."
 DEMO_KEPT = (
     "  Beholdt {table}: {n} (ekte data viser til dem; demokontoer blant dem er deaktivert og "
     "kan ikke logge inn)"

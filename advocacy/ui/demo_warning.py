@@ -1,0 +1,24 @@
+"""Leadership's warning while demo accounts (with their published password) can log in from
+other machines. demo_removal decides; this only reads where the server listens and the
+address the browser used."""
+
+import streamlit as st
+
+from advocacy import demo_removal
+from advocacy.accounts import User
+
+
+def _request_host() -> str | None:
+    try:
+        return st.context.headers.get("Host")
+    except Exception:  # noqa: BLE001 - outside a browser session (AppTest) there are none
+        return None
+
+
+def show(db, user: User) -> None:
+    if not user.is_leader:
+        return
+    warning = demo_removal.exposure_warning(db, st.get_option("server.address"),
+                                            _request_host())
+    if warning:
+        st.warning(warning, icon=":material/warning:")
