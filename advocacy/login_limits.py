@@ -145,8 +145,9 @@ def unlock(db: sqlite_utils.Database, acting_id: int | None, user_id: int,
 def failures_by_name(db: sqlite_utils.Database) -> dict[str, int]:
     """User name -> failures not yet forgiven, for names that have any (for leadership)."""
     rows = db.execute(
-        """select username, sum(failures) from (
+        """select username, max(failures) from (
                select username, failures from login_failures
-               union all select username, failures from login_client_failures)
+               union all select username, sum(failures) from login_client_failures
+               group by username)
            group by username""").fetchall()
     return {name: n for name, n in rows if n}

@@ -231,3 +231,36 @@ def test_a_password_reset_lifts_the_clients_lock_too(db, kari):
     other = accounts.create_user(db, "nils", "leder", PASSWORD)
     new = user_admin.reset_password(db, accounts.get_user(db, other), kari.id)
     assert accounts.authenticate(db, "kari", new, client="203.0.113.66").username == "kari"
+
+
+def test_the_login_page_says_when_to_try_again(app, db_path):
+    from tests.ui.conftest import login
+
+    for _ in range(accounts.FREE_ATTEMPTS):
+        login(app, "skrivegruppe", "gjetning")
+        assert app.error[0].value == texts.LOGIN_FAILED
+    login(app, "skrivegruppe", "demo1234")
+    assert not app.exception
+    assert app.error[0].value.startswith("For mange mislykkede innlogginger med dette "
+                                          "brukernavnet. Prøv igjen om 1 minutt,")
+    assert "Traceback" not in app.error[0].value
+
+
+def test_leadership_unlocks_from_administrasjon(app, db_path):
+    from tests.ui.conftest import login, page_file
+
+    db = connect(db_path)
+    for _ in range(accounts.FREE_ATTEMPTS):
+        accounts.authenticate(db, "skrivegruppe", "gjetning", client="203.0.113.66")
+    login(app, "leder")
+    app.switch_page(page_file("administrasjon")).run()
+    uid = db.execute("select id from users where username = 'skrivegruppe'").fetchone()[0]
+    app.selectbox(key="edit_user").select(uid).run()
+    assert "5 mislykkede innlogginger siden sist" in [c.value for c in app.caption]
+    app.button(key="unlock_user").click().run()
+    assert not app.exception
+    assert app.success[0].value == ("Innloggingssperren for «skrivegruppe» er opphevet "
+                                    "(5 mislykkede forsøk glemt).")
+    assert login_limits.failures_by_name(db) == {}
+    assert accounts.authenticate(db, "skrivegruppe", "demo1234",
+                                 client="203.0.113.66").username == "skrivegruppe"
