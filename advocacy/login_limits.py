@@ -8,13 +8,14 @@ without a password being checked. A right password then takes its own failure ba
 Two limits, so that an outsider cannot lock a leader out:
 - A known client (its address) that has failed FREE_ATTEMPTS times, whatever names it tried,
   is locked: 30 s, doubling with each further failure, at most CLIENT_MAX_LOCK_SECONDS (an hour).
-  Its failures are forgotten a day after the last one.
 - A user name gets a growing delay, at most MAX_LOCK_SECONDS (a few minutes): after
   FREE_ATTEMPTS failures for attempts whose client is unknown, and after SPREAD_FREE_ATTEMPTS
   failures (from any number of clients) for attempts from a known client, so five guesses from
   one address do not keep the leader out at another.
 Failures are counted for unknown names exactly as for real ones: neither the answer nor the
-lock tells whether an account exists. Leadership lifts both limits for a name (`forgive`).
+lock tells whether an account exists. Failures are forgotten a day after the last one, and
+names and addresses are cut to MAX_KEY characters, so a flood of long made-up names cannot
+fill the database. Leadership lifts both limits for a name (`forgive`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ FREE_ATTEMPTS = 5
 SPREAD_FREE_ATTEMPTS = 10
 MAX_LOCK_SECONDS = 5 * 60
 CLIENT_MAX_LOCK_SECONDS = 60 * 60
-CLIENT_FORGET = dt.timedelta(days=1)
+FORGET = dt.timedelta(days=1)
+MAX_KEY = 64  # longer than any user name (accounts.USERNAME_RE) or client address
 
 
 class LoginLocked(AdvocacyError):
@@ -75,10 +77,12 @@ def record_attempt(db: sqlite_utils.Database, username: str, client: str | None,
     """Refuse the attempt (LoginLocked, nothing written) while the client or the name is
     locked; else count it as a failure, in the same transaction. Call before checking the
     password; `succeeded` takes the failure back."""
+    username, client = username[:MAX_KEY], client[:MAX_KEY] if client else None
     with write(db):
+        forgotten = _stamp(now - FORGET)
+        db.execute("delete from login_failures where last_failure_at < ?", [forgotten])
+        db.execute("delete from login_client_failures where last_failure_at < ?", [forgotten])
         if client:
-            db.execute("delete from login_client_failures where last_failure_at < ?",
-                       [_stamp(now - CLIENT_FORGET)])
             total, last = db.execute(
                 "select coalesce(sum(failures), 0), max(last_failure_at)"
                 " from login_client_failures where client = ?", [client]).fetchone()
@@ -111,6 +115,7 @@ def record_attempt(db: sqlite_utils.Database, username: str, client: str | None,
 def succeeded(db: sqlite_utils.Database, username: str, client: str | None) -> None:
     """A right password: the name's count starts again, and so does this client's for the
     name (its guesses at other names still count)."""
+    username, client = username[:MAX_KEY], client[:MAX_KEY] if client else None
     with write(db):
         db.execute("delete from login_failures where username = ?", [username])
         if client:

@@ -28,6 +28,8 @@ create table login_client_failures (
     primary key (client, username)
 );
 create index login_client_failures_username on login_client_failures(username);
+create index login_client_failures_last on login_client_failures(last_failure_at);
+create index login_failures_last on login_failures(last_failure_at);
 """,
     )
 

@@ -264,3 +264,43 @@ def test_leadership_unlocks_from_administrasjon(app, db_path):
     assert login_limits.failures_by_name(db) == {}
     assert accounts.authenticate(db, "skrivegruppe", "demo1234",
                                  client="203.0.113.66").username == "skrivegruppe"
+
+
+def test_an_unknown_name_costs_the_same_password_check(db, kari, checks):
+    for name in ("kari", "finnes.ikke", "x" * 5000):
+        checks[0] = 0
+        assert accounts.authenticate(db, name, "gjetning", client="192.0.2.8") is None
+        assert checks[0] == 1, name  # one argon2 check, real hash or the dummy one
+
+
+def test_long_made_up_names_and_addresses_are_cut(db, kari):
+    for i in range(3):
+        accounts.authenticate(db, f"{i}" + "å" * 100_000, "gjetning", client="9" * 100_000)
+    longest = db.execute("select max(length(username)), max(length(client)) "
+                         "from login_client_failures").fetchone()
+    assert longest == (login_limits.MAX_KEY, login_limits.MAX_KEY)
+    assert db.execute("select max(length(username)) from login_failures").fetchone()[0] == (
+        login_limits.MAX_KEY)
+
+
+def test_failures_are_forgotten_after_a_day(db, kari):
+    t0 = dt.datetime(2026, 11, 1, 12, 0, tzinfo=dt.UTC)
+    for i in range(accounts.FREE_ATTEMPTS):
+        accounts.authenticate(db, "kari", "gjetning", now=t0 + dt.timedelta(seconds=i),
+                              client="203.0.113.66")
+    next_day = t0 + login_limits.FORGET + dt.timedelta(minutes=1)
+    assert accounts.authenticate(db, "ola", "gjetning", now=next_day) is None
+    assert login_limits.failures_by_name(db) == {"ola": 1}
+
+
+def test_an_erased_account_leaves_no_failed_login_under_its_name(db, kari):
+    from advocacy import erasure
+
+    accounts.create_user(db, "nils", "leder", PASSWORD)
+    nils = accounts.authenticate(db, "nils", PASSWORD)
+    for _ in range(3):
+        accounts.authenticate(db, "kari", "gjetning", client="203.0.113.66")
+    erasure.erase_user(db, nils, kari.id)
+    assert db.execute("select count(*) from login_client_failures where username = 'kari'"
+                      ).fetchone()[0] == 0
+    assert db["login_failures"].count_where("username = 'kari'") == 0
