@@ -194,19 +194,25 @@ def _host(header: str | None) -> str | None:
         return header.strip()
 
 
-def listens_beyond_loopback(server_address: str | None, request_host: str | None) -> bool:
+def listens_beyond_loopback(server_address: str | None, request_host: str | None,
+                            forwarded_for: str | None = None) -> bool:
     """Whether other machines reach this server: the browser came through a name or address
-    other than loopback (the request's Host), or the server is set to listen on one
-    (`server.address`; 0.0.0.0 and :: are every interface). Unset and unknown: no."""
+    other than loopback (the request's Host), a proxy forwarded the request from another
+    machine (X-Forwarded-For), or the server is set to listen on one (`server.address`;
+    0.0.0.0 and :: are every interface). Unset and unknown: no. (A forged header only shows
+    the warning; it hides nothing.)"""
     host = _host(request_host)
     if host is not None and not _is_loopback(host):
+        return True
+    hops = [hop.strip() for hop in (forwarded_for or "").split(",") if hop.strip()]
+    if any(not _is_loopback(hop) for hop in hops):
         return True
     return bool(server_address and server_address.strip()) and not _is_loopback(server_address)
 
 
 def exposure_warning(db: sqlite_utils.Database, server_address: str | None,
-                     request_host: str | None) -> str | None:
+                     request_host: str | None, forwarded_for: str | None = None) -> str | None:
     """The warning for leadership while demo accounts can log in from other machines."""
-    if not listens_beyond_loopback(server_address, request_host):
+    if not listens_beyond_loopback(server_address, request_host, forwarded_for):
         return None
     return texts.DEMO_EXPOSED_WARNING if demo.demo_accounts(db) else None

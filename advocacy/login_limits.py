@@ -21,6 +21,7 @@ fill the database. Leadership lifts both limits for a name (`forgive`).
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import json
 
 import sqlite_utils
@@ -35,6 +36,29 @@ MAX_LOCK_SECONDS = 5 * 60
 CLIENT_MAX_LOCK_SECONDS = 60 * 60
 FORGET = dt.timedelta(days=1)
 MAX_KEY = 64  # longer than any user name (accounts.USERNAME_RE) or client address
+
+
+def client_address(remote_ip: str | None, forwarded_for: str | None,
+                   trust_proxy: bool) -> str | None:
+    """The address a login attempt comes from, or None where it is not known.
+
+    A direct connection from another machine is known by its address (Streamlit gives none for
+    loopback). Behind a reverse proxy on the same machine every attempt arrives from loopback;
+    only when the proxy is trusted (`ADVOCACY_TRUST_PROXY=1`) does the last X-Forwarded-For
+    entry, the one that proxy added, name the client. A header from a direct connection is
+    never read: anyone can write one."""
+    if remote_ip:
+        return _normalised(remote_ip)
+    if not trust_proxy or not forwarded_for:
+        return None
+    return _normalised(forwarded_for.split(",")[-1])
+
+
+def _normalised(address: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(address.strip().strip("[]")))
+    except ValueError:
+        return None
 
 
 class LoginLocked(AdvocacyError):

@@ -8,17 +8,18 @@ from advocacy import demo_removal
 from advocacy.accounts import User
 
 
-def _request_host() -> str | None:
+def _header(name: str) -> str | None:
     try:
-        return st.context.headers.get("Host")
-    except Exception:  # noqa: BLE001 - outside a browser session (AppTest) there are none
+        value = st.context.headers.get(name)
+    except Exception:  # noqa: BLE001 - outside a browser session there are none
         return None
+    return value if isinstance(value, str) else None  # AppTest: a mock
 
 
 def show(db, user: User) -> None:
     if not user.is_leader:
         return
     warning = demo_removal.exposure_warning(db, st.get_option("server.address"),
-                                            _request_host())
+                                            _header("Host"), _header("X-Forwarded-For"))
     if warning:
         st.warning(warning, icon=":material/warning:")

@@ -304,3 +304,17 @@ def test_an_erased_account_leaves_no_failed_login_under_its_name(db, kari):
     assert db.execute("select count(*) from login_client_failures where username = 'kari'"
                       ).fetchone()[0] == 0
     assert db["login_failures"].count_where("username = 'kari'") == 0
+
+
+@pytest.mark.parametrize(("remote", "forwarded", "trusted", "client"), [
+    ("203.0.113.7", None, False, "203.0.113.7"),
+    ("203.0.113.7", "198.51.100.1", True, "203.0.113.7"),  # a direct client's header is ignored
+    ("2001:db8::1", None, False, "2001:db8::1"),
+    (None, None, True, None),
+    (None, "198.51.100.1", False, None),  # an untrusted proxy's header is anyone's
+    (None, "10.0.0.1, 198.51.100.1", True, "198.51.100.1"),  # the hop the proxy added
+    (None, "198.51.100.1, ikke-en-adresse", True, None),
+    ("ikke-en-adresse", None, False, None),
+])
+def test_the_client_address(remote, forwarded, trusted, client):
+    assert login_limits.client_address(remote, forwarded, trusted) == client

@@ -163,6 +163,14 @@ def test_listening_beyond_loopback(address, host, exposed):
     assert demo_removal.listens_beyond_loopback(address, host) is exposed
 
 
+@pytest.mark.parametrize(("forwarded", "exposed"), [
+    (None, False), ("", False), ("127.0.0.1", False), ("::1, 127.0.0.1", False),
+    ("203.0.113.5", True), ("203.0.113.5, 127.0.0.1", True), ("ukjent", True),
+])
+def test_a_request_forwarded_from_another_machine(forwarded, exposed):
+    assert demo_removal.listens_beyond_loopback(None, "localhost:8501", forwarded) is exposed
+
+
 def test_the_warning_only_while_demo_accounts_exist(demo_db):
     assert demo_removal.exposure_warning(demo_db, "0.0.0.0", None) == texts.DEMO_EXPOSED_WARNING
     assert "python -m advocacy remove-demo" in texts.DEMO_EXPOSED_WARNING
