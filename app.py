@@ -15,7 +15,7 @@ from advocacy.accounts import PAGES_BY_ROLE
 from advocacy.db import default_path
 from advocacy.errors import AdvocacyError
 from advocacy.startup import prepare
-from advocacy.ui import confirm, context, login, session_cookie
+from advocacy.ui import confirm, context, demo_warning, login, session_cookie
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import demo_marker
 
@@ -88,6 +88,7 @@ def main() -> None:
             login.render()
         else:
             sidebar(user, demo.is_enabled(db))
+            demo_warning.show(db, user)
             confirm.show_notice()
             st.navigation([page(key) for key in PAGES_BY_ROLE[user.role]]).run()
     finally:

@@ -16,14 +16,19 @@ import sqlite_utils
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from . import texts
+from . import login_limits, texts
 from .db import write
-from .errors import AdvocacyError, PermissionDenied, ValidationError
+from .errors import PermissionDenied, ValidationError
+from .login_limits import (  # noqa: F401 - part of this module's interface
+    FREE_ATTEMPTS,
+    MAX_LOCK_SECONDS,
+    ClientLocked,
+    LoginLocked,
+    _lock_seconds,
+)
 
 ROLES = ("leder", "lokallag", "skrivegruppe")
 MIN_PASSWORD_LENGTH = 8
-FREE_ATTEMPTS = 5
-MAX_LOCK_SECONDS = 3600
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 
 # Pages each role reaches, in menu order. The pages hide what the domain layer refuses anyway.
@@ -191,39 +196,22 @@ def get_user(db: sqlite_utils.Database, user_id: int) -> User | None:
     return _user(db, "users.id = ?", [user_id])
 
 
-class LoginLocked(AdvocacyError):
-    """Too many failed attempts for this username; try again later."""
-
-    def __init__(self, seconds: int):
-        super().__init__(texts.LOGIN_LOCKED.format(
-            wait=texts.format_minutes(max(1, -(-seconds // 60)))))
-        self.seconds = seconds
-
-
-def _lock_seconds(failures: int) -> int:
-    """No wait for the first few mistakes, then 30 s doubling per failure, at most an hour."""
-    if failures < FREE_ATTEMPTS:
-        return 0
-    return min(30 * 2 ** (failures - FREE_ATTEMPTS), MAX_LOCK_SECONDS)
-
-
 def authenticate(
-    db: sqlite_utils.Database, username: str, password: str, *, now: dt.datetime | None = None
+    db: sqlite_utils.Database, username: str, password: str, *, now: dt.datetime | None = None,
+    client: str | None = None,
 ) -> User | None:
     """The user if the password is right, else None — the same answer whatever went wrong.
 
-    Unknown usernames take the same path (a dummy hash is verified, failures are counted), so
-    neither the answer, the time nor the lockout tells whether an account exists. Raises
-    LoginLocked while a username is locked after repeated failures.
+    `client` is the address the attempt comes from, when known. The attempt is counted (and
+    refused with LoginLocked while the name or the client is locked: login_limits.py) in one
+    write transaction before the password is checked, so parallel guesses cannot slip past
+    the limit. Unknown usernames take the same path (a dummy hash is verified, failures are
+    counted), so neither the answer, the time nor the lockout tells whether an account exists.
     """
     now = now or dt.datetime.now(dt.UTC)
     key = username.strip().lower()
-    failure = db.execute(
-        "select failures, locked_until from login_failures where username = ?", [key]
-    ).fetchone()
-    if failure and failure[1] and dt.datetime.fromisoformat(failure[1]) > now:
-        _hasher.verify(_DUMMY_HASH, "påvirk-dummy-passord")  # same cost as a real attempt
-        raise LoginLocked(int((dt.datetime.fromisoformat(failure[1]) - now).total_seconds()))
+    client = client.strip() if client and client.strip() else None
+    login_limits.record_attempt(db, key, client, now)
     row = db.execute(
         "select id, password_hash from users where username = ? and active = 1", [key]
     ).fetchone()
@@ -233,17 +221,10 @@ def authenticate(
         ok = row is not None
     except (VerificationError, InvalidHashError):
         ok = False
+    if not ok:
+        return None
     with write(db):
-        if not ok:
-            failures = (failure[0] if failure else 0) + 1
-            lock = _lock_seconds(failures)
-            db["login_failures"].upsert(
-                {"username": key, "failures": failures, "last_failure_at": now.isoformat(),
-                 "locked_until": (now + dt.timedelta(seconds=lock)).isoformat() if lock else None},
-                pk="username",
-            )
-            return None
-        db.execute("delete from login_failures where username = ?", [key])
+        login_limits.succeeded(db, key, client)
         db["users"].update(row[0], {"last_login_at": now.isoformat(timespec="seconds")})
         if _hasher.check_needs_rehash(stored):
             db["users"].update(row[0], {"password_hash": _hasher.hash(password)})

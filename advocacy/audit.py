@@ -46,7 +46,8 @@ AUDITED = ("users", "politicians", "stances", "meetings", "positions", "document
            "newspapers", "arguments")
 ACTIONS = {"create": "opprettet", "update": "endret", "delete": "slettet",
            "trash": "flyttet til papirkurven", "restore": "gjenopprettet",
-           "purge": "tømt fra papirkurven", **texts.AUDIT_ACTIONS}
+           "purge": "tømt fra papirkurven", "unlock": "innloggingssperre opphevet",
+           **texts.AUDIT_ACTIONS}
 NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 NOT_CHANGES = {"updated_at", "last_login_at"}  # bookkeeping, not a change anyone made
 

@@ -348,5 +348,5 @@ def _events_ics_parser(add) -> None:
 PARSER_EXTENSIONS.append(_events_ics_parser)
 
 
-# The privacy commands live in their own module and register themselves here.
-from . import cli_privacy  # noqa: E402, F401
+# The login and privacy commands live in their own modules and register themselves here.
+from . import cli_login, cli_privacy  # noqa: E402, F401

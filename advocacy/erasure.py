@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from . import texts, trash_privacy
+from . import login_limits, texts, trash_privacy
 from .accounts import User
 from .db import write
 from .documents.naming import slug
@@ -43,7 +43,7 @@ FTS_TABLES = ("meetings_fts", "politicians_fts", "documents_fts")
 # Reference data and bookkeeping hold no personal free text; the audit log is append-only by
 # design and holds field names only.
 SKIP_TABLES = {"audit_log", "_sqlite_migrations", "settings", "counties", "municipalities",
-               "parties", "levers", "login_failures", "templates"}
+               "parties", "levers", "login_failures", "login_client_failures", "templates"}
 # Other people's identity columns: a namesake elsewhere is not the person being erased.
 SKIP_COLUMNS = {("politicians", "name"), ("politicians", "email"), ("politicians", "phone"),
                 ("users", "username"), ("users", "full_name"), ("users", "email"),
@@ -242,7 +242,7 @@ def erase_user(db: sqlite_utils.Database, acting: User, user_id: int,
         anonymous = ERASED_USERNAME.format(id=user_id)
         db.execute("update statement_history set username = ? where user_id = ?",
                    [anonymous, user_id])
-        db.execute("delete from login_failures where username = ?", [username])
+        login_limits.forgive(db, username)  # failed logins under the name, from any client
         db.execute("delete from drafts where user_id = ?", [user_id])  # unsaved text is theirs
         db.execute("delete from login_sessions where user_id = ?", [user_id])  # logged out
         db["users"].update(user_id, {

@@ -7,7 +7,7 @@ import secrets
 
 import sqlite_utils
 
-from . import accounts, sessions, texts
+from . import accounts, login_limits, sessions, texts
 from .accounts import User, require_leader
 from .db import write
 from .errors import ValidationError
@@ -84,9 +84,23 @@ def reset_password(db: sqlite_utils.Database, acting: User, user_id: int) -> str
     password_hash = accounts.hash_password(password)
     with write(db):
         db["users"].update(user_id, {"password_hash": password_hash})
-        db.execute("delete from login_failures where username = ?", [user["username"]])
+        login_limits.forgive(db, user["username"])
         sessions.end_all(db, user_id)
     return password
+
+
+def unlock(db: sqlite_utils.Database, acting: User, user_id: int) -> int:
+    """Lift a user's login delay and the client locks their name's failures caused (an
+    outsider's guesses, a forgotten password). Returns how many failures were forgiven."""
+    require_leader(acting)
+    user = _existing(db, user_id)
+    return login_limits.unlock(db, acting.id, user_id, user["username"])
+
+
+def failed_logins(db: sqlite_utils.Database, acting: User) -> dict[str, int]:
+    """User name -> failed logins not yet forgiven (for the unlock button)."""
+    require_leader(acting)
+    return login_limits.failures_by_name(db)
 
 
 def add_chapter(db: sqlite_utils.Database, acting: User, name: str, organisation: str,

@@ -13,6 +13,7 @@ from .documents import *  # noqa: F403
 from .drafts import *  # noqa: F403
 from .files import *  # noqa: F403
 from .lists import *  # noqa: F403
+from .login import *  # noqa: F403
 from .meetings import *  # noqa: F403
 from .policy import *  # noqa: F403
 from .privacy import *  # noqa: F403

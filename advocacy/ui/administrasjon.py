@@ -92,7 +92,7 @@ with tab_users:
                     st.error(exc.message)
                 else:
                     _done("Endringene er lagret.")
-        c1, c2 = st.columns(2)
+        c1, c2, c3 = st.columns(3)
         active = bool(current["aktiv"])
         if c1.button("Deaktiver" if active else "Aktiver igjen", key="toggle_active"):
             try:
@@ -106,6 +106,13 @@ with tab_users:
             new_password = user_admin.reset_password(db, user, chosen)
             st.info(f"Nytt passord for {current['brukernavn']}: `{new_password}` — gi det "
                     "videre på en trygg måte. Det vises bare nå.")
+        failures = user_admin.failed_logins(db, user).get(current["brukernavn"], 0)
+        if failures:
+            c3.caption(texts.UNLOCK_FAILURES.format(n=failures))
+        if c3.button(texts.UNLOCK_BUTTON, key="unlock_user"):
+            forgiven = user_admin.unlock(db, user, chosen)
+            _done((texts.UNLOCK_DONE if forgiven else texts.UNLOCK_NOTHING)
+                  .format(username=current["brukernavn"], n=forgiven))
 
 with tab_chapters:
     table(

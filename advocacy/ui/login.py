@@ -6,13 +6,28 @@ server session whose token the next run puts in a cookie (session_cookie.py), so
 new tab carries on logged in.
 """
 
+import os
 import time
 
 import streamlit as st
 
-from advocacy import accounts, demo, texts
+from advocacy import accounts, demo, login_limits, texts
 from advocacy.ui import context, session_cookie
 from advocacy.ui.widgets import table
+
+
+def _client() -> str | None:
+    """The address the visitor connects from, where it is known (login_limits.client_address);
+    None on loopback without a trusted proxy, and in AppTest (whose context is a mock)."""
+    try:
+        remote_ip = st.context.ip_address
+        forwarded = st.context.headers.get("X-Forwarded-For")
+    except Exception:  # noqa: BLE001 - outside a browser session there is no context
+        return None
+    if not isinstance(remote_ip, str | None) or not isinstance(forwarded, str | None):
+        return None
+    return login_limits.client_address(remote_ip, forwarded,
+                                       os.environ.get("ADVOCACY_TRUST_PROXY", "0") == "1")
 
 
 def render() -> None:
@@ -45,7 +60,7 @@ def render() -> None:
 
     if submitted:
         try:
-            user = accounts.authenticate(db, username, password)
+            user = accounts.authenticate(db, username, password, client=_client())
         except accounts.LoginLocked as exc:
             st.error(exc.message)
             st.stop()
