@@ -12,6 +12,7 @@ import streamlit as st
 
 from advocacy import accounts, demo, texts
 from advocacy.ui import context, session_cookie
+from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
 
@@ -34,7 +35,7 @@ def render() -> None:
         st.warning(texts.LOGIN_NO_USERS)
 
     if notice:
-        st.warning(notice)
+        st.warning(md(notice))
 
     with st.form("login"):
         st.subheader(texts.LOGIN_HEADING)
@@ -47,7 +48,7 @@ def render() -> None:
         try:
             user = accounts.authenticate(db, username, password)
         except accounts.LoginLocked as exc:
-            st.error(exc.message)
+            st.error(md(exc.message))
             st.stop()
         if user is None:
             st.error(texts.LOGIN_FAILED)
