@@ -219,7 +219,8 @@ TABS = ["Nytt dokument", "Innlegg", "Masseutsending", "Dokumenter", "Argumentban
 # Lazy tabs (on_change="rerun"): only the open tab runs, so a click in one does not recompute
 # the five others against a national archive.
 new_tab, letters_tab, batch_tab, list_tab, arguments_tab, papers_tab = st.tabs(
-    TABS, default="Innlegg" if user.role == "skrivegruppe" else TABS[0], key="brev_fane",
+    TABS, default="Innlegg" if user.role == "skrivegruppe" or "innlegg" in st.query_params
+    else TABS[0], key="brev_fane",
     on_change="rerun",
 )
 for tab, draw in (
