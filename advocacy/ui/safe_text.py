@@ -4,10 +4,11 @@
 st.caption, headers, alerts, toasts, widget, tab and expander labels, radio options): every
 ASCII punctuation mark that Markdown, GFM, LaTeX or Streamlit's directives give a meaning is
 backslash-escaped, so images, links, HTML, headings, lists, quotes, tables, `$…$` and
-`:color[…]` are shown as the characters typed. Some constructs are found in the text *after*
-escapes are resolved (GFM's bare `https://…`, `www.…` and e-mail autolinks, Streamlit's
-`:material/…:` icons and emoji shortcodes): those get an invisible word joiner (U+2060) where
-it breaks the pattern, so nothing typed becomes a link, an icon or a fetch.
+`:color[…]` are shown as the characters typed; indentation becomes no-break spaces (no code
+block). Some constructs are found in the text *after* escapes are resolved (GFM's bare
+`https://…`, `www.…` and e-mail autolinks, Streamlit's `:material/…:` icons and emoji
+shortcodes): those get an invisible word joiner (U+2060) where it breaks the pattern, so
+nothing typed becomes a link, an icon or a fetch. `code()` shows a name as inline code.
 """
 
 from __future__ import annotations
@@ -15,15 +16,17 @@ from __future__ import annotations
 import re
 
 WORD_JOINER = "\u2060"
+NO_BREAK_SPACE = "\u00a0"
+_INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 
 # Every ASCII punctuation mark may be backslash-escaped in CommonMark; these are the ones with
 # a meaning somewhere in Streamlit's Markdown (GFM, remark-math, remark-directive, entities).
 _PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=])")
 # Patterns matched on the resolved text: a scheme's colon (`https:`, `mailto:`), a colon
-# before a name (`:material/…:`, `:smile:`, `:red[…]`), `www.` and the `@` of an address.
+# before a name (`:material/…:`, `:smile:`, `:+1:`, `:red[…]`), `www.` and the `@` of an address.
 _AFTER_ESCAPES = (
     (re.compile(r"(?<=[^\W\d_]):"), WORD_JOINER + ":"),
-    (re.compile(r":(?=[^\W\d_])"), ":" + WORD_JOINER),
+    (re.compile(r":(?=[\w+-])"), ":" + WORD_JOINER),
     (re.compile(r"(?<=www)\.", re.IGNORECASE), WORD_JOINER + "."),
     (re.compile(r"@(?=\w)"), "@" + WORD_JOINER),
 )
@@ -35,6 +38,8 @@ def md(value: object) -> str:
     text = str(value if value is not None else "").replace("\r\n", "\n").replace("\r", "\n")
     for pattern, replacement in _AFTER_ESCAPES:
         text = pattern.sub(replacement, text)
+    # Indentation as no-break spaces: four spaces at a line's start would make a code block.
+    text = _INDENT.sub(lambda m: NO_BREAK_SPACE * len(m.group().expandtabs(4)), text)
     return _PUNCTUATION.sub(r"\\\1", text).replace("\n", "  \n")
 
 
