@@ -111,7 +111,8 @@ def _make(db, user, template, contexts, recipients, keep) -> None:
     bar = st.progress(0.0, text="Lager brevene …")
 
     def progress(done: int, total: int) -> None:
-        bar.progress(done / total, text=f"{done} av {total} brev")
+        bar.progress(done / total, text=f"{texts.format_number(done)} av "
+                                          f"{texts.format_number(total)} brev")
 
     try:
         data = render_batch(document_form.prepared(template), contexts,

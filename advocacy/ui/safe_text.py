@@ -2,9 +2,9 @@
 
 `md()` is the one way user text reaches anything Streamlit renders as Markdown (st.markdown,
 st.caption, headers, alerts, toasts, widget, tab and expander labels, radio options): every
-ASCII punctuation mark that Markdown, GFM, LaTeX or Streamlit's directives give a meaning is
-backslash-escaped, so images, links, HTML, headings, lists, quotes, tables, `$…$` and
-`:color[…]` are shown as the characters typed; indentation becomes no-break spaces (no code
+character that opens a construct of Markdown, GFM or LaTeX there (anywhere, or at a line's
+start) is backslash-escaped, so images, links, HTML, headings, lists, quotes, tables and
+`$…$` are shown as the characters typed; indentation becomes no-break spaces (no code
 block). Some constructs are found in the text *after* escapes are resolved (GFM's bare
 `https://…`, `www.…` and e-mail autolinks, Streamlit's `:material/…:` icons and emoji
 shortcodes): those get an invisible word joiner (U+2060) where it breaks the pattern, so
@@ -19,28 +19,43 @@ WORD_JOINER = "\u2060"
 NO_BREAK_SPACE = "\u00a0"
 _INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 
-# Every ASCII punctuation mark may be backslash-escaped in CommonMark; these are the ones with
-# a meaning somewhere in Streamlit's Markdown (GFM, remark-math, remark-directive, entities).
-_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&=])")
-# Patterns matched on the resolved text: a scheme's colon (`https:`, `mailto:`), a colon
-# before a name (`:material/…:`, `:smile:`, `:+1:`, `:red[…]`), `www.` and the `@` of an address.
+# Characters that open a construct wherever they stand (emphasis, code, links and images,
+# HTML and autolinks, strikethrough and fences, math, tables), and entities such as `&lt;`.
+_ANYWHERE = re.compile(r"([\\`*_\[\]<>~$|])|&(?=#?\w+;)")
+# Constructs that only a line's start opens: headings, quotes, lists, setext underlines.
+_LINE_START = re.compile(r"^(?:([#>+=-])|(\d{1,9})([.)]))", re.MULTILINE)
+# Patterns matched on the text after escapes are resolved: a scheme before `//` (`https://`),
+# a colon before a name or shortcode (`:material/…:`, `:red[…]`, `:smile:`, `:+1:`), `www.`
+# and the `@` of an e-mail address.
 _AFTER_ESCAPES = (
-    (re.compile(r"(?<=[^\W\d_]):"), WORD_JOINER + ":"),
-    (re.compile(r":(?=[\w+-])"), ":" + WORD_JOINER),
+    (re.compile(r"(?<=[^\W\d_]):(?=//)"), WORD_JOINER + ":"),
+    (re.compile(r":(?=[^\W\d_]|[\w+-]+:)"), ":" + WORD_JOINER),
     (re.compile(r"(?<=www)\.", re.IGNORECASE), WORD_JOINER + "."),
-    (re.compile(r"@(?=\w)"), "@" + WORD_JOINER),
+    (re.compile(r"@(?=[-\w]+\.[-\w])"), "@" + WORD_JOINER),
 )
+
+
+def _escape(match: re.Match) -> str:
+    return "\\" + match.group(0)
+
+
+def _escape_line_start(match: re.Match) -> str:
+    if match.group(1):
+        return "\\" + match.group(1)
+    return match.group(2) + "\\" + match.group(3)
 
 
 def md(value: object) -> str:
     """Text escaped for st.markdown and widget labels: shown literally, never interpreted.
-    Line breaks stay line breaks."""
+    Line breaks stay line breaks; ordinary prose comes back unchanged."""
     text = str(value if value is not None else "").replace("\r\n", "\n").replace("\r", "\n")
     for pattern, replacement in _AFTER_ESCAPES:
         text = pattern.sub(replacement, text)
     # Indentation as no-break spaces: four spaces at a line's start would make a code block.
     text = _INDENT.sub(lambda m: NO_BREAK_SPACE * len(m.group().expandtabs(4)), text)
-    return _PUNCTUATION.sub(r"\\\1", text).replace("\n", "  \n")
+    text = _ANYWHERE.sub(_escape, text)
+    text = _LINE_START.sub(_escape_line_start, text)
+    return text.replace("\n", "  \n")
 
 
 def code(value: object) -> str:

@@ -22,6 +22,8 @@ LABELLED = {"expander", "popover", "button", "download_button", "link_button",
             "text_input", "text_area", "number_input", "date_input", "time_input",
             "file_uploader", "metric", "segmented_control", "pills", "slider", "select_slider",
             "color_picker", "chat_input", "feedback"}
+# Calls whose `text` (or first argument) is rendered as Markdown.
+TEXT = {"progress", "spinner", "status", "badge"}
 # Widgets whose options (format_func) are rendered as Markdown too.
 MARKDOWN_OPTIONS = {"radio", "segmented_control", "pills"}
 # Keywords rendered as Markdown wherever they appear on the calls above.
@@ -115,6 +117,10 @@ class Checker:
         self.findings: list[tuple[int, str]] = []
 
     def run(self) -> list[tuple[int, str]]:
+        # The app's own modules (`campaigns.progress(...)`) are not Streamlit.
+        self.modules = {(a.asname or a.name) for n in ast.walk(self.tree)
+                        if isinstance(n, ast.ImportFrom) and (n.module or "").startswith("advocacy")
+                        for a in n.names}
         self._visit(self.tree, _Scope(self.tree, None))
         return self.findings
 
@@ -131,19 +137,22 @@ class Checker:
         if not isinstance(node.func, ast.Attribute):
             return
         name = node.func.attr
-        if name not in BODY | LABELLED | {"tabs", "page_link"}:
+        if name not in BODY | LABELLED | TEXT | {"tabs", "page_link"}:
             return
-        if _root(node.func.value) in NOT_STREAMLIT:
+        if _root(node.func.value) in NOT_STREAMLIT | self.modules:
             return
         shown: list[ast.AST] = []
         if name == "write":
             shown += node.args
         elif name == "page_link":
             shown += node.args[1:2]
+        elif name in TEXT:
+            shown += node.args[1:2] if name == "progress" else node.args[:1]
         else:
             shown += node.args[:1]
         for keyword in node.keywords:
-            if keyword.arg in MARKDOWN_KEYWORDS or (name == "tabs" and keyword.arg == "tabs"):
+            if keyword.arg in MARKDOWN_KEYWORDS or (name == "tabs" and keyword.arg == "tabs") \
+                    or (name in TEXT and keyword.arg == "text"):
                 shown.append(keyword.value)
             if keyword.arg == "format_func" and name in MARKDOWN_OPTIONS:
                 value = keyword.value
