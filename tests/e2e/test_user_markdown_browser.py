@@ -38,11 +38,11 @@ def _logged_in_cookie(page, timeout: float = 15.0) -> None:
 
 
 def test_stored_markdown_and_html_fetch_nothing_and_link_nowhere(page, server, server_db_path):
-    links = _seed(server_db_path)
     asked: list[str] = []
     page.on("request", lambda request: asked.append(request.url))
-    login(page, "leder")
+    login(page, "leder")  # the app has prepared its database by then
     _logged_in_cookie(page)
+    links = _seed(server_db_path)
     for path, record in links.items():
         page.goto(f"{server}/{path}={record}")
         page.get_by_text("Innlogget som").wait_for()
