@@ -74,7 +74,7 @@ def main() -> None:
         prepare_database(path)
         db = context.database(path)
     except AdvocacyError as exc:
-        st.error(f"{texts.STARTUP_FAILED} {exc.message}")
+        st.error(f"{texts.STARTUP_FAILED} {md(exc.message)}")
         st.stop()
     # No connection is closed here: fragments, callbacks, dialogs and downloads run after this
     # run has ended and use the same per-thread connections (context.py).

@@ -7,6 +7,7 @@ import streamlit as st
 from advocacy import accounts, audit, backup, texts, user_admin
 from advocacy.errors import AdvocacyError
 from advocacy.ui import context, edit_forms, privacy_admin, trash_view
+from advocacy.ui.safe_text import code, md
 from advocacy.ui.widgets import table
 
 user = context.require_page("administrasjon")
@@ -26,7 +27,7 @@ def _done(message: str) -> None:
 
 
 if notice := st.session_state.pop("admin_notice", None):
-    st.success(notice)
+    st.success(md(notice))
 
 with tab_users:
     users = accounts.list_users(db, user)
@@ -55,7 +56,7 @@ with tab_users:
                 user_admin.add_user(db, user, username, role, password, full_name=full_name,
                                     chapter=chapter, title=title, place=place)
             except AdvocacyError as exc:
-                st.error(exc.message)
+                st.error(md(exc.message))
             else:
                 _done(f"Brukeren «{username.strip().lower()}» er opprettet.")
 
@@ -89,7 +90,7 @@ with tab_users:
                                            email=email.strip(), phone=phone.strip(),
                                            place=place.strip())
                 except AdvocacyError as exc:
-                    st.error(exc.message)
+                    st.error(md(exc.message))
                 else:
                     _done("Endringene er lagret.")
         c1, c2, c3 = st.columns(3)
@@ -98,13 +99,13 @@ with tab_users:
             try:
                 user_admin.set_active(db, user, chosen, not active)
             except AdvocacyError as exc:
-                st.error(exc.message)
+                st.error(md(exc.message))
             else:
                 _done("Brukeren er deaktivert og logges ut ved neste klikk." if active
                       else "Brukeren er aktiv igjen.")
         if c2.button("Lag nytt passord", key="reset_password"):
             new_password = user_admin.reset_password(db, user, chosen)
-            st.info(f"Nytt passord for {current['brukernavn']}: `{new_password}` — gi det "
+            st.info(f"Nytt passord for {md(current['brukernavn'])}: {code(new_password)} — gi det "
                     "videre på en trygg måte. Det vises bare nå.")
         failures = user_admin.failed_logins(db, user).get(current["brukernavn"], 0)
         if failures:
@@ -130,7 +131,7 @@ with tab_chapters:
             try:
                 user_admin.add_chapter(db, user, name, organisation, kommunenummer.strip())
             except AdvocacyError as exc:
-                st.error(exc.message)
+                st.error(md(exc.message))
             else:
                 _done(f"Lokallaget «{name.strip()}» er lagt til.")
     edit_forms.chapter_edit(db, user, chapters)
@@ -157,7 +158,7 @@ with tab_backup:
         try:
             st.session_state["backup_bytes"] = backup.backup_bytes(db)
         except AdvocacyError as exc:
-            st.error(exc.message)
+            st.error(md(exc.message))
     if data := st.session_state.get("backup_bytes"):
         st.download_button(
             "Last ned sikkerhetskopi", data=data, mime="application/vnd.sqlite3",

@@ -13,6 +13,7 @@ from advocacy import argument_bank, municipalities, texts
 from advocacy.accounts import User
 from advocacy.errors import AdvocacyError
 from advocacy.ui import dates, edit_forms, trash_view
+from advocacy.ui.safe_text import md
 
 
 def tab(db: sqlite_utils.Database, user: User) -> None:
@@ -20,9 +21,9 @@ def tab(db: sqlite_utils.Database, user: User) -> None:
     search = st.text_input(texts.SEARCH_LABEL, key="arg_sok")
     for row in argument_bank.list_arguments(db, user, search=search):
         with st.container(border=True):
-            st.markdown(f"**{row['title']}**" + (f" · {row['lever']}" if row["lever"] else ""))
-            st.markdown(row["body"])
-            st.caption("Kilder: " + "; ".join(argument_bank.source_list(row))
+            st.markdown(f"**{md(row['title'])}**" + (f" · {md(row['lever'])}" if row["lever"] else ""))
+            st.markdown(md(row["body"]))
+            st.caption("Kilder: " + "; ".join(md(s) for s in argument_bank.source_list(row))
                        + f" · sjekket {texts.format_date(row['checked_on'])}")
             if row["stale"]:
                 st.warning(texts.ARGUMENT_STALE.format(date=texts.format_date(row["checked_on"])))
@@ -40,9 +41,10 @@ def tab(db: sqlite_utils.Database, user: User) -> None:
 
 def review(db, user, row) -> None:
     with st.container(border=True):
-        st.markdown(f"**{row['title']}** · foreslått av {row['proposer'] or '–'}")
-        st.markdown(row["body"])
-        st.caption("Kilder: " + ("; ".join(argument_bank.source_list(row)) or "ingen ennå"))
+        st.markdown(f"**{md(row['title'])}** · foreslått av {md(row['proposer'] or '–')}")
+        st.markdown(md(row["body"]))
+        st.caption("Kilder: " + ("; ".join(md(s) for s in argument_bank.source_list(row))
+                                  or "ingen ennå"))
         edit_forms.argument_edit(db, user, row, f"arg_forslag_endre_{row['id']}")
         trash_view.delete_button(db, user, "arguments", row["id"], key=f"arg_forslag_slett_{row['id']}")
         if not user.is_leader:
@@ -76,6 +78,6 @@ def _do(action, db, user, *args) -> None:
     try:
         action(db, user, *args)
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
         return
     st.rerun()

@@ -66,7 +66,7 @@ def open_pending() -> None:
         record = document_records.get_document(db, user, document_id)
         name = load_template(db, record["template"]).name
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
         return
     st.session_state["ny_mal"] = name
     st.session_state["ny_dokument"] = document_id
@@ -80,7 +80,7 @@ def new_document() -> None:
         template = choose_template("ny_mal")
         prepared = document_form.prepared(template)
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
         return
     document_form.set_defaults(PREFIX, template.name,
                                document_context.sender_context(db, user), drafted=True)
@@ -140,11 +140,11 @@ def save_form(template, values) -> None:
             document_form.saved(PREFIX, template.name)
             st.success("Dokumentet er markert som sendt, og en kopi av .docx-filen er lagret.")
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
     if editing:
         cols[2].button("Nytt dokument i stedet", key="ny_avbryt",
                        on_click=lambda: st.session_state.pop("ny_dokument", None))
-        st.caption(f"Du redigerer dokument nr. {editing}.")
+        st.caption(f"Du redigerer dokument nr. {md(editing)}.")
 
 
 def document_list() -> None:
@@ -174,10 +174,10 @@ def document_list() -> None:
     try:
         record = document_records.get_document(db, user, chosen)
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
         return
     st.markdown(f"**{md(record['title'])}** · {texts.DOCUMENT_KINDS[record['kind']]} · "
-                f"{texts.DOCUMENT_STATUSES.get(record['status'], record['status'])}")
+                f"{md(texts.DOCUMENT_STATUSES.get(record['status'], record['status']))}")
     if record["has_copy"]:
         filename, data = document_records.document_copy(db, user, chosen)
         when = record["sent_on"] or record["adopted_on"]
@@ -199,7 +199,7 @@ def actions(record: dict) -> None:
     try:
         load_template(db, record["template"])
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
         return
     cols[0].button("Åpne i skjemaet", key="dok_apne", on_click=st.session_state.update,
                    kwargs={"ny_apne": record["id"]}, help="Fanen «Nytt dokument» får dokumentets felt.")
@@ -212,14 +212,15 @@ def actions(record: dict) -> None:
             document_records.mark_adopted(db, user, record["id"])
             st.rerun()
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
 
 
 TABS = ["Nytt dokument", "Innlegg", "Masseutsending", "Dokumenter", "Argumentbank", "Aviser"]
 # Lazy tabs (on_change="rerun"): only the open tab runs, so a click in one does not recompute
 # the five others against a national archive.
 new_tab, letters_tab, batch_tab, list_tab, arguments_tab, papers_tab = st.tabs(
-    TABS, default="Innlegg" if user.role == "skrivegruppe" else TABS[0], key="brev_fane",
+    TABS, default="Innlegg" if user.role == "skrivegruppe" or "innlegg" in st.query_params
+    else TABS[0], key="brev_fane",
     on_change="rerun",
 )
 for tab, draw in (

@@ -21,6 +21,7 @@ import streamlit as st
 
 from advocacy import texts
 from advocacy.errors import AdvocacyError
+from advocacy.ui.safe_text import md
 
 NOTICE = "_confirm_notice"
 
@@ -36,7 +37,7 @@ def confirm_button(label: str, key: str, *, question: str, action: Callable[[], 
                    container=None, **button_kwargs) -> None:
     """A button whose action runs only after it is confirmed in a dialog."""
     place = container or st
-    if place.button(label, key=key, **button_kwargs):
+    if place.button(md(label), key=key, **button_kwargs):
         _dialog(question, confirm_label or label, action, danger, key)
 
 
@@ -49,10 +50,10 @@ def ask(question: str, key: str, *, action: Callable[[], str | Done], confirm_la
 
 @st.dialog(texts.CONFIRM_TITLE)
 def _dialog(question: str, confirm_label: str, action, danger: bool, key: str) -> None:
-    st.markdown(question)
+    st.markdown(md(question))
     left, right = st.columns(2)
     # Both buttons first: after a refusal the dialog still offers «Avbryt».
-    confirmed = left.button(confirm_label, key=f"{key}_ja", type="primary", icon=(
+    confirmed = left.button(md(confirm_label), key=f"{key}_ja", type="primary", icon=(
         ":material/delete:" if danger else None))
     if right.button(texts.CONFIRM_CANCEL, key=f"{key}_avbryt"):
         st.rerun()
@@ -60,7 +61,7 @@ def _dialog(question: str, confirm_label: str, action, danger: bool, key: str) -
         try:
             outcome = action()
         except AdvocacyError as exc:
-            st.error(exc.message)
+            st.error(md(exc.message))
             return
         done(outcome)
         st.rerun()
@@ -80,7 +81,7 @@ def show_notice() -> None:
         return
     box = st.container(border=True)
     left, right = box.columns([5, 1])
-    left.success(notice.message)
+    left.success(md(notice.message))
     if notice.undo is not None:
         right.button(texts.UNDO_BUTTON, key="_confirm_undo", on_click=_undo, args=(notice.undo,),
                      icon=":material/undo:")

@@ -30,7 +30,7 @@ def _finish(base: str, fn, *args, **kwargs) -> None:
     try:
         new_id = fn(*args, **kwargs)
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
         return
     confirm.done(texts.CORRECTION_DONE_WITH_VALUE if new_id else texts.CORRECTION_DONE)
     st.session_state[f"{base}_gen"] = st.session_state.get(f"{base}_gen", 0) + 1

@@ -20,6 +20,7 @@ from advocacy.documents import PreparedTemplate, TemplateError, pdf_available, t
 from advocacy.documents.fields import BUNDLED
 from advocacy.template_library import TemplateFile, field_info, is_date_field
 from advocacy.ui import context, dates, draft_keeper
+from advocacy.ui.safe_text import code, md
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 LONG_TEXT = {"droftet", "avtalt", "neste_steg", "tekst", "begrunnelse", "standpunkt",
@@ -124,9 +125,9 @@ def field_form(
 def _input(prefix: str, template: TemplateFile, name: str, watch: dict) -> Any:
     info = field_info(name, template.kind)
     key = field_key(prefix, template.name, name)
-    label = info.description or name
+    label = md(info.description or name)
     optional = "" if info.required else " (valgfritt)"
-    help_text = f"Flettefelt: {{{{ {name} }}}}"
+    help_text = f"Flettefelt: {code('{{ ' + name + ' }}')}"
     if is_date_field(name):
         return st.date_input(label + optional, key=key, format="DD.MM.YYYY", help=help_text,
                              **dates.OPEN_RANGE, **watch)
@@ -148,16 +149,16 @@ def empty_required(template: TemplateFile, values: Mapping[str, Any]) -> list[st
 
 def show_fields_status(template: TemplateFile, values: Mapping[str, Any]) -> list[str]:
     names = ordered_fields(template, prepared(template).fields)
-    st.caption("Flettefelt i malen: " + ", ".join(f"`{n}`" for n in names))
+    st.caption("Flettefelt i malen: " + ", ".join(code(n) for n in names))
     missing = empty_required(template, values)
     if missing:
-        st.warning("Mangler verdi: " + ", ".join(f"«{n}»" for n in missing))
+        st.warning("Mangler verdi: " + ", ".join(f"«{md(n)}»" for n in missing))
     return missing
 
 
 def show_template_error(exc: TemplateError) -> None:
     """A Jinja problem as the message plus the offending text, never a traceback."""
-    st.error(exc.message)
+    st.error(md(exc.message))
     if exc.excerpt:
         st.code(exc.excerpt, language=None)
 

@@ -21,6 +21,7 @@ from advocacy import drafts, texts
 from advocacy.accounts import User
 from advocacy.errors import AdvocacyError
 from advocacy.ui import context
+from advocacy.ui.safe_text import md
 
 _NOTICE = "draft_notice:"  # + record key: when the draft shown was kept (until saved or thrown away)
 _PROBLEM = "draft_problem:"  # + record key: why the last change could not be kept
@@ -78,7 +79,7 @@ class Keeper:
     def _notice(self) -> None:
         problem = st.session_state.get(_PROBLEM + self.record_key)
         if problem:
-            st.warning(problem)
+            st.warning(md(problem))
         when = st.session_state.get(_NOTICE + self.record_key)
         typed = st.session_state.get(_TYPED + self.record_key)
         if when is None and not typed:

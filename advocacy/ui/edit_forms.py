@@ -11,13 +11,14 @@ import streamlit as st
 from advocacy import argument_bank, campaigns, events, template_library, texts, user_admin
 from advocacy.errors import AdvocacyError
 from advocacy.ui import confirm, dates
+from advocacy.ui.safe_text import md
 
 
 def _save(fn, *args, **kwargs) -> None:
     try:
         fn(*args, **kwargs)
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
         return
     confirm.done(texts.EDIT_SAVED)
     st.rerun()
@@ -43,7 +44,7 @@ def event_edit(db, user, options: dict[int, str], chapters: dict, campaign_title
         try:
             event = events.get_event(db, user, chosen)
         except AdvocacyError as exc:
-            st.error(exc.message)
+            st.error(md(exc.message))
             return
         day, start = _moment(event["starts_at"])
         end = _moment(event["ends_at"])[1] if event["ends_at"] else None
@@ -104,7 +105,7 @@ def campaign_edit(db, user, campaign: dict) -> None:
 def _pick(label: str, rows: list[dict], key: str) -> dict:
     """The row (with `id` and `name`) chosen to be changed."""
     by_id = {row["id"]: row for row in rows}
-    chosen = st.selectbox(label, list(by_id), format_func=lambda i: by_id[i]["name"], key=key,
+    chosen = st.selectbox(md(label), list(by_id), format_func=lambda i: by_id[i]["name"], key=key,
                           label_visibility="collapsed")
     return by_id[chosen]
 

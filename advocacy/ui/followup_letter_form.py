@@ -14,6 +14,7 @@ import streamlit as st
 from advocacy import followup_letters
 from advocacy.errors import AdvocacyError
 from advocacy.ui import dates, draft_keeper
+from advocacy.ui.safe_text import md
 
 LONG = ("droftet", "avtalt", "neste_steg", "deltakere")
 
@@ -40,21 +41,21 @@ def edit(db, user, document_id: int, fields: dict) -> bool:
     for spec in specs:
         key, watch = kept.key(spec.name), kept.watch
         if spec.name in followup_letters.DATE_FIELDS:
-            edited[spec.name] = st.date_input(spec.description, format="DD.MM.YYYY", key=key,
+            edited[spec.name] = st.date_input(md(spec.description), format="DD.MM.YYYY", key=key,
                                               **dates.OPEN_RANGE, **watch)
         elif spec.is_list:
-            lines = st.text_area(f"{spec.description} (ett per linje)", key=key, **watch)
+            lines = st.text_area(f"{md(spec.description)} (ett per linje)", key=key, **watch)
             edited[spec.name] = [x for x in (lines or "").splitlines() if x.strip()]
         elif spec.name in LONG:
-            edited[spec.name] = st.text_area(spec.description, key=key, **watch)
+            edited[spec.name] = st.text_area(md(spec.description), key=key, **watch)
         else:
-            edited[spec.name] = st.text_input(spec.description, key=key, **watch)
+            edited[spec.name] = st.text_input(md(spec.description), key=key, **watch)
     if not st.button("Lagre brevet", key=f"letter_save_{document_id}"):
         return False
     try:
         followup_letters.update_letter(db, user, document_id, edited)
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
         return False
     kept.saved()
     st.toast("Brevet er lagret")

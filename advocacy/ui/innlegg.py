@@ -23,7 +23,7 @@ from advocacy import (
 from advocacy.accounts import User
 from advocacy.errors import AdvocacyError
 from advocacy.template_library import available_templates
-from advocacy.ui import innlegg_editor, trash_view
+from advocacy.ui import address, innlegg_editor, trash_view
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
@@ -32,6 +32,7 @@ LIST_ROWS = 300
 
 
 def tab(db: sqlite_utils.Database, user: User) -> None:
+    asked = address.requested(db, user, "innlegg")  # a shared link: ?innlegg=12
     everyone = user.is_leader and st.toggle("Vis alle innlegg (hele pipelinen)", value=True,
                                             key="innlegg_alle")
     rows = letter_lists.list_letters(db, user, everyone=everyone)
@@ -42,11 +43,11 @@ def tab(db: sqlite_utils.Database, user: User) -> None:
     if needs:
         for row in needs[:12]:
             st.markdown(f"- **{md(row['title'])}** ({texts.DOCUMENT_STATUSES[row['status']]}): "
-                        f"{row['needs']}")
+                        f"{md(row['needs'])}")
     else:
         st.caption(texts.LETTER_NOTHING_NEEDS)
     st.subheader("Alle innlegg" if everyone else "Mine innlegg")
-    listed = _listed(rows)
+    listed = _listed(rows, asked)
     if len(listed) < len(rows):
         st.caption(texts.LETTERS_NEWEST.format(n=len(listed), total=len(rows)))
     shown = [{**r, **{k: r[k] or "" for k in ("newspaper", "needs", "waiting")}} for r in listed]
@@ -56,7 +57,7 @@ def tab(db: sqlite_utils.Database, user: User) -> None:
           dates=["sent_on", "published_on"],
           labels={"kind": texts.DOCUMENT_KINDS, "status": texts.DOCUMENT_STATUSES},
           key="innlegg_tabell")
-    chosen = choose(listed)
+    chosen = choose(listed, asked)
     if chosen == NEW:
         new_letter(db, user)
     else:
@@ -66,13 +67,12 @@ def tab(db: sqlite_utils.Database, user: User) -> None:
                                                              query_param="innlegg"))
 
 
-def _listed(rows: list[dict]) -> list[dict]:
+def _listed(rows: list[dict], asked: int | None) -> list[dict]:
     """The newest letters for the table and the chooser (a national pipeline holds ~10,000),
     plus the one being worked on or asked for in the address, wherever it is in the list."""
     wanted = {st.session_state.get("innlegg_neste"), st.session_state.get("innlegg_aktiv")}
-    asked = st.query_params.get("innlegg", "")
-    if asked.isdigit():
-        wanted.add(int(asked))
+    if asked is not None:
+        wanted.add(asked)
     listed = rows[:LIST_ROWS]
     return listed + [r for r in rows[LIST_ROWS:] if r["id"] in wanted]
 
@@ -81,7 +81,7 @@ def pipeline(db: sqlite_utils.Database, rows: list[dict]) -> None:
     counts = letter_lists.pipeline_counts(rows)
     cols = st.columns(len(counts))
     for col, row in zip(cols, counts, strict=True):
-        col.metric(row["label"], row["count"])
+        col.metric(md(row["label"]), row["count"])
     per_quarter = letter_lists.published_per_quarter(db)
     if per_quarter:
         with st.expander("Publisert per kvartal og per avis"):
@@ -94,8 +94,9 @@ def pipeline(db: sqlite_utils.Database, rows: list[dict]) -> None:
                   key="innlegg_aviser")
 
 
-def choose(rows: list[dict]) -> int:
-    """The letter being worked on, kept in session state and the query string.
+def choose(rows: list[dict], asked: int | None) -> int:
+    """The letter being worked on, kept in session state and the query string (`asked`: the
+    letter the address names, checked).
 
     The selectbox has no key on purpose: its labels carry the status and title, which change
     as the letter moves on, and a keyed selectbox whose chosen label changes falls back to its
@@ -106,8 +107,7 @@ def choose(rows: list[dict]) -> int:
     options = [NEW, *by_id]
     pick = st.session_state.pop("innlegg_neste", None)
     if pick is None and "innlegg_aktiv" not in st.session_state:
-        wanted = st.query_params.get("innlegg", "")
-        pick = int(wanted) if wanted.isdigit() else NEW
+        pick = NEW if asked is None else asked
     if pick is not None:
         st.session_state["innlegg_aktiv"] = pick
     active = st.session_state.get("innlegg_aktiv", NEW)
@@ -151,7 +151,7 @@ def new_letter(db: sqlite_utils.Database, user: User) -> None:
         try:
             title, text = letter_starters.from_lever(db, lever, knr)
         except AdvocacyError as exc:
-            st.error(exc.message)
+            st.error(md(exc.message))
             return
     if text:
         with st.expander("Utgangspunktet", expanded=True):
@@ -174,7 +174,7 @@ def new_letter(db: sqlite_utils.Database, user: User) -> None:
                 newspaper_id=paper, kommunenummer=knr, status="utkast" if text else "ide",
                 template=template)
         except AdvocacyError as exc:
-            st.error(exc.message)
+            st.error(md(exc.message))
             return
         open_letter(doc)
         st.session_state["innlegg_melding"] = texts.LETTER_CREATED

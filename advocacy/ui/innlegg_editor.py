@@ -24,6 +24,7 @@ from advocacy.accounts import User
 from advocacy.errors import AdvocacyError
 from advocacy.template_library import load_template
 from advocacy.ui import confirm, dates, document_form, draft_keeper, live_count
+from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
 SIG_LABELS = {"avsender_navn": "Navn", "avsender_rolle": "Rolle", "organisasjon": "Organisasjon",
@@ -33,17 +34,17 @@ SIG_LABELS = {"avsender_navn": "Navn", "avsender_rolle": "Rolle", "organisasjon"
 def editor(db: sqlite_utils.Database, user: User, document_id: int) -> None:
     message = st.session_state.pop("innlegg_melding", None)
     if message:
-        st.success(message)
+        st.success(md(message))
     try:
         record = reader_letters.get_letter(db, user, document_id)
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
         return
     papers = {p["id"]: p for p in writing.list_newspapers(db, record["kommunenummer"])}
     status = texts.DOCUMENT_STATUSES[record["status"]]
-    st.markdown(f"### {record['title']}")
+    st.markdown(f"### {md(record['title'])}")
     st.caption(f"{texts.DOCUMENT_KINDS[record['kind']]} · {status} · "
-               f"{record['author'] or ''}" + (f" · {record['newspaper']}"
+               f"{md(record['author'] or '')}" + (f" · {md(record['newspaper'])}"
                                                if record["newspaper"] else ""))
     editable = record["status"] in reader_letters.EDITABLE and reader_letters.can_change(
         user, record)
@@ -110,11 +111,11 @@ def edit_area(db, user, record, papers) -> None:
                         height=320, max_chars=None, **kept.watch)
     with st.expander("Underskrift (fra profilen din)"):
         sig_cols = st.columns(4)
-        signature = {name: sig_cols[i].text_input(label, key=_key(f"sig_{name}", record),
+        signature = {name: sig_cols[i].text_input(md(label), key=_key(f"sig_{name}", record),
                                                   **kept.watch)
                      for i, (name, label) in enumerate(SIG_LABELS.items())}
     line = reader_letters.signature_line(signature)
-    st.markdown(f"*{line}*" if line else "*(ingen underskrift)*")
+    st.markdown(f"*{md(line)}*" if line else "*(ingen underskrift)*")
     paper = papers.get(paper_id)
     live_count.show(title, text, line, writing.max_chars(paper, kind),
                     paper["name"] if paper else None)
@@ -140,7 +141,7 @@ def save(db, user, record, values) -> bool:
             signature=values["signature"], newspaper_id=values["newspaper_id"],
             kind=values["kind"])
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
         return False
     return True
 
@@ -148,10 +149,10 @@ def save(db, user, record, values) -> bool:
 def similar(db, record, text) -> None:
     for match in reader_letters.similar_sent(db, record["id"], text)[:3]:
         st.warning(texts.LETTER_SIMILAR_WARNING.format(
-            score=texts.format_share(match.score), title=match.title,
-            paper=match.newspaper or "–", author=match.author or "–",
+            score=texts.format_share(match.score), title=md(match.title),
+            paper=md(match.newspaper or "–"), author=md(match.author or "–"),
             date=texts.format_date(match.sent_on)), icon=":material/content_copy:")
-        with st.expander(f"Vis «{match.title}»"):
+        with st.expander(f"Vis «{md(match.title)}»"):
             other = reader_letters.sent_letter_text(db, match.document_id)
             st.text(other)
 
@@ -166,8 +167,8 @@ def insert_argument(db, user, record, kept: draft_keeper.Keeper) -> None:
                               format_func=lambda i: by_id[i]["title"]
                               + (f" ({by_id[i]['lever']})" if by_id[i]["lever"] else ""))
         row = by_id[chosen]
-        st.markdown(row["body"])
-        st.caption("Kilder: " + "; ".join(argument_bank.source_list(row))
+        st.markdown(md(row["body"]))
+        st.caption("Kilder: " + "; ".join(md(s) for s in argument_bank.source_list(row))
                    + f" · sjekket {texts.format_date(row['checked_on'])}")
         if row["stale"]:
             st.warning(texts.ARGUMENT_STALE.format(date=texts.format_date(row["checked_on"])))
@@ -185,7 +186,7 @@ def frozen_view(record) -> dict:
     text = reader_letters.letter_text(record)
     st.text(text)
     signature = {k: fields.get(k, "") for k in SIG_LABELS}
-    st.markdown(f"*{reader_letters.signature_line(signature)}*")
+    st.markdown(f"*{md(reader_letters.signature_line(signature))}*")
     return {"title": fields.get("tittel") or record["title"], "text": text,
             "signature": signature, "kind": record["kind"],
             "newspaper_id": record["newspaper_id"]}
@@ -207,7 +208,7 @@ def moves(db, user, record, values, editable, kept: draft_keeper.Keeper | None =
                         kind=values["kind"])
                 reader_letters.move(db, user, record["id"], target)
             except AdvocacyError as exc:
-                st.error(exc.message)
+                st.error(md(exc.message))
                 return
             if kept is not None:
                 kept.saved()
@@ -220,7 +221,7 @@ def send_form(db, user, record, papers) -> None:
     st.markdown("#### Send til avis")
     waiting = letter_sending.open_submission(db, record["id"])
     if waiting:
-        st.info(f"Sendt til {waiting['newspaper']} {texts.format_date(waiting['sent_on'])}, "
+        st.info(f"Sendt til {md(waiting['newspaper'])} {texts.format_date(waiting['sent_on'])}, "
                 f"eksklusivt til {texts.format_date(waiting['exclusive_until'])}.")
     cols = st.columns(3)
     default = record["newspaper_id"] if record["newspaper_id"] in papers else None
@@ -238,14 +239,14 @@ def send_form(db, user, record, papers) -> None:
     size = reader_letters.record_length(record, paper)
     if size.is_over:
         st.warning(texts.LETTER_OVER_WARNING.format(
-            paper=paper["name"], over=texts.format_number(size.over),
+            paper=md(paper["name"]), over=texts.format_number(size.over),
             limit=texts.format_number(size.limit)))
     if st.button("Marker som sendt", key=_key("send", record), type="primary"):
         try:
             letter_sending.check_send(db, user, record["id"], paper_id, sent_on=sent_on,
                                       exclusive_days=int(days))
         except AdvocacyError as exc:
-            problem.error(exc.message)
+            problem.error(md(exc.message))
             return
         confirm.ask(texts.LETTER_PAPER_SEND_CONFIRM.format(
             paper=paper["name"], date=texts.format_date(sent_on), days=int(days)),
@@ -276,7 +277,7 @@ def answer_form(db, user, record) -> None:
         try:
             letter_sending.check_answer(db, user, record["id"], answer, on=on, link=link)
         except AdvocacyError as exc:
-            problem.error(exc.message)
+            problem.error(md(exc.message))
             return
         status = texts.DOCUMENT_STATUSES[answer].lower()
         confirm.ask(texts.LETTER_ANSWER_CONFIRM.format(status=status, date=texts.format_date(on)),
@@ -315,7 +316,7 @@ def downloads(db, user, record, values) -> None:
                 file_name=f"{name}.docx", mime=document_form.DOCX_MIME,
                 key=_key("docx", record), icon=":material/download:", on_click="ignore")
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
     cols[1].download_button("Last ned som tekst", data=plain.encode("utf-8"),
                             file_name=f"{name}.txt", mime="text/plain; charset=utf-8",
                             key=_key("txt", record), icon=":material/description:",
@@ -330,7 +331,7 @@ def past(db, user, record) -> None:
         try:
             doc = reader_letters.new_version(db, user, record["id"])
         except AdvocacyError as exc:
-            st.error(exc.message)
+            st.error(md(exc.message))
             return
         from advocacy.ui.innlegg import open_letter
 

@@ -38,7 +38,7 @@ def act(success: str, fn, *args, **kwargs) -> None:
     try:
         fn(*args, **kwargs)
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
         return
     st.session_state[FLASH] = success
     st.rerun()
@@ -189,7 +189,7 @@ def campaign_tab() -> None:
     for column, what, key in ((c1, "Underskrifter", "signatures"), (c2, "Frivillige",
                                                                      "volunteers")):
         goal = total[f"goal_{key}"]
-        column.metric(what, texts.format_number(total[key]),
+        column.metric(md(what), texts.format_number(total[key]),
                       f"mål {texts.format_number(goal)}" if goal else None, delta_color="off")
         share = total[f"share_{key}"]
         if share is not None:
@@ -261,7 +261,7 @@ def campaign_form() -> None:
 
 st.title(texts.PAGE_TITLES["kalender"])
 if FLASH in st.session_state:
-    st.success(st.session_state.pop(FLASH))
+    st.success(md(st.session_state.pop(FLASH)))
 # Lazy tabs: only the open one runs on a rerun.
 tab_calendar, tab_campaigns = st.tabs(["Aktiviteter", "Kampanjer"], default="Aktiviteter",
                                       key="kalender_fane", on_change="rerun")

@@ -5,7 +5,7 @@ chosen in a select box and kept in the address (?kommune=0301) so it can be link
 import streamlit as st
 
 from advocacy import municipalities, overview, texts
-from advocacy.ui import context, profile_sections
+from advocacy.ui import address, context, profile_sections
 from advocacy.ui.widgets import table
 
 user = context.require_page("kommuner")
@@ -56,7 +56,7 @@ profile_sections.import_positions(db, user)
 st.divider()
 st.header(texts.PROFILE_HEADING)
 names = {r["kommunenummer"]: f"{r['visningsnavn']} ({r['kommunenummer']})" for r in everyone}
-wanted = st.query_params.get("kommune")
+wanted = address.requested(db, user, "kommune")
 if wanted in names and st.session_state.get("kommune_profile") != wanted:
     st.session_state["kommune_profile"] = wanted  # a link such as ?kommune=0301 opens it
 
@@ -77,8 +77,6 @@ chosen = st.selectbox(
     format_func=lambda k: texts.PROFILE_NONE if k is None else names[k],
 )
 if chosen is None:
-    if wanted and wanted not in names:
-        st.warning(texts.MUNICIPALITY_UNKNOWN.format(value=wanted))
     st.info(texts.PROFILE_HINT)
 else:
     profile_sections.show(db, user, chosen, version)

@@ -18,6 +18,7 @@ from advocacy.documents import TemplateError, letter_filename, render_batch
 from advocacy.errors import AdvocacyError
 from advocacy.template_library import load_template
 from advocacy.ui import dates, document_form
+from advocacy.ui.safe_text import code, md
 
 PREFIX = "masse"
 ZIP_MIME = "application/zip"
@@ -36,7 +37,7 @@ def batch(db: sqlite_utils.Database, user: User, templates: list[dict], today: d
         template = load_template(db, name)
         fields = document_form.prepared(template).fields
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
         return
     sources = [s for s in SOURCES if s != "motte" or user.role != "skrivegruppe"]
     source = st.radio("Mottakere", sources, format_func=SOURCES.get, key="masse_kilde",
@@ -49,7 +50,8 @@ def batch(db: sqlite_utils.Database, user: User, templates: list[dict], today: d
         st.info(texts.RECIPIENTS_NONE)
         return
     st.caption(f"{len(recipients)} mottakere: "
-               + "; ".join(r.label or f"rad {i}" for i, r in enumerate(recipients, start=2)))
+               + "; ".join(md(r.label) if r.label else f"rad {texts.format_number(i)}"
+                           for i, r in enumerate(recipients, start=2)))
     supplied = set.intersection(*(set(r.context) for r in recipients))
     common = [f for f in fields if f not in supplied]
     if common:
@@ -59,7 +61,7 @@ def batch(db: sqlite_utils.Database, user: User, templates: list[dict], today: d
     contexts, missing = document_context.complete_contexts(fields, base, recipients,
                                                            template.kind)
     if missing:
-        st.warning("Mangler verdi: " + ", ".join(f"«{n}»" for n in missing))
+        st.warning("Mangler verdi: " + ", ".join(f"«{md(n)}»" for n in missing))
     keep = st.checkbox("Lagre hvert brev som utkast i dokumentlisten", key="masse_lagre")
     if st.button("Lag brevene (.zip)", key="masse_lag", disabled=bool(missing), type="primary"):
         _make(db, user, template, contexts, recipients, keep)
@@ -83,24 +85,24 @@ def _recipients(db, user, source, template, fields, base, today):
         try:
             return document_context.politicians_met(db, user, start, end)
         except AdvocacyError as exc:
-            st.error(exc.message)
+            st.error(md(exc.message))
             return None
     upload = st.file_uploader("Mottakerliste", type=["csv", "xlsx"], key="masse_fil",
                               help="Første rad er kolonnenavn; én rad per brev. Kolonnene "
                                    "kobles til flettefeltene etter navn (navn, rolle, kommune …).")
     if upload is None:
-        st.caption("Kolonner malen kan bruke: " + ", ".join(f"`{f}`" for f in sorted(fields)))
+        st.caption("Kolonner malen kan bruke: " + ", ".join(code(f) for f in sorted(fields)))
         return None
     try:
         listed = document_context.recipients_from_file(
             upload.name, upload.getvalue(), fields, provided=set(base) | set(fields),
             kind=template.kind)
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
         return None
     if listed.problems:
-        st.error(f"{upload.name}: " + texts.LETTERS_REFUSED + "\n\n"
-                 + "\n".join(f"- {p}" for p in listed.problems[:30]))
+        st.error(f"{md(upload.name)}: " + texts.LETTERS_REFUSED + "\n\n"
+                 + "\n".join(f"- {md(p)}" for p in listed.problems[:30]))
         return None
     return listed.recipients
 
@@ -109,7 +111,8 @@ def _make(db, user, template, contexts, recipients, keep) -> None:
     bar = st.progress(0.0, text="Lager brevene …")
 
     def progress(done: int, total: int) -> None:
-        bar.progress(done / total, text=f"{done} av {total} brev")
+        bar.progress(done / total, text=f"{texts.format_number(done)} av "
+                                          f"{texts.format_number(total)} brev")
 
     try:
         data = render_batch(document_form.prepared(template), contexts,
@@ -122,7 +125,7 @@ def _make(db, user, template, contexts, recipients, keep) -> None:
         document_form.show_template_error(exc)
         return
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
         return
     name = f"{dt.date.today().isoformat()}_{template.kind}_{len(contexts)}-brev.zip"
     st.session_state["masse_zip"] = (name, data)

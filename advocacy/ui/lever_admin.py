@@ -14,6 +14,7 @@ from advocacy import levers as lever_config
 from advocacy import policy_status, status_export, texts
 from advocacy.errors import AdvocacyError
 from advocacy.ui.downloads import XLSX
+from advocacy.ui.safe_text import md
 
 
 def status_sheet_buttons(db, county: str | None) -> None:
@@ -49,7 +50,7 @@ def editor(db, user, levers: list[dict]) -> None:
                 try:
                     lever_config.set_goal(db, user, lever_id, goal, rule)
                 except AdvocacyError as exc:
-                    st.error(exc.message)
+                    st.error(md(exc.message))
                 else:
                     st.success(texts.LEVER_SAVED)
                     st.rerun()
@@ -72,7 +73,7 @@ def editor(db, user, levers: list[dict]) -> None:
                                            goal_rule=rule, legal_max=legal_max,
                                            description=description or None)
                 except AdvocacyError as exc:
-                    st.error(exc.message)
+                    st.error(md(exc.message))
                 else:
                     st.success(texts.LEVER_SAVED)
                     st.rerun()

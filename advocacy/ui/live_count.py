@@ -20,6 +20,7 @@ import html
 import streamlit as st
 
 from advocacy import char_count, reader_letters, texts
+from advocacy.ui.safe_text import md
 
 _SCRIPT = """
 <script>
@@ -88,7 +89,7 @@ def show(title: str, body: str, signature: str, limit: int | None,
     st.caption(texts.LETTER_COUNT_RULE)
     if size.is_over:
         st.warning(texts.LETTER_OVER_WARNING.format(
-            paper=paper, over=texts.format_number(size.over),
+            paper=md(paper), over=texts.format_number(size.over),
             limit=texts.format_number(size.limit)), icon=":material/warning:")
     elif limit is None:
         st.caption(texts.LETTER_NO_LIMIT)

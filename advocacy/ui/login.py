@@ -13,6 +13,7 @@ import streamlit as st
 
 from advocacy import accounts, demo, login_limits, texts
 from advocacy.ui import context, session_cookie
+from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
 
@@ -49,7 +50,7 @@ def render() -> None:
         st.warning(texts.LOGIN_NO_USERS)
 
     if notice:
-        st.warning(notice)
+        st.warning(md(notice))
 
     with st.form("login"):
         st.subheader(texts.LOGIN_HEADING)
@@ -62,7 +63,7 @@ def render() -> None:
         try:
             user = accounts.authenticate(db, username, password, client=_client())
         except accounts.LoginLocked as exc:
-            st.error(exc.message)
+            st.error(md(exc.message))
             st.stop()
         if user is None:
             st.error(texts.LOGIN_FAILED)

@@ -6,6 +6,7 @@ from advocacy import template_library, texts
 from advocacy.documents import BUNDLED, TemplateError, to_html
 from advocacy.errors import AdvocacyError
 from advocacy.ui import context, edit_forms, trash_view
+from advocacy.ui.safe_text import code, md
 from advocacy.ui.widgets import table
 
 user = context.require_page("maler")
@@ -28,7 +29,7 @@ st.markdown(
 )
 catalogue = template_library.field_catalogue()
 for template in BUNDLED.values():
-    with st.expander(f"Flettefelt i {template.path.name} – {template.title}"):
+    with st.expander(f"Flettefelt i {md(template.path.name)} – {md(template.title)}"):
         table([row for row in catalogue if row["template"] == template.path.name],
               FIELD_COLUMNS, key=f"fields_{template.kind}")
 
@@ -62,17 +63,17 @@ def upload_form() -> None:
         report = template_library.check_upload(upload.name, data)
         sample = template_library.sample_fill(upload.name, data)
     except TemplateError as exc:
-        st.error(f"{upload.name}: {exc.message}")
+        st.error(f"{md(upload.name)}: {md(exc.message)}")
         if exc.excerpt:
             st.code(exc.excerpt, language=None)
         return
     except AdvocacyError as exc:
-        st.error(f"{upload.name}: {exc.message}")
+        st.error(f"{md(upload.name)}: {md(exc.message)}")
         return
-    st.success(f"{upload.name} er godkjent. Flettefelt: "
-               + (", ".join(f"`{f}`" for f in report.fields) or "ingen"))
+    st.success(f"{md(upload.name)} er godkjent. Flettefelt: "
+               + (", ".join(code(f) for f in report.fields) or "ingen"))
     for warning in report.warnings:
-        st.warning(warning)
+        st.warning(md(warning))
     st.markdown("**Prøveutfylling med eksempelverdier**")
     with st.container(border=True):
         st.html(to_html(sample))
@@ -86,9 +87,9 @@ def upload_form() -> None:
         try:
             template_library.save_uploaded(db, user, name, kind, upload.name, data)
         except AdvocacyError as exc:
-            st.error(exc.message)
+            st.error(md(exc.message))
         else:
-            st.success(f"Malen «{name.strip()}» er lagret og kan brukes under Brev og innlegg.")
+            st.success(f"Malen «{md(name.strip())}» er lagret og kan brukes under Brev og innlegg.")
 
 
 if user.is_leader:

@@ -46,7 +46,7 @@ def reply_form(db, user, meeting: dict) -> None:
     try:
         meeting_replies.check_reply(db, user, mid, on, summary=summary, attachment=attachment)
     except AdvocacyError as exc:
-        problem.error(exc.message)
+        problem.error(md(exc.message))
         return
     confirm.ask(texts.MEETING_REPLY_CONFIRM.format(date=texts.format_date(on)),
                 f"reply_{mid}", confirm_label="Registrer svar",
@@ -68,7 +68,7 @@ def show_reply(db, user, meeting: dict) -> None:
         st.markdown(f"**Hva de svarte:** {md(meeting['reply_summary'])}")
     if meeting["reply_filename"]:
         st.download_button(
-            f"Last ned svaret ({meeting['reply_filename']})",
+            f"Last ned svaret ({md(meeting['reply_filename'])})",
             data=functools.partial(_reply_bytes, db, user, meeting["id"]),
             file_name=meeting["reply_filename"], key=f"reply_download_{meeting['id']}",
             mime=meeting_replies.MIME.get(
@@ -92,7 +92,7 @@ def mark_sent(db, user, document_id: int, container) -> None:
     try:
         followup_letters.check_sending(db, user, document_id, sent_on)
     except AdvocacyError as exc:
-        problem.error(exc.message)
+        problem.error(md(exc.message))
         return
     confirm.ask(texts.LETTER_SEND_CONFIRM.format(date=texts.format_date(sent_on)),
                 f"send_{document_id}", confirm_label="Marker som sendt",

@@ -19,16 +19,16 @@ def _run(action, success: str | None = None) -> bool:
     try:
         action()
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
         return False
     if success:
-        st.toast(success)
+        st.toast(md(success))
     return True
 
 
 def _field(label: str, value) -> None:
     if value:
-        st.markdown(f"**{label}:** {md(value)}")
+        st.markdown(f"**{md(label)}:** {md(value)}")
 
 
 def render_meeting(db, user, meeting_id: int) -> None:
@@ -132,7 +132,7 @@ def _letter(db, user, document_id: int, editable: bool) -> None:
         erased = privacy.last_erasure(db)
         docx = _rendered(db, user, user.id, document_id, letter["updated_at"], erased)
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
         return
     left, right = st.columns(2)
     left.download_button(

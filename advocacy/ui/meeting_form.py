@@ -18,6 +18,7 @@ from advocacy import meetings, municipalities, politicians, texts
 from advocacy.errors import AdvocacyError, ValidationError
 from advocacy.meetings import MeetingInput
 from advocacy.ui import dates, draft_keeper
+from advocacy.ui.safe_text import md
 
 FIELDS = ("chapter_id", "kommunenummer", "held_on", "kind", "politician_ids",
           "our_participants", "lever_ids", "topics", "summary", "asks", "promises", "outcome",
@@ -128,7 +129,7 @@ def meeting_form(
     try:
         meetings.check_dates(held_on, due, dt.date.today())
     except ValidationError as exc:
-        (due_slot if exc.field == "followup_due" else date_slot).error(exc.message)
+        (due_slot if exc.field == "followup_due" else date_slot).error(md(exc.message))
     st.button("Lagre møtet", type="primary", key=f"{prefix}_save", on_click=_save,
               args=(db, user, prefix, meeting_id, kept))
     refused.show(None)
@@ -149,7 +150,7 @@ class _Refusals:
             return
         if field is None or st.session_state.get(f"{self.prefix}_{KEYS[field]}") == \
                 self.refusal["value"]:
-            slot.error(self.refusal["message"])
+            slot.error(md(self.refusal["message"]))
 
 
 def _save(db, user, prefix: str, meeting_id: int | None, kept: draft_keeper.Keeper) -> None:

@@ -21,10 +21,9 @@ PENDING = "moter_pending_open"  # set before a rerun: widgets' state can only ch
 PAGE_SIZE = 50  # a national list runs to 50,000 meetings: a page at a time, newest first
 
 st.session_state.setdefault("moter_view", VIEWS[0])
-# A link from search (or elsewhere) opens one record: ?mote=12.
-open_requested("moter", "mote", VIEWS[0])
-
 st.title(texts.PAGE_TITLES["moter"])
+# A link from search (or elsewhere) opens one record: ?mote=12.
+open_requested(db, user, "moter", "mote", VIEWS[0])
 if user.chapter_name and not user.is_leader:
     st.caption(f"Møter for {md(user.chapter_name)}")
 view = st.segmented_control("Visning", VIEWS, key="moter_view",
@@ -72,4 +71,4 @@ else:
             try:
                 render_meeting(db, user, chosen)
             except AdvocacyError as exc:
-                st.error(exc.message)
+                st.error(md(exc.message))

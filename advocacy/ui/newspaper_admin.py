@@ -9,6 +9,7 @@ from advocacy import municipalities, texts, writing
 from advocacy.accounts import User
 from advocacy.errors import AdvocacyError
 from advocacy.ui import trash_view
+from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
 NEW = 0
@@ -60,9 +61,9 @@ def edit(db, user, papers: dict[int, dict]) -> None:
             try:
                 writing.save_newspaper(db, user, values, newspaper_id=chosen or None)
             except AdvocacyError as exc:
-                st.error(exc.message)
+                st.error(md(exc.message))
             else:
-                st.success(f"«{name.strip()}» er lagret.")
+                st.success(f"«{md(name.strip())}» er lagret.")
     if chosen != NEW:
         trash_view.delete_button(db, user, "newspapers", chosen, key="avis_slett",
                                  on_removed=trash_view.close("avis_valgt_removed", True))

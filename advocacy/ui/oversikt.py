@@ -9,6 +9,7 @@ import streamlit as st
 from advocacy import maps, meetings, municipalities, overview, reference, texts
 from advocacy.ui import context, lever_admin, overview_charts
 from advocacy.ui.downloads import export_buttons
+from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
 CHANGES_SHOWN = 100  # the newest; the export has the whole 90 days
@@ -76,7 +77,7 @@ statuses = policy_statuses(db, county, version)
 counts = overview.status_counts(statuses, lever_id)
 figures = overview.key_figures(db, user, today)
 cols = st.columns(5)
-cols[0].metric(texts.OVERVIEW_MEETS.format(area=area),
+cols[0].metric(texts.OVERVIEW_MEETS.format(area=md(area)),
                f"{counts['oppfyller']} av {len(statuses)}",
                help=texts.format_share(counts["oppfyller"] / len(statuses)))
 cols[1].metric(texts.STATUS_OVER_LIMIT.capitalize(), counts["over_lovens_grense"])
@@ -86,7 +87,7 @@ if figures["overdue_followups"] is not None:
     cols[4].metric("Forfalte oppfølginger", figures["overdue_followups"])
 
 # --- The map ----------------------------------------------------------------------------------
-st.subheader(texts.OVERVIEW_MAP.format(lever=lever_names[lever_id]))
+st.subheader(texts.OVERVIEW_MAP.format(lever=md(lever_names[lever_id])))
 st.vega_lite_chart(map_spec(db, lever_id, county, version), width="stretch", key="status_map")
 st.caption(reference.MAP_ATTRIBUTION)
 pick_left, pick_right = st.columns([2, 1])
@@ -98,7 +99,7 @@ if chosen:
                          icon=":material/arrow_forward:", query_params={"kommune": chosen})
 
 # --- Goal per lever, and per county for the chosen lever ---------------------------------------
-st.subheader(texts.OVERVIEW_GOALS.format(area=area))
+st.subheader(texts.OVERVIEW_GOALS.format(area=md(area)))
 summary = overview.goal_summary(statuses, levers)
 overview_charts.show("goals", (county, version), overview_charts.goals, summary)
 for r in summary:
@@ -112,7 +113,7 @@ with lazy_expander("goal_summary_box") as box:
 export_buttons(summary, summary_columns, "maaloppnaaelse", key="goal_summary_export")
 
 if county is None:
-    st.subheader(texts.OVERVIEW_BY_COUNTY.format(lever=lever_names[lever_id]))
+    st.subheader(texts.OVERVIEW_BY_COUNTY.format(lever=md(lever_names[lever_id])))
     by_county = overview.goal_by_county(db, statuses, lever_id)
     overview_charts.show("by_county", (lever_id, version), overview_charts.by_county,
                          by_county)

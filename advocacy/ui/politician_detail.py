@@ -105,6 +105,6 @@ def _stance_form(db, user, politician_id: int) -> None:
                 stances.record_stance(db, user, politician_id, stance, lever_id=lever,
                                       topic=topic, stated_on=stated_on, source=source)
             except AdvocacyError as exc:
-                st.error(exc.message)
+                st.error(md(exc.message))
             else:
                 st.rerun()

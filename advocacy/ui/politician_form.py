@@ -6,6 +6,7 @@ import streamlit as st
 
 from advocacy import municipalities, politicians, texts
 from advocacy.errors import AdvocacyError
+from advocacy.ui.safe_text import md
 
 
 def politician_form(db, user, prefix: str, initial: dict | None = None,
@@ -47,5 +48,5 @@ def politician_form(db, user, prefix: str, initial: dict | None = None,
             return politician_id
         return politicians.create_politician(db, user, raw)
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
         return None

@@ -6,6 +6,7 @@ import streamlit as st
 
 from advocacy import imports, politician_import, texts
 from advocacy.errors import AdvocacyError
+from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
 HELP = (
@@ -26,7 +27,7 @@ def render_import(db, user) -> None:
     try:
         table_data = imports.read_table(upload.name, upload.getvalue())
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
         return
     st.markdown("**Hvilken kolonne er hva?**")
     suggested = politician_import.suggest_mapping(table_data)
@@ -34,9 +35,8 @@ def render_import(db, user) -> None:
     mapping = {}
     cols = st.columns(3)
     for n, name in enumerate(politician_import.SYNONYMS):
-        label = texts.POLITICIAN_FIELD_LABELS[name].capitalize()
-        if name in politician_import.REQUIRED:
-            label += " (påkrevd)"
+        label = texts.POLITICIAN_FIELD_LABELS[name].capitalize() + (
+            " (påkrevd)" if name in politician_import.REQUIRED else "")
         mapping[name] = cols[n % 3].selectbox(
             label, options, index=options.index(suggested.get(name)),
             format_func=lambda c: "– ikke i filen –" if c is None else c,
@@ -44,7 +44,7 @@ def render_import(db, user) -> None:
     try:
         preview = politician_import.preview_import(db, table_data, mapping)
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
         return
     summary = preview.summary()
     merged = preview.count("merge")
@@ -54,7 +54,7 @@ def render_import(db, user) -> None:
     c.metric("Slås sammen", merged)
     d.metric("Avvist", summary["rejected"])
     if preview.rejected:
-        st.error(texts.IMPORT_REJECTED.format(n=preview.rejected))
+        st.error(texts.IMPORT_REJECTED.format(n=texts.format_number(preview.rejected)))
         for problem in preview.problems:
             st.text(f"{preview.filename}: {problem}")
     table(preview.table_rows(), {"rad": "Rad", "handling": "Handling", "navn": "Navn",
@@ -65,6 +65,7 @@ def render_import(db, user) -> None:
         try:
             counts = politician_import.apply_import(db, user, preview)
         except AdvocacyError as exc:
-            st.error(exc.message)
+            st.error(md(exc.message))
         else:
-            st.success(f"Importert: {counts['imported']} nye, {counts['updated']} oppdatert.")
+            st.success(f"Importert: {texts.format_number(counts['imported'])} nye, "
+                       f"{texts.format_number(counts['updated'])} oppdatert.")

@@ -21,10 +21,9 @@ PENDING = "politiker_pending_open"
 PAGE_SIZE = 50  # a national directory runs to 10,000: a page at a time, filters narrow it
 
 st.session_state.setdefault("politiker_view", VIEWS[0])
-# A link from search (or elsewhere) opens one record: ?politiker=12.
-open_requested("politiker", "politiker", VIEWS[0])
-
 st.title(texts.PAGE_TITLES["politikere"])
+# A link from search (or elsewhere) opens one record: ?politiker=12.
+open_requested(db, user, "politiker", "politiker", VIEWS[0])
 view = st.segmented_control("Visning", VIEWS, key="politiker_view",
                             label_visibility="collapsed") or VIEWS[0]
 

@@ -6,6 +6,7 @@ import streamlit as st
 
 from advocacy import accounts, erasure, politicians, privacy, texts
 from advocacy.errors import AdvocacyError
+from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
 
@@ -56,7 +57,7 @@ def render(db, user) -> None:
                 result = erase(db, user, chosen,
                                also=tuple(a.strip() for a in also.split(",") if a.strip()))
             except AdvocacyError as exc:
-                st.error(exc.message)
+                st.error(md(exc.message))
                 return
             st.session_state.pop("privacy_person", None)
             st.session_state["admin_notice"] = result.message

@@ -26,6 +26,7 @@ from advocacy import (
 from advocacy.errors import AdvocacyError
 from advocacy.ui import corrections, dates
 from advocacy.ui.downloads import export_buttons
+from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
 STATUS_ICONS = {"oppfyller": "🟢", "delvis": "🟡", "langt_unna": "🔴", "ukjent": "⚪",
@@ -44,8 +45,8 @@ def _profile(_db, kommunenummer: str, version: str) -> list[dict]:
 
 def show(db, user, kommunenummer: str, version: str) -> None:
     m = municipalities.get_municipality(db, kommunenummer)
-    st.subheader(f"{m['visningsnavn']} ({m['kommunenummer']})")
-    st.caption(f"{m['fylke']} fylke")
+    st.subheader(f"{md(m['visningsnavn'])} ({md(m['kommunenummer'])})")
+    st.caption(f"{md(m['fylke'])} fylke")
     # Lazy tabs: only the open one runs on a rerun.
     tabs = st.tabs(texts.PROFILE_TABS, default=texts.PROFILE_TABS[0], key="profil_fane",
                    on_change="rerun")
@@ -78,7 +79,7 @@ def _policy(db, kommunenummer: str, version: str) -> None:
     table(rows, PROFILE_COLUMNS, dates=["decided_on"], key="profile_policy")
     over = [r["lever"] for r in rows if r["over_legal_limit"]]
     if over:
-        st.error(texts.PROFILE_OVER_LIMIT.format(levers=", ".join(over)))
+        st.error(texts.PROFILE_OVER_LIMIT.format(levers=", ".join(md(o) for o in over)))
     with st.expander(texts.STATUS_RULE_TITLE):
         st.markdown(texts.STATUS_RULE_HELP)
     export_buttons(rows, PROFILE_COLUMNS, f"status-{kommunenummer}", key="profile_export")
@@ -120,9 +121,9 @@ def _record_form(db, user, kommunenummer: str) -> None:
     lever = by_id[lever_id]
     kind = lever["value_type"]
     st.caption(f"{texts.VALUE_HINTS[kind]}. Lovens normaltid: "
-               f"{policy_status.display(kind, lever['legal_normal']) or '–'}; lovens grense: "
-               f"{policy_status.display(kind, lever['legal_max']) or '–'}; vårt mål: "
-               f"{policy_status.display(kind, lever['goal']) or '–'}.")
+               f"{md(policy_status.display(kind, lever['legal_normal']) or '–')}; lovens grense: "
+               f"{md(policy_status.display(kind, lever['legal_max']) or '–')}; vårt mål: "
+               f"{md(policy_status.display(kind, lever['goal']) or '–')}.")
     with st.form(f"position_form_{lever_id}", clear_on_submit=True):
         if kind == "boolean":
             value = st.radio("Verdi", ["ja", "nei"], horizontal=True, key="position_value_bool")
@@ -144,7 +145,7 @@ def _record_form(db, user, kommunenummer: str) -> None:
                 value.isoformat() if isinstance(value, dt.date) else (value or ""),
                 decided.isoformat() if decided else "", source, note or None)
         except AdvocacyError as exc:
-            st.error(exc.message)
+            st.error(md(exc.message))
         else:
             # Rerun so the policy table above (drawn before this form) shows the new value.
             st.session_state["position_saved"] = True
@@ -199,10 +200,10 @@ def import_positions(db, user) -> None:
             preview = positions.preview_import(
                 db, user, imports.read_table(upload.name, upload.getvalue()))
         except AdvocacyError as exc:
-            st.error(exc.message)
+            st.error(md(exc.message))
             return
         if preview.duplicates:
-            st.info(texts.IMPORT_DUPLICATES.format(n=preview.duplicates))
+            st.info(texts.IMPORT_DUPLICATES.format(n=texts.format_number(preview.duplicates)))
         if preview.problems:
             st.error(texts.IMPORT_HAS_PROBLEMS.format(n=len(preview.problems)))
             table([{"row": p.row, "column": p.column, "message": p.message}
@@ -217,9 +218,10 @@ def import_positions(db, user) -> None:
             try:
                 n = positions.apply_import(db, user, preview)
             except AdvocacyError as exc:
-                st.error(exc.message)
+                st.error(md(exc.message))
             else:
                 st.session_state["positions_imported"] = n
                 st.rerun()
         if "positions_imported" in st.session_state:
-            st.success(texts.IMPORT_DONE.format(n=st.session_state.pop("positions_imported")))
+            st.success(texts.IMPORT_DONE.format(
+                n=texts.format_number(st.session_state.pop("positions_imported"))))

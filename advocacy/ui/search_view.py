@@ -16,7 +16,7 @@ def render_search(db, user, key: str) -> None:
         return
     hits = [h for h in search.search(db, user, query) if h["page"] in PAGES_BY_ROLE[user.role]]
     if not hits:
-        st.info(texts.SEARCH_NO_HITS.format(query=query))
+        st.info(texts.SEARCH_NO_HITS.format(query=md(query)))
         return
     st.caption(f"{len(hits)} treff")
     for hit in hits:

@@ -12,6 +12,7 @@ import streamlit as st
 from advocacy import statement_sending, statements, texts
 from advocacy.errors import AdvocacyError
 from advocacy.ui import confirm, dates
+from advocacy.ui.safe_text import md
 
 
 def withdraw_button(db, user, item: dict, container) -> None:
@@ -41,7 +42,7 @@ def adopt_form(db, user, item: dict) -> None:
     try:
         statements.check_adoption(db, user, item["id"], body, date, place)
     except AdvocacyError as exc:
-        problem.error(exc.message)
+        problem.error(md(exc.message))
         return
     confirm.ask(texts.STATEMENT_ADOPT_CONFIRM.format(body=body.strip(),
                                                      date=texts.format_date(date)),
@@ -59,7 +60,7 @@ def confirm_send(db, user, item: dict, chosen: list, date: dt.date, problem) -> 
     try:
         _, resolved, _ = statement_sending.check_send(db, user, item["id"], chosen, date)
     except AdvocacyError as exc:
-        problem.error(exc.message)
+        problem.error(md(exc.message))
         return
     names = ", ".join(r["name"] for r in resolved)
     confirm.ask(texts.STATEMENT_SEND_CONFIRM.format(date=texts.format_date(date), names=names),
@@ -90,7 +91,7 @@ def response_form(db, user, item: dict) -> None:
         statement_sending.check_response(db, user, item["id"], responder, when, summary,
                                          recipient)
     except AdvocacyError as exc:
-        problem.error(exc.message)
+        problem.error(md(exc.message))
         return
     confirm.ask(texts.STATEMENT_RESPONSE_CONFIRM.format(responder=responder.strip(),
                                                         date=texts.format_date(when)),

@@ -51,7 +51,7 @@ def choose_and_delete(db, user, kind: str, options: dict[int, str], key: str,
         return
     if st.session_state.pop(f"{key}_clear", False):  # a widget's state is set before it only
         st.session_state.pop(f"{key}_choice", None)
-    chosen = st.selectbox(label, list(options), format_func=options.get, index=None,
+    chosen = st.selectbox(md(label), list(options), format_func=options.get, index=None,
                           key=f"{key}_choice", placeholder=texts.TRASH_CHOOSE)
     if chosen is not None:
         delete_button(db, user, kind, chosen, key=f"{key}_{chosen}",
@@ -80,7 +80,7 @@ def render(db, user) -> None:
             f"**{md(row['kind_label'])}:** {md(row['label'])}  \n"
             f"{texts.TRASH_COL_WHO}: {md(row['deleted_by_name'] or '–')} · "
             f"{texts.TRASH_COL_WHEN.lower()} {texts.format_date(row['deleted_at'][:10])} · "
-            f"{texts.TRASH_COL_LEFT.lower()}: {row['days_left']}")
+            f"{texts.TRASH_COL_LEFT.lower()}: {texts.format_number(row['days_left'])}")
         # Putting back needs no dialog: it changes nothing that cannot be removed again.
         if row["can_restore"] and right.button(texts.TRASH_RESTORE_BUTTON,
                                                key=f"trash_restore_{row['id']}",
@@ -88,7 +88,7 @@ def render(db, user) -> None:
             try:
                 message = trash.restore(db, user, row["id"])
             except AdvocacyError as exc:
-                st.error(exc.message)
+                st.error(md(exc.message))
             else:
                 confirm.done(md(message))  # shown as Markdown: the label is typed text
                 st.rerun()

@@ -18,8 +18,9 @@ from advocacy import (
     texts,
 )
 from advocacy.errors import AdvocacyError
-from advocacy.ui import context, corrections, dates, statement_actions, trash_view
+from advocacy.ui import address, context, corrections, dates, statement_actions, trash_view
 from advocacy.ui import statement_form as statement_fields
+from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
 user = context.require_page("uttalelser")
@@ -31,18 +32,13 @@ TAB = "uttalelse_fane"
 SHOWN = 200  # the newest; the search and filters reach the rest
 
 
-def md(text) -> str:
-    """User text shown as plain text inside markdown."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~])", r"\\\1", str(text or ""))
-
-
 def act(success: str, fn, *args, select: bool = False, done=None, **kwargs) -> None:
     """Run a domain call; show its Norwegian error, or remember the success and rerun
     (calling `done` first: a saved draft's unsaved copy is dropped)."""
     try:
         result = fn(*args, **kwargs)
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
         return
     if done is not None:
         done()
@@ -77,7 +73,7 @@ def show_document(item: dict) -> None:
         try:
             st.html(statement_letters.preview_html(item))
         except AdvocacyError as exc:
-            st.error(exc.message)
+            st.error(md(exc.message))
     stored = statement_letters.adopted_docx(db, user, item["id"])
     if stored:
         st.download_button("Last ned vedtatt versjon (.docx)", stored,
@@ -169,9 +165,9 @@ def show_statement(statement_id: int) -> None:
     try:
         item = statement_archive.statement_detail(db, user, statement_id)
     except AdvocacyError as exc:
-        st.error(exc.message)
+        st.error(md(exc.message))
         return
-    st.header(item["title"], anchor=False)
+    st.header(md(item["title"]), anchor=False)
     facts = [texts.STATEMENT_STATUSES[item["status"]], f"versjon {item['version']}"]
     facts += [item["chapter"]] if item["chapter"] else []
     facts += [lever["name"] for lever in item["levers"]]
@@ -180,7 +176,7 @@ def show_statement(statement_id: int) -> None:
     if item["status"] == "trukket":
         st.warning("Uttalelsen er trukket. Den står i arkivet, men gjelder ikke lenger.")
     if item["parent_id"]:
-        st.caption(f"Ny versjon av uttalelse nr. {item['parent_id']}.")
+        st.caption(f"Ny versjon av uttalelse nr. {md(item['parent_id'])}.")
     show_text(item)
     show_document(item)
     show_record(item)
@@ -218,11 +214,11 @@ def archive() -> None:
     if PENDING in st.session_state:
         st.query_params["uttalelse"] = str(st.session_state.pop(PENDING))
         st.session_state.pop("stmt_pick", None)
-    wanted = st.query_params.get("uttalelse")
-    if wanted and wanted.isdigit() and int(wanted) not in ids:
-        ids.insert(0, int(wanted))  # a link or a new version outside the current filter
+    wanted = address.requested(db, user, "uttalelse")
+    if wanted is not None and wanted not in ids:
+        ids.insert(0, wanted)  # a link or a new version outside the current filter
     titles = {r["id"]: f"{r['title']} (v{r['version']})" for r in rows}
-    default = ids.index(int(wanted)) + 1 if wanted and wanted.isdigit() else 0
+    default = ids.index(wanted) + 1 if wanted is not None else 0
     chosen = st.selectbox("Vis uttalelse", [None, *ids], index=default, key="stmt_pick",
                           format_func=lambda i: "Velg …" if i is None
                           else titles.get(i, f"Uttalelse nr. {i}"))
@@ -235,7 +231,7 @@ def archive() -> None:
 
 st.title(texts.PAGE_TITLES["uttalelser"])
 if FLASH in st.session_state:
-    st.success(st.session_state.pop(FLASH))
+    st.success(md(st.session_state.pop(FLASH)))
 
 tab_names = ["Arkiv", "Ny uttalelse"] if can_draft else ["Arkiv"]
 if PENDING in st.session_state:

@@ -10,6 +10,7 @@ import pyarrow as pa
 import streamlit as st
 
 from advocacy import texts
+from advocacy.ui import address
 
 
 def table(
@@ -57,16 +58,17 @@ def table(
                  height=height)
 
 
-def open_requested(prefix: str, param: str, list_view: str) -> None:
+def open_requested(db, user, prefix: str, param: str, list_view: str) -> None:
     """Open the record a link asks for (`?{param}=12`, once per link) or the one saved on the
-    last run (`{prefix}_pending_open`), in the page's list view. Call before the widgets are
-    drawn: their state can only be set before them. Keys: `{prefix}_open` (the chosen record),
+    last run (`{prefix}_pending_open`), in the page's list view; a link to nothing the user
+    may see says «fant ikke» here (ui/address.py). Call before the widgets are drawn: their
+    state can only be set before them. Keys: `{prefix}_open` (the chosen record),
     `{prefix}_view`, `{prefix}_linked`."""
     pending = f"{prefix}_pending_open"
-    linked = st.query_params.get(param)
-    if linked and linked.isdigit() and st.session_state.get(f"{prefix}_linked") != linked:
+    linked = address.requested(db, user, param)
+    if linked is not None and st.session_state.get(f"{prefix}_linked") != linked:
         st.session_state[f"{prefix}_linked"] = linked
-        st.session_state[pending] = int(linked)
+        st.session_state[pending] = linked
     if pending in st.session_state:
         st.session_state[f"{prefix}_open"] = st.session_state.pop(pending)
         st.session_state[f"{prefix}_view"] = list_view
@@ -88,7 +90,7 @@ def pager(total: int, size: int, key: str, filters: object = None) -> int:
         back.button(texts.PAGE_BACK, key=f"{key}_back", disabled=page == 1, on_click=go,
                     args=(page - 1,), icon=":material/chevron_left:", width="stretch")
         where.caption(texts.PAGE_OF.format(
-            page=page, pages=pages, first=texts.format_number((page - 1) * size + 1),
+            page=texts.format_number(page), pages=texts.format_number(pages), first=texts.format_number((page - 1) * size + 1),
             last=texts.format_number(min(page * size, total)),
             total=texts.format_number(total)))
         forward.button(texts.PAGE_NEXT, key=f"{key}_next", disabled=page == pages,

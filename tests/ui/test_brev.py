@@ -8,6 +8,7 @@ import zipfile
 import docx
 
 from advocacy.db import connect
+from advocacy.ui.safe_text import md
 from tests.ui.conftest import open_tab
 
 
@@ -30,7 +31,7 @@ def test_form_lists_fields_and_what_is_missing(brev):
     captions = " ".join(c.value for c in at.caption)
     assert "Flettefelt i malen:" in captions and "`mottaker_navn`" in captions
     warning = at.warning[0].value
-    assert warning.startswith("Mangler verdi:") and "«mottaker_navn»" in warning
+    assert warning.startswith("Mangler verdi:") and f"«{md('mottaker_navn')}»" in warning
     assert "«avsender_navn»" not in warning
 
 

@@ -105,5 +105,5 @@ def test_an_adopted_statement_version_is_corrected_in_the_archive(app, db_path):
                         " 'utkast'", [sid])
     assert (reason.fetchone(), drafts.fetchone()) == (("Vedtatt med feil dato",), (1,))
     db.close()
-    assert any(w.value.startswith("Denne versjonen er rettet opp og gjelder ikke: Rettet\\: "
+    assert any(w.value.startswith("Denne versjonen er rettet opp og gjelder ikke: Rettet: "
                                   "Vedtatt med feil dato") for w in app.warning)

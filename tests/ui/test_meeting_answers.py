@@ -6,6 +6,7 @@ import datetime as dt
 from advocacy import accounts, demo, meetings, texts
 from advocacy.db import connect, default_path
 from advocacy.meetings import MeetingInput
+from advocacy.ui.safe_text import md
 from tests.ui.conftest import login, page_file
 
 HELD = dt.date.today() - dt.timedelta(days=5)
@@ -69,6 +70,6 @@ def test_a_good_reply_asks_first_and_a_recorded_one_is_shown(app):
     meetings.record_reply(db, member, mid, summary="Ordføreren sier nei.")
     app.run()
     shown = " ".join(m.value for m in app.markdown)
-    assert "**Hva de svarte:** Ordføreren sier nei\\." in shown
+    assert f"**Hva de svarte:** {md('Ordføreren sier nei.')}" in shown
     assert not [b for b in app.button if (b.key or "").startswith(f"FormSubmitter:reply_form_{mid}")]
     db.close()

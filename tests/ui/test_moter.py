@@ -1,6 +1,7 @@
 """The Møter page through app.py: log a meeting, make its letter, follow-ups, search, safety."""
 
 from advocacy.db import connect, default_path
+from advocacy.ui.safe_text import md
 from tests.ui.conftest import login, page_file
 
 
@@ -46,7 +47,7 @@ def test_chapter_member_logs_a_meeting_and_makes_its_letter(app):
     assert meeting[1] == "Vi snakket om <script>alert(1)</script> skjenketid."
     assert app.session_state["moter_open"] == meeting[0]
     # the script text is shown as text (escaped), never as HTML
-    assert r"\<script\>alert\(1\)\</script\>" in _texts(app)
+    assert md("<script>alert(1)</script>") in _texts(app)
     app.button(key=f"make_{meeting[0]}").click()
     app.run()
     assert not app.exception

@@ -1,6 +1,7 @@
 """The Politikere page through app.py: filter, open a politician, add one, record a stance."""
 
 from advocacy.db import connect, default_path
+from advocacy.ui.safe_text import md
 from tests.ui.conftest import login, page_file
 
 
@@ -48,8 +49,8 @@ def test_add_politician_and_refuse_a_duplicate(app):
     app.selectbox(key="new_politician_kommune").set_value("3301")
     app.button(key="FormSubmitter:new_politician_form-Lagre politiker").click()
     app.run()
-    assert [e.value for e in app.error] == ["<b>kari</b> nordmann i Drammen finnes allerede i "
-                                            "registeret."]
+    assert [e.value for e in app.error] == [md("<b>kari</b> nordmann i Drammen finnes allerede "
+                                               "i registeret.")]
     assert db.execute("select count(*) from politicians where name like '%Kari%'"
                       ).fetchone()[0] == 1
     db.close()

@@ -4,6 +4,7 @@ import datetime as dt
 
 from advocacy import accounts, demo, statements, texts
 from advocacy.db import connect
+from advocacy.ui.safe_text import md
 from tests.ui.conftest import login, open_tab, page_file
 
 
@@ -54,7 +55,7 @@ def test_leader_drafts_submits_and_adopts_in_the_page(app, db_path):
     app.run()
     row = statements.get_row(db, sid)
     assert (row["status"], row["adopted_on"]) == ("vedtatt", "2021-04-19")
-    assert "*LO i Oslos styremøte 19\\. april 2021:*" in [m.value for m in app.markdown]
+    assert f"*{md('LO i Oslos styremøte 19. april 2021:')}*" in [m.value for m in app.markdown]
     assert db.execute("select count(*) from documents where statement_id = ? and docx is not null",
                       [sid]).fetchone()[0] == 1
     # Adopted: no edit form any more, but a new version can be made.
@@ -99,7 +100,9 @@ def test_a_statement_the_user_may_not_read_is_refused_by_link(app, db_path):
     app.switch_page(page_file("uttalelser"))
     app.run()
     assert not app.exception
-    assert [e.value for e in app.error] == ["Du har ikke tilgang til dette."]
+    # The same words as for an id that does not exist: an address cannot probe for drafts.
+    assert [w.value for w in app.warning] == [texts.ADDRESS_NOT_FOUND["uttalelse"]]
+    assert [e.value for e in app.error] == []
 
 
 def test_html_in_a_title_is_shown_as_text(app, db_path):
@@ -107,7 +110,7 @@ def test_html_in_a_title_is_shown_as_text(app, db_path):
     app.text_input(key="stmt_new_title").input("<img src=x onerror=alert(1)>")
     app.button(key="stmt_new_save").click().run()
     assert not app.exception
-    assert app.header[0].value == "<img src=x onerror=alert(1)>"  # headers render text
+    assert app.header[0].value == md("<img src=x onerror=alert(1)>")  # headers are Markdown
     assert not any("<img" in m.value and "\\<img" not in m.value for m in app.markdown)
 
 
