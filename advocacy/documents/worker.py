@@ -27,6 +27,7 @@ Messages are tuples over a multiprocessing pipe. To the worker: (job, Limits, ar
 from __future__ import annotations
 
 import hashlib
+import io
 import multiprocessing
 import os
 import pickle
@@ -37,6 +38,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from multiprocessing import context, forkserver, popen_forkserver, reduction, spawn, util
 from typing import Any
 
 from advocacy import texts
@@ -140,13 +142,43 @@ def _settle(worker: _Worker, reply: tuple) -> Any:
     raise limits.stopped(f"unexpected reply {reply[0]!r}")
 
 
+class _Popen(popen_forkserver.Popen):
+    """The forkserver's start of a process, without re-running the parent's main script in
+    the worker (multiprocessing does so to find the target; ours lives in this module, and the
+    main script of a Streamlit server is Streamlit itself)."""
+
+    def _launch(self, process_obj: Any) -> None:
+        prep_data = {key: value
+                     for key, value in spawn.get_preparation_data(process_obj._name).items()
+                     if not key.startswith("init_main")}
+        buf = io.BytesIO()
+        context.set_spawning_popen(self)
+        try:
+            reduction.dump(prep_data, buf)
+            reduction.dump(process_obj, buf)
+        finally:
+            context.set_spawning_popen(None)
+        self.sentinel, w = forkserver.connect_to_new_process(self._fds)
+        parent_w = os.dup(w)
+        self.finalizer = util.Finalize(self, util.close_fds, (parent_w, self.sentinel))
+        with open(w, "wb", closefd=True) as f:
+            f.write(buf.getbuffer())
+        self.pid = forkserver.read_signed(self.sentinel)
+
+
+class _Process(_CONTEXT.Process):
+    @staticmethod
+    def _Popen(process_obj: Any) -> _Popen:  # noqa: N802 - the name multiprocessing calls
+        return _Popen(process_obj)
+
+
 class _Worker:
     """One worker process and the parent's end of its pipe."""
 
     def __init__(self) -> None:
         here, there = _CONTEXT.Pipe()
-        self.process = _CONTEXT.Process(target=serve, args=(there,), daemon=True,
-                                        name="advocacy-template-worker")
+        self.process = _Process(target=serve, args=(there,), daemon=True,
+                                name="advocacy-template-worker")
         self.process.start()
         there.close()
         self.conn = here
@@ -212,6 +244,10 @@ class _Pool:
             if self._pid != os.getpid():  # a forked copy of the server: its workers are not ours
                 self._idle, self._started, self._pid = [], 0, os.getpid()
             while True:
+                for dead in [w for w in self._idle if not w.process.is_alive()]:
+                    self._idle.remove(dead)
+                    dead.kill()
+                    self._started -= 1
                 if self._idle:
                     warm = [w for w in self._idle if key in w.known]
                     worker = warm[-1] if warm else self._idle[-1]
