@@ -91,14 +91,14 @@ def render_letters(
     key = (sha256, filename)
     with _POOL.worker(key) as worker:
         worker.send(("batch", job, (sha256, filename, plains)))
-        reply = _answer(worker, data, job)
+        reply = _answer(worker, data, job, worker.taken_at + job.seconds)
         if reply[0] != "ready":
             _settle(worker, reply)
         if not plains:
             worker.done(key)
         for index in range(len(plains)):
             try:
-                reply = worker.receive(job.seconds)
+                reply = worker.receive(time.monotonic() + job.seconds, job.seconds)
             except TemplateLimitExceeded as exc:
                 raise LetterFailed(index, exc) from None
             if reply[0] == "error":
@@ -116,7 +116,7 @@ def _call(job_name: str, key: tuple, data: bytes, args: tuple, extra: str = "") 
     try:
         with _POOL.worker(key) as worker:
             worker.send((job_name, job, args))
-            value = _settle(worker, _answer(worker, data, job))
+            value = _settle(worker, _answer(worker, data, job, worker.taken_at + job.seconds))
             worker.done(key)
             return value
     except TemplateLimitExceeded as exc:
@@ -124,11 +124,12 @@ def _call(job_name: str, key: tuple, data: bytes, args: tuple, extra: str = "") 
         raise
 
 
-def _answer(worker: _Worker, data: bytes, job: Limits) -> tuple:
-    reply = worker.receive(job.seconds)
+def _answer(worker: _Worker, data: bytes, job: Limits, deadline: float) -> tuple:
+    """The worker's answer by ``deadline`` (sending it the file if it asks for it)."""
+    reply = worker.receive(deadline, job.seconds)
     if reply[0] == "need":
         worker.send(("data", data))
-        reply = worker.receive(job.seconds)
+        reply = worker.receive(deadline, job.seconds)
     return reply
 
 
@@ -176,6 +177,7 @@ class _Worker:
     """One worker process and the parent's end of its pipe."""
 
     def __init__(self) -> None:
+        self.taken_at = time.monotonic()  # a job's time starts when it gets its worker: now
         here, there = _CONTEXT.Pipe()
         self.process = _Process(target=serve, args=(there,), daemon=True,
                                 name="advocacy-template-worker")
@@ -192,8 +194,9 @@ class _Worker:
         except OSError as exc:  # the worker is gone (killed by its CPU limit, say)
             raise self._ended() from exc
 
-    def receive(self, seconds: float) -> tuple:
-        if not self.conn.poll(seconds):
+    def receive(self, deadline: float, seconds: float) -> tuple:
+        """The next message, or TemplateLimitExceeded if none came by ``deadline``."""
+        if not self.conn.poll(max(0.0, deadline - time.monotonic())):
             raise limits.too_slow(seconds)
         try:
             return self.conn.recv()
@@ -252,6 +255,7 @@ class _Pool:
                     warm = [w for w in self._idle if key in w.known]
                     worker = warm[-1] if warm else self._idle[-1]
                     self._idle.remove(worker)
+                    worker.taken_at = time.monotonic()
                     return worker
                 if self._started < limits.workers():
                     self._started += 1
