@@ -8,7 +8,7 @@ overridable from the environment (tests and benchmarks use short ones):
 - ADVOCACY_TEMPLATE_SECONDS    wall time (and CPU time) of one check, one fill, or one letter
                                of a batch; default 8
 - ADVOCACY_TEMPLATE_MEMORY_MB  the worker's address space; default 1024
-- ADVOCACY_TEMPLATE_OUTPUT_MB  the XML one part of a letter may grow to; default 10
+- ADVOCACY_TEMPLATE_OUTPUT_MB  the XML one letter's parts may grow to; default 10
 - ADVOCACY_TEMPLATE_BATCH_MB   the .zip of one batch; default 500
 - ADVOCACY_TEMPLATE_WORKERS    worker processes per server process; default 2
 """
@@ -58,22 +58,30 @@ def workers() -> int:
     return max(1, int(_number("ADVOCACY_TEMPLATE_WORKERS", 2)))
 
 
-# The output cap of the job running in this process (the worker sets it per job).
-_output_chars = 10 * MB
+class _Output:
+    """The output cap in this process (the worker sets it per job) and what the parts of the
+    letter being made have produced so far."""
+
+    cap = 10 * MB
+    used = 0
 
 
-def set_output_mb(mb: int) -> None:
-    global _output_chars
-    _output_chars = mb * MB
+def set_output_mb(output_mb: int) -> None:
+    _Output.cap = output_mb * MB
+
+
+def new_letter() -> None:
+    """Start counting a letter's output (CompiledTemplate.render_parts)."""
+    _Output.used = 0
 
 
 def joined(pieces: Iterable[str]) -> str:
-    """The pieces a template yields, joined; refused as soon as they pass the output cap."""
-    out, size = [], 0
+    """The pieces a template yields, joined; refused as soon as the letter passes its cap."""
+    out = []
     for piece in pieces:
-        size += len(piece)
-        if size > _output_chars:
-            raise TemplateLimitExceeded(texts.TEMPLATE_LIMIT_OUTPUT.format(mb=_output_chars // MB))
+        _Output.used += len(piece)
+        if _Output.used > _Output.cap:
+            raise TemplateLimitExceeded(texts.TEMPLATE_LIMIT_OUTPUT.format(mb=_Output.cap // MB))
         out.append(piece)
     return "".join(out)
 

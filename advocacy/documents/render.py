@@ -140,6 +140,7 @@ class CompiledTemplate:
 
     def render_parts(self, plain: dict[str, Any]) -> dict[str, bytes]:
         """All package parts for an already validated context (see plaindata.plain_context)."""
+        limits.new_letter()
         parts = dict(self.package.parts)
         for part in self._parts:
             parts[part.name] = part.render(plain)

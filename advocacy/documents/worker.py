@@ -263,11 +263,12 @@ class _Pool:
                 self._lock.wait()
         try:
             return _Worker()
-        except BaseException:
+        except Exception as exc:  # noqa: BLE001 - no process to be had: a message, not a traceback
             with self._lock:
                 self._started -= 1
                 self._lock.notify()
-            raise
+            raise TemplateError(texts.TEMPLATE_WORKER_UNAVAILABLE,
+                                detail=f"{type(exc).__name__}: {exc}") from exc
 
     def _give(self, worker: _Worker) -> None:
         if worker.busy or not worker.process.is_alive():

@@ -23,6 +23,10 @@ TEMPLATE_LIMIT_BATCH = (
 TEMPLATE_LIMIT_STOPPED = (
     "Malen bruker for mye tid/minne: utfyllingen stoppet uten å bli ferdig. " + TEMPLATE_LIMIT_HINT
 )
+TEMPLATE_WORKER_UNAVAILABLE = (
+    "Brevmotoren kunne ikke startes på serveren akkurat nå. Prøv igjen om litt, eller si fra "
+    "til den som drifter Påvirk."
+)
 TEMPLATE_ENGINE_FAILED = "Malen kunne ikke behandles. Sjekk malkoden, eller prøv en annen fil."
 BATCH_LETTER_NAMED = "Brev nr. {number} ({label}): {message}"
 BATCH_LETTER = "Brev nr. {number}: {message}"

@@ -264,6 +264,10 @@ def test_output_limit_is_a_refusal(monkeypatch):
     assert REFUSED in info.value.message and "1 MB" in info.value.message
     fine = PreparedTemplate(make_docx(["{{ 'x' * 100000 }}"] * 5)).render({})
     assert len(fine) > 0
+    six = "{{ 'x' * 100000 }}" * 6  # 600,000 characters in the header and as many in the body
+    with pytest.raises(TemplateLimitExceeded):
+        PreparedTemplate(make_docx([six], header=six)).render({})
+    assert PreparedTemplate(make_docx([six])).render({})[:2] == b"PK"
 
 
 def test_refusals_cross_the_process_boundary_whole():
