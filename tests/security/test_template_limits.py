@@ -229,6 +229,24 @@ def test_page_batch_names_the_recipient_and_keeps_nothing(brev, db_path, leader_
     db.close()
 
 
+def test_page_preview_is_stopped_and_the_next_keystroke_previews(brev, leader_of_app):  # noqa: F811
+    leader_of_app(RUNS_AWAY_FOR_BERGEN)
+    at = brev("leder")
+    at.selectbox(key="ny_mal").select("Bergen-mal").run()
+    at.text_input(key="ny_Bergen-mal_mottaker_navn").input("Åse Vik")
+    at.text_input(key="ny_Bergen-mal_kommune").input("Bergen")
+    started = time.monotonic()
+    at.run(timeout=LIMIT + 30)
+    assert not at.exception
+    assert any(REFUSED in e.value for e in at.error), [e.value for e in at.error]
+    assert time.monotonic() - started < LIMIT + SLACK + 5  # plus the page itself
+    at.text_input(key="ny_Bergen-mal_kommune").input("Oslo")
+    at.run()
+    assert not at.exception and not at.error
+    html = " ".join(element.proto.body for element in at.get("html"))
+    assert "Kjære Åse Vik i Oslo" in html
+
+
 @pytest.fixture
 def leader_of_app(db_path, app):
     """Store an uploaded template «Bergen-mal» in the app's database (it passes the check:
