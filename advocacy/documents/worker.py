@@ -20,7 +20,8 @@ on every keystroke only sends the merge values. A refusal for the same job is re
 while, so rerunning a page does not run a runaway template again.
 
 Messages are tuples over a multiprocessing pipe. To the worker: (job, Limits, args), and
-("data", bytes) when it answers ("need",). From it: ("ok", value), ("error", exc, index),
+("data", bytes) when it answers ("need",); preview.to_html is a job too (mammoth on a large
+letter takes long). From it: ("ok", value), ("error", exc, index),
 ("ready",) and ("letter", bytes) in a batch.
 """
 
@@ -80,6 +81,12 @@ def check(filename: str, data: bytes) -> Any:
     """check.check_template's verdict (a TemplateReport), decided in a worker."""
     sha256 = hashlib.sha256(data).hexdigest()
     return _call("check", (sha256, filename), data, (sha256, filename, data))
+
+
+def to_html(data: bytes) -> str:
+    """preview.to_html of a .docx, converted in a worker."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    return _call("html", (sha256, ""), data, (data,))
 
 
 def render_letters(
@@ -361,6 +368,11 @@ class _Server:
 
         check_upload(filename, data)
         return sample_report(self._template(sha256, filename, data))
+
+    def job_html(self, data: bytes) -> str:
+        from advocacy.documents.preview import html_here
+
+        return html_here(data)
 
     def job_batch(self, sha256: str, filename: str, plains: list[dict]) -> None:
         from advocacy.documents.package import write_package

@@ -27,6 +27,7 @@ from advocacy.documents import (
     UnsafeContext,
     check_template_cli,
     render_batch,
+    to_html,
 )
 from advocacy.documents.errors import TemplateLimitExceeded
 from advocacy.errors import AdvocacyError
@@ -261,6 +262,21 @@ def leader_of_app(db_path, app):
         db.close()
 
     return upload
+
+
+def test_a_preview_that_takes_too_long_is_stopped():
+    """60,000 short paragraphs stay under the output cap, but mammoth needs many seconds for
+    them: the preview's conversion is bounded like the fill."""
+    many = PreparedTemplate(make_docx([
+        "{%p for i in range(1000) %}", "{%p for j in range(60) %}", "Avsnitt {{ i }}.{{ j }}",
+        "{%p endfor %}", "{%p endfor %}"])).render({})
+    started = time.monotonic()
+    with pytest.raises(TemplateLimitExceeded) as info:
+        to_html(many)
+    assert_refused(info.value, started)
+    template = BUNDLED["leserinnlegg"]
+    html = to_html(PreparedTemplate(template.path).render(template.sample_context()))
+    assert "pavirk-page" in html
 
 
 def test_memory_limit_is_a_refusal(monkeypatch):
