@@ -341,3 +341,24 @@ def test_worker_runs_at_lower_priority():
     stat = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
     assert int(stat[16]) >= 10  # the nice value
     assert sys.platform.startswith("linux")
+
+
+def test_the_cpu_limit_stops_a_worker_the_caller_would_wait_longer_for():
+    """RLIMIT_CPU is the backstop behind the caller's timeout: a worker left to run is killed
+    by the kernel (SIGXCPU) once it has used its budget, and that too reads as a refusal."""
+    import signal
+
+    from advocacy.documents import worker
+    from advocacy.documents.limits import Limits
+
+    data = hostile("tre-lokker")
+    spinning = worker._Worker()
+    try:
+        spinning.send(("check", Limits(seconds=1, memory_mb=1024, output_mb=10),
+                       ("0" * 64, "lokker.docx", data)))
+        with pytest.raises(TemplateLimitExceeded) as info:
+            spinning.receive(time.monotonic() + 60, 1)
+        assert REFUSED in info.value.message
+        assert spinning.process.exitcode == -signal.SIGXCPU
+    finally:
+        spinning.kill()
