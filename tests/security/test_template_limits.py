@@ -55,6 +55,13 @@ HOSTILE = {
 }
 
 
+# Widths the sandbox caps itself (sandbox.py) may be refused there first, with its own reason.
+CAPPED_IN_THE_SANDBOX = {"center", "format"}
+# Builds a string of some 500 MB and prints only its length: no output cap, no width, no `~`.
+MEMORY_HOG = ("{% set s = range(1000)|join('y' * 100000) %}{% set t = [s, s, s, s]|join(s) %}"
+              "{{ t|length }}")
+
+
 @pytest.fixture(autouse=True)
 def short_limit(monkeypatch):
     monkeypatch.setenv("ADVOCACY_TEMPLATE_SECONDS", str(LIMIT))
@@ -100,15 +107,18 @@ def template_rows(db) -> list:
 def test_hostile_upload_is_stopped_refused_and_not_stored(name, demo_db, leader):
     before = template_rows(demo_db)
     started = time.monotonic()
-    with pytest.raises(TemplateLimitExceeded) as info:
+    with pytest.raises(TemplateError) as info:
         template_library.save_uploaded(demo_db, leader, f"Farlig {name}", "annet",
                                        f"{name}.docx", hostile(name))
-    assert_refused(info.value, started)
+    if name in CAPPED_IN_THE_SANDBOX and not isinstance(info.value, TemplateLimitExceeded):
+        assert info.value.message and "Traceback" not in info.value.message
+    else:
+        assert_refused(info.value, started)
     assert template_rows(demo_db) == before
     assert_normal_letter_works()
 
 
-@pytest.mark.parametrize("name", ["tre-lokker", "center"])
+@pytest.mark.parametrize("name", ["tre-lokker", "join"])
 def test_check_template_cli_refuses_with_the_same_words(name, tmp_path):
     path = tmp_path / f"{name}.docx"
     path.write_bytes(hostile(name))
@@ -284,7 +294,7 @@ def test_memory_limit_is_a_refusal(monkeypatch):
     monkeypatch.setenv("ADVOCACY_TEMPLATE_SECONDS", "20")
     started = time.monotonic()
     with pytest.raises(TemplateLimitExceeded) as info:
-        PreparedTemplate(make_docx(["{{ 'x'|center(400000000) }}"])).render({})
+        PreparedTemplate(make_docx([MEMORY_HOG])).render({})
     assert REFUSED in info.value.message and "300 MB" in info.value.message
     assert time.monotonic() - started < 20
     monkeypatch.delenv("ADVOCACY_TEMPLATE_MEMORY_MB")
