@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from . import accounts, audit, backup, demo, texts
 from .db import default_path, table_counts
 from .errors import AdvocacyError
-from .startup import open_database
+from .startup import open_database, verify_audit
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 # Subcommands added further down register their arguments here (add(name, help) -> parser).
@@ -93,14 +93,20 @@ def cmd_backup(args) -> int:
 def cmd_restore(args) -> int:
     target = args.db or default_path()
     backup.restore(args.file, target)
-    open_database(target, create=False).close()  # migrates it if the backup is older
+    db = open_database(target, create=False)  # migrates it if the backup is older
+    try:
+        note = audit.adopt_restored(db)
+    finally:
+        db.close()
     print(f"Databasen {target} er lagt tilbake fra {args.file}.")
+    if note:
+        print(note)
     return 0
 
 
 @command("verify-audit")
 def cmd_verify_audit(args) -> int:
-    result = audit.verify(open_database(args.db, create=False))
+    result = verify_audit(args.db)
     print(result.message)
     return 0 if result.ok else 1
 

@@ -54,7 +54,7 @@ def open_connection(path: str | Path, *, create: bool = True) -> audit.AuditedCo
             check_same_thread=False,
             factory=audit.AuditedConnection,
         )
-        audit.register(conn)
+        audit.register(conn, path)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -69,6 +69,11 @@ def open_connection(path: str | Path, *, create: bool = True) -> audit.AuditedCo
     if mode.lower() != "wal":
         conn.close()
         raise DatabaseError(texts.DB_UNREADABLE.format(path=path, reason=f"journal_mode={mode}"))
+    try:
+        conn.preload_key()
+    except DatabaseError:
+        conn.close()
+        raise
     return conn
 
 

@@ -5,7 +5,8 @@ Windows-1252; .xlsx comes from Excel or LibreOffice. `read_table` turns either i
 keyed by the file's own column headings; `suggest_mapping` matches headings to our fields by
 their Norwegian names; each importer (politicians, positions) then validates the mapped rows and
 writes all or nothing. Every problem names the file, row and column, as the user sees them in
-their spreadsheet (the heading is row 1).
+their spreadsheet (the heading is row 1). Rows are read as a stream and the limits are checked
+on the way, so an oversized file is refused as soon as it is over, not after it was read whole.
 """
 
 from __future__ import annotations
@@ -13,20 +14,24 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
-import zipfile
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from . import texts, xlsx_guard
 from .errors import ValidationError
 
 MAX_BYTES = 10 * 1024 * 1024
+# Rows are counted while the file is read, so a sheet of 300,000 rows stops at row 50,001
+# instead of being read whole first. Blank rows are skipped but counted against a wider limit
+# (a sheet whose only cell sits in row 1,048,576 is refused too). A cell longer than any field
+# we store, a NUL byte (binary data, never text a volunteer typed) and a row wider than any
+# list we read are refused with their row and column. Hostile .xlsx archives are refused by
+# `xlsx_guard` before openpyxl parses anything.
 MAX_ROWS = 50_000
-MAX_XLSX_UNPACKED = 100 * 1024 * 1024
-# Hostile spreadsheets (a zip bomb, thousands of parts, a DTD with entities, macros) are refused
-# before openpyxl parses anything; a cell longer than any field we store is refused with its row
-# and column, and so is a NUL byte (binary data, never text a volunteer typed).
-MAX_XLSX_ENTRIES = 500
-MAX_XLSX_RATIO = 200
+MAX_PHYSICAL_ROWS = 2 * MAX_ROWS
+MAX_COLUMNS = 1000
 MAX_CELL_CHARS = 20_000
 
 
@@ -62,67 +67,108 @@ def normalise_heading(text: str) -> str:
 
 
 def decode(data: bytes) -> str:
-    """UTF-8 (a BOM is dropped) if the bytes are valid UTF-8, else Windows-1252 (Excel's)."""
+    """UTF-8 (a BOM is dropped) if the bytes are valid UTF-8, else Windows-1252 (Excel's).
+
+    Raises UnicodeDecodeError for a file with a UTF-8 BOM that is not UTF-8, and for bytes
+    Windows-1252 does not define."""
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return data.decode("cp1252")
 
 
-def _read_csv(filename: str, data: bytes) -> tuple[list[str], list[list[str]]]:
-    text = decode(data)
+def _encoding_error(filename: str, data: bytes, exc: UnicodeDecodeError) -> ValidationError:
+    """Where in the user's spreadsheet the unreadable byte is: its line and column."""
+    offset = exc.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+    bad = data[offset]
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    first_line = data.split(b"\n", 1)[0]
+    delimiter = max((b";", b",", b"\t"), key=first_line.count)
+    return ValidationError(texts.CSV_BAD_ENCODING.format(
+        name=filename, row=data.count(b"\n", 0, offset) + 1,
+        column=data[line_start:offset].count(delimiter) + 1, byte=bad))
+
+
+def _read_csv(filename: str, data: bytes) -> Iterator[list[str]]:
+    try:
+        text = decode(data)
+    except UnicodeDecodeError as exc:
+        raise _encoding_error(filename, data, exc) from exc
     first_line = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first_line.count)
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:  # e.g. a field over the csv module's own limit
-        raise ValidationError(
-            f"{filename}: filen kan ikke leses som CSV ({exc}). Ingenting ble lagret.") from exc
-    return (records[0] if records else []), records[1:]
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:  # a field over the csv module's own limit, a stray quote
+            reason = (texts.CSV_FIELD_TOO_LONG.format(limit=csv.field_size_limit())
+                      if "field larger" in str(exc) else texts.CSV_BAD_SYNTAX)
+            raise ValidationError(texts.CSV_UNREADABLE.format(
+                name=filename, row=reader.line_num, reason=reason)) from exc
+        yield record
 
 
-def _read_xlsx(filename: str, data: bytes) -> tuple[list[str], list[list[str]]]:
-    from openpyxl import load_workbook
+def _open_first_sheet(filename: str, data: bytes):
+    """The workbook (read-only) and its first worksheet, whose rows are parsed as they are
+    iterated. The sheet's own <dimension> is not read: openpyxl would parse a sheet without one
+    whole to look for it, and «A1:XFD1048576» would pad every row to 16,384 cells; each row is
+    as wide as its last cell instead."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
+    class StreamedSheet(ReadOnlyWorksheet):
+        def _get_size(self) -> None:
+            pass
+
+    class FirstSheetReader(ExcelReader):
+        def read_worksheets(self) -> None:
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target in self.valid_files and "chartsheet" not in rel.Type:
+                    self.wb._sheets.append(
+                        StreamedSheet(self.wb, sheet.name, rel.target, self.shared_strings))
+                    return
+
+    reader = None
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            _check_xlsx_archive(filename, archive)
-    except zipfile.BadZipFile as exc:
-        raise ValidationError(f"{filename}: filen er ikke en gyldig Excel-fil (.xlsx).") from exc
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        reader = FirstSheetReader(io.BytesIO(data), read_only=True, data_only=True)
+        reader.read()
     except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise ValidationError(f"{filename}: Excel-filen kan ikke leses ({exc}).") from exc
-    sheet = workbook.worksheets[0]
-    records = [["" if v is None else _cell_text(v) for v in row] for row in sheet.iter_rows(
-        values_only=True)]
-    workbook.close()
-    return (records[0] if records else []), records[1:]
+        if reader is not None:
+            reader.archive.close()
+        raise ValidationError(texts.XLSX_UNREADABLE.format(
+            name=filename, reason=type(exc).__name__)) from exc
+    if not reader.wb.worksheets:
+        reader.archive.close()
+        raise ValidationError(texts.XLSX_NO_SHEET.format(name=filename))
+    return reader.wb, reader.wb.worksheets[0]
 
 
-def _check_xlsx_archive(filename: str, archive: zipfile.ZipFile) -> None:
-    infos = archive.infolist()
-    if len(infos) > MAX_XLSX_ENTRIES:
-        raise ValidationError(f"{filename}: Excel-filen har uvanlig mange deler ({len(infos)}) "
-                              "og ble ikke lest.")
-    if sum(info.file_size for info in infos) > MAX_XLSX_UNPACKED:
-        raise ValidationError(f"{filename}: Excel-filen er for stor utpakket.")
-    for info in infos:
-        if info.compress_size and info.file_size / info.compress_size > MAX_XLSX_RATIO \
-                and info.file_size > 1024 * 1024:
-            raise ValidationError(f"{filename}: Excel-filen er pakket mistenkelig tett "
-                                  "(mulig «zip-bombe») og ble ikke lest.")
-        name = info.filename.lower()
-        if name.endswith("vbaproject.bin"):
-            raise ValidationError(f"{filename}: Excel-filen inneholder makroer og ble ikke lest.")
-        if name.endswith((".xml", ".rels")):
-            with archive.open(info) as part:
-                head = part.read(4096)
-            if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
-                raise ValidationError(f"{filename}: Excel-filen inneholder en DTD og ble ikke "
-                                      "lest.")
+def _read_xlsx(filename: str, data: bytes) -> Iterator[list[str]]:
+    """The first sheet's rows, streamed: reading stops where the caller stops."""
+    xlsx_guard.check_archive(filename, data)
+    workbook, sheet = _open_first_sheet(filename, data)
+    try:
+        rows = sheet.iter_rows(values_only=True)
+        number = 0
+        while True:
+            try:
+                values = next(rows)
+            except StopIteration:
+                return
+            except Exception as exc:  # a cell openpyxl cannot convert, a bad shared string
+                raise ValidationError(texts.XLSX_UNREADABLE_ROW.format(
+                    name=filename, row=number + 1)) from exc
+            number += 1
+            if len(values) > MAX_COLUMNS:
+                raise ValidationError(texts.FILE_TOO_MANY_COLUMNS.format(
+                    name=filename, row=number, n=len(values), limit=MAX_COLUMNS))
+            yield ["" if v is None else _cell_text(v) for v in values]
+    finally:
+        workbook.close()
 
 
 def _cell_text(value) -> str:
@@ -137,43 +183,58 @@ def read_table(filename: str, data: bytes) -> Table:
     """Rows of a CSV or .xlsx file as text, keyed by its headings. Raises ValidationError."""
     name = PurePath(filename).name
     if len(data) > MAX_BYTES:
-        raise ValidationError(f"{name}: filen er større enn {MAX_BYTES // (1024 * 1024)} MB.")
+        raise ValidationError(texts.FILE_TOO_BIG.format(name=name, mb=MAX_BYTES // (1024 * 1024)))
     if not data.strip():
-        raise ValidationError(f"{name}: filen er tom.")
+        raise ValidationError(texts.FILE_EMPTY.format(name=name))
     suffix = PurePath(name).suffix.lower()
     if suffix == ".xlsx" or data[:2] == b"PK":
-        headings, records = _read_xlsx(name, data)
+        records = _read_xlsx(name, data)
     elif suffix in (".csv", ".txt", ""):
-        headings, records = _read_csv(name, data)
+        records = _read_csv(name, data)
     else:
-        raise ValidationError(f"{name}: bare CSV- og Excel-filer (.csv, .xlsx) kan leses inn.")
-    headings = [str(h).strip() for h in headings]
+        raise ValidationError(texts.FILE_KIND.format(name=name))
+    try:
+        return _table(name, records)
+    finally:
+        records.close()  # an xlsx stream closes its workbook
+
+
+def _table(name: str, records: Iterator[list[str]]) -> Table:
+    headings = [str(h).strip() for h in next(records, [])]
+    if len(headings) > MAX_COLUMNS:
+        raise ValidationError(texts.FILE_TOO_MANY_COLUMNS.format(
+            name=name, row=1, n=len(headings), limit=MAX_COLUMNS))
     while headings and not headings[-1]:
         headings.pop()
     if not any(headings):
-        raise ValidationError(f"{name}: første rad må inneholde kolonnenavn.")
-    duplicates = {h for h in headings if h and headings.count(h) > 1}
+        raise ValidationError(texts.FILE_NO_HEADINGS.format(name=name))
+    for number, heading in enumerate(headings, start=1):
+        if "\x00" in heading:
+            raise ValidationError(texts.FILE_CELL_NUL.format(name=name, row=1, column=number))
+    duplicates = sorted(h for h, n in Counter(headings).items() if h and n > 1)
     if duplicates:
-        raise ValidationError(
-            f"{name}: kolonnenavnet «{sorted(duplicates)[0]}» står flere ganger i første rad."
-        )
+        raise ValidationError(texts.FILE_DUPLICATE_HEADING.format(name=name,
+                                                                  heading=duplicates[0]))
     rows, numbers = [], []
     for index, record in enumerate(records, start=2):
+        if index > MAX_PHYSICAL_ROWS + 1:
+            raise ValidationError(texts.FILE_TOO_MANY_BLANK_ROWS.format(
+                name=name, limit=MAX_PHYSICAL_ROWS))
         if not any(str(v).strip() for v in record):
             continue  # blank lines are common at the end of spreadsheets
         row = {h: (record[i].strip() if i < len(record) else "")
                for i, h in enumerate(headings) if h}
         for heading, value in row.items():
             if len(value) > MAX_CELL_CHARS:
-                raise ValidationError(f"{name}: rad {index}, kolonne «{heading}»: cellen har "
-                                      f"{len(value)} tegn; høyst {MAX_CELL_CHARS} kan leses inn.")
+                raise ValidationError(texts.FILE_CELL_TOO_LONG.format(
+                    name=name, row=index, column=heading, n=len(value), limit=MAX_CELL_CHARS))
             if "\x00" in value:
-                raise ValidationError(f"{name}: rad {index}, kolonne «{heading}»: cellen "
-                                      "inneholder et NUL-tegn (binære data), ikke tekst.")
+                raise ValidationError(texts.FILE_CELL_NUL.format(name=name, row=index,
+                                                                 column=heading))
         rows.append(row)
         numbers.append(index)
         if len(rows) > MAX_ROWS:
-            raise ValidationError(f"{name}: filen har flere enn {MAX_ROWS} rader.")
+            raise ValidationError(texts.FILE_TOO_MANY_ROWS.format(name=name, limit=MAX_ROWS))
     return Table(name, [h for h in headings if h], rows, numbers)
 
 

@@ -128,3 +128,31 @@ def test_newspapers_and_arguments_are_logged(demo_db, leader, writer):
         "body": "Forskning fra Norge viser nedgang i vold.", "sources": "Rossow & Norström 2012",
         "checked_on": "2026-01-10"})
     assert _last(demo_db)[:4] == (writer.id, "create", "arguments", str(argument))
+
+
+def test_an_existing_database_gets_its_head_from_the_current_chain(demo_db, db_path):
+    import sqlite3
+
+    from advocacy.startup import open_database
+
+    raw = sqlite3.connect(db_path, isolation_level=None)  # as before the head existed
+    raw.execute("drop trigger audit_log_head")
+    raw.execute("drop table audit_head")
+    raw.execute("delete from _sqlite_migrations where name = 'm110_audit_chain_head'")
+    rows = raw.execute("select count(*) from audit_log").fetchone()[0]
+    raw.close()
+    db = open_database(db_path)
+    assert audit.verify(db).ok
+    assert db.execute("select count from audit_head").fetchone()[0] == rows + 1
+    assert _last(db)[1:] == ("head", "audit_head", None, json.dumps({"rader": rows}))
+    db.close()
+
+
+def test_every_write_extends_the_head(demo_db):
+    before = demo_db.execute("select count, mac from audit_head").fetchone()
+    with write(demo_db):
+        demo_db["politicians"].insert({"name": "Hode Test", "kommunenummer": "0301"})
+    after = demo_db.execute("select count, last_hash, mac from audit_head").fetchone()
+    last = demo_db.execute("select hash from audit_log order by id desc limit 1").fetchone()[0]
+    assert after[0] == before[0] + 1 and after[1] == last and after[2] != before[1]
+    assert audit.verify(demo_db).ok

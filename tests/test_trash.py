@@ -13,7 +13,7 @@ from advocacy.errors import PermissionDenied, ValidationError
 from advocacy.meetings import MeetingInput, create_meeting
 from tests.test_template_library import make_docx
 
-SKIP = {"audit_log", "trash", "sqlite_stat1"}
+SKIP = {"audit_log", "audit_head", "trash", "sqlite_stat1"}
 
 
 def snapshot(db) -> dict[str, list]:

@@ -13,6 +13,7 @@ import sqlite_utils
 from .. import audit, texts
 from ..errors import DatabaseError
 from . import (  # noqa: F401 - imported for the steps they register
+    steps_audit,
     steps_corrections,
     steps_documents,
     steps_foundation,
@@ -58,6 +59,9 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
                                          names=", ".join(newer))
         )
     with write(db):
+        # Before the steps: afterwards a step may have changed columns, and so the triggers'
+        # definitions, for good reason. A trigger missing now was dropped behind our back.
+        audit.restore_triggers(db)
         pending = [m.name for m in migrations.pending(db)]
         migrations.apply(db)
         if pending or not audit.triggers_installed(db):

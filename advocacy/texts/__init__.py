@@ -6,10 +6,12 @@ app; all of it is read as `texts.NAME`.
 """
 
 from .answers import *  # noqa: F403
+from .audit import *  # noqa: F403
 from .common import *  # noqa: F403
 from .corrections import *  # noqa: F403
 from .documents import *  # noqa: F403
 from .drafts import *  # noqa: F403
+from .files import *  # noqa: F403
 from .limits import *  # noqa: F403
 from .lists import *  # noqa: F403
 from .meetings import *  # noqa: F403
