@@ -116,6 +116,20 @@ def render_letters(
             yield reply[1]
 
 
+def warm() -> None:
+    """Start the forkserver and one worker in the background (at server start), so the first
+    letter or check does not wait for them."""
+
+    def start() -> None:
+        try:
+            with _POOL.worker(("warm",)):
+                pass
+        except AdvocacyError:
+            pass  # the first job will say so
+
+    threading.Thread(target=start, daemon=True, name="advocacy-template-warm").start()
+
+
 def _call(job_name: str, key: tuple, data: bytes, args: tuple, extra: str = "") -> Any:
     job = Limits.current()
     memo = (job_name, key, extra, job)

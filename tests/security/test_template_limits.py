@@ -372,3 +372,18 @@ def test_the_cpu_limit_stops_a_worker_the_caller_would_wait_longer_for():
         assert spinning.process.exitcode == -signal.SIGXCPU
     finally:
         spinning.kill()
+
+
+def test_warm_starts_a_worker_in_the_background():
+    from advocacy.documents import worker
+
+    for idle in list(worker._POOL._idle):
+        idle.process.kill()
+        idle.process.join()
+    worker.warm()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if any(w.process.is_alive() for w in worker._POOL._idle):
+            break
+        time.sleep(0.1)
+    assert any(w.process.is_alive() for w in worker._POOL._idle)
