@@ -34,6 +34,7 @@ import os
 import pickle
 import resource
 import signal
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -164,12 +165,23 @@ def _settle(worker: _Worker, reply: tuple) -> Any:
     raise limits.stopped(f"unexpected reply {reply[0]!r}")
 
 
+# The multiprocessing internals _Popen._launch uses, as Python 3.11 to 3.13 have them.
+_OWN_LAUNCH = sys.version_info < (3, 14) and all(
+    hasattr(module, name) for module, name in (
+        (spawn, "get_preparation_data"), (context, "set_spawning_popen"), (reduction, "dump"),
+        (forkserver, "connect_to_new_process"), (forkserver, "read_signed"),
+        (util, "Finalize"), (util, "close_fds")))
+
+
 class _Popen(popen_forkserver.Popen):
     """The forkserver's start of a process, without re-running the parent's main script in
     the worker (multiprocessing does so to find the target; ours lives in this module, and the
     main script of a Streamlit server is Streamlit itself)."""
 
     def _launch(self, process_obj: Any) -> None:
+        if not _OWN_LAUNCH:  # another Python's internals: start the usual way
+            super()._launch(process_obj)
+            return
         prep_data = {key: value
                      for key, value in spawn.get_preparation_data(process_obj._name).items()
                      if not key.startswith("init_main")}

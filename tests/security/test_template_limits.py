@@ -387,3 +387,26 @@ def test_warm_starts_a_worker_in_the_background():
             break
         time.sleep(0.1)
     assert any(w.process.is_alive() for w in worker._POOL._idle)
+
+
+def test_a_worker_does_not_run_the_callers_main_script_again(tmp_path):
+    """multiprocessing would re-run the parent's main script in each worker (for a Streamlit
+    server: Streamlit itself); ours starts without it."""
+    from advocacy.db import ROOT
+
+    script = tmp_path / "main_script.py"
+    script.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "print('main script ran', flush=True)\n"
+        "from advocacy.documents import BUNDLED, PreparedTemplate\n"
+        "template = BUNDLED['leserinnlegg']\n"
+        "PreparedTemplate(template.path).render(template.sample_context())\n"
+        "print('letter made', flush=True)\n", encoding="utf-8")
+    import subprocess
+
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                            timeout=120, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("main script ran") == 1
+    assert "letter made" in result.stdout
