@@ -38,9 +38,13 @@ PAGE_ICONS = {
 
 @st.cache_resource(show_spinner=False)
 def prepare_database(path: str) -> str:
-    """Once per server process and file: migrate, load reference data, seed demo data if new."""
+    """Once per server process and file: migrate, load reference data, seed demo data if new;
+    and start the template worker (documents/worker.py) in the background."""
+    from advocacy.documents import worker
+
     seed = os.environ.get("ADVOCACY_DEMO", "1") != "0"
     prepare(path, seed_demo=seed)
+    worker.warm()
     return path
 
 

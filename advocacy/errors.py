@@ -8,6 +8,19 @@ class AdvocacyError(Exception):
         super().__init__(message)
         self.message = message
 
+    def __reduce__(self):
+        # Pickled as its args and attributes, never by calling __init__ again: a subclass whose
+        # __init__ takes other arguments (MissingFields takes the field names) comes back whole
+        # from a template worker process.
+        return _rebuild, (type(self), self.args, self.__dict__)
+
+
+def _rebuild(cls: type, args: tuple, state: dict) -> AdvocacyError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
 
 class DatabaseError(AdvocacyError):
     """The database file is missing, unreadable or from a newer version."""

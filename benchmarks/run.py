@@ -1,6 +1,6 @@
 """Påvirk at national scale: every measure against its baseline, in the same run.
 
-    python benchmarks/run.py            all six measures on the national dataset (~10 min)
+    python benchmarks/run.py            all seven measures on the national dataset (~10 min)
     python benchmarks/run.py --quick    a reduced version (tenth-size data, fewer pages,
                                         runs and sessions) in under a minute
 
@@ -69,6 +69,8 @@ def fmt(value: float, unit: str) -> str:
         return f"{value:.1f} ms"
     if unit == "MB":
         return f"{value:.0f} MB"
+    if unit == "s":
+        return f"{value:.1f} s"
     return f"{value:g}{unit}"
 
 
@@ -206,12 +208,29 @@ def memory(national: Path, quick: bool) -> list[Line]:
                  unit="MB", ours=f"{r['peak_mb']:.0f} MB", baseline=f"tom {r['idle_mb']:.0f} MB")]
 
 
+def template_limits(national: Path, quick: bool) -> list[Line]:
+    import bench_template_limits
+
+    r = bench_template_limits.measure(national, quick)
+    lines = [Line(f"7. side {name} mens maler stoppes", ratio(t["loaded"], t["alone"]), 2.0,
+                  ours=secs(t["loaded"]), baseline=f"alene {secs(t['alone'])}")
+             for name, t in r["pages"].items()]
+    lines.append(Line(f"7. fiendtlige maler: tid til avvisning ({r['slowest']})",
+                      r["max_seconds"], 10.0, unit="s",
+                      ours=f"{r['refused']} av {r['checks']} avvist",
+                      baseline=f"grense {r['limit']:g} s"))
+    if r["refused"] != r["checks"]:
+        lines.append(Line("7. fiendtlige maler som slapp gjennom", r["checks"] - r["refused"],
+                          0, unit=""))
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="reduced version, under a minute")
     parser.add_argument("--out", default=str(HERE / "out"), help="folder for the datasets")
     parser.add_argument("--only", default="", help="e.g. pages,letters,import,search,"
-                        "concurrency,memory")
+                        "concurrency,memory,limits")
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -228,6 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         "search": lambda: searching(national),
         "concurrency": lambda: concurrency(national, out, args.quick),
         "memory": lambda: memory(national, args.quick),
+        "limits": lambda: template_limits(national, args.quick),
     }
     lines: list[Line] = []
     for name, step in steps.items():

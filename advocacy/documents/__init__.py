@@ -3,6 +3,8 @@
 One capability per module:
 - guard      check_upload: refuse hostile or broken .docx files before any parser sees them
 - render     PreparedTemplate, render, template_fields, missing_fields: the one rendering path
+- worker     the bounded worker processes every compile, fill and check runs in
+- limits     their time, memory and output limits, and the refusals
 - sandbox    the Jinja environment every template runs in
 - plaindata  the merge context as plain, XML-safe data
 - batch      render_batch: many letters into one .zip
@@ -11,7 +13,8 @@ One capability per module:
 - preview    to_html: a letter as safe HTML for st.html
 - pdf        pdf_available / to_pdf through LibreOffice
 - fields     the bundled templates and their field catalogue with sample values
-- errors     TemplateError, SandboxViolation, MissingFields, UnsafeContext, UploadRefused, PdfError
+- errors     TemplateError, SandboxViolation, MissingFields, UnsafeContext, UploadRefused, PdfError,
+             TemplateLimitExceeded
 """
 
 from advocacy.documents.batch import render_batch
@@ -21,6 +24,7 @@ from advocacy.documents.errors import (
     PdfError,
     SandboxViolation,
     TemplateError,
+    TemplateLimitExceeded,
     UnsafeContext,
     UploadRefused,
 )
@@ -40,6 +44,7 @@ __all__ = [
     "PreparedTemplate",
     "SandboxViolation",
     "TemplateError",
+    "TemplateLimitExceeded",
     "TemplateReport",
     "UniqueNames",
     "UnsafeContext",

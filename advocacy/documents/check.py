@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from advocacy.documents.errors import SandboxViolation, TemplateError
+from advocacy.documents import worker
+from advocacy.documents.errors import SandboxViolation, TemplateError, TemplateLimitExceeded
 from advocacy.documents.fields import sample_value
-from advocacy.documents.guard import check_upload
-from advocacy.documents.render import PreparedTemplate
+from advocacy.documents.render import CompiledTemplate
 from advocacy.errors import AdvocacyError
 
 
@@ -30,22 +30,29 @@ class TemplateReport:
 def check_template(filename: str, data: bytes) -> TemplateReport:
     """Guard, parse, list the fields and test-render ``data`` with sample values.
 
-    Raises UploadRefused (the file) or TemplateError (the Jinja code), both AdvocacyError with a
-    Norwegian message. Problems that only show with our generic samples become warnings.
+    The one verdict for the upload page and the command line: it is decided in a bounded worker
+    (worker.py), so a template that runs away is stopped and refused like any other. Raises
+    UploadRefused (the file), TemplateError (the Jinja code) or TemplateLimitExceeded, all
+    AdvocacyError with a Norwegian message. Problems that only show with our generic samples
+    become warnings.
     """
-    check_upload(filename, data)
-    prepared = PreparedTemplate(data, filename=filename)
+    return worker.check(filename, data)
+
+
+def sample_report(prepared: CompiledTemplate) -> TemplateReport:
+    """The report of a guarded and compiled template, after a fill with sample values (runs in
+    the worker)."""
     samples = {name: sample_value(name) for name in prepared.fields}
     warnings = []
     if not prepared.fields:
         warnings.append("Malen har ingen flettefelt; alle brev blir like.")
     try:
         prepared.render(samples)
-    except SandboxViolation:
+    except (SandboxViolation, TemplateLimitExceeded):
         raise
     except TemplateError as exc:
         warnings.append(f"Prøveutfylling med eksempelverdier ga en feil: {exc.message}")
-    return TemplateReport(filename, sorted(prepared.fields), warnings)
+    return TemplateReport(prepared.filename, sorted(prepared.fields), warnings)
 
 
 def check_template_cli(path: str | Path) -> tuple[int, list[str]]:

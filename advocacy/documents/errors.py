@@ -26,6 +26,13 @@ class SandboxViolation(TemplateError):
     """A template reaches for something the sandbox forbids (``__class__``, ``include`` …)."""
 
 
+class TemplateLimitExceeded(TemplateError):
+    """A fill or check ran past its time, memory or output size and was stopped (worker.py).
+
+    The message always says «Malen bruker for mye tid/minne».
+    """
+
+
 class MissingFields(TemplateError):
     """The context lacks fields the template uses. ``fields`` lists them, sorted."""
 

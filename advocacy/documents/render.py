@@ -5,6 +5,10 @@ re-renders on every keystroke): it guards, parses, patches and compiles the temp
 each ``render`` then only runs the compiled Jinja code over the parts that hold merge fields and
 zips them up with the unchanged parts. ``render`` is the one-off shorthand.
 
+Both run the template in a worker process with hard limits on time, memory and output
+(worker.py, limits.py): ``CompiledTemplate`` is the compiled template inside the worker,
+``PreparedTemplate`` its handle in the calling process.
+
 The template syntax is docxtpl's (``{{ felt }}``, ``{%p for k in krav %}``, ``{%p if kopi %}``),
 patched by docxtpl's own ``patch_xml`` and ``resolve_listing`` so templates behave exactly as
 docxtpl documents them; only the packaging around it is ours.
@@ -12,6 +16,7 @@ docxtpl documents them; only the packaging around it is ours.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -21,8 +26,8 @@ from docxtpl import DocxTemplate
 from jinja2 import Template, TemplateSyntaxError, meta
 from lxml import etree
 
-from advocacy.documents import diagnostics
-from advocacy.documents.errors import MissingFields, TemplateError
+from advocacy.documents import diagnostics, limits, worker
+from advocacy.documents.errors import MissingFields, TemplateError, TemplateLimitExceeded
 from advocacy.documents.guard import check_upload
 from advocacy.documents.package import Package, parse_xml, write_package
 from advocacy.documents.plaindata import plain_context
@@ -52,7 +57,9 @@ class _Part:
 
     def render(self, context: dict[str, Any]) -> bytes:
         try:
-            xml = self.template.render(context)
+            xml = limits.joined(self.template.generate(context))
+        except (TemplateLimitExceeded, MemoryError):
+            raise
         except Exception as exc:  # any failure inside template code is the template's fault
             raise diagnostics.render_error(exc, self.source) from exc
         xml = _PARAGRAPH_LINE.sub(r"<w:p\1", xml)
@@ -81,7 +88,7 @@ class _Part:
         return _XML_DECLARATION + data
 
 
-class PreparedTemplate:
+class CompiledTemplate:
     """A template guarded, parsed and compiled once, ready to render many contexts.
 
     ``fields`` is the set of merge fields the template uses (its undeclared Jinja variables).
@@ -133,10 +140,46 @@ class PreparedTemplate:
 
     def render_parts(self, plain: dict[str, Any]) -> dict[str, bytes]:
         """All package parts for an already validated context (see plaindata.plain_context)."""
+        limits.new_letter()
         parts = dict(self.package.parts)
         for part in self._parts:
             parts[part.name] = part.render(plain)
         return parts
+
+
+class PreparedTemplate:
+    """A template checked and compiled once, ready to render many contexts, within limits.
+
+    The compiling and every fill happen in a bounded worker process (worker.py), where a
+    ``CompiledTemplate`` is kept by the file's SHA-256; this object holds the file, its checksum
+    and its ``fields``. Raises UploadRefused if the file fails the upload guard, TemplateError
+    if it does not compile or reaches for something the sandbox forbids, and
+    TemplateLimitExceeded if compiling or filling it runs past the limits (limits.py).
+    """
+
+    def __init__(self, source: TemplateSource, *, filename: str | None = None):
+        data, name = _read(source, filename)
+        self.filename = name
+        self.data = data
+        self.sha256 = hashlib.sha256(data).hexdigest()
+        self.fields = frozenset(worker.compile_fields(self.sha256, data, name))
+
+    def missing_fields(self, context: Mapping[str, Any]) -> list[str]:
+        """Fields the template uses that ``context`` has no key for, sorted."""
+        return sorted(self.fields - set(context))
+
+    def render(self, context: Mapping[str, Any]) -> bytes:
+        """The filled-in .docx as bytes.
+
+        Every field the template uses must be a key of ``context`` (give "" or None for an
+        optional field left empty): a misspelt field in an uploaded template should stop the
+        letter, not leave a hole in it. Raises MissingFields, UnsafeContext, TemplateError or
+        TemplateLimitExceeded.
+        """
+        missing = self.missing_fields(context)
+        if missing:
+            raise MissingFields(missing)
+        return worker.render_letter(self.sha256, self.data, self.filename, plain_context(context))
 
 
 def prepare(template: TemplateSource | PreparedTemplate) -> PreparedTemplate:

@@ -13,6 +13,7 @@ from .corrections import *  # noqa: F403
 from .documents import *  # noqa: F403
 from .drafts import *  # noqa: F403
 from .files import *  # noqa: F403
+from .limits import *  # noqa: F403
 from .lists import *  # noqa: F403
 from .login import *  # noqa: F403
 from .meetings import *  # noqa: F403

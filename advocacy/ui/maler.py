@@ -76,7 +76,10 @@ def upload_form() -> None:
         st.warning(md(warning))
     st.markdown("**Prøveutfylling med eksempelverdier**")
     with st.container(border=True):
-        st.html(to_html(sample))
+        try:
+            st.html(to_html(sample))
+        except AdvocacyError as exc:
+            st.error(exc.message)
     cols = st.columns(2)
     name = cols[0].text_input("Navn på malen", value=upload.name.rsplit(".", 1)[0],
                               key="mal_navn")

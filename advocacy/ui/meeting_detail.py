@@ -144,4 +144,7 @@ def _letter(db, user, document_id: int, editable: bool) -> None:
     elif letter["sent_on"]:
         right.caption(f"Sendt {texts.format_date(letter['sent_on'])}")
     with st.expander("Forhåndsvisning", expanded=True):
-        st.html(_preview_html(user.id, document_id, letter["updated_at"], erased, docx))
+        try:
+            st.html(_preview_html(user.id, document_id, letter["updated_at"], erased, docx))
+        except AdvocacyError as exc:
+            st.error(exc.message)
