@@ -109,7 +109,7 @@ with tab_users:
                     "videre på en trygg måte. Det vises bare nå.")
         failures = user_admin.failed_logins(db, user).get(current["brukernavn"], 0)
         if failures:
-            c3.caption(texts.UNLOCK_FAILURES.format(n=failures))
+            c3.caption(md(texts.UNLOCK_FAILURES.format(n=texts.format_number(failures))))
         if c3.button(texts.UNLOCK_BUTTON, key="unlock_user"):
             forgiven = user_admin.unlock(db, user, chosen)
             _done((texts.UNLOCK_DONE if forgiven else texts.UNLOCK_NOTHING)

@@ -4,7 +4,7 @@ address the browser used."""
 
 import streamlit as st
 
-from advocacy import demo_removal
+from advocacy import demo_removal, texts
 from advocacy.accounts import User
 
 
@@ -19,7 +19,6 @@ def _header(name: str) -> str | None:
 def show(db, user: User) -> None:
     if not user.is_leader:
         return
-    warning = demo_removal.exposure_warning(db, st.get_option("server.address"),
-                                            _header("Host"), _header("X-Forwarded-For"))
-    if warning:
-        st.warning(warning, icon=":material/warning:")
+    if demo_removal.exposure_warning(db, st.get_option("server.address"),
+                                     _header("Host"), _header("X-Forwarded-For")):
+        st.warning(texts.DEMO_EXPOSED_WARNING, icon=":material/warning:")

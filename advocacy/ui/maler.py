@@ -79,7 +79,7 @@ def upload_form() -> None:
         try:
             st.html(to_html(sample))
         except AdvocacyError as exc:
-            st.error(exc.message)
+            st.error(md(exc.message))
     cols = st.columns(2)
     name = cols[0].text_input("Navn på malen", value=upload.name.rsplit(".", 1)[0],
                               key="mal_navn")

@@ -147,4 +147,4 @@ def _letter(db, user, document_id: int, editable: bool) -> None:
         try:
             st.html(_preview_html(user.id, document_id, letter["updated_at"], erased, docx))
         except AdvocacyError as exc:
-            st.error(exc.message)
+            st.error(md(exc.message))
