@@ -243,6 +243,10 @@ class LetterEnvironment(ImmutableSandboxedEnvironment):
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
         # The stock sandbox returns an Undefined that renders as "", hiding the attempt.
+        if isinstance(obj, Markup) and attribute in _MARKUP_METHODS:
+            raise SandboxRefusal(
+                texts.TEMPLATE_ESCAPING_OFF.format(construct=f".{attribute}", where="{where}")
+            )
         raise SecurityError(f"access to attribute {attribute!r} is unsafe")
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:

@@ -36,7 +36,6 @@ TEMPLATE_TEXT_TOO_LONG = (
 )
 
 # --- The upload guard (.docx parts) ---
-GUARD_DDE = "Malen inneholder et DDE-felt («{name}»), som kan kjøre kommandoer."
 GUARD_COMPUTED_FIELD = (
     "Malen inneholder et felt der feltkoden er satt sammen av andre felt (for eksempel QUOTE), "
     "en kjent måte å skjule kommandoer på."
@@ -44,7 +43,8 @@ GUARD_COMPUTED_FIELD = (
 GUARD_OLE = "Malen inneholder et innebygd OLE-objekt ({what}), som kan kjøre kode."
 GUARD_PACKAGE = "Malen inneholder en innebygd fil (pakke) i «{name}», som kan kjøre kode."
 GUARD_EMBEDDED_MACROS = (
-    "Malen inneholder et innebygd dokument eller regneark med makroer («{name}»)."
+    "Malen inneholder et innebygd dokument eller regneark med makroer eller innebygde "
+    "objekter («{name}»), som kan kjøre kode."
 )
 GUARD_EMBEDDED_BROKEN = "Malen inneholder et innebygd dokument som ikke kan kontrolleres («{name}»)."
 GUARD_ALTCHUNK = (
