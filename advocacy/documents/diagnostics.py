@@ -106,6 +106,9 @@ def render_error(exc: Exception, source: str) -> TemplateError:
     detail = f"{type(exc).__name__}: {exc}"
     if isinstance(exc, SandboxRefusal):
         return refused(Refusal(exc.reason, lineno), source)
+    if isinstance(exc, RecursionError):
+        # A macro that calls itself without end: refused, not a warning about sample values.
+        return refused(Refusal(texts.TEMPLATE_RECURSION, lineno), source)
     if isinstance(exc, SecurityError):
         return SandboxViolation(
             f"Malen prøver å gjøre noe som ikke er tillatt av sikkerhetshensyn{where}. "

@@ -65,6 +65,8 @@ _DANGEROUS_FIELDS = {
     "INCLUDE": "et INCLUDE-felt, som henter inn andre filer",
     "IMPORT": "et IMPORT-felt, som henter inn andre filer",
     "LINK": "et LINK-felt, som kobler til andre filer",
+    "DATABASE": "et DATABASE-felt, som henter data fra en database utenfra",
+    "RD": "et RD-felt, som henter inn andre filer",
 }
 _FIELD_NAME = re.compile(r"[^A-Za-z]*([A-Za-z]+)")
 _FIELD_TARGET = re.compile(r"^\s*[A-Za-z]+\s+(?:\\[a-z]\s+)*\"?([^\"\s]+)")
@@ -72,7 +74,9 @@ _QUOTE_CODES = re.compile(r"^\s*QUOTE\s+((?:\d+\s*)+)$", re.I)
 _QUOTE_TEXT = re.compile(r"^\s*QUOTE\s+\"?(.*?)\"?\s*$", re.I | re.S)
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-_UNC = re.compile(r"^\s*(?:file:)?[\\/]{2}[^\\/\s]+[\\/]")
+# Two slashes (four backslashes in a field code) and a host: file:///C:/x is a local file.
+_UNC = re.compile(r"^\s*(?:file:)?(?:[\\/]{2}|\\{4})(?![\\/])[^\\/\s:]+[\\/]", re.I)
+_UNC_IN_FIELD = re.compile(r"(?:^|[\s\"])(?:file:)?(?:[\\/]{2}|\\{4})(?![\\/])[^\\/\s\":]+[\\/]", re.I)
 _LINK_ATTRIBUTES = frozenset({"href", "src", "action", "url"})
 # Parts whose text is what the letter says; elsewhere (settings, web settings …) text is config.
 _CONTENT_PARTS = re.compile(r"(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml$")
@@ -299,6 +303,8 @@ def _check_link(target: str, where: str, *, external: bool) -> None:
     if _UNC.match(target) or _UNC.match(_normalised(target)):
         raise _refuse(texts.GUARD_UNC_PATH.format(value=target.strip()[:80], name=where))
     normalised = _normalised(target)
+    if normalised.startswith("#"):
+        return  # a place in the letter itself
     match = _SCHEME.match(normalised)
     if match and len(match.group(1)) == 1:
         match = None  # a drive letter (C:), judged below as a local file
@@ -403,7 +409,7 @@ def _check_fields(name: str, root: etree._Element) -> None:
             target = _FIELD_TARGET.match(field)
             if target:
                 _check_link(target.group(1), name, external=True)
-        elif _UNC.match(field.split(None, 1)[-1] if " " in field.strip() else ""):
+        elif _UNC_IN_FIELD.search(field):
             raise _refuse(texts.GUARD_UNC_PATH.format(value=field.strip()[:80], name=name))
 
 

@@ -25,6 +25,7 @@ TEMPLATE_TOO_DEEP_UNKNOWN = (
 TEMPLATE_NESTING_BRACKETS = "parenteser og klammer"
 TEMPLATE_NESTING_BLOCKS = "{% … %}-blokker"
 TEMPLATE_NESTING_EXPRESSION = "filtre og operatorer i ett uttrykk"
+TEMPLATE_RECURSION = "Malen kaller en makro i seg selv uten ende{where}."
 TEMPLATE_DOES_NOT_COMPILE = (
     "Malen kunne ikke gjøres klar{where} ({reason}). Rett malkoden i Word og last den opp på nytt."
 )

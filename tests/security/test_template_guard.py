@@ -233,6 +233,10 @@ def upload_cases():
     yield "unc-in-settings-text", in_settings(
         "<w:mailMergeDataPath>\\\\angriper\\del\\data.xlsx</w:mailMergeDataPath>"
     ), "nettverkssti"
+    yield "database-field", in_body(
+        complex_field(' DATABASE \\d "C:\\\\data.mdb" \\s "select * from x" ')
+    ), "DATABASE-felt"
+    yield "unc-in-any-field", in_body(complex_field(' ADDIN "\\\\\\\\angriper\\\\del\\\\x" ')), "nettverkssti"
     yield "unc-includepicture-field", in_body(
         complex_field(' IMPORT "\\\\\\\\angriper\\\\del\\\\p.png" ')
     ), "IMPORT-felt"
@@ -303,6 +307,7 @@ def template_cases():
     yield "truncate-huge", ["{{ x|truncate(1000000000) }}"], "«|truncate»"
     yield "wordwrap-huge", ["{{ x|wordwrap(1000000000) }}"], "«|wordwrap»"
     yield "python-internals", ["{{ x.__class__ }}"], "__class__"
+    yield "endless-macro", ["{% macro m(n) %}{{ m(n) }}{% endmacro %}{{ m(1) }}"], "uten ende"
 
 
 @pytest.fixture(scope="module")
@@ -361,7 +366,6 @@ def test_the_command_line_prints_the_same_refusal(tmp_path):
     for name, data in [
         ("dde.docx", in_body(complex_field("{", ' QUOTE "DDE" ', "}", " cmd "))),
         ("safe.docx", make_docx("{{ mottaker_navn|safe }}")),
-        ("dyp.docx", make_docx("{{ " + "(" * 3000 + "x" + ")" * 3000 + " }}")),
     ]:
         path = tmp_path / name
         path.write_bytes(data)
@@ -452,6 +456,7 @@ def test_a_clean_embedded_chart_workbook_is_accepted(tmp_path):
 def test_ordinary_links_and_fields_are_accepted():
     data = with_rel("hyperlink", "https://iogt.no/lokallag", external=True)
     data = with_rel("hyperlink", "mailto:post@iogt.no", external=True, data=data)
+    data = with_rel("hyperlink", "#Vedlegg", external=True, data=data)
     data = in_body(complex_field(' HYPERLINK "https://iogt.no" '), data)
     data = in_body(complex_field(" IF ", "{", " MERGEFIELD navn ", "}", ' = "x" "ja" "nei" '), data)
     assert check_template("mal.docx", data).fields == ["mottaker_navn"]
