@@ -102,12 +102,13 @@ class Refusal:
     violation: bool = True  # False: a mistake (unknown filter), not an attempt
 
 
-def _too_wide(construct: str, value: Any, limit: int) -> None:
+def _too_wide(construct: str, value: Any, limit: int, shown: str | None = None) -> None:
     if isinstance(value, bool):
         return
     size = len(value) if isinstance(value, str) else value
     if isinstance(size, int | float) and abs(size) > limit:
-        shown = f"{size:.0f}" if abs(size) < 1e15 else f"{size:.3g}"
+        if shown is None:
+            shown = f"{size:.0f}" if abs(size) < 1e15 else f"{size:.3g}"
         raise SandboxRefusal(
             texts.TEMPLATE_WIDTH_TOO_LARGE.format(
                 value=shown, construct=construct, limit=limit, where="{where}"
@@ -117,7 +118,9 @@ def _too_wide(construct: str, value: Any, limit: int) -> None:
 
 def _check_number_text(construct: str, digits: str) -> None:
     # int() of a long digit string is itself slow (and refused past 4300 digits).
-    _too_wide(construct, float("inf") if len(digits) > 9 else int(digits), MAX_WIDTH)
+    if len(digits) > 9:
+        _too_wide(construct, float("inf"), MAX_WIDTH, shown=digits[:9] + "…")
+    _too_wide(construct, int(digits), MAX_WIDTH)
 
 
 def check_percent_format(fmt: str, args: Any, construct: str = "%") -> None:

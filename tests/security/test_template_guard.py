@@ -329,13 +329,10 @@ def assert_norwegian(message: str, words: str) -> None:
 def assert_refused_everywhere(db, leader, tmp_path, filename, data, words, kind):
     """One verdict from the page's check, the save and the command line; nothing stored."""
     with pytest.raises(kind) as info:
-        check_template(filename, data)
+        template_library.check_upload(filename, data)  # what the Maler page calls
     message = info.value.message
     assert isinstance(info.value, AdvocacyError)
     assert_norwegian(message, words)
-    with pytest.raises(AdvocacyError) as page:
-        template_library.check_upload(filename, data)
-    assert page.value.message == message
     before = db.execute("select * from templates").fetchall()
     with pytest.raises(AdvocacyError) as saved:
         template_library.save_uploaded(db, leader, "Fiendtlig mal", "annet", filename, data)
