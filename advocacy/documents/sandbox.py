@@ -12,7 +12,8 @@ Escaping is never optional: every filter that marks a text as ready markup (``|s
 ``|forceescape``, ``|xmlattr``, ``|urlize``, ``|tojson``) and ``{% autoescape false %}`` are
 refused in the parsed template (``template_refusal``), and again while filling it (the filters
 raise, and ``finalize`` refuses output made while autoescape is off). Widths and lengths that
-make Python build huge strings (``|center``, ``|indent``, ``%``/``|format`` widths, ``.ljust`` …)
+make Python build huge strings or lists (``|center``, ``|indent``, ``%``/``|format`` widths,
+``.ljust`` …, ``|batch``/``|slice`` counts, ``|replace('', …)``)
 are capped the same two ways, so the author gets a specific refusal at once; the process limits
 around a fill are the backstop for everything else.
 """
@@ -78,7 +79,10 @@ _WIDTH_FILTERS = {
     "indent": ("width", MAX_WIDTH),
     "truncate": ("length", MAX_LENGTH),
     "wordwrap": ("width", MAX_LENGTH),
+    "batch": ("linecount", MAX_RANGE),
+    "slice": ("slices", MAX_RANGE),
 }
+_COUNT_FILTERS = frozenset({"|batch", "|slice"})
 _WIDTH_METHODS = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs"})
 _PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[#0\- +]*(\*|\d+)?(?:\.(\*|\d+))?[hlL]?[a-zA-Z%]")
 _DIGITS = re.compile(r"\d+")
@@ -103,16 +107,20 @@ class Refusal:
 
 
 def _too_wide(construct: str, value: Any, limit: int, shown: str | None = None) -> None:
+    """Refuse a width or length (a number, or a string's length) over ``limit``."""
     if isinstance(value, bool):
         return
     size = len(value) if isinstance(value, str) else value
     if isinstance(size, int | float) and abs(size) > limit:
         if shown is None:
             shown = f"{size:.0f}" if abs(size) < 1e15 else f"{size:.3g}"
+        wording = (
+            texts.TEMPLATE_COUNT_TOO_LARGE
+            if construct in _COUNT_FILTERS
+            else texts.TEMPLATE_WIDTH_TOO_LARGE
+        )
         raise SandboxRefusal(
-            texts.TEMPLATE_WIDTH_TOO_LARGE.format(
-                value=shown, construct=construct, limit=limit, where="{where}"
-            )
+            wording.format(value=shown, construct=construct, limit=limit, where="{where}")
         )
 
 
@@ -199,6 +207,34 @@ def _wordwrap(environment: Any, value: Any, *args: Any, **kwargs: Any) -> str:
     return jinja_filters.do_wordwrap(environment, value, *args, **kwargs)
 
 
+def _batch(value: Any, *args: Any, **kwargs: Any) -> Any:
+    _too_wide("|batch", _width_arg(args, kwargs, "linecount"), MAX_RANGE)
+    return jinja_filters.do_batch(value, *args, **kwargs)
+
+
+def _slice(value: Any, *args: Any, **kwargs: Any) -> Any:
+    _too_wide("|slice", _width_arg(args, kwargs, "slices"), MAX_RANGE)
+    return jinja_filters.do_slice(value, *args, **kwargs)
+
+
+def check_replace(construct: str, text: Any, old: Any, new: Any, count: Any = None) -> None:
+    """Refuse a replace whose result would pass MAX_TEXT (``x|replace('', y)`` puts ``y``
+    between every two characters)."""
+    if not all(isinstance(v, str) for v in (text, old, new)):
+        return
+    times = len(text) + 1 if old == "" else text.count(old)
+    if isinstance(count, int) and 0 <= count < times:
+        times = count
+    if len(text) + times * (len(new) - len(old)) > MAX_TEXT:
+        raise _text_too_long(construct)
+
+
+@pass_eval_context
+def _replace(eval_ctx: Any, value: Any, old: Any, new: Any, count: Any = None) -> str:
+    check_replace("|replace", str(value), str(old), str(new), count)
+    return jinja_filters.do_replace(eval_ctx, value, old, new, count)
+
+
 def _format(value: Any, *args: Any, **kwargs: Any) -> str:
     check_percent_format(str(value), kwargs or args, "|format")
     return jinja_filters.do_format(value, *args, **kwargs)
@@ -241,7 +277,14 @@ class LetterEnvironment(ImmutableSandboxedEnvironment):
         for name in ESCAPE_FILTERS:
             self.filters[name] = _refused_filter(name)
         self.filters.update(
-            center=_center, indent=_indent, truncate=_truncate, wordwrap=_wordwrap, format=_format
+            center=_center,
+            indent=_indent,
+            truncate=_truncate,
+            wordwrap=_wordwrap,
+            format=_format,
+            batch=_batch,
+            slice=_slice,
+            replace=_replace,
         )
 
     def unsafe_undefined(self, obj: Any, attribute: str) -> Any:
@@ -284,6 +327,8 @@ class LetterEnvironment(ImmutableSandboxedEnvironment):
         if isinstance(owner, str) and getattr(__obj, "__name__", "") in _WIDTH_METHODS:
             width = args[0] if args else next(iter(kwargs.values()), None)
             _too_wide(f".{__obj.__name__}", width, MAX_WIDTH)
+        if isinstance(owner, str) and getattr(__obj, "__name__", "") == "replace" and len(args) >= 2:
+            check_replace(".replace", owner, *args[:3])
         return super().call(__context, __obj, *args, **kwargs)
 
     def wrap_str_format(self, value: Any) -> Callable[..., str] | None:

@@ -32,6 +32,9 @@ TEMPLATE_DOES_NOT_COMPILE = (
 TEMPLATE_WIDTH_TOO_LARGE = (
     "Malen ber om en bredde eller lengde på {value} tegn i «{construct}»{where}; grensen er {limit}."
 )
+TEMPLATE_COUNT_TOO_LARGE = (
+    "Malen ber om {value} deler i «{construct}»{where}; grensen er {limit}."
+)
 TEMPLATE_TEXT_TOO_LONG = (
     "Malen lager en tekst på over {limit} tegn med «{construct}»{where}."
 )

@@ -306,6 +306,8 @@ def template_cases():
     yield "zfill-huge", ["{{ x.zfill(300000000) }}"], "«.zfill»"
     yield "truncate-huge", ["{{ x|truncate(1000000000) }}"], "«|truncate»"
     yield "wordwrap-huge", ["{{ x|wordwrap(1000000000) }}"], "«|wordwrap»"
+    yield "batch-huge", ["{{ [x]|batch(300000000, 0)|list }}"], "300000000 deler i «|batch»"
+    yield "slice-huge", ["{{ [x]|slice(300000000)|list }}"], "300000000 deler i «|slice»"
     yield "python-internals", ["{{ x.__class__ }}"], "__class__"
     yield "endless-macro", ["{% macro m(n) %}{{ m(n) }}{% endmacro %}{{ m(1) }}"], "uten ende"
 
@@ -383,6 +385,16 @@ def test_widths_computed_from_values_are_refused_when_filling():
         template.render({"bredde": "300000000"})
     assert "300000000 tegn i «|center»" in info.value.message
     assert "avsnittet «{{ 'x'|center(bredde|int) }}»" in info.value.message
+
+
+@pytest.mark.parametrize("source", ["{{ tekst|replace('', fyll) }}", "{{ tekst.replace('', fyll) }}"])
+def test_replace_that_would_grow_without_bound_is_stopped_when_filling(source):
+    template = PreparedTemplate(make_docx(source), filename="mal.docx")
+    assert template.render({"tekst": "ab", "fyll": "-"})
+    with pytest.raises(SandboxViolation) as info:
+        template.render({"tekst": "a" * 5_000, "fyll": "b" * 1_000})
+    assert "over 1000000 tegn med «" in info.value.message
+    assert info.value.message.endswith("Malen er avvist.")
 
 
 def test_doubling_text_is_stopped_when_filling():
