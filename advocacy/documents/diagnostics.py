@@ -159,7 +159,7 @@ def compile_part(environment: LetterEnvironment, source: str) -> tuple[Template,
         ) from None
     except Exception as exc:
         raise TemplateError(
-            texts.TEMPLATE_DOES_NOT_COMPILE.format(where="", reason=type(exc).__name__),
+            texts.TEMPLATE_DOES_NOT_COMPILE.format(where=""),
             detail=f"{type(exc).__name__}: {exc}",
         ) from None
     return template, fields

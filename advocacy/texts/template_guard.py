@@ -1,7 +1,7 @@
 """Refusals of the template sandbox and the upload guard: what was found, and where."""
 
 # --- Template code (sandbox and compile) ---
-# "{where}" is « i avsnittet «…»» or empty; every message ends with what the author should do.
+# "{where}" becomes « i avsnittet «…»» (the paragraph) or nothing; diagnostics adds the suffix.
 TEMPLATE_REFUSED_SUFFIX = " Malen er avvist."
 TEMPLATE_FIX_SUFFIX = " Rett malen i Word og last den opp på nytt."
 TEMPLATE_WHERE = " i avsnittet «{excerpt}»"
@@ -27,7 +27,7 @@ TEMPLATE_NESTING_BLOCKS = "{% … %}-blokker"
 TEMPLATE_NESTING_EXPRESSION = "filtre og operatorer i ett uttrykk"
 TEMPLATE_RECURSION = "Malen kaller en makro i seg selv uten ende{where}."
 TEMPLATE_DOES_NOT_COMPILE = (
-    "Malen kunne ikke gjøres klar{where} ({reason}). Rett malkoden i Word og last den opp på nytt."
+    "Malen kunne ikke gjøres klar{where}. Rett malkoden i Word og last den opp på nytt."
 )
 TEMPLATE_WIDTH_TOO_LARGE = (
     "Malen ber om en bredde eller lengde på {value} tegn i «{construct}»{where}; grensen er {limit}."
@@ -60,5 +60,8 @@ GUARD_MAIL_MERGE = (
     "når brevet åpnes. Fjern koblingen (Masseutsendelser › Vanlig Word-dokument)."
 )
 GUARD_UNC_PATH = "Malen inneholder en nettverkssti («{value}») i «{name}», som Word kan hente fra."
-GUARD_LINK_SCHEME = "Malen inneholder en lenke av typen «{scheme}» i «{name}»; bare nettadresser (http, https) og e-post er tillatt."
+GUARD_LINK_SCHEME = (
+    "Malen inneholder en lenke av typen «{scheme}» i «{name}»; bare nettadresser (http, https), "
+    "e-post og telefonnumre er tillatt."
+)
 GUARD_CONTENT_TYPE = "Malen inneholder en del av typen «{content_type}» ({what})."

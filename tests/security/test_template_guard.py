@@ -23,7 +23,8 @@ from advocacy.documents import (
     check_template,
     check_template_cli,
 )
-from advocacy.documents.sandbox import SandboxRefusal, make_environment
+from advocacy.documents.diagnostics import compile_part
+from advocacy.documents.sandbox import LetterEnvironment, SandboxRefusal, make_environment
 from advocacy.errors import AdvocacyError
 from advocacy.startup import open_database
 from tests.test_cli import run
@@ -477,3 +478,23 @@ def test_a_good_template_is_stored(store):
     before = db.execute("select count(*) from templates").fetchone()[0]
     template_library.save_uploaded(db, leader, "Vanlig mal", "annet", "vanlig.docx", make_docx())
     assert db.execute("select count(*) from templates").fetchone()[0] == before + 1
+
+
+@pytest.mark.parametrize(
+    ("failure", "words"),
+    [
+        (ValueError("intern feil"), "kunne ikke gjøres klar"),
+        (SyntaxError("too many nested parentheses"), "nestet for dypt"),
+        (RecursionError("maximum recursion depth exceeded"), "nestet for dypt"),
+        (MemoryError(), "nestet for dypt"),
+    ],
+)
+def test_whatever_the_compiler_raises_is_a_norwegian_refusal(failure, words):
+    class Failing(LetterEnvironment):
+        def from_string(self, *args, **kwargs):
+            raise failure
+
+    with pytest.raises(TemplateError) as info:
+        compile_part(Failing(), "{{ x }}")
+    assert_norwegian(info.value.message, words)
+    assert info.value.__cause__ is None and info.value.__suppress_context__
