@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from docxtpl import DocxTemplate
-from jinja2 import Template, TemplateSyntaxError, meta
+from jinja2 import Template
 from lxml import etree
 
 from advocacy.documents import diagnostics, limits, worker
@@ -31,7 +31,7 @@ from advocacy.documents.errors import MissingFields, TemplateError, TemplateLimi
 from advocacy.documents.guard import check_upload
 from advocacy.documents.package import Package, parse_xml, write_package
 from advocacy.documents.plaindata import plain_context
-from advocacy.documents.sandbox import forbidden_construct, make_environment
+from advocacy.documents.sandbox import make_environment
 
 TemplateSource = str | Path | bytes | bytearray | memoryview
 
@@ -110,15 +110,8 @@ class CompiledTemplate:
             if not _JINJA_TAG.search(patched):
                 continue
             source_text = _PARAGRAPH_START.sub(r"\n<w:p\1", patched)
-            try:
-                ast = self.environment.parse(source_text)
-            except TemplateSyntaxError as exc:
-                raise diagnostics.syntax_error(exc, source_text) from None
-            construct = forbidden_construct(ast)
-            if construct:
-                raise diagnostics.forbidden(construct, source_text)
-            fields |= meta.find_undeclared_variables(ast)
-            template = self.environment.from_string(ast)
+            template, part_fields = diagnostics.compile_part(self.environment, source_text)
+            fields |= part_fields
             self._parts.append(_Part(part_name, source_text, template))
         self.fields = frozenset(fields - set(self.environment.globals))
 

@@ -211,10 +211,9 @@ def test_prepared_template_renders_many_and_from_bytes(make_docx):
 
 
 def test_safe_filter_cannot_corrupt_the_document(make_docx):
-    template = PreparedTemplate(make_docx(["{{ x|safe }}"]))
     with pytest.raises(TemplateError) as info:
-        template.render({"x": "<w:p>"})
-    assert "ødelagt" in info.value.message
+        PreparedTemplate(make_docx(["{{ x|safe }}"]))
+    assert "«|safe»" in info.value.message
 
 
 def test_tags_split_across_runs_by_word_still_work(tmp_path):
