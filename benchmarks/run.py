@@ -1,6 +1,6 @@
 """Påvirk at national scale: every measure against its baseline, in the same run.
 
-    python benchmarks/run.py            all seven measures on the national dataset (~10 min)
+    python benchmarks/run.py            all nine measures on the national dataset (~10 min)
     python benchmarks/run.py --quick    a reduced version (tenth-size data, fewer pages,
                                         runs and sessions) in under a minute
 
@@ -225,12 +225,28 @@ def template_limits(national: Path, quick: bool) -> list[Line]:
     return lines
 
 
+def hostile_workbook() -> list[Line]:
+    import bench_hostile_xlsx
+
+    ours, base = bench_hostile_xlsx.measure()
+    return [Line("8. regneark på 300 000 rader avvist", ratio(ours, base), 2.0, ours=secs(ours),
+                 baseline=f"50 000 rader lest {secs(base)}")]
+
+
+def audit_head(quick: bool) -> list[Line]:
+    import bench_audit_head
+
+    ours, base = bench_audit_head.measure(100 if quick else 500, 3 if quick else 5)
+    return [Line("9. skriving med nøklet revisjonshode", ratio(ours, base), 1.5,
+                 ours=f"{ours:.0f} µs", baseline=f"uten hode {base:.0f} µs")]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="reduced version, under a minute")
     parser.add_argument("--out", default=str(HERE / "out"), help="folder for the datasets")
     parser.add_argument("--only", default="", help="e.g. pages,letters,import,search,"
-                        "concurrency,memory,limits")
+                        "concurrency,memory,limits,xlsx,audit")
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -248,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
         "concurrency": lambda: concurrency(national, out, args.quick),
         "memory": lambda: memory(national, args.quick),
         "limits": lambda: template_limits(national, args.quick),
+        "xlsx": hostile_workbook,
+        "audit": lambda: audit_head(args.quick),
     }
     lines: list[Line] = []
     for name, step in steps.items():
