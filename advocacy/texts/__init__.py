@@ -10,6 +10,7 @@ from .common import *  # noqa: F403
 from .corrections import *  # noqa: F403
 from .documents import *  # noqa: F403
 from .drafts import *  # noqa: F403
+from .erasure import *  # noqa: F403
 from .lists import *  # noqa: F403
 from .meetings import *  # noqa: F403
 from .policy import *  # noqa: F403
