@@ -27,7 +27,7 @@ from .privacy import ERASED
 MIN_TERM = 3
 SPACE = r"[\s\u200b\u2060\ufeff]+"  # any whitespace (incl. NBSP, NNBSP, line breaks), ZWSP
 ENDING = r"(?:\w*(?:(?<=s)['’ʼ]|['’ʼ]s)?)"  # Nygårds, Nygårds', Nygård's, Nygårdsen
-FILE_GAP = r"[\s_\-]+"  # a name in a file name: kari-nygard, Kari_Nygård
+FILE_GAP = r"[_\-]+"  # a name in a file name: kari-nygard, Kari_Nygård
 NOT_BEFORE = r"(?<![\w-])"  # «Anne-Kari» is not «Kari»
 ASCII_FORMS = {"å": ("aa", "a"), "æ": ("ae",), "ø": ("oe", "o")}
 PHONE_CHARS = re.compile(r"^[\d\s+().\-/\u00a0]+$")
@@ -126,7 +126,8 @@ class Forms:
         found = {p for t in terms if t for p in term_patterns(t)}
         # A name in a file name ("brev-til-kari-nygard_2.docx"): between any non-letters.
         found |= {r"(?<![^\W_])" + FILE_GAP.join(_word(w) for w in nfc(s).replace("-", " ").split())
-                  + r"(?![^\W_])" for s in slugs if len(s) >= MIN_TERM}
+                  + r"(?![^\W_])" for s in slugs
+                  if len(s) >= MIN_TERM and len(nfc(s).replace("-", " ").split()) > 1}
         patterns = sorted(found, key=len, reverse=True)
         anchors = [term_anchor(t) for t in terms if t and term_patterns(t)]
         anchors += [("text", max((_core(w) for w in nfc(s).replace("-", " ").split()), key=len))

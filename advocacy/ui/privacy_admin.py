@@ -46,6 +46,21 @@ def render(db, user) -> None:
                    "ryddes. Last ned innsynet først hvis personen har bedt om det.")
         also = st.text_input("Andre skrivemåter av navnet (kommaseparert, valgfritt)",
                              key="privacy_also")
+        spellings = tuple(a.strip() for a in also.split(",") if a.strip())
+        try:
+            found = erasure.review(db, user, kind, chosen, also=spellings)
+        except AdvocacyError as exc:
+            st.error(exc.message)
+            return
+        if found["count"]:
+            st.warning(texts.ERASURE_REVIEW_INTRO.format(surname=found["surname"],
+                                                         count=found["count"]))
+            table(found["rows"], texts.ERASURE_REVIEW_COLUMNS, key="privacy_review")
+            if found["count"] > len(found["rows"]):
+                st.caption(texts.ERASURE_REVIEW_MORE.format(
+                    count=found["count"] - len(found["rows"])))
+        elif found["surname"]:
+            st.caption(texts.ERASURE_REVIEW_NONE)
         confirmed = st.checkbox(texts.PRIVACY_CONFIRM, key="privacy_confirm")
         if st.button("Slett personen", type="primary", key="privacy_erase"):
             if not confirmed:
@@ -53,8 +68,7 @@ def render(db, user) -> None:
                 return
             erase = erasure.erase_politician if kind == "politiker" else erasure.erase_user
             try:
-                result = erase(db, user, chosen,
-                               also=tuple(a.strip() for a in also.split(",") if a.strip()))
+                result = erase(db, user, chosen, also=spellings)
             except AdvocacyError as exc:
                 st.error(exc.message)
                 return

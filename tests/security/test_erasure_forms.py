@@ -241,6 +241,8 @@ def test_files_are_rewritten_and_still_open(demo_db, leader, kari):
     assert template_library.check_upload("brev.docx", template["docx"]).fields == ["dato"]
     filled = template_library.load_template(demo_db, "Brev til ordføreren")
     assert filled.sha256 == template["sha256"] and filled.data == template["docx"]
+    kept = [data for where, data in stored_files(demo_db) if where == "trash"]
+    assert kept and all("[slettet]" in paragraphs(data) for data in kept)  # the papirkurv's
     pdf_meeting = demo_db["meetings"].get(kari["pdf_meeting"])
     assert pdf_meeting["reply_file"] is None and pdf_meeting["reply_filename"] is None
     copy = document_records.get_document(demo_db, leader, kari["copy"])
@@ -313,3 +315,37 @@ def test_review_and_erasure_are_refused_to_others_in_norwegian(demo_db, db_path,
     assert "Traceback" not in out.out + out.err
     assert demo_db["politicians"].get(kari["pid"])["name"] == NAME
     assert demo_db.execute("select count(*) from audit_log").fetchone()[0] == before
+
+
+def test_a_volunteer_is_found_in_every_form_too(demo_db, db_path, leader, chapter_member):
+    from advocacy import accounts
+
+    uid = accounts.create_user(demo_db, "knygard", "lokallag", "passord-123", full_name=NAME,
+                               chapter="IOGT Drammen", email="Kari.Nygard@Example.no",
+                               phone="+47 912 34 567")
+    mid = demo_db.execute("select id from meetings where chapter_id = ? order by id limit 1",
+                          [chapter_member.chapter_id]).fetchone()[0]
+    demo_db["meetings"].update(mid, {"our_participants": "Per og Kari\u00a0\u00a0Nygård",
+                                     "summary": "Referent: KARI NYGÅRDS notat, tlf 912.34.567"})
+    drafts.keep(demo_db, chapter_member, f"mote:{mid}",
+                {"summary": unicodedata.normalize("NFD", "Kari Nygård skrev dette")})
+    result = erasure.erase_user(demo_db, leader, uid)
+    assert result.file_cleaned
+    assert not forms_in(raw_text(db_path))
+    assert demo_db["meetings"].get(mid)["our_participants"] == "Per og [slettet]"
+    assert demo_db["users"].get(uid)["full_name"] == "[slettet]"
+    assert demo_db["users"].get(chapter_member.id)["full_name"] == chapter_member.full_name
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Anne-Kari Nygård kom", "Anne-Kari Nygård kom"),  # another first name
+    ("Karin Nygård kom", "Karin Nygård kom"),
+    ("Kari Nygårdsveien 3", "[slettet] 3"),  # an ending: taken with the name
+    ("'Kari Nygård'", "'[slettet]'"),  # a quote is not an ending
+    ("tlf. 1912345678", "tlf. 1912345678"),  # a longer number
+    ("brev-til-kari-nygard_2.docx", "brev-til-[slettet]_2.docx"),
+    ("Kari\u2060Nygård", "[slettet]"),  # a word joiner
+])
+def test_what_counts_as_the_person(text, expected):
+    forms = erasure._Scrubber([NAME, "kari.nygard@example.no", "912 34 567"], SURNAME)
+    assert forms.replace(text) == expected

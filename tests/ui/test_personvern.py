@@ -35,3 +35,23 @@ def test_leader_erases_a_politician_from_administration(app, db_path):
     assert not app.exception
     assert "Personen er slettet" in app.success[0].value
     assert db.execute("select count(*) from politicians where id = ?", [pid]).fetchone() == (0,)
+
+
+def test_leader_sees_surname_only_mentions_before_confirming(app, db_path):
+    db = connect(db_path)
+    pid, name = db.execute("select id, name from politicians order by id limit 1").fetchone()
+    surname = name.split()[-1]
+    mid = db.execute("select id from meetings order by id limit 1").fetchone()[0]
+    db.execute("update meetings set outcome = ? where id = ?",
+               [f"{surname}-saken ble tatt opp.", mid])
+    login(app, "leder")
+    app.switch_page(page_file("administrasjon"))
+    app.run()
+    app.text_input(key="privacy_search").input(name).run()
+    app.selectbox(key="privacy_person").select(pid).run()
+    assert not app.exception
+    assert any(f"Etternavnet «{surname}» står alene" in w.value for w in app.warning)
+    app.text_input(key="privacy_also").input(surname).run()  # also the surname: nothing left
+    assert not any("står alene" in w.value for w in app.warning)
+    assert db.execute("select outcome from meetings where id = ?", [mid]).fetchone() == (
+        f"{surname}-saken ble tatt opp.",)  # shown, not changed
