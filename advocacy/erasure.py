@@ -26,6 +26,7 @@ free pages, nor in the journal.
 from __future__ import annotations
 
 import hashlib
+import json
 import secrets
 import sqlite3
 import time
@@ -33,7 +34,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from . import texts, trash_privacy
+from . import similarity, texts, trash_privacy
 from .accounts import User
 from .db import write
 from .documents.naming import slug
@@ -42,6 +43,7 @@ from .erasure_forms import Forms, is_phone
 from .errors import ValidationError
 from .migrations import ERASURE_FLAG
 from .privacy import ERASED, ERASED_USERNAME, LAST_ERASURE, require_can_erase
+from .reader_letters import letter_text
 
 # Reference data and bookkeeping hold no personal free text; the audit log is append-only by
 # design and holds field names only.
@@ -219,6 +221,8 @@ def _review(db: sqlite_utils.Database, scrubber: _Scrubber,
 
 
 def _rebuild_search(db: sqlite_utils.Database) -> None:
+    if db["sqlite_stat4"].exists():  # samples of indexed values: taken again
+        db.execute("analyze")
     for table in _fts_tables(db):
         db.execute(f"insert into [{table}] ([{table}]) values ('rebuild')")  # noqa: S608
         db.execute(f"insert into [{table}] ([{table}]) values ('optimize')")  # noqa: S608
@@ -310,7 +314,16 @@ def _result(kind: str, person_id: int, person: _Person, counts: dict, cleaned: b
 def _scrub_everything(db: sqlite_utils.Database, person: _Person,
                       linked: list[int]) -> dict:
     review_count = len(_review(db, person.scrubber, person.own))
+    db.conn.create_function("pavirk_erase_hit", 1, person.scrubber.hit, deterministic=True)
+    # A sent letter's similarity index hashes runs of its words: made again from the new text.
+    indexed = [r[0] for r in db.execute(
+        "select id from documents join letter_fingerprints f on f.document_id = documents.id "
+        "where pavirk_erase_hit(fields) or pavirk_erase_hit(body)")]
     changed, dropped = _scrub_texts(db, person.scrubber, linked)
+    for row in db.query(
+            "select id, fields, body from documents where id in (select value from json_each(?))",
+            [json.dumps(indexed)]):
+        similarity.index_letter(db, row["id"], letter_text(row))
     rewritten, files_dropped = _scrub_files(db, person.scrubber)
     return {"changed": changed, "dropped": dropped + files_dropped, "rewritten": rewritten,
             "review": review_count}

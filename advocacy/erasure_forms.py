@@ -1,7 +1,7 @@
 """The forms a person takes in free text, as patterns an erasure finds and replaces.
 
 A name is found whatever the spacing between its parts (repeated, non-breaking or zero-width
-spaces, line breaks), in any case, composed or decomposed («å» or «a» + ring), with the
+spaces, line breaks; a soft hyphen inside a word), in any case, composed or decomposed («å» or «a» + ring), with the
 Norwegian letters also written the ASCII way («Nygaard», «Nygard»), with an ending on the last
 part (genitive «Nygårds», «Nygårds'», «Nygårdsʼ», «Nygård-saken») and with the order turned
 («Nygård, Kari»). An e-mail address is found in any case; a phone number with or without
@@ -25,6 +25,9 @@ from .errors import ValidationError
 from .privacy import ERASED
 
 MIN_TERM = 3
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width characters
+INVISIBLE_GAP = f"[{INVISIBLE}]*"
+_DROP_INVISIBLE = str.maketrans("", "", INVISIBLE)
 SPACE = r"[\s\u200b\u2060\ufeff]+"  # any whitespace (incl. NBSP, NNBSP, line breaks), ZWSP
 ENDING = r"(?:\w*(?:(?<=s)['’ʼ]|['’ʼ]s)?)"  # Nygårds, Nygårds', Nygård's, Nygårdsen
 FILE_GAP = r"[_\-]+"  # a name in a file name: kari-nygard, Kari_Nygård
@@ -53,7 +56,8 @@ def _letter(char: str) -> str:
 
 
 def _word(word: str) -> str:
-    return "".join(_letter(c) for c in word)
+    """A word as a pattern; a soft hyphen or zero-width character may stand between letters."""
+    return INVISIBLE_GAP.join(_letter(c) for c in word)
 
 
 def _name_patterns(term: str) -> list[str]:
@@ -152,7 +156,7 @@ class Forms:
         """A quick test (plain substring search): False means the text cannot name them."""
         if self.cores is None:
             return True
-        folded = text.casefold()
+        folded = text.translate(_DROP_INVISIBLE).casefold()
         if any(core in folded for core in self.cores):
             return True
         return bool(self.phones) and any(d in PHONE_SQUEEZE.sub("", text) for d in self.phones)
@@ -167,7 +171,7 @@ class Forms:
         """An excerpt around the first mention of the surname that is not part of a full-name
         form (None if there is none)."""
         if (self.surname is None or not isinstance(text, str)
-                or self.surname_core not in text.casefold()):
+                or self.surname_core not in text.translate(_DROP_INVISIBLE).casefold()):
             return None
         rest = self.replace_text(text)
         found = self.surname.search(rest)
