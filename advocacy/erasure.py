@@ -79,7 +79,7 @@ class Erasure:
                                                            surname=self.surname))
         if not self.file_cleaned:
             parts.append(texts.PRIVACY_FILE_BUSY)
-        return " ".join(parts)
+        return " ".join([*parts, texts.ERASURE_BACKUPS])
 
 
 class _Scrubber(Forms):
@@ -284,7 +284,8 @@ def _person(db: sqlite_utils.Database, kind: str, person_id: int,
             row = (kept["name"], kept["email"], kept["phone"])
         surname = _surname(row[0])
         own = {"politicians": ("id is not ?", [person_id]),
-               "stances": ("politician_id is not ?", [person_id])}
+               "stances": ("politician_id is not ?", [person_id]),
+               "trash": ("not (kind = 'politicians' and row_id = ?)", [person_id])}
         return _Person(_Scrubber([*row, *also], surname), surname, own)
     row = db.execute("select username, full_name, email, phone from users where id = ?",
                      [person_id]).fetchone()

@@ -26,3 +26,7 @@ ERASURE_PLACES = {
     "templates": "Mal", "trash": "Papirkurven", "users": "Bruker",
 }
 ERASURE_FILE_FIELD = "lagret fil"
+ERASURE_BACKUPS = (
+    "Sikkerhetskopier tatt før slettingen har fortsatt personen: gjenopprettes en av dem, må "
+    "slettingen gjøres på nytt."
+)

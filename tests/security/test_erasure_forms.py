@@ -273,6 +273,7 @@ def test_the_surname_alone_is_listed_for_review_and_left(demo_db, db_path, leade
     assert (f"{found['count']} tekster nevner bare etternavnet «Nygård» og er ikke endret"
             in result.message)
     assert demo_db["meetings"].get(kari["meeting"])["outcome"] == SURNAME_ONLY[0]
+    assert "Sikkerhetskopier tatt før slettingen har fortsatt personen" in result.message
 
 
 def test_the_surname_given_as_another_spelling_goes_too(demo_db, db_path, leader, kari):
