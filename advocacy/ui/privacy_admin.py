@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
 from advocacy import accounts, erasure, politicians, privacy, texts
 from advocacy.errors import AdvocacyError
 from advocacy.ui.widgets import table
+
+REVIEW_SECONDS = 60  # the review reads every text: kept that long for the same person
+
+
+def _review(db, user, kind: str, chosen: int, spellings: tuple[str, ...]) -> dict:
+    """The surname-only mentions, read again when the person, the spellings or a minute
+    changed (the erasure counts them again itself)."""
+    key = (kind, chosen, spellings, privacy.last_erasure(db))
+    kept = st.session_state.get("privacy_review")
+    if kept and kept[0] == key and time.monotonic() - kept[1] < REVIEW_SECONDS:
+        return kept[2]
+    found = erasure.review(db, user, kind, chosen, also=spellings)
+    st.session_state["privacy_review"] = (key, time.monotonic(), found)
+    return found
 
 
 def render(db, user) -> None:
@@ -48,7 +64,7 @@ def render(db, user) -> None:
                              key="privacy_also")
         spellings = tuple(a.strip() for a in also.split(",") if a.strip())
         try:
-            found = erasure.review(db, user, kind, chosen, also=spellings)
+            found = _review(db, user, kind, chosen, spellings)
         except AdvocacyError as exc:
             st.error(exc.message)
             return
