@@ -19,6 +19,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 
 from advocacy import (
     audit,
@@ -76,13 +79,27 @@ def raw_text(db_path: Path) -> str:
                      ("utf-8", "utf-16-le", "utf-16-be") for skip in (0, 1))
 
 
-def make_docx(*paragraphs, header: str = "", author: str = "", table=()) -> bytes:
-    """A .docx whose paragraphs are lists of runs (so a name can be split across them)."""
+def make_docx(*paragraphs, header: str = "", author: str = "", table=(),
+              tracked: bool = False) -> bytes:
+    """A .docx whose paragraphs are lists of runs (so a name can be split across them);
+    `tracked`: also a comment, a tracked deletion and a mailto: link by and to the person."""
     document = docx.Document()
     for runs in paragraphs:
         paragraph = document.add_paragraph()
         for number, run in enumerate(runs):
             paragraph.add_run(run).bold = bool(number % 2)
+    if tracked:
+        paragraph = document.add_paragraph()
+        run = paragraph.add_run("Se merknaden.")
+        document.add_comment(run, text="Husk Kari Nygårds svar", author=NAME, initials="KN")
+        deleted = parse_xml(f'<w:del {nsdecls("w")} w:id="90" w:author="KARI NYGÅRD" '
+                            'w:date="2026-01-01T00:00:00Z"><w:r><w:delText>Kari </w:delText>'
+                            '</w:r><w:r><w:delText>Nygård</w:delText></w:r></w:del>')
+        paragraph._p.append(deleted)
+        rel = document.part.relate_to("mailto:Kari.Nygard@example.no", RT.HYPERLINK,
+                                      is_external=True)
+        paragraph._p.append(parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="{rel}"><w:r>'
+                                      '<w:t>skriv til henne</w:t></w:r></w:hyperlink>'))
     if table:
         cells = document.add_table(rows=1, cols=len(table)).rows[0].cells
         for cell, value in zip(cells, table, strict=True):
@@ -164,7 +181,7 @@ def kari(demo_db, leader, chapter_member, writer):
     reply = make_docx(["Svar fra ", "Ka", "ri Ny", "gårds kontor: ", "Takk for møtet."],
                       ["Ring ", "912 3", "4 567", " eller skriv til KARI.NYGARD@", "example.no"],
                       [SURNAME_ONLY[1]], header="Kari\u00a0Nygaard", author=NAME,
-                      table=("Kari", "Nygård"))
+                      table=("Kari", "Nygård"), tracked=True)
     meeting_replies.record_reply(db, chapter_member, first, TODAY, summary="Svar fra Kari Nygård",
                                  attachment=("svar-kari-nygard.docx", reply))
     second = meeting("Telefon om skjenketid.")
