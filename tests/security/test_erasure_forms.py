@@ -205,7 +205,10 @@ def kari(demo_db, leader, chapter_member, writer):
         db, leader, "Brev til ordføreren", "annet", "brev.docx",
         make_docx(["Til ordfører ", "Kari", " Ny", "gård", ", {{ dato }}"],
                   ["Kontakt: 0047 912 34 567"], header="Kopi: kari.nygard@example.no"))
-    return {"pid": pid, "meeting": first, "pdf_meeting": second, "trash": trash_entry,
+    bystander = template_library.save_uploaded(
+        db, leader, "Brev til styret", "annet", "styret.docx",
+        make_docx(["Til styret i ", "Drammen", ", {{ dato }}"], author="Magnus Nygård"))
+    return {"pid": pid, "meeting": first, "bystander": bystander, "pdf_meeting": second, "trash": trash_entry,
             "copy": copy, "template": template}
 
 
@@ -220,6 +223,8 @@ def snapshot(db, pid):
                                 "where is_demo = 1 order by id").fetchall(),
         "stances": db.execute("select * from stances where politician_id != ? order by id",
                               [pid]).fetchall(),
+        "templates": db.execute("select * from templates where name = 'Brev til styret'"
+                                ).fetchall(),
     }
 
 
