@@ -180,28 +180,25 @@ def docx_text(data: bytes) -> str:
     return "\n".join(" ".join(line.split()) for line in lines if line.strip())
 
 
+PDF_STREAM_LIMIT = 20 * 1024 * 1024
 _STREAM = re.compile(rb"stream\r?\n(.*?)\r?\nendstream", re.DOTALL)
 _LITERAL = re.compile(rb"\(((?:\\.|[^\\)])*)\)")
 
 
 def pdf_hit(forms: Forms, data: bytes) -> bool:
-    """Whether a PDF's text names the person, as far as it can be read without a PDF library."""
+    """Whether a PDF's text names the person, as far as it can be read without a PDF library
+    (a compressed stream is read up to PDF_STREAM_LIMIT bytes)."""
     chunks = [data]
     for stream in _STREAM.findall(data):
         try:
-            chunks.append(zlib.decompress(stream))
+            chunks.append(zlib.decompressobj().decompress(stream, PDF_STREAM_LIMIT))
         except zlib.error:
             continue
     for chunk in chunks:
-        strings = [chunk.decode("latin-1")]
+        strings = [chunk.decode("latin-1"), chunk.decode("utf-8", "ignore")]
         strings += [s.decode("latin-1") for s in _LITERAL.findall(chunk)]
         strings += [h.decode("utf-16-be", "replace")
                     for h in re.findall(rb"\xfe\xff((?:..)+?)(?=\)|$)", chunk, re.DOTALL)]
-        for encoded in (chunk,):
-            try:
-                strings.append(encoded.decode("utf-8"))
-            except UnicodeDecodeError:
-                pass
         if any(forms.hit_text(" ".join(s.split())) for s in strings):
             return True
     return False
