@@ -1,8 +1,9 @@
 """The forms a person takes in free text, as patterns an erasure finds and replaces.
 
 A name is found whatever the spacing between its parts (repeated, non-breaking or zero-width
-spaces, line breaks; a soft hyphen inside a word), in any case, composed or decomposed («å» or «a» + ring), with the
-Norwegian letters also written the ASCII way («Nygaard», «Nygard»), with an ending on the last
+spaces, line breaks; a soft hyphen inside a word), in any case, composed or decomposed («å» or
+«a» + ring), with the Norwegian letters also written the ASCII way («Nygaard», «Nygard»), with
+an ending on the last
 part (genitive «Nygårds», «Nygårds'», «Nygårdsʼ», «Nygård-saken») and with the order turned
 («Nygård, Kari»). An e-mail address is found in any case; a phone number with or without
 spaces, dots or dashes between its digits and with or without +47 / 0047. JSON values (merge
@@ -41,6 +42,11 @@ BLOB_KEY = "$base64"  # how the papirkurv keeps a file inside its JSON (advocacy
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+def clean_term(term) -> str:
+    """A name as stored or typed: NFC, invisible characters out, single spaces."""
+    return nfc(" ".join(str(term).translate(_DROP_INVISIBLE).split()))
 
 
 def _letter(char: str) -> str:
@@ -99,7 +105,7 @@ def _core(word: str) -> str:
 
 def term_anchor(term: str) -> tuple[str, str]:
     """("text", core) or ("phone", digits): what every form of the term contains."""
-    term = nfc(" ".join(str(term).split()))
+    term = clean_term(term)
     if "@" in term:
         return "text", term.casefold()
     if is_phone(term):
@@ -108,7 +114,7 @@ def term_anchor(term: str) -> tuple[str, str]:
 
 
 def term_patterns(term: str) -> list[str]:
-    term = nfc(" ".join(str(term).split()))
+    term = clean_term(term)
     if len(term) < MIN_TERM:
         return []
     if "@" in term:
@@ -127,15 +133,17 @@ class Forms:
     def __init__(self, terms: Iterable, surname: str | None = None,
                  on_blob: Callable[[bytes], bytes | None] | None = None,
                  slugs: Iterable[str] = ()):
-        found = {p for t in terms if t for p in term_patterns(t)}
+        terms = [t for t in terms if t and term_patterns(t)]
+        found = {p for t in terms for p in term_patterns(t)}
         # A name in a file name ("brev-til-kari-nygard_2.docx"): between any non-letters.
-        found |= {r"(?<![^\W_])" + FILE_GAP.join(_word(w) for w in nfc(s).replace("-", " ").split())
-                  + r"(?![^\W_])" for s in slugs
-                  if len(s) >= MIN_TERM and len(nfc(s).replace("-", " ").split()) > 1}
+        file_names = [clean_term(s.replace("-", " ")).split() for s in slugs
+                      if len(s) >= MIN_TERM]
+        found |= {r"(?<![^\W_])" + FILE_GAP.join(_word(w) for w in words) + r"(?![^\W_])"
+                  for words in file_names if len(words) > 1}
         patterns = sorted(found, key=len, reverse=True)
-        anchors = [term_anchor(t) for t in terms if t and term_patterns(t)]
-        anchors += [("text", max((_core(w) for w in nfc(s).replace("-", " ").split()), key=len))
-                    for s in slugs if len(s) >= MIN_TERM]
+        anchors = [term_anchor(t) for t in terms]
+        anchors += [("text", max((_core(w) for w in words), key=len))
+                    for words in file_names if len(words) > 1]
         self.cores = {a for kind, a in anchors if kind == "text"}
         self.phones = {a for kind, a in anchors if kind == "phone"}
         if any(len(a) < 2 for a in self.cores | self.phones):
@@ -143,7 +151,7 @@ class Forms:
         if not patterns:
             raise ValidationError(texts.PRIVACY_NAME_TOO_SHORT)
         self.pattern = re.compile("|".join(patterns), re.IGNORECASE)
-        surname = nfc(surname or "").strip()
+        surname = clean_term(surname or "")
         self.surname, self.surname_core = None, _core(surname)
         if len(surname) >= MIN_TERM and not self.pattern.fullmatch(surname):
             self.surname = re.compile(NOT_BEFORE + _word(surname) + ENDING + r"(?!\w)",
