@@ -401,3 +401,20 @@ def test_a_sent_letters_similarity_index_is_made_again_without_the_name(demo_db,
     erasure.erase_politician(demo_db, leader, kari["pid"])
     text = reader_letters.letter_text(document_records.get_document(demo_db, leader, doc_id))
     assert text == after and stored() == similarity.sampled(after)
+
+
+def test_the_erasing_connection_overwrites_deleted_text_and_empties_the_wal(demo_db, db_path,
+                                                                          leader, kari):
+    statements = []
+    demo_db.conn.set_trace_callback(statements.append)
+    try:
+        erasure.erase_politician(demo_db, leader, kari["pid"])
+    finally:
+        demo_db.conn.set_trace_callback(None)
+    said = [s.strip().lower() for s in statements]
+    on, first_update = said.index("pragma secure_delete = on"), next(
+        i for i, s in enumerate(said) if s.startswith("update "))
+    checkpoint = said.index("pragma wal_checkpoint(truncate)")
+    assert on < first_update < checkpoint < said.index("vacuum")
+    assert any("('rebuild')" in s for s in said[first_update:checkpoint])
+    assert Path(str(db_path) + "-wal").stat().st_size == 0  # truncated after the VACUUM
