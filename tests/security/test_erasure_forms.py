@@ -418,3 +418,18 @@ def test_the_erasing_connection_overwrites_deleted_text_and_empties_the_wal(demo
     assert on < first_update < checkpoint < said.index("vacuum")
     assert any("('rebuild')" in s for s in said[first_update:checkpoint])
     assert Path(str(db_path) + "-wal").stat().st_size == 0  # truncated after the VACUUM
+
+
+def test_a_template_named_after_the_person_is_renamed_with_its_letters(demo_db, leader,
+                                                                        chapter_member, kari):
+    data = make_docx(["Kjære ", "{{ mottaker_navn }}", ", {{ dato }}"])
+    template_library.save_uploaded(demo_db, leader, "Brev til Kari Nygård", "annet",
+                                   "kari-nygard.docx", data)
+    doc_id = document_records.create_document(
+        demo_db, chapter_member, kind="annet", template="Brev til Kari Nygård",
+        fields={"mottaker_navn": "Per"}, title="Til Per")
+    erasure.erase_politician(demo_db, leader, kari["pid"])
+    loaded = template_library.load_template(demo_db, "Brev til [slettet]")
+    assert loaded.data == data and loaded.filename == "[slettet].docx"  # nothing inside to change
+    assert document_records.get_document(demo_db, leader, doc_id)["template"] == (
+        "Brev til [slettet]")
