@@ -67,7 +67,6 @@ class Erasure:
     file_cleaned: bool
     files_rewritten: int = 0
     left_for_review: int = 0
-    surname: str = ""
 
     @property
     def message(self) -> str:
@@ -75,8 +74,7 @@ class Erasure:
         if self.files_rewritten:
             parts.append(texts.ERASURE_FILES_REWRITTEN.format(files=self.files_rewritten))
         if self.left_for_review:
-            parts.append(texts.ERASURE_SURNAME_LEFT.format(count=self.left_for_review,
-                                                           surname=self.surname))
+            parts.append(texts.ERASURE_SURNAME_LEFT.format(count=self.left_for_review))
         if not self.file_cleaned:
             parts.append(texts.PRIVACY_FILE_BUSY)
         return " ".join([*parts, texts.ERASURE_BACKUPS])
@@ -307,9 +305,9 @@ def review(db: sqlite_utils.Database, acting: User, kind: str, person_id: int,
     return {"surname": person.surname, "count": len(rows), "rows": rows[:REVIEW_LIMIT]}
 
 
-def _result(kind: str, person_id: int, person: _Person, counts: dict, cleaned: bool) -> Erasure:
+def _result(kind: str, person_id: int, counts: dict, cleaned: bool) -> Erasure:
     return Erasure(kind, person_id, counts["changed"], counts["dropped"], cleaned,
-                   counts["rewritten"], counts["review"], person.surname)
+                   counts["rewritten"], counts["review"])
 
 
 def _scrub_everything(db: sqlite_utils.Database, person: _Person,
@@ -353,7 +351,7 @@ def erase_politician(db: sqlite_utils.Database, acting: User, politician_id: int
         return counts
 
     counts, cleaned = _erase(db, work)
-    return _result("politiker", politician_id, person, counts, cleaned)
+    return _result("politiker", politician_id, counts, cleaned)
 
 
 def erase_user(db: sqlite_utils.Database, acting: User, user_id: int,
@@ -382,4 +380,4 @@ def erase_user(db: sqlite_utils.Database, acting: User, user_id: int,
         return counts
 
     counts, cleaned = _erase(db, work)
-    return _result("bruker", user_id, person, counts, cleaned)
+    return _result("bruker", user_id, counts, cleaned)

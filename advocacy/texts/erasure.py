@@ -4,8 +4,7 @@ ERASURE_FILES_REWRITTEN = (
     "{files} lagrede filer (maler og svar) er skrevet om uten personen og kan fortsatt åpnes."
 )
 ERASURE_SURNAME_LEFT = (
-    "{count} tekster nevner bare etternavnet «{surname}» og er ikke endret; de ble vist før "
-    "slettingen."
+    "{count} tekster nevner bare etternavnet og er ikke endret; de ble vist før slettingen."
 )
 ERASURE_REVIEW_INTRO = (
     "Etternavnet «{surname}» står alene (uten fornavn) i {count} tekster. Slike omtaler slettes "

@@ -8,6 +8,7 @@ import streamlit as st
 
 from advocacy import accounts, erasure, politicians, privacy, texts
 from advocacy.errors import AdvocacyError
+from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
 REVIEW_SECONDS = 60  # the review reads every text: kept that long for the same person
@@ -69,7 +70,7 @@ def render(db, user) -> None:
             st.error(exc.message)
             return
         if found["count"]:
-            st.warning(texts.ERASURE_REVIEW_INTRO.format(surname=found["surname"],
+            st.warning(texts.ERASURE_REVIEW_INTRO.format(surname=md(found["surname"]),
                                                          count=found["count"]))
             table(found["rows"], texts.ERASURE_REVIEW_COLUMNS, key="privacy_review")
             if found["count"] > len(found["rows"]):
