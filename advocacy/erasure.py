@@ -201,13 +201,17 @@ def _review(db: sqlite_utils.Database, scrubber: _Scrubber,
     conn = db.conn
     conn.create_function("pavirk_surname_only", 1, scrubber.surname_only, deterministic=True)
     found = []
-    for table, column in _text_columns(db):
-        where, params = own.get(table, ("1", []))
-        for rowid, excerpt in db.execute(
-                f"select rowid, pavirk_surname_only([{column}]) from [{table}] "  # noqa: S608
-                f"where ({where}) and pavirk_surname_only([{column}]) is not null", params):
-            found.append({"table": table, "place": texts.ERASURE_PLACES.get(table, table),
-                          "nr": rowid, "field": column, "excerpt": excerpt})
+    try:
+        for table, column in _text_columns(db):
+            where, params = own.get(table, ("1", []))
+            for rowid, excerpt in db.execute(
+                    f"select rowid, pavirk_surname_only([{column}]) "  # noqa: S608
+                    f"from [{table}] where {where}", params):
+                if excerpt is not None:
+                    found.append({"table": table, "place": texts.ERASURE_PLACES.get(table, table),
+                                  "nr": rowid, "field": column, "excerpt": excerpt})
+    finally:
+        conn.create_function("pavirk_surname_only", 1, None)
     for table, column in _columns(db, ("BLOB",)):
         for rowid, blob in db.execute(f"select rowid, [{column}] from [{table}] "  # noqa: S608
                                       f"where [{column}] is not null").fetchall():
@@ -255,6 +259,9 @@ def _erase(db: sqlite_utils.Database, work) -> tuple[dict, bool]:
             _rebuild_search(db)
     except sqlite3.IntegrityError as exc:
         raise ValidationError(texts.PRIVACY_ERASE_FAILED.format(reason=exc)) from exc
+    finally:  # the functions hold the person's name: not kept on the connection
+        for name in ("pavirk_erase_hit", "pavirk_erase_text"):
+            conn.create_function(name, 1, None)
     try:
         cleaned = clean_file(db)
     finally:
