@@ -39,16 +39,30 @@ def cmd_erase_person(args) -> int:
     from . import erasure
 
     kind, person_id = _person(args)
-    if not args.yes:
-        raise AdvocacyError("Sletting kan ikke angres. Gjenta kommandoen med --yes.")
+    also = tuple(args.also or ())
     db = open_database(args.db, create=False)
     try:
+        if not args.yes:  # first the surname-only mentions the erasure leaves, to review
+            _print_review(erasure.review(db, CLI_USER, kind, person_id, also))
+            raise AdvocacyError("Sletting kan ikke angres. Gjenta kommandoen med --yes.")
         erase = erasure.erase_politician if kind == "politiker" else erasure.erase_user
-        result = erase(db, CLI_USER, person_id, also=tuple(args.also or ()))
+        result = erase(db, CLI_USER, person_id, also=also)
     finally:
         db.close()
     print(result.message)
     return 0 if result.file_cleaned else 1
+
+
+def _print_review(found: dict) -> None:
+    if not found["count"]:
+        print(texts.ERASURE_REVIEW_NONE)
+        return
+    print(texts.ERASURE_REVIEW_INTRO.format(surname=found["surname"], count=found["count"])
+          .replace("«Andre skrivemåter»", "--also"))
+    for row in found["rows"]:
+        print(f"  {row['place']} {row['nr']} ({row['field']}): {row['excerpt']}")
+    if found["count"] > len(found["rows"]):
+        print("  " + texts.ERASURE_REVIEW_MORE.format(count=found["count"] - len(found["rows"])))
 
 
 @command("retention")

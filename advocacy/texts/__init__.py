@@ -12,6 +12,7 @@ from .common import *  # noqa: F403
 from .corrections import *  # noqa: F403
 from .documents import *  # noqa: F403
 from .drafts import *  # noqa: F403
+from .erasure import *  # noqa: F403
 from .files import *  # noqa: F403
 from .limits import *  # noqa: F403
 from .lists import *  # noqa: F403

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
 from advocacy import accounts, erasure, politicians, privacy, texts
 from advocacy.errors import AdvocacyError
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
+
+REVIEW_SECONDS = 60  # the review reads every text: kept that long for the same person
+
+
+def _review(db, user, kind: str, chosen: int, spellings: tuple[str, ...]) -> dict:
+    """The surname-only mentions, read again when the person, the spellings or a minute
+    changed (the erasure counts them again itself)."""
+    key = (kind, chosen, spellings, privacy.last_erasure(db))
+    kept = st.session_state.get("privacy_review")
+    if kept and kept[0] == key and time.monotonic() - kept[1] < REVIEW_SECONDS:
+        return kept[2]
+    found = erasure.review(db, user, kind, chosen, also=spellings)
+    st.session_state["privacy_review"] = (key, time.monotonic(), found)
+    return found
 
 
 def render(db, user) -> None:
@@ -47,6 +63,21 @@ def render(db, user) -> None:
                    "ryddes. Last ned innsynet først hvis personen har bedt om det.")
         also = st.text_input("Andre skrivemåter av navnet (kommaseparert, valgfritt)",
                              key="privacy_also")
+        spellings = tuple(a.strip() for a in also.split(",") if a.strip())
+        try:
+            found = _review(db, user, kind, chosen, spellings)
+        except AdvocacyError as exc:
+            st.error(exc.message)
+            return
+        if found["count"]:
+            st.warning(texts.ERASURE_REVIEW_INTRO.format(surname=md(found["surname"]),
+                                                         count=found["count"]))
+            table(found["rows"], texts.ERASURE_REVIEW_COLUMNS, key="privacy_review")
+            if found["count"] > len(found["rows"]):
+                st.caption(texts.ERASURE_REVIEW_MORE.format(
+                    count=found["count"] - len(found["rows"])))
+        elif found["surname"]:
+            st.caption(texts.ERASURE_REVIEW_NONE)
         confirmed = st.checkbox(texts.PRIVACY_CONFIRM, key="privacy_confirm")
         if st.button("Slett personen", type="primary", key="privacy_erase"):
             if not confirmed:
@@ -54,8 +85,7 @@ def render(db, user) -> None:
                 return
             erase = erasure.erase_politician if kind == "politiker" else erasure.erase_user
             try:
-                result = erase(db, user, chosen,
-                               also=tuple(a.strip() for a in also.split(",") if a.strip()))
+                result = erase(db, user, chosen, also=spellings)
             except AdvocacyError as exc:
                 st.error(md(exc.message))
                 return

@@ -208,6 +208,7 @@ CASES = [
     ("erasure.erase_politician", lambda db, w, u: erasure.erase_politician(
         db, u, w["politician"])),
     ("erasure.erase_user", lambda db, w, u: erasure.erase_user(db, u, 1)),
+    ("erasure.review", lambda db, w, u: erasure.review(db, u, "politiker", w["politician"])),
 ]
 # Where a role gets "not found" instead of "forbidden" (the meeting is outside its read scope).
 NOT_FOUND_FOR_MEMBER = {

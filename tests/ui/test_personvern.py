@@ -35,3 +35,40 @@ def test_leader_erases_a_politician_from_administration(app, db_path):
     assert not app.exception
     assert "Personen er slettet" in app.success[0].value
     assert db.execute("select count(*) from politicians where id = ?", [pid]).fetchone() == (0,)
+
+
+def test_leader_sees_surname_only_mentions_before_confirming(app, db_path):
+    db = connect(db_path)
+    pid, name = db.execute("select id, name from politicians order by id limit 1").fetchone()
+    surname = name.split()[-1]
+    mid = db.execute("select id from meetings order by id limit 1").fetchone()[0]
+    db.execute("update meetings set outcome = ? where id = ?",
+               [f"{surname}-saken ble tatt opp.", mid])
+    login(app, "leder")
+    app.switch_page(page_file("administrasjon"))
+    app.run()
+    app.text_input(key="privacy_search").input(name).run()
+    app.selectbox(key="privacy_person").select(pid).run()
+    assert not app.exception
+    assert any(f"Etternavnet «{surname}» står alene" in w.value for w in app.warning)
+    app.text_input(key="privacy_also").input(surname).run()  # also the surname: nothing left
+    assert not any("står alene" in w.value for w in app.warning)
+    assert db.execute("select outcome from meetings where id = ?", [mid]).fetchone() == (
+        f"{surname}-saken ble tatt opp.",)  # shown, not changed
+
+
+def test_the_surname_in_the_review_is_shown_as_text_never_as_markdown(app, db_path):
+    db = connect(db_path)
+    pid = db.execute("select id from politicians order by id limit 1").fetchone()[0]
+    surname = "![x](http://127.0.0.1:9/x.png)"
+    db.execute("update politicians set name = ? where id = ?", [f"Kari {surname}", pid])
+    mid = db.execute("select id from meetings order by id limit 1").fetchone()[0]
+    db.execute("update meetings set outcome = ? where id = ?", [f"Saken om {surname}.", mid])
+    login(app, "leder")
+    app.switch_page(page_file("administrasjon"))
+    app.run()
+    app.text_input(key="privacy_search").input("Kari").run()
+    app.selectbox(key="privacy_person").select(pid).run()
+    assert not app.exception
+    shown = [w.value for w in app.warning if "står alene" in w.value]
+    assert shown and "![x](" not in shown[0] and r"\!\[x\]" in shown[0]
