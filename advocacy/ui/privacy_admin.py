@@ -67,15 +67,15 @@ def render(db, user) -> None:
         try:
             found = _review(db, user, kind, chosen, spellings)
         except AdvocacyError as exc:
-            st.error(exc.message)
+            st.error(md(exc.message))
             return
         if found["count"]:
-            st.warning(texts.ERASURE_REVIEW_INTRO.format(surname=md(found["surname"]),
-                                                         count=found["count"]))
+            st.warning(md(texts.ERASURE_REVIEW_INTRO.format(
+                surname=found["surname"], count=texts.format_number(found["count"]))))
             table(found["rows"], texts.ERASURE_REVIEW_COLUMNS, key="privacy_review")
             if found["count"] > len(found["rows"]):
-                st.caption(texts.ERASURE_REVIEW_MORE.format(
-                    count=found["count"] - len(found["rows"])))
+                st.caption(md(texts.ERASURE_REVIEW_MORE.format(
+                    count=texts.format_number(found["count"] - len(found["rows"])))))
         elif found["surname"]:
             st.caption(texts.ERASURE_REVIEW_NONE)
         confirmed = st.checkbox(texts.PRIVACY_CONFIRM, key="privacy_confirm")

@@ -324,6 +324,9 @@ def test_the_audit_log_holds_field_names_not_values(demo_db, leader, kari):
     for table, changes in demo_db.execute(
             "select table_name, changes from audit_log where table_name != 'levers'"):
         names = json.loads(changes)
+        if table == "audit_head":  # the log's own head: a row count, never a value
+            assert set(names) == {"rader"} and isinstance(names["rader"], int)
+            continue
         columns = {c.name for c in demo_db[table].columns} if demo_db[table].exists() else set()
         assert all(isinstance(n, str) and (n in columns or n.startswith("papirkurv:"))
                    for n in names), (table, names)
