@@ -37,7 +37,8 @@ TemplateSource = str | Path | bytes | bytearray | memoryview
 
 # docxtpl's XML helpers do not use instance state; one bare instance serves every template.
 _DOCXTPL = DocxTemplate.__new__(DocxTemplate)
-_JINJA_TAG = re.compile(r"\{[{%#]")
+# A part needs rendering when it holds Jinja code or docxtpl's escaped delimiters ({_{ … }_}).
+_JINJA_TAG = re.compile(r"\{_?[{%#]")
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
 _PARAGRAPH_LINE = re.compile(r"\n<w:p([ >])")
 _LISTING_CHARS = re.compile("[\n\t\a\f]")

@@ -100,6 +100,8 @@ CASES = [
      REFUSE, "ukjent kode «p»"),
     ("escaped-delimiters", paragraphs("Skriv {_{ navn }_} i malen", "{{ by }}"), {"by": "Bø"},
      FILL, "{{ navn }}"),
+    ("escaped-delimiters-alone", paragraphs("Skriv {_{ navn }_} i malen"), {}, FILL,
+     "{{ navn }}"),
     ("set-and-macro", paragraphs("{% set hilsen = 'Hei' %}{% macro m(x) %}{{ hilsen }} {{ x }}"
                                  "{% endmacro %}{{ m(navn) }}"), {"navn": "Åse"}, FILL, "Hei Åse"),
     ("escape-filter", paragraphs("{{ navn|e }}"), {"navn": "<b>"}, FILL, "<b>"),
