@@ -2,6 +2,8 @@
 
 One capability per module:
 - guard      check_upload: refuse hostile or broken .docx files before any parser sees them
+- guard_links   its checks of relationships, embedded elements and link targets (UNC, schemes)
+- guard_fields  its checks of field codes (DDE, INCLUDE …, names built from QUOTE fields)
 - render     PreparedTemplate, render, template_fields, missing_fields: the one rendering path
 - worker     the bounded worker processes every compile, fill and check runs in
 - limits     their time, memory and output limits, and the refusals
