@@ -8,6 +8,8 @@ One capability per module:
 - worker     the bounded worker processes every compile, fill and check runs in
 - limits     their time, memory and output limits, and the refusals
 - sandbox    the Jinja environment every template runs in
+- sandbox_caps    its caps on widths, lengths, counts and built strings, and their checks
+- sandbox_static  its refusals of a parsed template before any fill (template_refusal …)
 - plaindata  the merge context as plain, XML-safe data
 - batch      render_batch: many letters into one .zip
 - naming     safe, meaningful, unique file names
