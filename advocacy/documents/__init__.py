@@ -7,6 +7,7 @@ One capability per module:
 - render     PreparedTemplate, render, template_fields, missing_fields: the one rendering path
 - worker     the bounded worker processes every compile, fill and check runs in
 - limits     their time, memory and output limits, and the refusals
+- worker_side  what runs inside a worker process: serve, the job loop and its limits
 - sandbox    the Jinja environment every template runs in
 - sandbox_caps    its caps on widths, lengths, counts and built strings, and their checks
 - sandbox_static  its refusals of a parsed template before any fill (template_refusal …)
