@@ -2,10 +2,15 @@
 
 One capability per module:
 - guard      check_upload: refuse hostile or broken .docx files before any parser sees them
+- guard_links   its checks of relationships, embedded elements and link targets (UNC, schemes)
+- guard_fields  its checks of field codes (DDE, INCLUDE …, names built from QUOTE fields)
 - render     PreparedTemplate, render, template_fields, missing_fields: the one rendering path
 - worker     the bounded worker processes every compile, fill and check runs in
 - limits     their time, memory and output limits, and the refusals
+- worker_side  what runs inside a worker process: serve, the job loop and its limits
 - sandbox    the Jinja environment every template runs in
+- sandbox_caps    its caps on widths, lengths, counts and built strings, and their checks
+- sandbox_static  its refusals of a parsed template before any fill (template_refusal …)
 - plaindata  the merge context as plain, XML-safe data
 - batch      render_batch: many letters into one .zip
 - naming     safe, meaningful, unique file names

@@ -14,35 +14,37 @@ field name built from nested ``QUOTE`` fields), embedded OLE objects and package
 documents or workbooks that carry macros whatever their content type claims, ``altChunk`` (HTML,
 MHT), mail-merge data sources (``w:mailMerge``, ODBC ``connectString``), UNC network paths, and
 links whose scheme is anything but http, https, mailto or tel.
+
+This module reads the package: the zip directory, embedded zips and OLE files, content types,
+and sends each XML part on to guard_links.py (relationships, elements, link targets) and
+guard_fields.py (field codes).
 """
 
 from __future__ import annotations
 
-import html
 import io
 import posixpath
 import re
-import unicodedata
 import zipfile
-from urllib.parse import unquote
 
 from lxml import etree
 
 from advocacy import texts
 from advocacy.documents.errors import UploadRefused
+from advocacy.documents.guard_fields import _check_fields
+from advocacy.documents.guard_links import (
+    _MAYBE_PATH_OR_LINK,
+    W_NAMESPACES,  # noqa: F401 - re-exported: it was defined here
+    _check_elements,
+    _check_relationships,
+    _refuse,
+)
 from advocacy.documents.package import parse_xml
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ENTRIES = 1_000
 MAX_UNPACKED = 60 * 1024 * 1024
 MAX_RATIO = 100
-
-W_NAMESPACES = frozenset(
-    {
-        "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-        "http://purl.oclc.org/ooxml/wordprocessingml/main",
-    }
-)
 MAX_EMBEDDED_DEPTH = 2
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -50,47 +52,6 @@ MAIN_CONTENT_TYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 )
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-_EXTERNAL_REFUSALS = {
-    "attachedTemplate": "en lenke til en ekstern mal (attachedTemplate)",
-    "subDocument": "et eksternt koblet underdokument",
-    "oleObject": "et eksternt koblet objekt (OLE)",
-    "frame": "en ekstern ramme (frame)",
-}
-# Field codes that make Word run commands or fetch other files when the letter is opened.
-_DANGEROUS_FIELDS = {
-    "DDE": "et DDE-felt, som kan kjøre kommandoer",
-    "DDEAUTO": "et DDE-felt, som kan kjøre kommandoer",
-    "INCLUDETEXT": "et INCLUDETEXT-felt, som henter inn andre filer",
-    "INCLUDEPICTURE": "et INCLUDEPICTURE-felt, som henter bilder utenfra",
-    "INCLUDE": "et INCLUDE-felt, som henter inn andre filer",
-    "IMPORT": "et IMPORT-felt, som henter inn andre filer",
-    "LINK": "et LINK-felt, som kobler til andre filer",
-    "DATABASE": "et DATABASE-felt, som henter data fra en database utenfra",
-    "RD": "et RD-felt, som henter inn andre filer",
-}
-_FIELD_NAME = re.compile(r"[^A-Za-z]*([A-Za-z]+)")
-_FIELD_TARGET = re.compile(r"^\s*[A-Za-z]+\s+(?:\\[a-z]\s+)*\"?([^\"\s]+)")
-_QUOTE_CODES = re.compile(r"^\s*QUOTE\s+((?:\d+\s*)+)$", re.I)
-_QUOTE_TEXT = re.compile(r"^\s*QUOTE\s+\"?(.*?)\"?\s*$", re.I | re.S)
-_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
-_LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-# Two slashes (four backslashes in a field code) and a host: file:///C:/x is a local file.
-_UNC = re.compile(r"^\s*(?:file:)?(?:[\\/]{2}|\\{4})(?![\\/])[^\\/\s:]+[\\/]", re.I)
-_UNC_IN_FIELD = re.compile(r"(?:^|[\s\"])(?:file:)?(?:[\\/]{2}|\\{4})(?![\\/])[^\\/\s\":]+[\\/]", re.I)
-_LINK_ATTRIBUTES = frozenset({"href", "src", "action", "url"})
-# Parts whose text is what the letter says; elsewhere (settings, web settings …) text is config.
-_CONTENT_PARTS = re.compile(r"(document|header\d*|footer\d*|footnotes|endnotes|comments)\.xml$")
-_OLE_ELEMENTS = {
-    "OLEObject": "o:OLEObject",
-    "objectEmbed": "w:objectEmbed",
-    "objectLink": "w:objectLink",
-}
-_MAIL_MERGE_ELEMENTS = {
-    "mailMerge": "w:mailMerge",
-    "connectString": "en ODBC-tilkobling (connectString)",
-    "odso": "w:odso",
-}
-_MAIL_MERGE_RELATIONSHIPS = frozenset({"mailmergesource", "mailmergeheadersource", "recipientdata"})
 _REFUSED_CONTENT_TYPES = {
     "oleobject": "et innebygd OLE-objekt",
     "activex": "ActiveX-kontroller",
@@ -101,10 +62,6 @@ _REFUSED_CONTENT_TYPES = {
     "multipart/related": "MHT",
 }
 _CONTENT_TYPE = re.compile(r'contenttype\s*=\s*"([^"]*)"')
-
-
-def _refuse(reason: str) -> UploadRefused:
-    return UploadRefused(f"{reason} Filen er avvist.")
 
 
 def check_upload(filename: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> None:
@@ -272,219 +229,6 @@ def _check_xml(name: str, data: bytes) -> None:
     elif name != "[Content_Types].xml":
         _check_elements(name, root, scan_values=bool(_MAYBE_PATH_OR_LINK.search(text)))
         _check_fields(name, root)
-
-
-def _local(tag: object) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-def _namespace(tag: object) -> str:
-    return tag[1:].split("}", 1)[0] if isinstance(tag, str) and tag.startswith("{") else ""
-
-
-def _attribute(element: etree._Element, local: str) -> str | None:
-    for key, value in element.attrib.items():
-        if _local(key) == local:
-            return value
-    return None
-
-
-def _normalised(target: str) -> str:
-    """A link target as a browser or Word would read it: entities and %-escapes decoded, all
-    whitespace, control and invisible format characters dropped, lower case."""
-    text = unquote(html.unescape(html.unescape(target)))
-    return "".join(
-        c for c in text if not (c.isspace() or unicodedata.category(c) in ("Cc", "Cf"))
-    ).lower()
-
-
-def _check_link(target: str, where: str, *, external: bool) -> None:
-    """Refuse a UNC path and, for links, every scheme but http, https, mailto and tel."""
-    if _UNC.match(target) or _UNC.match(_normalised(target)):
-        raise _refuse(texts.GUARD_UNC_PATH.format(value=target.strip()[:80], name=where))
-    normalised = _normalised(target)
-    if normalised.startswith("#"):
-        return  # a place in the letter itself
-    match = _SCHEME.match(normalised)
-    if match and len(match.group(1)) == 1:
-        match = None  # a drive letter (C:), judged below as a local file
-    if external:
-        if not match or match.group(1) not in _LINK_SCHEMES:
-            scheme = f"{match.group(1)}:" if match else "lokal fil"
-            raise _refuse(texts.GUARD_LINK_SCHEME.format(scheme=scheme, name=where))
-    elif match or re.match(r"^[a-z]:", normalised):
-        raise _refuse(texts.GUARD_LINK_SCHEME.format(scheme=normalised.split(":")[0] + ":", name=where))
-
-
-def _check_relationships(name: str, root: etree._Element) -> None:
-    source = posixpath.basename(name)[: -len(".rels")]
-    from_chart = "/charts/" in f"/{name}"
-    for rel in root.iter():
-        if _local(rel.tag) != "Relationship":
-            continue
-        kind = rel.get("Type", "").rsplit("/", 1)[-1]
-        kind_key = kind.lower()
-        target = rel.get("Target", "")
-        external = rel.get("TargetMode", "").strip().lower() == "external"
-        if kind_key == "attachedtemplate":
-            raise _refuse(
-                f"Malen inneholder {_EXTERNAL_REFUSALS['attachedTemplate']}, som Word henter når brevet åpnes."
-            )
-        if kind_key in _MAIL_MERGE_RELATIONSHIPS:
-            raise _refuse(texts.GUARD_MAIL_MERGE.format(what=f"«{kind}» i «{name}»"))
-        if kind_key == "afchunk":
-            raise _refuse(texts.GUARD_ALTCHUNK.format(name=target or source))
-        if kind_key == "hyperlink":
-            _check_link(target, name, external=True)
-            continue
-        if external:
-            what = _EXTERNAL_REFUSALS.get(kind, "en lenke til en ekstern fil")
-            raise _refuse(f"Malen inneholder {what}, som Word henter når brevet åpnes.")
-        if kind_key == "oleobject":
-            raise _refuse(texts.GUARD_OLE.format(what=target))
-        if kind_key == "package" and not from_chart:
-            raise _refuse(texts.GUARD_PACKAGE.format(name=target))
-        if kind_key in ("control", "activexcontrol", "activexcontrolbinary"):
-            raise _refuse("Filen inneholder ActiveX-kontroller, som kan kjøre kode.")
-        _check_link(target, name, external=False)
-
-
-_ELEMENT_TAGS = tuple(
-    "{*}" + name for name in ("object", "altChunk", *_OLE_ELEMENTS, *_MAIL_MERGE_ELEMENTS)
-)
-_LINK_XPATH = etree.XPath(
-    "//@*[" + " or ".join(f"local-name()='{name}'" for name in sorted(_LINK_ATTRIBUTES)) + "]"
-)
-_ALL_ATTRIBUTES = etree.XPath("//@*")
-_ALL_TEXT = etree.XPath("//text()")
-# In the lower-cased text of a part: what a network path or a link attribute needs to exist
-# (a character reference could spell either, so any one sends the part to the full walk).
-_MAYBE_PATH_OR_LINK = re.compile(
-    r"\\\\|&#|[\"'>]\s*(?:file:)?//|file:|href|src\s*=|action\s*=|url\s*="
-)
-
-
-def _check_elements(name: str, root: etree._Element, *, scan_values: bool = True) -> None:
-    """Embedded objects, altChunk, mail merge and network paths, in any namespace.
-
-    ``scan_values`` False skips the walk over every attribute and text, for a part whose text
-    holds nothing that could be a network path or a link (styles have thousands of attributes).
-    """
-    for element in root.iter(_ELEMENT_TAGS):
-        local = _local(element.tag)
-        if local == "object":
-            if _namespace(element.tag) in W_NAMESPACES:
-                raise _refuse(texts.GUARD_OLE.format(what=f"w:object i «{name}»"))
-        elif local in _OLE_ELEMENTS:
-            raise _refuse(texts.GUARD_OLE.format(what=f"{_OLE_ELEMENTS[local]} i «{name}»"))
-        elif local == "altChunk":
-            raise _refuse(texts.GUARD_ALTCHUNK.format(name=name))
-        else:
-            what = f"{_MAIL_MERGE_ELEMENTS[local]} i «{name}»"
-            raise _refuse(texts.GUARD_MAIL_MERGE.format(what=what))
-    if not scan_values:
-        return
-    for value in _ALL_ATTRIBUTES(root):
-        if _UNC.match(value):
-            raise _refuse(texts.GUARD_UNC_PATH.format(value=value.strip()[:80], name=name))
-    for value in _LINK_XPATH(root):
-        if _SCHEME.match(_normalised(value)):
-            _check_link(value, name, external=True)
-    if not _CONTENT_PARTS.search(name):
-        for text in _ALL_TEXT(root):
-            if _UNC.match(text):
-                raise _refuse(texts.GUARD_UNC_PATH.format(value=text.strip()[:80], name=name))
-
-
-def _check_fields(name: str, root: etree._Element) -> None:
-    for instruction, computed in _field_instructions(root):
-        field = _without_invisible(instruction)
-        match = _FIELD_NAME.match(field)
-        field_name = match.group(1).upper() if match else ""
-        if field_name in _DANGEROUS_FIELDS:
-            raise _refuse(f"Malen inneholder {_DANGEROUS_FIELDS[field_name]}.")
-        if computed:
-            raise _refuse(texts.GUARD_COMPUTED_FIELD)
-        if field_name == "HYPERLINK":
-            target = _FIELD_TARGET.match(field)
-            if target:
-                _check_link(target.group(1), name, external=True)
-        elif _UNC_IN_FIELD.search(field):
-            raise _refuse(texts.GUARD_UNC_PATH.format(value=field.strip()[:80], name=name))
-
-
-def _without_invisible(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
-    return "".join(c for c in text if unicodedata.category(c) != "Cf")
-
-
-_FIELD_TAGS = tuple("{*}" + name for name in ("fldSimple", "fldChar", "instrText", "delInstrText", "t"))
-
-
-class _Field:
-    """An open complex field: its instruction so far, and its result text once separated."""
-
-    def __init__(self) -> None:
-        self.instruction: list[str] = []
-        self.result: list[str] = []
-        self.separated = False
-        self.computed = False  # a nested field came before the field's name
-
-    def text(self) -> str:
-        return "".join(self.instruction)
-
-    def value(self) -> str:
-        """What the field stands for inside another field's instruction."""
-        instruction = self.text()
-        codes = _QUOTE_CODES.match(instruction)
-        if codes:
-            return "".join(chr(int(n)) for n in codes.group(1).split() if int(n) < 0x110000)
-        quoted = _QUOTE_TEXT.match(instruction)
-        if quoted:
-            return quoted.group(1)
-        return "".join(self.result)
-
-
-def _field_instructions(root: etree._Element) -> list[tuple[str, bool]]:
-    """Every field instruction in a part, complex fields joined across runs, with whether its
-    name was built from nested fields.
-
-    A complex field is ``fldChar begin`` … ``instrText`` runs … ``fldChar separate/end``; the
-    instruction can be split over many runs ("IN" + "CLUDETEXT") and fields can nest. A nested
-    field in an instruction stands for its value there (a QUOTE field for its text or character
-    codes, others for their shown result), so ``{ {QUOTE "DD"}{QUOTE "E"} … }`` reads as DDE.
-    """
-    result: list[tuple[str, bool]] = []
-    stack: list[_Field] = []
-    for el in root.iter(_FIELD_TAGS):
-        local = _local(el.tag)
-        if local == "fldSimple":
-            result.append((_attribute(el, "instr") or "", False))
-        elif local == "fldChar":
-            kind = (_attribute(el, "fldCharType") or "").lower()
-            if kind == "begin":
-                if stack and not stack[-1].separated and not stack[-1].text().strip():
-                    stack[-1].computed = True
-                stack.append(_Field())
-            elif kind == "separate" and stack and not stack[-1].separated:
-                stack[-1].separated = True
-                result.append((stack[-1].text(), stack[-1].computed))
-            elif kind == "end" and stack:
-                field = stack.pop()
-                if not field.separated:
-                    result.append((field.text(), field.computed))
-                if stack and not stack[-1].separated:
-                    stack[-1].instruction.append(field.value())
-        elif local in ("instrText", "delInstrText"):
-            if stack and not stack[-1].separated:
-                stack[-1].instruction.append(el.text or "")
-            else:
-                result.append((el.text or "", False))  # outside a field: judge it anyway
-        elif local == "t" and stack and stack[-1].separated:
-            stack[-1].result.append(el.text or "")
-    result.extend((field.text(), field.computed) for field in stack if not field.separated)
-    # A field whose instruction holds nested fields is judged again with their values in place.
-    return result
 
 
 def _check_content_types(data: bytes) -> None:

@@ -23,6 +23,9 @@ Messages are tuples over a multiprocessing pipe. To the worker: (job, Limits, ar
 ("data", bytes) when it answers ("need",); preview.to_html is a job too (mammoth on a large
 letter takes long). From it: ("ok", value), ("error", exc, index),
 ("ready",) and ("letter", bytes) in a batch.
+
+This module is the calling side and the pool; what runs in the worker process (``serve``, the
+target each worker starts with) is in worker_side.py.
 """
 
 from __future__ import annotations
@@ -32,7 +35,6 @@ import io
 import multiprocessing
 import os
 import pickle
-import resource
 import signal
 import sys
 import threading
@@ -46,12 +48,12 @@ from typing import Any
 from advocacy import texts
 from advocacy.documents import limits
 from advocacy.documents.errors import TemplateError, TemplateLimitExceeded
-from advocacy.documents.limits import MB, Limits
+from advocacy.documents.limits import Limits
+from advocacy.documents.worker_side import CACHED_TEMPLATES, serve
 from advocacy.errors import AdvocacyError
 
 _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(["advocacy.documents"])
-CACHED_TEMPLATES = 8
 REFUSALS_KEPT, REFUSAL_SECONDS = 64, 120.0
 
 
@@ -175,8 +177,8 @@ _OWN_LAUNCH = sys.version_info < (3, 14) and all(
 
 class _Popen(popen_forkserver.Popen):
     """The forkserver's start of a process, without re-running the parent's main script in
-    the worker (multiprocessing does so to find the target; ours lives in this module, and the
-    main script of a Streamlit server is Streamlit itself)."""
+    the worker (multiprocessing does so to find the target; ours, worker_side.serve, is
+    imported by name, and the main script of a Streamlit server is Streamlit itself)."""
 
     def _launch(self, process_obj: Any) -> None:
         if not _OWN_LAUNCH:  # another Python's internals: start the usual way
@@ -340,138 +342,3 @@ class _Refusals:
 
 _POOL = _Pool()
 _REFUSALS = _Refusals()
-
-
-# --- The worker side --------------------------------------------------------------------------
-
-
-def serve(conn: Any) -> None:
-    """The worker's loop: one job at a time until the parent closes the pipe."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    try:
-        os.nice(10)
-    except OSError:
-        pass
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    _Server(conn).loop()
-
-
-class _Server:
-    def __init__(self, conn: Any) -> None:
-        self.conn = conn
-        self.cache: OrderedDict[tuple, Any] = OrderedDict()
-        self.limits = Limits.current()
-        self.memory_mb = 0
-
-    def loop(self) -> None:
-        while True:
-            try:
-                job, job_limits, args = self.conn.recv()
-            except (EOFError, OSError):
-                return
-            self._apply(job_limits)
-            handler = getattr(self, f"job_{job}")
-            value, error = _outcome(handler, *args)
-            if error is not None:
-                self.send(("error", self._sendable(error), None))
-            elif value is not None:
-                self.send(("ok", value))
-
-    def send(self, message: tuple) -> None:
-        self.conn.send(message)
-
-    def job_compile(self, sha256: str, filename: str) -> frozenset[str]:
-        return self._template(sha256, filename).fields
-
-    def job_render(self, sha256: str, filename: str, plain: dict) -> bytes:
-        from advocacy.documents.package import write_package
-
-        return write_package(self._template(sha256, filename).render_parts(plain))
-
-    def job_check(self, sha256: str, filename: str, data: bytes) -> Any:
-        from advocacy.documents.check import sample_report
-        from advocacy.documents.guard import check_upload
-
-        check_upload(filename, data)
-        return sample_report(self._template(sha256, filename, data))
-
-    def job_html(self, data: bytes) -> str:
-        from advocacy.documents.preview import html_here
-
-        return html_here(data)
-
-    def job_batch(self, sha256: str, filename: str, plains: list[dict]) -> None:
-        from advocacy.documents.package import write_package
-
-        template = self._template(sha256, filename)
-        self.send(("ready",))
-        for index, plain in enumerate(plains):
-            self._budget()
-            letter, error = _outcome(
-                lambda p: write_package(template.render_parts(p), compress=False), plain
-            )
-            if error is not None:
-                self.send(("error", self._sendable(error), index))
-                return
-            self.send(("letter", letter))
-
-    def _template(self, sha256: str, filename: str, data: bytes | None = None) -> Any:
-        from advocacy.documents.render import CompiledTemplate
-
-        key = (sha256, filename)
-        if key in self.cache:
-            self.cache.move_to_end(key)
-            return self.cache[key]
-        if data is None:
-            self.send(("need",))
-            _, data = self.conn.recv()
-            self._budget()
-        compiled = CompiledTemplate(data, filename=filename)
-        self.cache[key] = compiled
-        while len(self.cache) > CACHED_TEMPLATES:
-            self.cache.popitem(last=False)
-        return compiled
-
-    def _apply(self, job_limits: Limits) -> None:
-        self.limits = job_limits
-        limits.set_output_mb(job_limits.output_mb)
-        if job_limits.memory_mb != self.memory_mb:
-            _, hard = resource.getrlimit(resource.RLIMIT_AS)
-            resource.setrlimit(resource.RLIMIT_AS, (job_limits.memory_mb * MB, hard))
-            self.memory_mb = job_limits.memory_mb
-        self._budget()
-
-    def _budget(self) -> None:
-        """Let this step use at most the job's seconds of CPU time from now on."""
-        usage = resource.getrusage(resource.RUSAGE_SELF)
-        soft = int(usage.ru_utime + usage.ru_stime + self.limits.seconds) + 1
-        _, hard = resource.getrlimit(resource.RLIMIT_CPU)
-        if hard != resource.RLIM_INFINITY:
-            soft = min(soft, hard)
-        resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
-
-    def _sendable(self, error: BaseException | str) -> AdvocacyError:
-        if error == "memory":
-            return limits.too_big(self.memory_mb)
-        if isinstance(error, AdvocacyError):
-            try:
-                pickle.dumps(error)
-            except Exception:  # noqa: BLE001 - an attribute that cannot travel: keep the message
-                return TemplateError(error.message)
-            return error
-        return TemplateError(texts.TEMPLATE_ENGINE_FAILED, detail=f"{type(error).__name__}: {error}")
-
-
-def _outcome(function: Any, *args: Any) -> tuple[Any, BaseException | str | None]:
-    """(value, None) or (None, the error); a MemoryError is reported as "memory" once the
-    except block has let go of its traceback, so the memory it held is free again."""
-    out_of_memory = False
-    try:
-        return function(*args), None
-    except MemoryError:
-        out_of_memory = True
-    except Exception as exc:  # noqa: BLE001 - every failure goes back to the caller
-        return None, exc
-    if out_of_memory:
-        return None, "memory"
-    return None, None
