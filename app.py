@@ -95,6 +95,7 @@ def main() -> None:
             demo_warning.show(db, user)
             confirm.show_notice()
             st.navigation([page(key) for key in PAGES_BY_ROLE[user.role]]).run()
+        session_cookie.finished()  # not reached when the run was cut short or rerun
     finally:
         context.end_run()
 

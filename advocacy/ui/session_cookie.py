@@ -2,9 +2,10 @@
 and into a new tab (advocacy/sessions.py keeps the server's half).
 
 Streamlit reads cookies (`st.context.cookies`, as they were when the page loaded) but cannot
-set them: a small script in `st.html` writes `document.cookie`. It is rendered in a run that
-goes on to finish (the first run after login, the first run after logout), never right before
-`st.rerun()`, which could drop it before the browser ran it. The cookie has no expiry of its
+set them: a small script in `st.html` writes `document.cookie`. It is rendered in every run
+after a login or logout until one of them finishes (app.py calls `finished()` at the end of a
+run): a run cut short by the next click, or ended by `st.rerun()`, may never have reached the
+browser. The cookie has no expiry of its
 own (it ends with the browser); the server decides how long a token stays good. The token is
 never put in the URL.
 """
@@ -44,8 +45,9 @@ def logged_out(db, token: str | None) -> None:
 
 
 def sync(token: str | None) -> None:
-    """Write or clear the cookie if a login or logout asked for it."""
-    pending = st.session_state.pop(_PENDING, None)
+    """Write or clear the cookie if a login or logout asked for it (and no run since has
+    finished)."""
+    pending = st.session_state.get(_PENDING)
     if pending == "set" and token:
         value, lifetime = json.dumps(token), ""
     elif pending == "clear":
@@ -58,3 +60,8 @@ def sync(token: str | None) -> None:
         + " + (location.protocol === 'https:' ? '; Secure' : '');</script>",
         unsafe_allow_javascript=True,
     )
+
+
+def finished() -> None:
+    """The run that wrote or cleared the cookie went on to finish: the browser has the script."""
+    st.session_state.pop(_PENDING, None)
