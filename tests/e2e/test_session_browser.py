@@ -7,8 +7,9 @@ from tests.e2e.conftest import login, open_page, wait_idle
 COOKIE = "pavirk_session"
 
 
-def session_cookie(context, timeout: float = 10.0) -> dict:
-    """The session cookie, once the page's script has written it."""
+def session_cookie(context, timeout: float = 30.0) -> dict:
+    """The session cookie, once the page's script has written it (on a machine busy with other
+    work the first run after login can take many seconds)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         found = [c for c in context.cookies() if c["name"] == COOKIE]
