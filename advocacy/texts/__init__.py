@@ -18,6 +18,7 @@ from .limits import *  # noqa: F403
 from .lists import *  # noqa: F403
 from .login import *  # noqa: F403
 from .meetings import *  # noqa: F403
+from .navigation import *  # noqa: F403
 from .policy import *  # noqa: F403
 from .privacy import *  # noqa: F403
 from .sessions import *  # noqa: F403

@@ -30,6 +30,7 @@ user = context.require_page("kalender")
 db = context.db()
 can_edit = user.is_leader or user.role == "lokallag"
 FLASH = "kalender_flash"
+SHOWN_MONTH = "cal_shown"  # the first day of the month the month view shows
 ALL_KINDS = {**texts.EVENT_KINDS, events.KEY_DATE: texts.KEY_DATE_KIND}
 today = dt.date.today()
 
@@ -96,6 +97,29 @@ def event_form(chapters: dict, campaign_titles: dict) -> None:
                 description=description, responsible=responsible, campaign_id=campaign)
 
 
+def _step_month(months: int) -> None:
+    shown = st.session_state.get(SHOWN_MONTH, today.replace(day=1))
+    st.session_state[SHOWN_MONTH] = month_view.step_month(shown, months)
+
+
+def _this_month() -> None:
+    st.session_state[SHOWN_MONTH] = today.replace(day=1)
+
+
+def month_stepper() -> dt.date:
+    """«‹ Forrige måned», the month's name, «Neste måned ›» and «I dag»; the first day of the
+    month shown, kept in the session so a click steps on from the month shown."""
+    shown = st.session_state.setdefault(SHOWN_MONTH, today.replace(day=1))
+    back, name, forward, now = st.columns([2, 3, 2, 1], vertical_alignment="center")
+    back.button(texts.CAL_PREVIOUS, key="cal_prev", on_click=_step_month, args=(-1,),
+                width="stretch")
+    name.subheader(md(texts.format_month(shown.year, shown.month)), anchor=False)
+    forward.button(texts.CAL_NEXT, key="cal_next", on_click=_step_month, args=(1,),
+                   width="stretch")
+    now.button(texts.CAL_TODAY, key="cal_this_month", on_click=_this_month, width="stretch")
+    return shown
+
+
 def activity_tab() -> None:
     chapters = accounts.chapter_names(db)
     campaign_titles = {c["id"]: c["title"] for c in campaigns.list_campaigns(db)}
@@ -106,13 +130,8 @@ def activity_tab() -> None:
                            placeholder="Alle typer")
     view = c3.radio("Visning", ["Måned", "Liste"], horizontal=True, key="cal_view")
     if view == "Måned":
-        m1, m2 = st.columns(2)
-        year = m1.selectbox("År", list(range(today.year - 2, today.year + 4)), index=2,
-                            key="cal_year")
-        month = m2.selectbox("Måned", list(range(1, 13)), index=today.month - 1,
-                             key="cal_month", format_func=lambda m: texts.format_month(2000, m)
-                             .split()[0].capitalize())
-        start = dt.date(year, month, 1)
+        start = month_stepper()
+        year, month = start.year, start.month
         end = dt.date(year, month, pycalendar.monthrange(year, month)[1])
     else:
         period = st.date_input("Periode", (today - dt.timedelta(days=7),

@@ -88,7 +88,11 @@ if figures["overdue_followups"] is not None:
 
 # --- The map ----------------------------------------------------------------------------------
 st.subheader(texts.OVERVIEW_MAP.format(lever=md(lever_names[lever_id])))
-st.vega_lite_chart(map_spec(db, lever_id, county, version), width="stretch", key="status_map")
+clicked = st.vega_lite_chart(map_spec(db, lever_id, county, version), width="stretch",
+                             key="status_map", on_select="rerun", selection_mode=maps.SELECTION)
+if (number := maps.picked(clicked.selection)) in statuses:
+    st.switch_page("advocacy/ui/kommuner.py", query_params={"kommune": number})
+st.caption(texts.MAP_CLICK_HINT)
 st.caption(reference.MAP_ATTRIBUTION)
 pick_left, pick_right = st.columns([2, 1])
 chosen = pick_left.selectbox(
