@@ -55,3 +55,11 @@ def test_status_words_carry_a_symbol_from_basic_fonts():
     assert texts.status_with_symbol("delvis", "delvis") == "▲ delvis"
     assert texts.status_with_symbol("langt_unna", "langt unna") == "✕ langt unna"
     assert all(ord(s) < 0x2800 for s in texts.STATUS_SYMBOLS.values())
+
+
+def test_the_process_counts_days_in_norwegian_time():
+    import time
+
+    assert time.tzname == ("CET", "CEST")
+    oslo = dt.datetime.now(dt.UTC).astimezone(texts.OSLO)
+    assert dt.date.today() in (oslo.date(), (oslo - dt.timedelta(seconds=5)).date())
