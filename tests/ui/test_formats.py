@@ -159,3 +159,19 @@ def test_the_locale_is_valid_vega_lite_and_a_shared_spec_is_left_as_it_was():
     validate_jsonschema(spec, core.load_schema())  # raises if Vega-Lite would not take it
     assert json.dumps(made, sort_keys=True) == before
     assert spec["config"]["locale"] == texts.CHART_LOCALE
+
+
+def test_no_page_draws_a_chart_around_the_norwegian_locale():
+    """Charts are drawn by chart_locale (or from specs it made): no st.altair_chart,
+    st.bar_chart … that would draw with d3's English defaults."""
+    from advocacy.db import ROOT
+
+    allowed = {"chart_locale.py": 1, "overview_charts.py": 1, "oversikt.py": 1}  # oversikt: map
+    for path in sorted((ROOT / "advocacy" / "ui").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for call in ("altair_chart(", "bar_chart(", "line_chart(", "area_chart(",
+                     "scatter_chart(", "map(", "pyplot(", "plotly_chart(", "pydeck_chart("):
+            assert f"st.{call}" not in source, (path.name, call)
+        assert source.count("st.vega_lite_chart(") == allowed.get(path.name, 0), path.name
+    assert "chart_locale.norwegian(maps.status_map(" in (
+        ROOT / "advocacy" / "ui" / "oversikt.py").read_text(encoding="utf-8")
