@@ -146,6 +146,7 @@ with tab_log:
         row["action"] = audit.ACTIONS.get(row["action"], row["action"])
     table(rows, {"at": "Tidspunkt", "who": "Hvem", "action": "Hva", "table_name": "Tabell",
                  "row_id": "Rad", "changes": "Felt"}, labels={"table_name": texts.AUDIT_TABLES},
+          times=["at"],
           key="audit_log_table")
     if st.button("Kontroller endringsloggen", key="verify_audit"):
         result = audit.verify(db)

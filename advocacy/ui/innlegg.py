@@ -81,7 +81,7 @@ def pipeline(db: sqlite_utils.Database, rows: list[dict]) -> None:
     counts = letter_lists.pipeline_counts(rows)
     cols = st.columns(len(counts))
     for col, row in zip(cols, counts, strict=True):
-        col.metric(md(row["label"]), row["count"])
+        col.metric(md(row["label"]), texts.format_number(row["count"]))
     per_quarter = letter_lists.published_per_quarter(db)
     if per_quarter:
         with st.expander("Publisert per kvartal og per avis"):

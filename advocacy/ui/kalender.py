@@ -22,7 +22,7 @@ from advocacy import (
     texts,
 )
 from advocacy.errors import AdvocacyError
-from advocacy.ui import context, dates, edit_forms, trash_view
+from advocacy.ui import chart_locale, context, dates, edit_forms, trash_view
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
@@ -173,11 +173,11 @@ def progress_chart(series: list[dict], goal: int | None) -> alt.Chart:
     frame = pd.DataFrame(series)
     frame["date"] = pd.to_datetime(frame["date"])
     line = alt.Chart(frame).mark_line(point=True).encode(
-        x=alt.X("date:T", title="Dato", axis=alt.Axis(format="%d.%m.%Y")),
-        y=alt.Y("signatures:Q", title="Underskrifter (sum)"),
-        tooltip=[alt.Tooltip("date:T", title="Dato", format="%d.%m.%Y"),
-                 alt.Tooltip("signatures:Q", title="Underskrifter", format=",d"),
-                 alt.Tooltip("volunteers:Q", title="Frivillige")],
+        x=alt.X("date:T", title="Dato", axis=alt.Axis(format=texts.CHART_DATE_FORMAT)),
+        y=alt.Y("signatures:Q", title="Underskrifter (sum)", axis=chart_locale.count_axis()),
+        tooltip=[alt.Tooltip("date:T", title="Dato", format=texts.CHART_DATE_FORMAT),
+                 chart_locale.count_tooltip("signatures", "Underskrifter"),
+                 chart_locale.count_tooltip("volunteers", "Frivillige")],
     )
     if not goal:
         return line
@@ -217,7 +217,7 @@ def campaign_tab() -> None:
     c3.metric("Dager igjen", texts.format_number(max(left, 0)) if left is not None else "–")
     series = campaigns.progress(db, chosen)
     if series:
-        st.altair_chart(progress_chart(series, campaign["goal_signatures"]), width="stretch")
+        chart_locale.draw(progress_chart(series, campaign["goal_signatures"]))
     table(campaigns.counts(db, chosen),
           {"counted_on": "Dato", "signatures": "Underskrifter", "volunteers": "Frivillige",
            "source": "Kilde", "chapter": "Lokallag"}, dates=["counted_on"], key="camp_counts")

@@ -49,10 +49,10 @@ def render_import(db, user) -> None:
     summary = preview.summary()
     merged = preview.count("merge")
     a, b, c, d = st.columns(4)
-    a.metric("Nye", summary["imported"])
-    b.metric("Oppdateres", summary["updated"])
-    c.metric("Slås sammen", merged)
-    d.metric("Avvist", summary["rejected"])
+    a.metric("Nye", texts.format_number(summary["imported"]))
+    b.metric("Oppdateres", texts.format_number(summary["updated"]))
+    c.metric("Slås sammen", texts.format_number(merged))
+    d.metric("Avvist", texts.format_number(summary["rejected"]))
     if preview.rejected:
         st.error(texts.IMPORT_REJECTED.format(n=texts.format_number(preview.rejected)))
         for problem in preview.problems:
