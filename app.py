@@ -15,7 +15,7 @@ from advocacy.accounts import PAGES_BY_ROLE
 from advocacy.db import default_path
 from advocacy.errors import AdvocacyError
 from advocacy.startup import prepare
-from advocacy.ui import confirm, context, demo_warning, login, session_cookie
+from advocacy.ui import confirm, context, demo_warning, login, own_password, session_cookie
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import demo_marker
 
@@ -66,6 +66,7 @@ def sidebar(user: accounts.User, demo_mode: bool) -> None:
         if st.button(texts.LOGOUT_BUTTON, key="logout"):
             session_cookie.logged_out(context.db(), st.session_state.get("session_token"))
             st.rerun()
+        own_password.popover(context.db(), user)
         session_cookie.sync(st.session_state.get("session_token"))  # right after a login
 
 

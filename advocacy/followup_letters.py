@@ -13,6 +13,7 @@ import datetime as dt
 import json
 
 import sqlite_utils
+from babel.lists import format_list
 
 from . import texts
 from .accounts import User
@@ -44,24 +45,54 @@ def _person(politician: dict) -> str:
     return f"{politician['name']} ({', '.join(details)})" if details else politician["name"]
 
 
+def _recipients(present: list[dict], chosen: int | list[int] | None) -> list[dict]:
+    """The politicians a letter goes to, highest-ranking first: `chosen` is one id, several
+    (one letter addressed to them all) or None (the highest-ranking politician present)."""
+    if not present:
+        raise ValidationError(texts.LETTER_NO_RECIPIENT)
+    if chosen is None:
+        return [min(present, key=lambda p: _ROLE_RANK.index(p["role"]))]
+    ids = list(dict.fromkeys([chosen] if isinstance(chosen, int) else chosen))
+    if not ids:
+        raise ValidationError(texts.LETTER_RECIPIENTS_NONE, field="recipients")
+    by_id = {p["id"]: p for p in present}
+    if any(i not in by_id for i in ids):
+        raise ValidationError(texts.LETTER_RECIPIENT_NOT_PRESENT, field="recipients")
+    order = {p["id"]: n for n, p in enumerate(present)}
+    return sorted((by_id[i] for i in ids),
+                  key=lambda p: (_ROLE_RANK.index(p["role"]), order[p["id"]]))
+
+
+def default_recipient(meeting: dict) -> int | None:
+    """The politician a letter goes to unless the user chooses: the highest-ranking present."""
+    present = meeting["politicians"]
+    return _recipients(present, None)[0]["id"] if present else None
+
+
+def _addressee(recipients: list[dict]) -> dict:
+    """Name and role lines for one recipient or several («Kari Nordmann, Ola Hansen og Per
+    Vik»; their distinct roles joined the same way)."""
+    roles = dict.fromkeys(texts.POLITICIAN_ROLES.get(p["role"], "") for p in recipients)
+    return {
+        "mottaker_navn": format_list([p["name"] for p in recipients], locale="nb"),
+        "mottaker_rolle": format_list([r for r in roles if r], locale="nb") if any(roles) else "",
+    }
+
+
 def draft_fields(
-    db: sqlite_utils.Database, user: User, meeting_id: int, politician_id: int | None = None,
-    today: dt.date | None = None,
+    db: sqlite_utils.Database, user: User, meeting_id: int,
+    politician_id: int | list[int] | None = None, today: dt.date | None = None,
 ) -> dict:
     """Every merge field of the template, filled from the meeting and the acting user.
+    `politician_id` is one recipient, a list of them (one letter to all), or None.
 
     Plain data only: text, a list of asks and dates as `datetime.date`.
     """
     meeting = get_meeting(db, user, meeting_id)
     present = meeting["politicians"]
-    if not present:
-        raise ValidationError(texts.LETTER_NO_RECIPIENT)
-    if politician_id is None:
-        recipient = min(present, key=lambda p: _ROLE_RANK.index(p["role"]))
-    else:
-        recipient = next((p for p in present if p["id"] == politician_id), None)
-        if recipient is None:
-            raise ValidationError(texts.LETTER_RECIPIENT_NOT_PRESENT)
+    recipients = _recipients(present, politician_id)
+    recipient = recipients[0]
+    chosen = {p["id"] for p in recipients}
     sender = db.execute("select full_name, title, email, phone, place from users where id = ?",
                         [user.id]).fetchone() or (user.full_name, user.title, None, None, None)
     chapter = meeting["chapter"]
@@ -77,8 +108,7 @@ def draft_fields(
         "organisasjon": chapter, "avsender_telefon": sender[3] or "",
         "avsender_epost": sender[2] or "", "sted": sender[4] or meeting["kommune"],
         "dato": today or dt.date.today(),
-        "mottaker_navn": recipient["name"],
-        "mottaker_rolle": texts.POLITICIAN_ROLES.get(recipient["role"], ""),
+        **_addressee(recipients),
         "kommune": meeting["kommune"],
         "motedato": dt.date.fromisoformat(meeting["held_on"]),
         "tema": topic,
@@ -89,7 +119,7 @@ def draft_fields(
         "krav": ask_list(meeting["asks"]),
         "neste_steg": (f"Vi tar kontakt igjen innen {texts.format_date(due)} for å høre hvordan "
                        "saken følges opp." if due else ""),
-        "kopi": join_names([p["name"] for p in present if p["id"] != recipient["id"]]),
+        "kopi": join_names([p["name"] for p in present if p["id"] not in chosen]),
         "vedlegg": "",
         "_politician_id": recipient["id"],
     }
@@ -138,18 +168,36 @@ def create_letter(
 ) -> int:
     """One click: a draft letter for the meeting, addressed to `politician_id` (default: the
     highest-ranking politician present)."""
+    return create_letters(db, user, meeting_id,
+                          None if politician_id is None else [politician_id], today=today)[0]
+
+
+def create_letters(
+    db: sqlite_utils.Database, user: User, meeting_id: int, politician_ids: list[int] | None,
+    *, together: bool = True, today: dt.date | None = None,
+) -> list[int]:
+    """Draft letters for the meeting to the chosen politicians present: one letter addressed
+    to them all (`together`), or one letter each; the ids, in one write. None: one letter to
+    the highest-ranking politician present."""
     meeting = get_meeting(db, user, meeting_id)
     if not user.can_edit_chapter(meeting["chapter_id"]):
         raise PermissionDenied(texts.MEETING_CHAPTER_FORBIDDEN)
-    fields = draft_fields(db, user, meeting_id, politician_id, today)
-    recipient = fields.pop("_politician_id")
-    with write(db):
-        return db["documents"].insert({
+    if politician_ids is None or together:
+        groups = [politician_ids]
+    else:
+        groups = [[p["id"]] for p in _recipients(meeting["politicians"], politician_ids)]
+    drafts = [draft_fields(db, user, meeting_id, group, today) for group in groups]
+    rows = []
+    for fields in drafts:
+        recipient = fields.pop("_politician_id")
+        rows.append({
             "kind": KIND, "title": _title(fields), "template": TEMPLATE.path.name,
             "fields": _encode(fields), "status": "utkast", "meeting_id": meeting_id,
             "politician_id": recipient, "chapter_id": meeting["chapter_id"],
             "author_id": user.id, "kommunenummer": meeting["kommunenummer"],
-        }).last_pk
+        })
+    with write(db):
+        return [db["documents"].insert(row).last_pk for row in rows]
 
 
 def get_letter(db: sqlite_utils.Database, user: User, document_id: int) -> dict:
@@ -237,7 +285,9 @@ def mark_sent(
 def letters_for_meeting(db: sqlite_utils.Database, user: User, meeting_id: int) -> list[dict]:
     get_meeting(db, user, meeting_id)
     return list(db.query(
-        """select d.id, d.title, d.status, d.sent_on, d.updated_at, p.name as recipient,
+        """select d.id, d.title, d.status, d.sent_on, d.updated_at,
+                  coalesce(nullif(json_extract(d.fields, '$.mottaker_navn'), ''), p.name)
+                      as recipient,
                   u.full_name as author
            from documents d left join politicians p on p.id = d.politician_id
            left join users u on u.id = d.author_id

@@ -5,6 +5,7 @@ translated; dates and numbers go through Babel with the `nb` locale. One module 
 app; all of it is read as `texts.NAME`.
 """
 
+from .account import *  # noqa: F403
 from .addresses import *  # noqa: F403
 from .answers import *  # noqa: F403
 from .audit import *  # noqa: F403

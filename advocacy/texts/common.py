@@ -146,7 +146,7 @@ AUDIT_TABLES = {  # the change log's table names, as the Administrasjon page sho
     "users": "Brukere", "politicians": "Politikere", "stances": "Standpunkter",
     "meetings": "Møter", "positions": "Kommunevedtak", "documents": "Dokumenter",
     "statements": "Uttalelser", "newspapers": "Aviser", "arguments": "Argumentbank",
-    "levers": "Virkemidler",
+    "levers": "Saker",
 }
 SEARCH_LABEL = "Søk"
 COUNTY_FILTER = "Fylke"

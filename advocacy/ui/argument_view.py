@@ -66,7 +66,7 @@ def propose(db, user, levers) -> None:
         sources = st.text_area("Kilder, én per linje")
         checked = st.date_input("Kildene sjekket", value=dt.date.today(),
                                 **dates.OPEN_RANGE, format="DD.MM.YYYY")
-        lever = st.selectbox("Virkemiddel (valgfritt)", [None, *levers],
+        lever = st.selectbox("Sak (valgfritt)", [None, *levers],
                              format_func=lambda i: "–" if i is None else levers[i])
         if st.form_submit_button("Send forslaget"):
             _do(argument_bank.propose, db, user, {

@@ -141,10 +141,10 @@ def new_letter(db: sqlite_utils.Database, user: User) -> None:
     title, text = "", ""
     if start == "mal":
         title, text = letter_starters.skeleton(places.get(knr))
-    elif start == "virkemiddel":
+    elif start == "sak":
         levers = {lv["id"]: lv["name"] for lv in municipalities.levers(db)}
-        lever = st.selectbox("Virkemiddel", list(levers), format_func=levers.get,
-                             key="innlegg_virkemiddel")
+        lever = st.selectbox("Sak", list(levers), format_func=levers.get,
+                             key="innlegg_sak")
         if knr is None:
             st.info("Velg kommunen, så fylles kommunens fakta inn.")
             return

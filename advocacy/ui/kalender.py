@@ -268,7 +268,7 @@ def campaign_form() -> None:
         goal_s = c1.number_input("Mål: underskrifter", 0, step=100, key="camp_goal_s")
         goal_v = c2.number_input("Mål: frivillige", 0, step=10, key="camp_goal_v")
         description = st.text_area("Beskrivelse", key="camp_description")
-        lever_ids = st.multiselect("Virkemidler", list(levers), format_func=levers.get,
+        lever_ids = st.multiselect("Saker", list(levers), format_func=levers.get,
                                    key="camp_levers")
         statement_ids = st.multiselect("Uttalelser", list(adopted), format_func=adopted.get,
                                        key="camp_statements")

@@ -66,7 +66,7 @@ def statement_form(db, user, key: str, current: dict | None = None) -> dict | No
         "reservations": st.text_area(label["reservations"], key=k("reservations"), **w),
         "contact": st.text_input(label["contact"], key=k("contact"), **w),
     }
-    chosen_levers = st.multiselect("Virkemidler", list(levers), format_func=levers.get,
+    chosen_levers = st.multiselect("Saker", list(levers), format_func=levers.get,
                                    key=k("levers"), **w)
     chosen_knrs = st.multiselect("Kommuner", list(knrs), format_func=knrs.get,
                                  key=k("municipalities"), **w)

@@ -193,7 +193,7 @@ def archive() -> None:
     body = c2.text_input("Vedtatt av", key="stmt_body")
     year = c3.selectbox("År", [None, *statement_archive.years(db, user)], key="stmt_year",
                         format_func=lambda y: "Alle" if y is None else str(y))
-    lever = c4.selectbox("Virkemiddel", [None, *levers], key="stmt_lever",
+    lever = c4.selectbox("Sak", [None, *levers], key="stmt_lever",
                          format_func=lambda v: "Alle" if v is None else levers[v])
     status = c5.selectbox("Status", [None, *texts.STATEMENT_STATUSES], key="stmt_status",
                           format_func=lambda s: "Alle" if s is None else
