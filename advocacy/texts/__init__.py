@@ -14,6 +14,7 @@ from .documents import *  # noqa: F403
 from .drafts import *  # noqa: F403
 from .erasure import *  # noqa: F403
 from .files import *  # noqa: F403
+from .letter_wording import *  # noqa: F403
 from .limits import *  # noqa: F403
 from .lists import *  # noqa: F403
 from .login import *  # noqa: F403
