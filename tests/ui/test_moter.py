@@ -118,3 +118,27 @@ def test_the_list_opens_nothing_by_itself_and_counts_what_it_shows(app):
     choice.select_index(0).run()
     assert app.session_state["moter_open"] is not None
     assert any(b.key and str(b.key).startswith("make_") for b in app.button)
+
+
+def test_free_texts_count_live_and_the_letter_says_how_avtalt_reads(app):
+    from advocacy import texts
+
+    _open(app, view="Nytt møte")
+    assert app.text_area(key="new_summary").proto.max_chars == 20_000
+    assert app.text_area(key="new_promises").proto.max_chars == 10_000
+    app.multiselect(key="new_politicians").set_value(_drammen_politicians())
+    app.text_area(key="new_summary").input("Vi snakket om skjenketid.")
+    app.text_area(key="new_promises").input("ordføreren tar saken opp.")
+    app.button(key="new_save").click()
+    app.run()
+    db = _db()
+    meeting_id = db.execute("select id from meetings order by id desc limit 1").fetchone()[0]
+    app.button(key=f"make_{meeting_id}").click()
+    app.run()
+    assert not app.exception
+    doc = db.execute("select id from documents order by id desc limit 1").fetchone()[0]
+    db.close()
+    avtalt = app.text_area(key=f"letter_{doc}_avtalt")
+    assert avtalt.value == "Ordføreren tar saken opp."
+    assert avtalt.proto.help == texts.AVTALT_HELP and "Dette ble avtalt i møtet:" in avtalt.label
+    assert avtalt.proto.max_chars == texts.LETTER_TEXT_LIMIT
