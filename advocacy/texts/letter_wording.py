@@ -56,3 +56,5 @@ AVTALT_HELP = ("Brevet skriver «Dette ble avtalt i møtet:» foran teksten, så
 AVTALT_PLACEHOLDER = "F.eks. Ordføreren tar saken opp i formannskapet."
 AVTALT_DEFAULT = "Vi sender deg en kort oppsummering av det vi tok opp."
 
+LIMIT_COUNT = "{n} av {limit} tegn"
+LIMIT_OVER = " – {over} for mye"

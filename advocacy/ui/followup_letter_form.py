@@ -13,7 +13,7 @@ import streamlit as st
 
 from advocacy import followup_letters, texts
 from advocacy.errors import AdvocacyError
-from advocacy.ui import dates, draft_keeper
+from advocacy.ui import dates, draft_keeper, text_limit
 from advocacy.ui.safe_text import md
 
 LONG = ("droftet", "avtalt", "neste_steg", "deltakere")
@@ -47,11 +47,10 @@ def edit(db, user, document_id: int, fields: dict) -> bool:
             lines = st.text_area(f"{md(spec.description)} (ett per linje)", key=key, **watch)
             edited[spec.name] = [x for x in (lines or "").splitlines() if x.strip()]
         elif spec.name in LONG:
-            # max_chars: Streamlit counts in the browser as the user types («123/20000»).
             extra = ({"help": texts.AVTALT_HELP, "placeholder": texts.AVTALT_PLACEHOLDER}
                      if spec.name == "avtalt" else {})
-            edited[spec.name] = st.text_area(md(spec.description), key=key,
-                                             max_chars=texts.LETTER_TEXT_LIMIT, **extra, **watch)
+            edited[spec.name] = text_limit.area(md(spec.description), key,
+                                                texts.LETTER_TEXT_LIMIT, **extra, **watch)
         else:
             edited[spec.name] = st.text_input(md(spec.description), key=key, **watch)
     if not st.button("Lagre brevet", key=f"letter_save_{document_id}"):

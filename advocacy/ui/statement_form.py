@@ -13,7 +13,7 @@ import datetime as dt
 import streamlit as st
 
 from advocacy import accounts, statement_archive, statements, texts
-from advocacy.ui import dates, draft_keeper
+from advocacy.ui import dates, draft_keeper, text_limit
 
 TEXT_NAMES = ("title", "adopted_by", "meeting_date", "place", "position", "grounds",
               "demands_to", "demands", "reservations", "contact")
@@ -55,15 +55,17 @@ def statement_form(db, user, key: str, current: dict | None = None) -> dict | No
                                       **dates.OPEN_RANGE,
                                       format="DD.MM.YYYY", **w),
         "place": st.text_input(label["place"], key=k("place"), **w),
-        "position": st.text_area(label["position"], key=k("position"),
-                                 help="Standpunktet i første setning.", **w),
-        "grounds": st.text_area(label["grounds"], height=180, key=k("grounds"),
-                                help="2–4 avsnitt. Tom linje gir nytt avsnitt.", **w),
+        "position": text_limit.area(label["position"], k("position"), statements.MAX_TEXT,
+                                    help="Standpunktet i første setning.", **w),
+        "grounds": text_limit.area(label["grounds"], k("grounds"), statements.MAX_TEXT,
+                                   height=180, help="2–4 avsnitt. Tom linje gir nytt avsnitt.",
+                                   **w),
         "demands_to": st.text_input(label["demands_to"], key=k("demands_to"),
                                     placeholder=texts.STATEMENT_DEFAULT_DEMANDS_TO, **w),
         "demands": st.text_area(label["demands"], key=k("demands"), help="Ett krav per linje.",
                                 **w),
-        "reservations": st.text_area(label["reservations"], key=k("reservations"), **w),
+        "reservations": text_limit.area(label["reservations"], k("reservations"),
+                                        statements.MAX_TEXT, **w),
         "contact": st.text_input(label["contact"], key=k("contact"), **w),
     }
     chosen_levers = st.multiselect("Virkemidler", list(levers), format_func=levers.get,
