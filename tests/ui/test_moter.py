@@ -124,9 +124,19 @@ def test_free_texts_count_live_and_the_letter_says_how_avtalt_reads(app):
     from advocacy import texts
 
     _open(app, view="Nytt møte")
-    assert app.text_area(key="new_summary").proto.max_chars == 20_000
-    assert app.text_area(key="new_promises").proto.max_chars == 10_000
+    counts = [h.proto.body for h in app.get("html") if "pavirk-limit" in h.proto.body]
+    assert any('id="pavirk-limit-new_summary"' in c and "0 av 20\u00a0000 tegn" in c
+               for c in counts), counts
+    app.text_area(key="new_summary").input("x" * 20_001).run()
+    assert any("20\u00a0001 av 20\u00a0000 tegn – 1 for mye" in h.proto.body
+               for h in app.get("html")), "the count turns into a warning over the limit"
     app.multiselect(key="new_politicians").set_value(_drammen_politicians())
+    db = _db()
+    before = db["meetings"].count
+    app.button(key="new_save").click().run()
+    assert any(e.value.startswith("Sammendraget kan være høyst") for e in app.error)
+    assert db["meetings"].count == before
+    db.close()
     app.text_area(key="new_summary").input("Vi snakket om skjenketid.")
     app.text_area(key="new_promises").input("ordføreren tar saken opp.")
     app.button(key="new_save").click()
@@ -141,4 +151,5 @@ def test_free_texts_count_live_and_the_letter_says_how_avtalt_reads(app):
     avtalt = app.text_area(key=f"letter_{doc}_avtalt")
     assert avtalt.value == "Ordføreren tar saken opp."
     assert avtalt.proto.help == texts.AVTALT_HELP and "Dette ble avtalt i møtet:" in avtalt.label
-    assert avtalt.proto.max_chars == texts.LETTER_TEXT_LIMIT
+    assert any(f'id="pavirk-limit-letter_{doc}_avtalt"' in h.proto.body
+               for h in app.get("html"))
