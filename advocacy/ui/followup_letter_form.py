@@ -49,8 +49,8 @@ def edit(db, user, document_id: int, fields: dict) -> bool:
         elif spec.name in LONG:
             extra = ({"help": texts.AVTALT_HELP, "placeholder": texts.AVTALT_PLACEHOLDER}
                      if spec.name == "avtalt" else {})
-            edited[spec.name] = text_limit.area(md(spec.description), key,
-                                                texts.LETTER_TEXT_LIMIT, **extra, **watch)
+            edited[spec.name] = st.text_area(md(spec.description), key=key, **extra, **watch)
+            text_limit.show(key, edited[spec.name], texts.LETTER_TEXT_LIMIT)
         else:
             edited[spec.name] = st.text_input(md(spec.description), key=key, **watch)
     if not st.button("Lagre brevet", key=f"letter_save_{document_id}"):

@@ -111,11 +111,14 @@ def meeting_form(
                    key=key("lever_ids"), **kept.watch)
     st.text_input("Tema", key=key("topics"),
                   placeholder="F.eks. skjenketider", **kept.watch)
-    text_limit.area("Sammendrag", key("summary"), cap["summary"], **kept.watch)
+    text_limit.show(key("summary"), st.text_area("Sammendrag", key=key("summary"), **kept.watch),
+                    cap["summary"])
     refused.show("summary")
-    text_limit.area("Det vi ba om (ett krav per linje)", key("asks"), cap["asks"], **kept.watch)
-    text_limit.area("Det som ble lovet eller avtalt", key("promises"), cap["promises"],
-                    **kept.watch)
+    text_limit.show(key("asks"), st.text_area("Det vi ba om (ett krav per linje)", key=key("asks"),
+                                              **kept.watch), cap["asks"])
+    text_limit.show(key("promises"), st.text_area("Det som ble lovet eller avtalt",
+                                                  key=key("promises"), **kept.watch),
+                    cap["promises"])
     st.text_input("Utfall", key=key("outcome"), **kept.watch)
     left, right = st.columns(2)
     due = left.date_input("Oppfølging innen", **dates.OPEN_RANGE,

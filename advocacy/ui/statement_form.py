@@ -41,6 +41,10 @@ def statement_form(db, user, key: str, current: dict | None = None) -> dict | No
     })
     kept.notice()
     k, w, label = kept.key, kept.watch, texts.STATEMENT_FIELDS
+
+    def counted(name: str, value: str) -> str:  # the count under the field just drawn
+        text_limit.show(k(name), value, statements.MAX_TEXT)
+        return value
     state = st.session_state
     state[k("levers")] = [v for v in state[k("levers")] or [] if v in levers]
     state[k("municipalities")] = [v for v in state[k("municipalities")] or [] if v in knrs]
@@ -55,17 +59,17 @@ def statement_form(db, user, key: str, current: dict | None = None) -> dict | No
                                       **dates.OPEN_RANGE,
                                       format="DD.MM.YYYY", **w),
         "place": st.text_input(label["place"], key=k("place"), **w),
-        "position": text_limit.area(label["position"], k("position"), statements.MAX_TEXT,
-                                    help="Standpunktet i første setning.", **w),
-        "grounds": text_limit.area(label["grounds"], k("grounds"), statements.MAX_TEXT,
-                                   height=180, help="2–4 avsnitt. Tom linje gir nytt avsnitt.",
-                                   **w),
+        "position": counted("position", st.text_area(
+            label["position"], key=k("position"), help="Standpunktet i første setning.", **w)),
+        "grounds": counted("grounds", st.text_area(
+            label["grounds"], height=180, key=k("grounds"),
+            help="2–4 avsnitt. Tom linje gir nytt avsnitt.", **w)),
         "demands_to": st.text_input(label["demands_to"], key=k("demands_to"),
                                     placeholder=texts.STATEMENT_DEFAULT_DEMANDS_TO, **w),
         "demands": st.text_area(label["demands"], key=k("demands"), help="Ett krav per linje.",
                                 **w),
-        "reservations": text_limit.area(label["reservations"], k("reservations"),
-                                        statements.MAX_TEXT, **w),
+        "reservations": counted("reservations", st.text_area(
+            label["reservations"], key=k("reservations"), **w)),
         "contact": st.text_input(label["contact"], key=k("contact"), **w),
     }
     chosen_levers = st.multiselect("Virkemidler", list(levers), format_func=levers.get,

@@ -62,9 +62,3 @@ def show(key: str, value: str | None, limit: int) -> None:
             f'data-over="{1 if n > limit else 0}">{html.escape(line(n, limit))}</div>{_SCRIPT}',
             unsafe_allow_javascript=True)
 
-
-def area(label: str, key: str, limit: int, **kwargs) -> str:
-    """`st.text_area` with its count under it."""
-    value = st.text_area(label, key=key, **kwargs)
-    show(key, value, limit)
-    return value
