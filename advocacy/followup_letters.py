@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import sqlite_utils
 from babel.lists import format_list
@@ -32,12 +33,19 @@ _ROLE_RANK = ["ordforer", "varaordforer", "gruppeleder", "utvalgsleder", "forman
               "kommunestyremedlem", "annet"]
 
 
-def join_names(names: list[str]) -> str:
-    """"A", "A og B", "A, B og C"."""
-    names = [n for n in names if n]
-    if len(names) < 2:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " og " + names[-1]
+join_names = texts.join_list
+_SPLIT_NAMES = re.compile(r"\s*(?:\n|,|;|\bog\b|&)\s*")
+
+
+def our_names(text: str | None) -> list[str]:
+    """The names in «Våre deltakere», however typed: one a line, «A, B» or «A og B»."""
+    return [n for n in _SPLIT_NAMES.split(text or "") if n.strip()]
+
+
+def sentence_start(text: str) -> str:
+    """The text with a capital first letter, so it reads right after «…: »."""
+    text = (text or "").strip()
+    return text[:1].upper() + text[1:]
 
 
 def _person(politician: dict) -> str:
@@ -96,9 +104,9 @@ def draft_fields(
     sender = db.execute("select full_name, title, email, phone, place from users where id = ?",
                         [user.id]).fetchone() or (user.full_name, user.title, None, None, None)
     chapter = meeting["chapter"]
-    ours = (meeting["our_participants"] or "").replace("\n", ", ").strip(" ,")
-    attendees = join_names([_person(p) for p in present] + ([f"{ours} fra {chapter}"] if ours
-                                                             else []))
+    # One list, one «og»: each of ours with the chapter in brackets, like the politicians' roles.
+    attendees = join_names([_person(p) for p in present]
+                           + [f"{n} ({chapter})" for n in our_names(meeting["our_participants"])])
     topic = (meeting["topics"] or "").strip() or \
         join_names([x["name"][:1].lower() + x["name"][1:] for x in meeting["levers"]]) or \
         "alkoholpolitikken i kommunen"
@@ -114,8 +122,7 @@ def draft_fields(
         "tema": topic,
         "deltakere": attendees,
         "droftet": meeting["summary"],
-        "avtalt": (meeting["promises"] or "").strip()
-        or "sender vi deg en kort oppsummering av det vi tok opp.",
+        "avtalt": sentence_start(meeting["promises"] or "") or texts.AVTALT_DEFAULT,
         "krav": ask_list(meeting["asks"]),
         "neste_steg": (f"Vi tar kontakt igjen innen {texts.format_date(due)} for å høre hvordan "
                        "saken følges opp." if due else ""),
@@ -125,6 +132,10 @@ def draft_fields(
     }
 
 
+def _wrong_type(name: str) -> str:
+    return texts.LETTER_FIELD_TYPE.format(field=TEMPLATE.field(name).description)
+
+
 def _encode(fields: dict) -> str:
     clean = {}
     for name, value in fields.items():
@@ -132,16 +143,22 @@ def _encode(fields: dict) -> str:
             raise ValidationError(texts.LETTER_FIELD_UNKNOWN.format(field=name))
         if name in LIST_FIELDS:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ValidationError(texts.LETTER_FIELD_TYPE.format(field=name))
+                raise ValidationError(_wrong_type(name))
             value = [v.strip() for v in value if v.strip()]
         elif name in DATE_FIELDS:
             if isinstance(value, str):
                 value = dt.date.fromisoformat(value)
             if not isinstance(value, dt.date):
-                raise ValidationError(texts.LETTER_FIELD_TYPE.format(field=name))
+                raise ValidationError(_wrong_type(name))
             value = value.isoformat()
         elif not isinstance(value, str):
-            raise ValidationError(texts.LETTER_FIELD_TYPE.format(field=name))
+            raise ValidationError(_wrong_type(name))
+        elif len(value) > texts.LETTER_TEXT_LIMIT:
+            raise ValidationError(texts.field_too_long(TEMPLATE.field(name).description,
+                                                       texts.LETTER_TEXT_LIMIT, len(value)),
+                                  field=name)
+        elif name == "avtalt":
+            value = sentence_start(value)
         clean[name] = value
     return json.dumps(clean, ensure_ascii=False)
 
@@ -154,6 +171,7 @@ def decode_fields(stored: str) -> dict:
     for name in DATE_FIELDS:
         if fields.get(name):
             fields[name] = dt.date.fromisoformat(fields[name])
+    fields["avtalt"] = sentence_start(fields.get("avtalt") or "")
     return fields
 
 

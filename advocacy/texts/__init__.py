@@ -16,6 +16,7 @@ from .drafts import *  # noqa: F403
 from .erasure import *  # noqa: F403
 from .files import *  # noqa: F403
 from .formats import *  # noqa: F403
+from .letter_wording import *  # noqa: F403
 from .limits import *  # noqa: F403
 from .lists import *  # noqa: F403
 from .login import *  # noqa: F403

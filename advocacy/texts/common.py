@@ -38,7 +38,7 @@ DOCUMENT_KINDS = {
     "leserinnlegg": "Leserinnlegg",
     "kronikk": "Kronikk",
     "uttalelse": "Uttalelse",
-    "annet": "Annet",
+    "annet": "Annet brev",
 }
 
 DOCUMENT_STATUSES = {

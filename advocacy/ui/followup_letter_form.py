@@ -13,7 +13,7 @@ import streamlit as st
 
 from advocacy import followup_letters, texts
 from advocacy.errors import AdvocacyError
-from advocacy.ui import dates, draft_keeper
+from advocacy.ui import dates, draft_keeper, text_limit
 from advocacy.ui.safe_text import md
 
 LONG = ("droftet", "avtalt", "neste_steg", "deltakere")
@@ -47,7 +47,10 @@ def edit(db, user, document_id: int, fields: dict) -> bool:
             lines = st.text_area(f"{md(spec.description)} (ett per linje)", key=key, **watch)
             edited[spec.name] = [x for x in (lines or "").splitlines() if x.strip()]
         elif spec.name in LONG:
-            edited[spec.name] = st.text_area(md(spec.description), key=key, **watch)
+            extra = ({"help": texts.AVTALT_HELP, "placeholder": texts.AVTALT_PLACEHOLDER}
+                     if spec.name == "avtalt" else {})
+            edited[spec.name] = st.text_area(md(spec.description), key=key, **extra, **watch)
+            text_limit.show(key, edited[spec.name], texts.LETTER_TEXT_LIMIT)
         else:
             edited[spec.name] = st.text_input(md(spec.description), key=key, **watch)
     if not st.button("Lagre brevet", key=f"letter_save_{document_id}"):

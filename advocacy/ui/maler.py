@@ -39,7 +39,7 @@ table(
     uploaded,
     {"name": "Navn", "kind": "Type", "filename": "Fil", "uploaded_by": "Lastet opp av",
      "uploaded_at": "Lastet opp"},
-    dates=["uploaded_at"],
+    dates=["uploaded_at"], labels={"kind": texts.DOCUMENT_KINDS},
     key="uploaded_templates",
 )
 edit_forms.template_edit(db, user, uploaded)

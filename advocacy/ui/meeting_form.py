@@ -17,7 +17,7 @@ import streamlit as st
 from advocacy import meetings, municipalities, politicians, texts
 from advocacy.errors import AdvocacyError, ValidationError
 from advocacy.meetings import MeetingInput
-from advocacy.ui import dates, draft_keeper
+from advocacy.ui import dates, draft_keeper, text_limit
 from advocacy.ui.safe_text import md
 
 FIELDS = ("chapter_id", "kommunenummer", "held_on", "kind", "politician_ids",
@@ -103,16 +103,22 @@ def meeting_form(
                    key=key("politician_ids"), placeholder="Velg én eller flere politikere",
                    **kept.watch)
     refused.show("politician_ids")
+    cap = texts.MEETING_TEXT_LIMITS  # the domain refuses more; the long texts show a count
     st.text_input("Våre deltakere", key=key("our_participants"),
                   placeholder="F.eks. Kari Nordmann og Ola Vik", **kept.watch)
     _within(key("lever_ids"), levers, [])
     st.multiselect("Saker som ble tatt opp", list(levers), format_func=levers.get,
                    key=key("lever_ids"), **kept.watch)
-    st.text_input("Tema", key=key("topics"), placeholder="F.eks. skjenketider", **kept.watch)
-    st.text_area("Sammendrag", key=key("summary"), **kept.watch)
+    st.text_input("Tema", key=key("topics"),
+                  placeholder="F.eks. skjenketider", **kept.watch)
+    text_limit.show(key("summary"), st.text_area("Sammendrag", key=key("summary"), **kept.watch),
+                    cap["summary"])
     refused.show("summary")
-    st.text_area("Det vi ba om (ett krav per linje)", key=key("asks"), **kept.watch)
-    st.text_area("Det som ble lovet eller avtalt", key=key("promises"), **kept.watch)
+    text_limit.show(key("asks"), st.text_area("Det vi ba om (ett krav per linje)", key=key("asks"),
+                                              **kept.watch), cap["asks"])
+    text_limit.show(key("promises"), st.text_area("Det som ble lovet eller avtalt",
+                                                  key=key("promises"), **kept.watch),
+                    cap["promises"])
     st.text_input("Utfall", key=key("outcome"), **kept.watch)
     left, right = st.columns(2)
     due = left.date_input("Oppfølging innen", **dates.OPEN_RANGE,

@@ -13,7 +13,7 @@ import datetime as dt
 import streamlit as st
 
 from advocacy import accounts, statement_archive, statements, texts
-from advocacy.ui import dates, draft_keeper
+from advocacy.ui import dates, draft_keeper, text_limit
 
 TEXT_NAMES = ("title", "adopted_by", "meeting_date", "place", "position", "grounds",
               "demands_to", "demands", "reservations", "contact")
@@ -41,6 +41,10 @@ def statement_form(db, user, key: str, current: dict | None = None) -> dict | No
     })
     kept.notice()
     k, w, label = kept.key, kept.watch, texts.STATEMENT_FIELDS
+
+    def counted(name: str, value: str) -> str:  # the count under the field just drawn
+        text_limit.show(k(name), value, statements.MAX_TEXT)
+        return value
     state = st.session_state
     state[k("levers")] = [v for v in state[k("levers")] or [] if v in levers]
     state[k("municipalities")] = [v for v in state[k("municipalities")] or [] if v in knrs]
@@ -55,15 +59,17 @@ def statement_form(db, user, key: str, current: dict | None = None) -> dict | No
                                       **dates.OPEN_RANGE,
                                       format="DD.MM.YYYY", **w),
         "place": st.text_input(label["place"], key=k("place"), **w),
-        "position": st.text_area(label["position"], key=k("position"),
-                                 help="Standpunktet i første setning.", **w),
-        "grounds": st.text_area(label["grounds"], height=180, key=k("grounds"),
-                                help="2–4 avsnitt. Tom linje gir nytt avsnitt.", **w),
+        "position": counted("position", st.text_area(
+            label["position"], key=k("position"), help="Standpunktet i første setning.", **w)),
+        "grounds": counted("grounds", st.text_area(
+            label["grounds"], height=180, key=k("grounds"),
+            help="2–4 avsnitt. Tom linje gir nytt avsnitt.", **w)),
         "demands_to": st.text_input(label["demands_to"], key=k("demands_to"),
                                     placeholder=texts.STATEMENT_DEFAULT_DEMANDS_TO, **w),
         "demands": st.text_area(label["demands"], key=k("demands"), help="Ett krav per linje.",
                                 **w),
-        "reservations": st.text_area(label["reservations"], key=k("reservations"), **w),
+        "reservations": counted("reservations", st.text_area(
+            label["reservations"], key=k("reservations"), **w)),
         "contact": st.text_input(label["contact"], key=k("contact"), **w),
     }
     chosen_levers = st.multiselect("Saker", list(levers), format_func=levers.get,
