@@ -31,7 +31,7 @@ county = right.selectbox(
     texts.COUNTY_FILTER,
     [None, *county_names],
     format_func=lambda k: texts.ALL_COUNTIES if k is None else county_names[k],
-    key="kommune_county",
+    key="kommune_county", placeholder=texts.CHOOSE_ONE
 )
 
 everyone = directory(db, "", None, version)
@@ -74,7 +74,7 @@ options = [r["kommunenummer"] for r in rows] + [k for k in names if k not in
                                                   {r["kommunenummer"] for r in rows}]
 chosen = st.selectbox(
     texts.PROFILE_CHOOSE, [None, *options], key="kommune_profile", on_change=_remember_choice,
-    format_func=lambda k: texts.PROFILE_NONE if k is None else names[k],
+    format_func=lambda k: texts.PROFILE_NONE if k is None else names[k], placeholder=texts.CHOOSE_ONE
 )
 if chosen is None:
     st.info(texts.PROFILE_HINT)

@@ -82,7 +82,7 @@ def _letters(db, user, meeting: dict, editable: bool) -> None:
         people = {p["id"]: p["name"] for p in meeting["politicians"]}
         left, right = st.columns([2, 1])
         recipient = left.selectbox("Mottaker", list(people), format_func=lambda p: people[p],
-                                   key=f"recipient_{meeting['id']}")
+                                   key=f"recipient_{meeting['id']}", placeholder=texts.CHOOSE_ONE)
         right.write("")
         if right.button("Lag oppfølgingsbrev", type="primary", key=f"make_{meeting['id']}"):
             holder = {}
@@ -99,7 +99,7 @@ def _letters(db, user, meeting: dict, editable: bool) -> None:
     chosen = st.selectbox(
         "Vis brev", ids,
         format_func=lambda i: next(x["title"] for x in letters if x["id"] == i),
-        key=f"letter_choice_{meeting['id']}")
+        key=f"letter_choice_{meeting['id']}", placeholder=texts.CHOOSE_ONE)
     _letter(db, user, chosen, editable)
 
 
