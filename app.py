@@ -55,6 +55,18 @@ def page(key: str) -> st.Page:
     )
 
 
+def _not_for_role() -> None:
+    st.title(texts.APP_NAME)
+    st.info(texts.PAGE_NOT_FOR_ROLE)
+
+
+def not_for_role(key: str) -> st.Page:
+    """A page the role may not open, known by its address: a link to it says so in Norwegian
+    instead of Streamlit's English «Page not found»."""
+    return st.Page(_not_for_role, title=texts.PAGE_TITLES[key], url_path=key,
+                   visibility="hidden")
+
+
 def sidebar(user: accounts.User, demo_mode: bool) -> None:
     with st.sidebar:
         st.markdown(
@@ -95,7 +107,9 @@ def main() -> None:
             sidebar(user, demo.is_enabled(db))
             demo_warning.show(db, user)
             confirm.show_notice()
-            st.navigation([page(key) for key in PAGES_BY_ROLE[user.role]]).run()
+            own = PAGES_BY_ROLE[user.role]
+            st.navigation([page(key) for key in own]
+                          + [not_for_role(key) for key in ALL_PAGES if key not in own]).run()
         session_cookie.finished()  # not reached when the run was cut short or rerun
     finally:
         context.end_run()

@@ -26,6 +26,7 @@ from .policy import *  # noqa: F403
 from .privacy import *  # noqa: F403
 from .sessions import *  # noqa: F403
 from .statements import *  # noqa: F403
+from .streamlit_nb import *  # noqa: F403
 from .template_guard import *  # noqa: F403
 from .trash import *  # noqa: F403
 from .trust import *  # noqa: F403

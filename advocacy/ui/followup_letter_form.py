@@ -74,7 +74,7 @@ def make_letters(db, user, meeting: dict) -> None:
     chosen = st.multiselect(texts.LETTER_RECIPIENTS, list(people), format_func=people.get,
                             default=[first] if first is not None else [],
                             help=texts.LETTER_RECIPIENTS_HELP, key=f"recipients_{mid}",
-                            placeholder=texts.LETTER_RECIPIENTS_HELP)
+                            placeholder=texts.LETTER_RECIPIENTS_HELP, select_all=False)
     together = True
     if len(chosen) > 1:
         together = st.radio(texts.LETTER_RECIPIENTS_MODE, [True, False], horizontal=True,

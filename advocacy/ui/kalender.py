@@ -70,10 +70,10 @@ def event_rows(items: list[dict]) -> list[dict]:
 
 
 def event_form(chapters: dict, campaign_titles: dict) -> None:
-    with st.expander("Ny aktivitet", icon=":material/add:"), st.form("event_new"):
+    with st.expander("Ny aktivitet", icon=":material/add:"), st.form("event_new", enter_to_submit=False):
         c1, c2 = st.columns(2)
         kind = c1.selectbox("Type", list(texts.EVENT_KINDS), format_func=texts.EVENT_KINDS.get,
-                            key="event_kind")
+                            key="event_kind", placeholder=texts.CHOOSE_ONE)
         title = c2.text_input("Tittel", key="event_title")
         c1, c2, c3 = st.columns(3)
         day = c1.date_input("Dato", today, **dates.OPEN_RANGE, format="DD.MM.YYYY", key="event_day")
@@ -83,11 +83,11 @@ def event_form(chapters: dict, campaign_titles: dict) -> None:
         chapter = user.chapter_id
         if user.is_leader:
             chapter = st.selectbox("Lokallag", [None, *chapters], key="event_chapter",
-                                   format_func=lambda c: chapters.get(c, "Hele organisasjonen"))
+                                   format_func=lambda c: chapters.get(c, "Hele organisasjonen"), placeholder=texts.CHOOSE_ONE)
         place = st.text_input("Sted", key="event_place")
         responsible = st.text_input("Ansvarlig", key="event_responsible")
         campaign = st.selectbox("Kampanje", [None, *campaign_titles], key="event_campaign",
-                                format_func=lambda c: campaign_titles.get(c, "Ingen"))
+                                format_func=lambda c: campaign_titles.get(c, "Ingen"), placeholder=texts.CHOOSE_ONE)
         description = st.text_area("Beskrivelse", key="event_description")
         if st.form_submit_button("Legg til", type="primary"):
             starts = day if all_day else dt.datetime.combine(day, start)
@@ -125,9 +125,9 @@ def activity_tab() -> None:
     campaign_titles = {c["id"]: c["title"] for c in campaigns.list_campaigns(db)}
     c1, c2, c3 = st.columns([2, 3, 2])
     chapter = c1.selectbox("Lokallag", [None, *chapters], key="cal_chapter",
-                           format_func=lambda c: chapters.get(c, "Alle lokallag"))
+                           format_func=lambda c: chapters.get(c, "Alle lokallag"), placeholder=texts.CHOOSE_ONE)
     kinds = c2.multiselect("Type", list(ALL_KINDS), format_func=ALL_KINDS.get, key="cal_kinds",
-                           placeholder="Alle typer")
+                           placeholder="Alle typer", select_all=False)
     view = c3.radio("Visning", ["Måned", "Liste"], horizontal=True, key="cal_view")
     if view == "Måned":
         start = month_stepper()
@@ -196,7 +196,7 @@ def campaign_tab() -> None:
         return
     if st.session_state.pop("camp_pick_removed", False):
         st.session_state.pop("camp_pick", None)
-    chosen = st.selectbox("Kampanje", list(titles), format_func=titles.get, key="camp_pick")
+    chosen = st.selectbox("Kampanje", list(titles), format_func=titles.get, key="camp_pick", placeholder=texts.CHOOSE_ONE)
     campaign = campaigns.get_campaign(db, chosen)
     total = campaigns.totals(db, chosen)
     period = " – ".join(texts.format_date(d) for d in (campaign["starts_on"],
@@ -222,7 +222,7 @@ def campaign_tab() -> None:
           {"counted_on": "Dato", "signatures": "Underskrifter", "volunteers": "Frivillige",
            "source": "Kilde", "chapter": "Lokallag"}, dates=["counted_on"], key="camp_counts")
     if can_edit:
-        with st.form("camp_count"):
+        with st.form("camp_count", enter_to_submit=False):
             st.markdown("**Registrer nye tall**")
             c1, c2, c3 = st.columns(3)
             day = c1.date_input("Dato", today, format="DD.MM.YYYY", **dates.OPEN_RANGE,
@@ -260,7 +260,7 @@ def campaign_form() -> None:
     levers = statement_archive.lever_choices(db)
     adopted = {r["id"]: r["title"] for r in statement_archive.search_statements(db, user)
                if r["status"] in ("vedtatt", "sendt")}
-    with st.expander("Ny kampanje", icon=":material/add:"), st.form("camp_new"):
+    with st.expander("Ny kampanje", icon=":material/add:"), st.form("camp_new", enter_to_submit=False):
         title = st.text_input("Tittel", key="camp_title")
         c1, c2 = st.columns(2)
         starts = c1.date_input("Start", today, **dates.OPEN_RANGE, format="DD.MM.YYYY", key="camp_start")
@@ -269,9 +269,9 @@ def campaign_form() -> None:
         goal_v = c2.number_input("Mål: frivillige", 0, step=10, key="camp_goal_v")
         description = st.text_area("Beskrivelse", key="camp_description")
         lever_ids = st.multiselect("Saker", list(levers), format_func=levers.get,
-                                   key="camp_levers")
+                                   key="camp_levers", placeholder=texts.CHOOSE_MANY, select_all=False)
         statement_ids = st.multiselect("Uttalelser", list(adopted), format_func=adopted.get,
-                                       key="camp_statements")
+                                       key="camp_statements", placeholder=texts.CHOOSE_MANY, select_all=False)
         if st.form_submit_button("Opprett kampanje", type="primary"):
             act("Kampanjen er opprettet.", campaigns.create_campaign, db, user, title,
                 starts_on=starts, ends_on=ends, goal_signatures=goal_s, goal_volunteers=goal_v,

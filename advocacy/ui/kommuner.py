@@ -51,7 +51,7 @@ def municipality_list() -> None:
         texts.COUNTY_FILTER,
         [None, *county_names],
         format_func=lambda k: texts.ALL_COUNTIES if k is None else county_names[k],
-        key="kommune_county",
+        key="kommune_county", placeholder=texts.CHOOSE_ONE,
     )
     st.caption(f"Viser {len(rows)} av {len(everyone)} kommuner (kommuneinndeling 2024).")
     table(
@@ -77,7 +77,7 @@ def profile() -> None:
     chosen = st.selectbox(
         texts.PROFILE_CHOOSE, [None, *options], key="kommune_profile",
         on_change=_remember_choice,
-        format_func=lambda k: texts.PROFILE_NONE if k is None else names[k],
+        format_func=lambda k: texts.PROFILE_NONE if k is None else names[k], placeholder=texts.CHOOSE_ONE,
     )
     if chosen is None:
         st.info(texts.PROFILE_HINT)

@@ -86,7 +86,7 @@ def _letters(db, user, meeting: dict, editable: bool) -> None:
     chosen = st.selectbox(
         "Vis brev", ids,
         format_func=lambda i: next(x["title"] for x in letters if x["id"] == i),
-        key=f"letter_choice_{meeting['id']}")
+        key=f"letter_choice_{meeting['id']}", placeholder=texts.CHOOSE_ONE)
     _letter(db, user, chosen, editable)
 
 

@@ -68,9 +68,9 @@ names = municipalities.names(db)
 
 left, right = st.columns(2)
 county = left.selectbox(texts.COUNTY_FILTER, [None, *counties], key="oversikt_county",
-                        format_func=lambda k: texts.ALL_COUNTIES if k is None else counties[k])
+                        format_func=lambda k: texts.ALL_COUNTIES if k is None else counties[k], placeholder=texts.CHOOSE_ONE)
 lever_id = right.selectbox(texts.OVERVIEW_LEVER, list(lever_names), key="oversikt_lever",
-                           format_func=lever_names.get)
+                           format_func=lever_names.get, placeholder=texts.CHOOSE_ONE)
 area = counties[county] if county else texts.OVERVIEW_NATIONAL
 
 statuses = policy_statuses(db, county, version)
@@ -98,7 +98,7 @@ st.caption(reference.MAP_ATTRIBUTION)
 pick_left, pick_right = st.columns([2, 1])
 chosen = pick_left.selectbox(
     texts.OVERVIEW_OPEN_PROFILE, [None, *sorted(statuses)], key="oversikt_open",
-    format_func=lambda k: "–" if k is None else f"{names[k]} ({k})")
+    format_func=lambda k: "–" if k is None else f"{names[k]} ({k})", placeholder=texts.CHOOSE_ONE)
 if chosen:
     pick_right.page_link("advocacy/ui/kommuner.py", label=texts.OVERVIEW_GO_PROFILE,
                          icon=":material/arrow_forward:", query_params={"kommune": chosen})

@@ -40,7 +40,7 @@ def render_import(db, user) -> None:
         mapping[name] = cols[n % 3].selectbox(
             label, options, index=options.index(suggested.get(name)),
             format_func=lambda c: "– ikke i filen –" if c is None else c,
-            key=f"politician_import_map_{name}")
+            key=f"politician_import_map_{name}", placeholder=texts.CHOOSE_ONE)
     try:
         preview = politician_import.preview_import(db, table_data, mapping)
     except AdvocacyError as exc:

@@ -116,14 +116,14 @@ def _record_form(db, user, kommunenummer: str) -> None:
     levers = municipalities.levers(db)
     by_id = {lv["id"]: lv for lv in levers}
     lever_id = st.selectbox("Sak", list(by_id), format_func=lambda i: by_id[i]["name"],
-                            key="position_lever")
+                            key="position_lever", placeholder=texts.CHOOSE_ONE)
     lever = by_id[lever_id]
     kind = lever["value_type"]
     st.caption(f"{texts.VALUE_HINTS[kind]}. Lovens normaltid: "
                f"{md(policy_status.display(kind, lever['legal_normal']) or '–')}; lovens grense: "
                f"{md(policy_status.display(kind, lever['legal_max']) or '–')}; vårt mål: "
                f"{md(policy_status.display(kind, lever['goal']) or '–')}.")
-    with st.form(f"position_form_{lever_id}", clear_on_submit=True):
+    with st.form(f"position_form_{lever_id}", clear_on_submit=True, enter_to_submit=False):
         if kind == "boolean":
             value = st.radio("Verdi", ["ja", "nei"], horizontal=True, key="position_value_bool")
         elif kind == "date":

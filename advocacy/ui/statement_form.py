@@ -73,16 +73,16 @@ def statement_form(db, user, key: str, current: dict | None = None) -> dict | No
         "contact": st.text_input(label["contact"], key=k("contact"), **w),
     }
     chosen_levers = st.multiselect("Saker", list(levers), format_func=levers.get,
-                                   key=k("levers"), **w)
+                                   key=k("levers"), **w, placeholder=texts.CHOOSE_MANY, select_all=False)
     chosen_knrs = st.multiselect("Kommuner", list(knrs), format_func=knrs.get,
-                                 key=k("municipalities"), **w)
+                                 key=k("municipalities"), **w, placeholder=texts.CHOOSE_MANY, select_all=False)
     chapter = None
     if user.is_leader and not current:
         chapters = accounts.chapter_names(db)
         if state[k("chapter")] not in chapters:
             state[k("chapter")] = None
         chapter = st.selectbox("Lokallag", [None, *chapters], key=k("chapter"), **w,
-                               format_func=lambda c: chapters.get(c, "Hele organisasjonen"))
+                               format_func=lambda c: chapters.get(c, "Hele organisasjonen"), placeholder=texts.CHOOSE_ONE)
     if not st.button("Lagre utkast", type="primary", key=f"{prefix}_save"):
         return None
     return {"fields": values, "lever_ids": chosen_levers, "kommunenummer": chosen_knrs,

@@ -60,7 +60,7 @@ def table(
     if height is None:  # long lists scroll inside the table rather than stretch the page
         height = 600 if len(rows) > 16 else "auto"
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key,
-                 height=height)
+                 height=height, placeholder=texts.EMPTY_CELL)
 
 
 def open_requested(db, user, prefix: str, param: str, list_view: str) -> None:
