@@ -12,6 +12,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from advocacy import texts
 from advocacy.accounts import PAGES_BY_ROLE
 from tests.e2e.conftest import login, wait_idle
+from tests.e2e.test_session_browser import session_cookie
 
 # Streamlit's English defaults that a page must not show.
 ENGLISH = [
@@ -117,7 +118,7 @@ def test_every_page_is_norwegian(page, role):
 
 def test_a_page_the_role_may_not_open_says_so_in_norwegian(page, server):
     login(page, "skrivegruppe")
-    wait_idle(page)  # the session cookie is written by then: the new address keeps the login
+    session_cookie(page.context)  # written: the new address keeps the login
     assert "moter" not in PAGES_BY_ROLE["skrivegruppe"]
     page.goto(f"{server}/moter")
     page.get_by_text("Innlogget som").wait_for()
