@@ -15,7 +15,7 @@ from advocacy.accounts import PAGES_BY_ROLE
 from advocacy.db import default_path
 from advocacy.errors import AdvocacyError
 from advocacy.startup import prepare
-from advocacy.ui import confirm, context, demo_warning, login, session_cookie
+from advocacy.ui import confirm, context, demo_warning, login, own_password, session_cookie
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import demo_marker
 
@@ -55,6 +55,18 @@ def page(key: str) -> st.Page:
     )
 
 
+def _not_for_role() -> None:
+    st.title(texts.APP_NAME)
+    st.info(texts.PAGE_NOT_FOR_ROLE)
+
+
+def not_for_role(key: str) -> st.Page:
+    """A page the role may not open, known by its address: a link to it says so in Norwegian
+    instead of Streamlit's English «Page not found»."""
+    return st.Page(_not_for_role, title=texts.PAGE_TITLES[key], url_path=key,
+                   visibility="hidden")
+
+
 def sidebar(user: accounts.User, demo_mode: bool) -> None:
     with st.sidebar:
         st.markdown(
@@ -66,6 +78,7 @@ def sidebar(user: accounts.User, demo_mode: bool) -> None:
         if st.button(texts.LOGOUT_BUTTON, key="logout"):
             session_cookie.logged_out(context.db(), st.session_state.get("session_token"))
             st.rerun()
+        own_password.popover(context.db(), user)
         session_cookie.sync(st.session_state.get("session_token"))  # right after a login
 
 
@@ -94,7 +107,9 @@ def main() -> None:
             sidebar(user, demo.is_enabled(db))
             demo_warning.show(db, user)
             confirm.show_notice()
-            st.navigation([page(key) for key in PAGES_BY_ROLE[user.role]]).run()
+            own = PAGES_BY_ROLE[user.role]
+            st.navigation([page(key) for key in own]
+                          + [not_for_role(key) for key in ALL_PAGES if key not in own]).run()
         session_cookie.finished()  # not reached when the run was cut short or rerun
     finally:
         context.end_run()

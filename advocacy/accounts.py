@@ -102,6 +102,14 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
+def password_matches(stored: str, password: str) -> bool:
+    """Whether `password` is the one `stored` was hashed from (argon2 verify, bounded)."""
+    try:
+        return _hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 def require_leader(user: User) -> None:
     if not user.is_leader:
         raise PermissionDenied(texts.NOT_ALLOWED)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import sqlite_utils
+from babel.lists import format_list
 
 from . import texts
 from .accounts import User
@@ -31,12 +33,19 @@ _ROLE_RANK = ["ordforer", "varaordforer", "gruppeleder", "utvalgsleder", "forman
               "kommunestyremedlem", "annet"]
 
 
-def join_names(names: list[str]) -> str:
-    """"A", "A og B", "A, B og C"."""
-    names = [n for n in names if n]
-    if len(names) < 2:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " og " + names[-1]
+join_names = texts.join_list
+_SPLIT_NAMES = re.compile(r"\s*(?:\n|,|;|\bog\b|&)\s*")
+
+
+def our_names(text: str | None) -> list[str]:
+    """The names in «Våre deltakere», however typed: one a line, «A, B» or «A og B»."""
+    return [n for n in _SPLIT_NAMES.split(text or "") if n.strip()]
+
+
+def sentence_start(text: str) -> str:
+    """The text with a capital first letter, so it reads right after «…: »."""
+    text = (text or "").strip()
+    return text[:1].upper() + text[1:]
 
 
 def _person(politician: dict) -> str:
@@ -44,30 +53,60 @@ def _person(politician: dict) -> str:
     return f"{politician['name']} ({', '.join(details)})" if details else politician["name"]
 
 
+def _recipients(present: list[dict], chosen: int | list[int] | None) -> list[dict]:
+    """The politicians a letter goes to, highest-ranking first: `chosen` is one id, several
+    (one letter addressed to them all) or None (the highest-ranking politician present)."""
+    if not present:
+        raise ValidationError(texts.LETTER_NO_RECIPIENT)
+    if chosen is None:
+        return [min(present, key=lambda p: _ROLE_RANK.index(p["role"]))]
+    ids = list(dict.fromkeys([chosen] if isinstance(chosen, int) else chosen))
+    if not ids:
+        raise ValidationError(texts.LETTER_RECIPIENTS_NONE, field="recipients")
+    by_id = {p["id"]: p for p in present}
+    if any(i not in by_id for i in ids):
+        raise ValidationError(texts.LETTER_RECIPIENT_NOT_PRESENT, field="recipients")
+    order = {p["id"]: n for n, p in enumerate(present)}
+    return sorted((by_id[i] for i in ids),
+                  key=lambda p: (_ROLE_RANK.index(p["role"]), order[p["id"]]))
+
+
+def default_recipient(meeting: dict) -> int | None:
+    """The politician a letter goes to unless the user chooses: the highest-ranking present."""
+    present = meeting["politicians"]
+    return _recipients(present, None)[0]["id"] if present else None
+
+
+def _addressee(recipients: list[dict]) -> dict:
+    """Name and role lines for one recipient or several («Kari Nordmann, Ola Hansen og Per
+    Vik»; their distinct roles joined the same way)."""
+    roles = dict.fromkeys(texts.POLITICIAN_ROLES.get(p["role"], "") for p in recipients)
+    return {
+        "mottaker_navn": format_list([p["name"] for p in recipients], locale="nb"),
+        "mottaker_rolle": format_list([r for r in roles if r], locale="nb") if any(roles) else "",
+    }
+
+
 def draft_fields(
-    db: sqlite_utils.Database, user: User, meeting_id: int, politician_id: int | None = None,
-    today: dt.date | None = None,
+    db: sqlite_utils.Database, user: User, meeting_id: int,
+    politician_id: int | list[int] | None = None, today: dt.date | None = None,
 ) -> dict:
     """Every merge field of the template, filled from the meeting and the acting user.
+    `politician_id` is one recipient, a list of them (one letter to all), or None.
 
     Plain data only: text, a list of asks and dates as `datetime.date`.
     """
     meeting = get_meeting(db, user, meeting_id)
     present = meeting["politicians"]
-    if not present:
-        raise ValidationError(texts.LETTER_NO_RECIPIENT)
-    if politician_id is None:
-        recipient = min(present, key=lambda p: _ROLE_RANK.index(p["role"]))
-    else:
-        recipient = next((p for p in present if p["id"] == politician_id), None)
-        if recipient is None:
-            raise ValidationError(texts.LETTER_RECIPIENT_NOT_PRESENT)
+    recipients = _recipients(present, politician_id)
+    recipient = recipients[0]
+    chosen = {p["id"] for p in recipients}
     sender = db.execute("select full_name, title, email, phone, place from users where id = ?",
                         [user.id]).fetchone() or (user.full_name, user.title, None, None, None)
     chapter = meeting["chapter"]
-    ours = (meeting["our_participants"] or "").replace("\n", ", ").strip(" ,")
-    attendees = join_names([_person(p) for p in present] + ([f"{ours} fra {chapter}"] if ours
-                                                             else []))
+    # One list, one «og»: each of ours with the chapter in brackets, like the politicians' roles.
+    attendees = join_names([_person(p) for p in present]
+                           + [f"{n} ({chapter})" for n in our_names(meeting["our_participants"])])
     topic = (meeting["topics"] or "").strip() or \
         join_names([x["name"][:1].lower() + x["name"][1:] for x in meeting["levers"]]) or \
         "alkoholpolitikken i kommunen"
@@ -77,22 +116,24 @@ def draft_fields(
         "organisasjon": chapter, "avsender_telefon": sender[3] or "",
         "avsender_epost": sender[2] or "", "sted": sender[4] or meeting["kommune"],
         "dato": today or dt.date.today(),
-        "mottaker_navn": recipient["name"],
-        "mottaker_rolle": texts.POLITICIAN_ROLES.get(recipient["role"], ""),
+        **_addressee(recipients),
         "kommune": meeting["kommune"],
         "motedato": dt.date.fromisoformat(meeting["held_on"]),
         "tema": topic,
         "deltakere": attendees,
         "droftet": meeting["summary"],
-        "avtalt": (meeting["promises"] or "").strip()
-        or "sender vi deg en kort oppsummering av det vi tok opp.",
+        "avtalt": sentence_start(meeting["promises"] or "") or texts.AVTALT_DEFAULT,
         "krav": ask_list(meeting["asks"]),
         "neste_steg": (f"Vi tar kontakt igjen innen {texts.format_date(due)} for å høre hvordan "
                        "saken følges opp." if due else ""),
-        "kopi": join_names([p["name"] for p in present if p["id"] != recipient["id"]]),
+        "kopi": join_names([p["name"] for p in present if p["id"] not in chosen]),
         "vedlegg": "",
         "_politician_id": recipient["id"],
     }
+
+
+def _wrong_type(name: str) -> str:
+    return texts.LETTER_FIELD_TYPE.format(field=TEMPLATE.field(name).description)
 
 
 def _encode(fields: dict) -> str:
@@ -102,16 +143,22 @@ def _encode(fields: dict) -> str:
             raise ValidationError(texts.LETTER_FIELD_UNKNOWN.format(field=name))
         if name in LIST_FIELDS:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ValidationError(texts.LETTER_FIELD_TYPE.format(field=name))
+                raise ValidationError(_wrong_type(name))
             value = [v.strip() for v in value if v.strip()]
         elif name in DATE_FIELDS:
             if isinstance(value, str):
                 value = dt.date.fromisoformat(value)
             if not isinstance(value, dt.date):
-                raise ValidationError(texts.LETTER_FIELD_TYPE.format(field=name))
+                raise ValidationError(_wrong_type(name))
             value = value.isoformat()
         elif not isinstance(value, str):
-            raise ValidationError(texts.LETTER_FIELD_TYPE.format(field=name))
+            raise ValidationError(_wrong_type(name))
+        elif len(value) > texts.LETTER_TEXT_LIMIT:
+            raise ValidationError(texts.field_too_long(TEMPLATE.field(name).description,
+                                                       texts.LETTER_TEXT_LIMIT, len(value)),
+                                  field=name)
+        elif name == "avtalt":
+            value = sentence_start(value)
         clean[name] = value
     return json.dumps(clean, ensure_ascii=False)
 
@@ -124,6 +171,7 @@ def decode_fields(stored: str) -> dict:
     for name in DATE_FIELDS:
         if fields.get(name):
             fields[name] = dt.date.fromisoformat(fields[name])
+    fields["avtalt"] = sentence_start(fields.get("avtalt") or "")
     return fields
 
 
@@ -138,18 +186,36 @@ def create_letter(
 ) -> int:
     """One click: a draft letter for the meeting, addressed to `politician_id` (default: the
     highest-ranking politician present)."""
+    return create_letters(db, user, meeting_id,
+                          None if politician_id is None else [politician_id], today=today)[0]
+
+
+def create_letters(
+    db: sqlite_utils.Database, user: User, meeting_id: int, politician_ids: list[int] | None,
+    *, together: bool = True, today: dt.date | None = None,
+) -> list[int]:
+    """Draft letters for the meeting to the chosen politicians present: one letter addressed
+    to them all (`together`), or one letter each; the ids, in one write. None: one letter to
+    the highest-ranking politician present."""
     meeting = get_meeting(db, user, meeting_id)
     if not user.can_edit_chapter(meeting["chapter_id"]):
         raise PermissionDenied(texts.MEETING_CHAPTER_FORBIDDEN)
-    fields = draft_fields(db, user, meeting_id, politician_id, today)
-    recipient = fields.pop("_politician_id")
-    with write(db):
-        return db["documents"].insert({
+    if politician_ids is None or together:
+        groups = [politician_ids]
+    else:
+        groups = [[p["id"]] for p in _recipients(meeting["politicians"], politician_ids)]
+    drafts = [draft_fields(db, user, meeting_id, group, today) for group in groups]
+    rows = []
+    for fields in drafts:
+        recipient = fields.pop("_politician_id")
+        rows.append({
             "kind": KIND, "title": _title(fields), "template": TEMPLATE.path.name,
             "fields": _encode(fields), "status": "utkast", "meeting_id": meeting_id,
             "politician_id": recipient, "chapter_id": meeting["chapter_id"],
             "author_id": user.id, "kommunenummer": meeting["kommunenummer"],
-        }).last_pk
+        })
+    with write(db):
+        return [db["documents"].insert(row).last_pk for row in rows]
 
 
 def get_letter(db: sqlite_utils.Database, user: User, document_id: int) -> dict:
@@ -237,7 +303,9 @@ def mark_sent(
 def letters_for_meeting(db: sqlite_utils.Database, user: User, meeting_id: int) -> list[dict]:
     get_meeting(db, user, meeting_id)
     return list(db.query(
-        """select d.id, d.title, d.status, d.sent_on, d.updated_at, p.name as recipient,
+        """select d.id, d.title, d.status, d.sent_on, d.updated_at,
+                  coalesce(nullif(json_extract(d.fields, '$.mottaker_navn'), ''), p.name)
+                      as recipient,
                   u.full_name as author
            from documents d left join politicians p on p.id = d.politician_id
            left join users u on u.id = d.author_id

@@ -40,6 +40,8 @@ STATUS_COLOURS = {
     "ingen_mal": "#9ecae1",
 }
 OVER_LIMIT_STROKE = "#000000"
+# The chart's point selection: a click on a municipality chooses it (Oversikt opens its profile).
+SELECTION = "kommune_pick"
 
 
 def signed_area(ring: list[list[float]]) -> float:
@@ -142,7 +144,9 @@ def status_map(cells: list[dict], lever_name: str, height: int = 640) -> dict:
     The shapes come from GEOMETRY_URL; each is joined to its cell by municipality number and
     shapes without a cell (another county) are left out. Altair builds the encoding; the data
     and the join are put into the finished spec so Altair does not copy and validate them.
-    Draw it with `st.vega_lite_chart(spec)`.
+    A click selects one municipality (the point selection SELECTION, by number): draw it with
+    `st.vega_lite_chart(spec, on_select="rerun", selection_mode=SELECTION)` and read the
+    choice with `picked`.
     """
     import altair as alt
 
@@ -154,9 +158,12 @@ def status_map(cells: list[dict], lever_name: str, height: int = 640) -> dict:
         scale=alt.Scale(domain=domain, range=[STATUS_COLOURS[c] for c in domain]),
         legend=alt.Legend(orient="left", labelExpr=_label_expr(domain)),
     )
+    pick = alt.selection_point(name=SELECTION, fields=["kommunenummer"], on="click",
+                               clear=False, empty=False)
     chart = (
         alt.Chart(alt.Data(name="kommuner"), title=lever_name)
-        .mark_geoshape(strokeWidth=0.3)
+        .mark_geoshape(strokeWidth=0.3, cursor="pointer")
+        .add_params(pick)
         .encode(
             color=colour,
             stroke=alt.condition("datum.over_grensen", alt.value(OVER_LIMIT_STROKE),
@@ -181,8 +188,21 @@ def status_map(cells: list[dict], lever_name: str, height: int = 640) -> dict:
         {"lookup": "properties.kommunenummer",
          "from": {"data": {"values": cells}, "key": "kommunenummer", "fields": fields}},
         {"filter": "isValid(datum.status)"},
+        # The click selection names the municipality by this field (see `picked`).
+        {"calculate": "datum.properties.kommunenummer", "as": "kommunenummer"},
     ]
     return spec
+
+
+def picked(selection: dict) -> str | None:
+    """The municipality number a click on the map chose, from the chart's selection state
+    (`st.vega_lite_chart(..., on_select="rerun").selection`); None when nothing is chosen."""
+    points = (selection or {}).get(SELECTION) or []
+    for point in points:
+        number = point.get("kommunenummer") if isinstance(point, dict) else None
+        if isinstance(number, str) and number.isdigit() and len(number) == 4:
+            return number
+    return None
 
 
 def _label_expr(domain: list[str]) -> str:

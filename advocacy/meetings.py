@@ -133,9 +133,11 @@ def clean_meeting(
             name=owner[0], chapter=chapter[0]))
     texts_in = {k: (getattr(data, k) or "").strip() or None
                 for k in ("our_participants", "topics", "asks", "promises", "outcome")}
-    for name, value in texts_in.items():
-        if value and len(value) > TEXT_LIMIT:
-            raise ValidationError(texts.POLITICIAN_TEXT_TOO_LONG.format(field=name, n=TEXT_LIMIT))
+    for name, value in {"summary": summary, **texts_in}.items():
+        limit = texts.MEETING_TEXT_LIMITS[name]
+        if value and len(value) > limit:
+            raise ValidationError(texts.text_too_long(texts.MEETING_TEXT_NOUNS[name], limit,
+                                                      len(value)), field=name)
     row = {
         "held_on": data.held_on.isoformat(), "kind": data.kind, "chapter_id": chapter_id,
         "kommunenummer": data.kommunenummer, "summary": summary, **texts_in,

@@ -14,6 +14,13 @@ from . import texts
 from .events import KEY_DATE, kind_label
 
 
+def step_month(first: dt.date, months: int) -> dt.date:
+    """The first day of the month `months` after (or before, when negative) `first`'s month:
+    one step back from January 2027 is December 2026."""
+    index = first.year * 12 + first.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
 def month_weeks(year: int, month: int, items: Iterable[dict]) -> list[list[dict]]:
     """[[{"date", "in_month", "items"}, … 7 days], …] covering the month's weeks."""
     by_day: dict[dt.date, list[dict]] = {}

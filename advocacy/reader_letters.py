@@ -64,8 +64,7 @@ def letter_text(record: Mapping[str, Any]) -> str:
 
 def signature_line(fields: Mapping[str, Any]) -> str:
     """"Navn, rolle, organisasjon, sted", leaving out what is empty."""
-    return ", ".join(str(fields.get(k)).strip() for k in SIGNATURE_FIELDS
-                     if str(fields.get(k) or "").strip())
+    return texts.join_parts(fields.get(k) for k in SIGNATURE_FIELDS)
 
 
 def signature_fields(db: sqlite_utils.Database, user: User) -> dict[str, str]:

@@ -120,6 +120,20 @@ def end_all(db: sqlite_utils.Database, user_id: int, *, now: dt.datetime | None 
         ).rowcount
 
 
+def end_others(db: sqlite_utils.Database, user_id: int, keep_token: str | None, *,
+               now: dt.datetime | None = None) -> int:
+    """Revoke every open session of a user but the one holding `keep_token` (one's own
+    password change: the tab it was made in stays logged in); returns how many."""
+    if not keep_token:
+        return end_all(db, user_id, now=now)
+    with write(db):
+        return db.execute(
+            "update login_sessions set revoked_at = ? where user_id = ? and revoked_at is null"
+            " and token_hash != ?",
+            [_stamp(_now(now)), user_id, token_hash(keep_token)],
+        ).rowcount
+
+
 def cleanup(db: sqlite_utils.Database, *, now: dt.datetime | None = None) -> int:
     """Remove sessions that can never resume again; returns how many."""
     with write(db):

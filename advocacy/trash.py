@@ -123,7 +123,7 @@ def _count(table: str, rows: list[dict]) -> str:
 
 
 def _what(groups: dict[str, list[dict]]) -> str:
-    return texts.TRASH_AND.join(_count(t, rows) for t, rows in groups.items())
+    return texts.join_list(_count(t, rows) for t, rows in groups.items())
 
 
 def _encode(row: dict) -> dict:
@@ -240,7 +240,7 @@ def restore(db: sqlite_utils.Database, user: User, trash_id: int) -> str:
                 if row not in groups.setdefault(table, []):
                     groups[table].append(row)
             raise ValidationError(texts.TRASH_RESTORE_MISSING.format(
-                label=label, what=texts.TRASH_AND.join(
+                label=label, what=texts.join_list(
                     f"{texts.TRASH_TABLE_NAMES.get(t, (t, t))[0]} "
                     + ", ".join(f"nr. {r['id']}" for r in group) for t, group in groups.items())))
         db.execute("pragma defer_foreign_keys = on")

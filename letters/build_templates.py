@@ -169,9 +169,10 @@ def oppfolgingsbrev():
     para(doc, "Kjære {{ mottaker_navn }}")
     para(doc, "Takk for et godt og nyttig møte {{ motedato }}. Til stede var {{ deltakere }}.")
     para(doc, "{{ droftet }}")
-    # Optional parts disappear whole when empty: no dangling "Som avtalt" or "Telefon".
+    # Optional parts disappear whole when empty: no dangling lead-in or "Telefon". The lead-in
+    # ends with a colon, so whatever the user wrote (a sentence or a note) reads right after it.
     para(doc, "{%p if avtalt %}")
-    para(doc, "Som avtalt {{ avtalt }}")
+    para(doc, "Dette ble avtalt i møtet: {{ avtalt }}")
     para(doc, "{%p endif %}")
     para(doc, "{%p if krav %}")
     para(doc, "Vi ber derfor om:")
@@ -182,8 +183,8 @@ def oppfolgingsbrev():
     para(doc, "{{ neste_steg }}").paragraph_format.space_before = Pt(6)
     para(doc, "Med vennlig hilsen").paragraph_format.space_after = Pt(30)
     para(doc, "", "Signatur", ("{{ avsender_navn }}", True))
-    para(doc, "{% if avsender_rolle %}{{ avsender_rolle }}, {% endif %}{{ organisasjon }}",
-         "Signatur")
+    para(doc, "{{ avsender_rolle }}{% if avsender_rolle and organisasjon %}, {% endif %}"
+         "{{ organisasjon }}", "Signatur")
     para(doc, "{%p if avsender_telefon %}")
     para(doc, "Telefon {{ avsender_telefon }}", "Signatur")
     para(doc, "{%p endif %}")
@@ -208,7 +209,10 @@ def leserinnlegg():
         "",
         None,
         ("{{ avsender_navn }}", True),
-        (", {{ avsender_rolle }}, {{ organisasjon }}, {{ sted }}", False),
+        # Only the parts that are filled in: no «, ,» when the role or place is empty.
+        ("{% if avsender_rolle %}, {{ avsender_rolle }}{% endif %}"
+         "{% if organisasjon %}, {{ organisasjon }}{% endif %}"
+         "{% if sted %}, {{ sted }}{% endif %}", False),
     )
     signature.paragraph_format.space_before = Pt(12)
     return doc

@@ -41,7 +41,7 @@ def test_approval_needs_a_source(demo_db, writer, leader):
 def test_refused_input_changes_nothing(demo_db, writer):
     before = demo_db["arguments"].count
     for bad, message in [({"title": ""}, "overskrift"), ({"body": " "}, "tekst"),
-                         ({"lever_id": "finnes_ikke"}, "Ukjent virkemiddel"),
+                         ({"lever_id": "finnes_ikke"}, "Ukjent sak"),
                          ({"checked_on": dt.date.today() + dt.timedelta(days=2)}, "fram i tid")]:
         with pytest.raises(ValidationError, match=message):
             argument_bank.propose(demo_db, writer, {**PROPOSAL, **bad})

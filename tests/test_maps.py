@@ -50,7 +50,7 @@ def test_map_spec_has_tooltips_and_no_tiles(demo_db):
     # The shapes come from our own server (no tiles, no other host); the statuses are joined
     # to them by number, and shapes without a status (another county) are left out.
     assert spec["data"]["url"] == "app/static/kommuner.geojson"
-    lookup, keep = spec["transform"]
+    lookup, keep, _number = spec["transform"]
     assert lookup["lookup"] == "properties.kommunenummer"
     assert lookup["from"]["key"] == "kommunenummer"
     assert len(lookup["from"]["data"]["values"]) == 357
@@ -74,3 +74,19 @@ def test_the_server_is_configured_to_serve_the_shapes():
     config = tomllib.loads((maps.STATIC_GEOMETRY.parent.parent / ".streamlit" / "config.toml")
                            .read_text())
     assert config["server"]["enableStaticServing"] is True
+
+
+def test_a_click_selects_one_municipality_by_number(demo_db):
+    levers = [lv for lv in municipalities.levers(demo_db) if lv["id"] == "skjenketid_gr12"]
+    cells = municipalities.statuses(demo_db, levers, fylkesnummer="03")
+    spec = maps.status_map(maps.map_cells({k: {**c["skjenketid_gr12"], "goal": "02:00"}
+                                           for k, c in cells.items()}, {}), "Skjenketid")
+    assert spec["params"] == [{"name": maps.SELECTION, "select": {
+        "type": "point", "clear": False, "fields": ["kommunenummer"], "on": "click"}}]
+    assert spec["transform"][-1] == {"calculate": "datum.properties.kommunenummer",
+                                     "as": "kommunenummer"}
+    assert spec["mark"]["cursor"] == "pointer"
+    assert maps.picked({maps.SELECTION: [{"kommunenummer": "0301"}]}) == "0301"
+    for nothing in ({}, None, {maps.SELECTION: []}, {maps.SELECTION: [{"kommunenummer": 301}]},
+                    {maps.SELECTION: [{"kommunenummer": "<b>"}]}, {"other": [{"x": 1}]}):
+        assert maps.picked(nothing) is None

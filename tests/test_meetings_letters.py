@@ -38,7 +38,8 @@ def test_draft_fields_come_from_the_meeting(demo_db, chapter_member, meeting_id,
     assert fields["mottaker_navn"] == names[1]
     assert fields["kopi"] == names[0]
     assert all(name in fields["deltakere"] for name in names)
-    assert fields["deltakere"].endswith("og Per Lyngstad og Kari Demo fra IOGT Drammen")
+    assert fields["deltakere"].endswith(", Per Lyngstad (IOGT Drammen) og Kari Demo (IOGT Drammen)")
+    assert fields["deltakere"].count(" og ") == 1
     assert fields["krav"] == ["Ikke utvid skjenketiden", "Flere kontroller"]
     assert (fields["avsender_navn"], fields["organisasjon"], fields["tema"]) == (
         "Per Lyngstad", "IOGT Drammen", "skjenketider")

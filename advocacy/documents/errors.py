@@ -34,11 +34,15 @@ class TemplateLimitExceeded(TemplateError):
 
 
 class MissingFields(TemplateError):
-    """The context lacks fields the template uses. ``fields`` lists them, sorted."""
+    """The context lacks fields the template uses. ``fields`` lists them (keys), sorted; the
+    message names them by their labels (fields.field_label), as the forms do."""
 
     def __init__(self, fields: list[str]):
-        names = ", ".join(f"«{name}»" for name in fields)
-        super().__init__(f"Disse flettefeltene mangler verdi: {names}.")
+        from advocacy import texts
+        from advocacy.documents.fields import field_label
+
+        names = ", ".join(f"«{field_label(name)}»" for name in fields)
+        super().__init__(texts.MISSING_FIELDS.format(names=names))
         self.fields = fields
 
 

@@ -75,7 +75,8 @@ OPPFOLGINGSBREV = BundledTemplate(
         Field(
             "deltakere",
             "Hvem som var til stede, skrevet som i en setning",
-            "Per Hansen, Lise Berg (kommunalsjef) og Kari Nordmann og Ola Vik fra IOGT Drammen",
+            "Per Hansen (ordfører), Lise Berg (kommunalsjef), Kari Nordmann (IOGT Drammen) og "
+            "Ola Vik (IOGT Drammen)",
         ),
         Field(
             "droftet",
@@ -87,8 +88,9 @@ OPPFOLGINGSBREV = BundledTemplate(
         ),
         Field(
             "avtalt",
-            "Det dere ble enige om; fortsetter setningen «Som avtalt …»",
-            "sender vi deg tallene for skjenkekontroller og prikktildeling i Drammen for de "
+            "Det dere ble enige om, i hele setninger (brevet skriver «Dette ble avtalt i "
+            "møtet:» foran)",
+            "Vi sender deg tallene for skjenkekontroller og prikktildeling i Drammen for de "
             "siste tre årene, sammen med forskningen vi viste til i møtet.",
         ),
         Field(
@@ -196,6 +198,17 @@ UTTALELSE = BundledTemplate(
 BUNDLED: dict[str, BundledTemplate] = {
     template.kind: template for template in (OPPFOLGINGSBREV, LESERINNLEGG, UTTALELSE)
 }
+
+
+def field_label(name: str) -> str:
+    """What a volunteer calls a field: its catalogue description, else the name made readable
+    («krav_tekst» → «Krav tekst»)."""
+    for template in BUNDLED.values():
+        for field in template.fields:
+            if field.name == name:
+                return field.description
+    words = name.replace("_", " ").strip()
+    return (words[:1].upper() + words[1:]) if words else name
 
 
 def sample_value(name: str) -> Any:

@@ -38,7 +38,7 @@ DOCUMENT_KINDS = {
     "leserinnlegg": "Leserinnlegg",
     "kronikk": "Kronikk",
     "uttalelse": "Uttalelse",
-    "annet": "Annet",
+    "annet": "Annet brev",
 }
 
 DOCUMENT_STATUSES = {
@@ -146,7 +146,7 @@ AUDIT_TABLES = {  # the change log's table names, as the Administrasjon page sho
     "users": "Brukere", "politicians": "Politikere", "stances": "Standpunkter",
     "meetings": "Møter", "positions": "Kommunevedtak", "documents": "Dokumenter",
     "statements": "Uttalelser", "newspapers": "Aviser", "arguments": "Argumentbank",
-    "levers": "Virkemidler",
+    "levers": "Saker",
 }
 SEARCH_LABEL = "Søk"
 COUNTY_FILTER = "Fylke"
@@ -177,12 +177,11 @@ def format_short_date(value: dt.date | str | None) -> str:
 
 
 def format_datetime(value: dt.datetime | str | None) -> str:
-    """Date and time for logs: "12. mars 2026 kl. 14:05"."""
-    if value is None or value == "":
-        return ""
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    return _babel_datetime(value, "d. MMMM y 'kl.' HH:mm", locale=LOCALE)
+    """Date and time for logs, in Norwegian time: "12. mars 2026 kl. 14:05"."""
+    from .formats import to_oslo
+
+    local = to_oslo(value)
+    return "" if local is None else _babel_datetime(local, "d. MMMM y 'kl.' HH:mm", locale=LOCALE)
 
 
 def format_minutes(n: int) -> str:

@@ -27,7 +27,7 @@ TRASH_TABLE_NAMES = {
     "users": ("bruker", "brukere"),
     "chapters": ("lokallag", "lokallag"),
     "municipalities": ("kommune", "kommuner"),
-    "levers": ("virkemiddel", "virkemidler"),
+    "levers": ("sak", "saker"),
     "parties": ("parti", "partier"),
 }
 TRASH_DAYS = 30

@@ -65,7 +65,7 @@ ARGUMENT_SOURCES_REQUIRED = "Et godkjent argument må ha minst én kilde."
 ARGUMENT_CHECKED_REQUIRED = "Oppgi datoen kildene sist ble sjekket."
 ARGUMENT_CHECKED_FUTURE = "Datoen kildene ble sjekket ({date}) er fram i tid."
 ARGUMENT_NOT_FOUND = "Fant ikke argument nr. {id}."
-ARGUMENT_LEVER_UNKNOWN = "Ukjent virkemiddel «{value}»."
+ARGUMENT_LEVER_UNKNOWN = "Ukjent sak «{value}»."
 ARGUMENT_NOT_PROPOSAL = "Argumentet er allerede {status}."
 ARGUMENT_NOT_APPROVED = "Bare godkjente argumenter kan settes inn i et innlegg."
 ARGUMENT_STATUSES = {"forslag": "Forslag", "godkjent": "Godkjent", "avvist": "Avvist",
@@ -85,7 +85,7 @@ LETTER_SIMILAR_WARNING = (
     "{author}, sendt {date}. Aviser avviser ofte innlegg som ligner skjemabrev."
 )
 LETTER_START_OPTIONS = {"blank": "Fra bunnen", "mal": "Fra mal (oppskrift)",
-                        "virkemiddel": "Fra et virkemiddel, med kommunens fakta"}
+                        "sak": "Fra en sak, med kommunens fakta"}
 LETTER_NEW = "Nytt innlegg"
 LETTER_CREATED = "Innlegget er opprettet."
 LETTER_SAVED = "Innlegget er lagret."

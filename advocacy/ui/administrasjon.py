@@ -39,14 +39,14 @@ with tab_users:
         dates=["sist_innlogget"],
         key="users_table",
     )
-    with st.expander("Ny bruker"), st.form("new_user", clear_on_submit=True):
+    with st.expander("Ny bruker"), st.form("new_user", clear_on_submit=True, enter_to_submit=False):
         c1, c2 = st.columns(2)
         username = c1.text_input("Brukernavn", key="new_username")
         full_name = c2.text_input("Fullt navn", key="new_full_name")
         role = c1.selectbox("Rolle", accounts.ROLES, format_func=texts.ROLE_LABELS.get,
-                            key="new_role")
+                            key="new_role", placeholder=texts.CHOOSE_ONE)
         chapter = c2.selectbox("Lokallag", [None, *chapter_names], key="new_chapter",
-                               format_func=lambda c: "–" if c is None else c)
+                               format_func=lambda c: "–" if c is None else c, placeholder=texts.CHOOSE_ONE)
         title = c1.text_input("Rolle i organisasjonen (til signatur)", key="new_title")
         place = c2.text_input("Sted", key="new_place")
         password = st.text_input("Første passord (minst 8 tegn)", type="password",
@@ -64,19 +64,19 @@ with tab_users:
     chosen = st.selectbox(
         "Endre bruker", [None, *by_id], key="edit_user",
         format_func=lambda i: "Velg en bruker …" if i is None
-        else f"{by_id[i]['navn']} ({by_id[i]['brukernavn']})",
+        else f"{by_id[i]['navn']} ({by_id[i]['brukernavn']})", placeholder=texts.CHOOSE_ONE
     )
     if chosen is not None:
         current = by_id[chosen]
-        with st.form("edit_user_form"):
+        with st.form("edit_user_form", enter_to_submit=False):
             c1, c2 = st.columns(2)
             full_name = c1.text_input("Fullt navn", value=current["navn"], key="edit_full_name")
             role = c2.selectbox("Rolle", accounts.ROLES, format_func=texts.ROLE_LABELS.get,
-                                index=accounts.ROLES.index(current["rolle"]), key="edit_role")
+                                index=accounts.ROLES.index(current["rolle"]), key="edit_role", placeholder=texts.CHOOSE_ONE)
             options = [None, *chapter_names]
             chapter = c1.selectbox(
                 "Lokallag", options, index=options.index(current["lokallag"]),
-                format_func=lambda c: "–" if c is None else c, key="edit_chapter")
+                format_func=lambda c: "–" if c is None else c, key="edit_chapter", placeholder=texts.CHOOSE_ONE)
             # Shown so that a save keeps them: update_user sets every field it is given.
             title = c2.text_input("Rolle i organisasjonen (til signatur)",
                                   value=current["tittel"] or "", key=f"edit_title_{chosen}")
@@ -122,7 +122,7 @@ with tab_chapters:
          "members": "Brukere", "meetings": "Møter"},
         key="chapters_table",
     )
-    with st.form("new_chapter", clear_on_submit=True):
+    with st.form("new_chapter", clear_on_submit=True, enter_to_submit=False):
         c1, c2, c3 = st.columns(3)
         name = c1.text_input("Navn", key="chapter_name")
         organisation = c2.text_input("Organisasjon", key="chapter_org")
@@ -140,12 +140,13 @@ with tab_log:
     tables = [None, *audit.AUDITED]
     chosen_table = st.selectbox("Tabell", tables, key="audit_table",
                                 format_func=lambda t: "Alle" if t is None
-                                else texts.AUDIT_TABLES.get(t, t))
+                                else texts.AUDIT_TABLES.get(t, t), placeholder=texts.CHOOSE_ONE)
     rows = audit.entries(db, user, table=chosen_table)
     for row in rows:
         row["action"] = audit.ACTIONS.get(row["action"], row["action"])
     table(rows, {"at": "Tidspunkt", "who": "Hvem", "action": "Hva", "table_name": "Tabell",
                  "row_id": "Rad", "changes": "Felt"}, labels={"table_name": texts.AUDIT_TABLES},
+          times=["at"],
           key="audit_log_table")
     if st.button("Kontroller endringsloggen", key="verify_audit"):
         result = audit.verify(db)

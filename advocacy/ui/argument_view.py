@@ -60,14 +60,14 @@ def review(db, user, row) -> None:
 
 
 def propose(db, user, levers) -> None:
-    with st.expander("Foreslå et nytt argument"), st.form("arg_ny", clear_on_submit=True):
+    with st.expander("Foreslå et nytt argument"), st.form("arg_ny", clear_on_submit=True, enter_to_submit=False):
         title = st.text_input("Overskrift")
         body = st.text_area("Avsnittet slik det skal stå i innlegget")
         sources = st.text_area("Kilder, én per linje")
         checked = st.date_input("Kildene sjekket", value=dt.date.today(),
                                 **dates.OPEN_RANGE, format="DD.MM.YYYY")
-        lever = st.selectbox("Virkemiddel (valgfritt)", [None, *levers],
-                             format_func=lambda i: "–" if i is None else levers[i])
+        lever = st.selectbox("Sak (valgfritt)", [None, *levers],
+                             format_func=lambda i: "–" if i is None else levers[i], placeholder=texts.CHOOSE_ONE)
         if st.form_submit_button("Send forslaget"):
             _do(argument_bank.propose, db, user, {
                 "title": title, "body": body, "sources": sources, "checked_on": checked,

@@ -39,7 +39,7 @@ def choose_template(key: str):
     rows = template_choices()
     by_name = {row["name"]: row for row in rows}
     name = st.selectbox("Mal", list(by_name), key=key,
-                        format_func=lambda n: document_form.template_label(by_name[n]))
+                        format_func=lambda n: document_form.template_label(by_name[n]), placeholder=texts.CHOOSE_ONE)
     return load_template(db, name)
 
 
@@ -92,7 +92,7 @@ def new_document() -> None:
         st.session_state.pop("ny_mottaker")  # chosen under an earlier search
     st.selectbox(
         "Hent mottaker fra politikerlisten (valgfritt)", [None, *people], key="ny_mottaker",
-        format_func=lambda i: "–" if i is None else f"{people[i]['name']}, {people[i]['kommune']}",
+        format_func=lambda i: "–" if i is None else f"{people[i]['name']}, {people[i]['kommune']}", placeholder=texts.CHOOSE_ONE
     )
     prefill_recipient(template.name)
     values = document_form.field_form(PREFIX, template, prepared.fields, drafted=True)
@@ -169,7 +169,7 @@ def document_list() -> None:
         st.session_state.pop("dok_valgt", None)
     chosen = st.selectbox(
         "Velg et dokument", list(by_id), key="dok_valgt",
-        format_func=lambda i: f"{by_id[i]['title']} ({texts.DOCUMENT_STATUSES.get(by_id[i]['status'], by_id[i]['status'])})",
+        format_func=lambda i: f"{by_id[i]['title']} ({texts.DOCUMENT_STATUSES.get(by_id[i]['status'], by_id[i]['status'])})", placeholder=texts.CHOOSE_ONE
     )
     try:
         record = document_records.get_document(db, user, chosen)

@@ -59,11 +59,11 @@ def position_form(db, user, kommunenummer: str, rows: list[dict]) -> None:
         picked = st.selectbox(
             texts.CORRECT_PICK, [None, *counting], key=f"{key}_pick",
             format_func=lambda i: texts.CORRECT_PICK_NONE if i is None else _position_label(
-                counting[i]))
+                counting[i]), placeholder=texts.CHOOSE_ONE)
         if picked is None:
             return
         row = counting[picked]
-        with st.form(f"{key}_form"):
+        with st.form(f"{key}_form", enter_to_submit=False):
             reason = st.text_input(texts.CORRECT_REASON, key=f"{key}_reason",
                                    help=texts.CORRECT_REASON_HELP,
                                    placeholder=texts.CORRECT_REASON_PLACEHOLDER)
@@ -92,7 +92,7 @@ def _value_input(kind: str, key: str):
     label = texts.CORRECT_RIGHT_VALUE
     if kind == "boolean":
         return st.selectbox(label, [None, "ja", "nei"], key=key,
-                            format_func=lambda v: "–" if v is None else v)
+                            format_func=lambda v: "–" if v is None else v, placeholder=texts.CHOOSE_ONE)
     if kind == "date":
         return st.date_input(label, value=None, **dates.OPEN_RANGE, format="DD.MM.YYYY", key=key)
     return st.text_input(label, key=key, placeholder=texts.VALUE_HINTS[kind])
@@ -113,17 +113,17 @@ def stance_form(db, user, politician_id: int, rows: list[dict]) -> None:
             texts.CORRECT_PICK, [None, *counting], key=f"{key}_pick",
             format_func=lambda i: texts.CORRECT_PICK_NONE if i is None else (
                 f"{counting[i]['subject']}: {texts.STANCES[counting[i]['stance']]}, "
-                f"{texts.format_date(counting[i]['stated_on'])} (nr. {i})"))
+                f"{texts.format_date(counting[i]['stated_on'])} (nr. {i})"), placeholder=texts.CHOOSE_ONE)
         if picked is None:
             return
-        with st.form(f"{key}_form"):
+        with st.form(f"{key}_form", enter_to_submit=False):
             reason = st.text_input(texts.CORRECT_REASON, key=f"{key}_reason",
                                    help=texts.CORRECT_REASON_HELP)
             st.markdown(f"**{texts.CORRECT_NEW_VALUE}**")
             st.caption(texts.CORRECT_NEW_VALUE_HELP)
             stance = st.selectbox(texts.CORRECT_RIGHT_STANCE, [None, *texts.STANCES],
                                   key=f"{key}_stance",
-                                  format_func=lambda s: "–" if s is None else texts.STANCES[s])
+                                  format_func=lambda s: "–" if s is None else texts.STANCES[s], placeholder=texts.CHOOSE_ONE)
             stated_on = st.date_input(texts.CORRECT_RIGHT_DATE, value=None, **dates.OPEN_RANGE, format="DD.MM.YYYY",
                                       key=f"{key}_stated_on")
             source = st.text_input(texts.CORRECT_RIGHT_SOURCE, key=f"{key}_source")
@@ -144,7 +144,7 @@ def statement_form(db, user, item: dict) -> None:
     base = f"correct_statement_{item['id']}"
     key = _key(base)
     with st.expander(texts.STATEMENT_CORRECT_TITLE, icon=":material/edit_note:"), \
-            st.form(f"{key}_form"):
+            st.form(f"{key}_form", enter_to_submit=False):
         st.caption(texts.STATEMENT_CORRECT_HELP)
         reason = st.text_input(texts.CORRECT_REASON, key=f"{key}_reason",
                                help=texts.CORRECT_REASON_HELP)

@@ -17,7 +17,7 @@ import streamlit as st
 
 from advocacy import drafts, texts
 from advocacy.documents import PreparedTemplate, TemplateError, pdf_available, to_html, to_pdf
-from advocacy.documents.fields import BUNDLED
+from advocacy.documents.fields import BUNDLED, field_label
 from advocacy.template_library import TemplateFile, field_info, is_date_field
 from advocacy.ui import context, dates, draft_keeper
 from advocacy.ui.safe_text import code, md
@@ -125,7 +125,7 @@ def field_form(
 def _input(prefix: str, template: TemplateFile, name: str, watch: dict) -> Any:
     info = field_info(name, template.kind)
     key = field_key(prefix, template.name, name)
-    label = md(info.description or name)
+    label = md(info.description or field_label(name))
     optional = "" if info.required else " (valgfritt)"
     help_text = f"Flettefelt: {code('{{ ' + name + ' }}')}"
     if is_date_field(name):
@@ -152,7 +152,9 @@ def show_fields_status(template: TemplateFile, values: Mapping[str, Any]) -> lis
     st.caption("Flettefelt i malen: " + ", ".join(code(n) for n in names))
     missing = empty_required(template, values)
     if missing:
-        st.warning("Mangler verdi: " + ", ".join(f"«{md(n)}»" for n in missing))
+        st.warning(texts.MISSING_VALUES.format(names=", ".join(
+            f"«{md(field_info(n, template.kind).description or field_label(n))}»"
+            for n in missing)))
     return missing
 
 

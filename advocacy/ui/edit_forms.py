@@ -49,10 +49,10 @@ def event_edit(db, user, options: dict[int, str], chapters: dict, campaign_title
         day, start = _moment(event["starts_at"])
         end = _moment(event["ends_at"])[1] if event["ends_at"] else None
         kinds = list(texts.EVENT_KINDS)
-        with st.form(f"event_edit_{chosen}"):
+        with st.form(f"event_edit_{chosen}", enter_to_submit=False):
             c1, c2 = st.columns(2)
             kind = c1.selectbox("Type", kinds, format_func=texts.EVENT_KINDS.get,
-                                index=kinds.index(event["kind"]) if event["kind"] in kinds else 0)
+                                index=kinds.index(event["kind"]) if event["kind"] in kinds else 0, placeholder=texts.CHOOSE_ONE)
             title = c2.text_input("Tittel", value=event["title"])
             c1, c2, c3 = st.columns(3)
             day = c1.date_input("Dato", day, **dates.OPEN_RANGE, format="DD.MM.YYYY")
@@ -64,13 +64,13 @@ def event_edit(db, user, options: dict[int, str], chapters: dict, campaign_title
                 ids = [None, *chapters]
                 chapter = st.selectbox("Lokallag", ids, index=ids.index(chapter)
                                        if chapter in ids else 0,
-                                       format_func=lambda c: chapters.get(c, "Hele organisasjonen"))
+                                       format_func=lambda c: chapters.get(c, "Hele organisasjonen"), placeholder=texts.CHOOSE_ONE)
             place = st.text_input("Sted", value=event["place"] or "")
             responsible = st.text_input("Ansvarlig", value=event["responsible"] or "")
             ids = [None, *campaign_titles]
             campaign = st.selectbox("Kampanje", ids, index=ids.index(event["campaign_id"])
                                     if event["campaign_id"] in ids else 0,
-                                    format_func=lambda c: campaign_titles.get(c, "Ingen"))
+                                    format_func=lambda c: campaign_titles.get(c, "Ingen"), placeholder=texts.CHOOSE_ONE)
             description = st.text_area("Beskrivelse", value=event["description"] or "")
             if st.form_submit_button(texts.EDIT_SAVE, type="primary"):
                 starts = day if all_day else dt.datetime.combine(day, start)
@@ -84,7 +84,7 @@ def campaign_edit(db, user, campaign: dict) -> None:
     if not user.is_leader:
         return
     with st.expander(texts.EDIT_CAMPAIGN, icon=":material/edit:"), st.form(
-            f"camp_edit_{campaign['id']}"):
+            f"camp_edit_{campaign['id']}", enter_to_submit=False):
         title = st.text_input("Tittel", value=campaign["title"])
         c1, c2 = st.columns(2)
         starts = c1.date_input("Start", campaign["starts_on"] and dt.date.fromisoformat(
@@ -106,7 +106,7 @@ def _pick(label: str, rows: list[dict], key: str) -> dict:
     """The row (with `id` and `name`) chosen to be changed."""
     by_id = {row["id"]: row for row in rows}
     chosen = st.selectbox(md(label), list(by_id), format_func=lambda i: by_id[i]["name"], key=key,
-                          label_visibility="collapsed")
+                          label_visibility="collapsed", placeholder=texts.CHOOSE_ONE)
     return by_id[chosen]
 
 
@@ -117,11 +117,11 @@ def template_edit(db, user, uploaded: list[dict]) -> None:
         current = _pick(texts.EDIT_TEMPLATE, uploaded, "template_edit_choice")
         chosen = current["id"]
         kinds = list(texts.DOCUMENT_KINDS)
-        with st.form(f"template_edit_{chosen}"):
+        with st.form(f"template_edit_{chosen}", enter_to_submit=False):
             name = st.text_input("Navn", value=current["name"])
             kind = st.selectbox("Type", kinds, format_func=texts.DOCUMENT_KINDS.get,
                                 index=kinds.index(current["kind"]) if current["kind"] in kinds
-                                else 0)
+                                else 0, placeholder=texts.CHOOSE_ONE)
             if st.form_submit_button(texts.EDIT_SAVE, type="primary"):
                 _save(template_library.update_template, db, user, chosen, name, kind)
 
@@ -132,7 +132,7 @@ def chapter_edit(db, user, chapters: list[dict]) -> None:
     with st.expander(texts.EDIT_CHAPTER, icon=":material/edit:"):
         current = _pick(texts.EDIT_CHAPTER, chapters, "chapter_edit_choice")
         chosen = current["id"]
-        with st.form(f"chapter_edit_{chosen}"):
+        with st.form(f"chapter_edit_{chosen}", enter_to_submit=False):
             c1, c2, c3 = st.columns(3)
             name = c1.text_input("Navn", value=current["name"])
             organisation = c2.text_input("Organisasjon", value=current["organisation"] or "")
@@ -146,7 +146,7 @@ def argument_edit(db, user, row: dict, key: str) -> None:
     """Change an argument's wording and sources: leadership, or the proposer of a proposal."""
     if not user.is_leader and not (row["proposed_by"] == user.id and row["status"] == "forslag"):
         return
-    with st.expander(texts.EDIT_ARGUMENT, icon=":material/edit:"), st.form(key):
+    with st.expander(texts.EDIT_ARGUMENT, icon=":material/edit:"), st.form(key, enter_to_submit=False):
         title = st.text_input("Overskrift", value=row["title"])
         body = st.text_area("Avsnittet slik det skal stå i innlegget", value=row["body"])
         sources = st.text_area("Kilder, én per linje", value="\n".join(

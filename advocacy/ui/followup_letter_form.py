@@ -11,9 +11,9 @@ import datetime as dt
 
 import streamlit as st
 
-from advocacy import followup_letters
+from advocacy import followup_letters, texts
 from advocacy.errors import AdvocacyError
-from advocacy.ui import dates, draft_keeper
+from advocacy.ui import dates, draft_keeper, text_limit
 from advocacy.ui.safe_text import md
 
 LONG = ("droftet", "avtalt", "neste_steg", "deltakere")
@@ -47,7 +47,10 @@ def edit(db, user, document_id: int, fields: dict) -> bool:
             lines = st.text_area(f"{md(spec.description)} (ett per linje)", key=key, **watch)
             edited[spec.name] = [x for x in (lines or "").splitlines() if x.strip()]
         elif spec.name in LONG:
-            edited[spec.name] = st.text_area(md(spec.description), key=key, **watch)
+            extra = ({"help": texts.AVTALT_HELP, "placeholder": texts.AVTALT_PLACEHOLDER}
+                     if spec.name == "avtalt" else {})
+            edited[spec.name] = st.text_area(md(spec.description), key=key, **extra, **watch)
+            text_limit.show(key, edited[spec.name], texts.LETTER_TEXT_LIMIT)
         else:
             edited[spec.name] = st.text_input(md(spec.description), key=key, **watch)
     if not st.button("Lagre brevet", key=f"letter_save_{document_id}"):
@@ -60,3 +63,31 @@ def edit(db, user, document_id: int, fields: dict) -> bool:
     kept.saved()
     st.toast("Brevet er lagret")
     return True
+
+
+def make_letters(db, user, meeting: dict) -> None:
+    """«Lag oppfølgingsbrev» to one or several of the politicians present: one letter to all
+    or one letter each. The newest letter made is shown next."""
+    people = {p["id"]: p["name"] for p in meeting["politicians"]}
+    mid = meeting["id"]
+    first = followup_letters.default_recipient(meeting)
+    chosen = st.multiselect(texts.LETTER_RECIPIENTS, list(people), format_func=people.get,
+                            default=[first] if first is not None else [],
+                            help=texts.LETTER_RECIPIENTS_HELP, key=f"recipients_{mid}",
+                            placeholder=texts.LETTER_RECIPIENTS_HELP, select_all=False)
+    together = True
+    if len(chosen) > 1:
+        together = st.radio(texts.LETTER_RECIPIENTS_MODE, [True, False], horizontal=True,
+                            format_func=lambda t: (texts.LETTER_MODE_TOGETHER if t
+                                                   else texts.LETTER_MODE_EACH),
+                            key=f"recipients_mode_{mid}")
+    if not st.button("Lag oppfølgingsbrev", type="primary", key=f"make_{mid}"):
+        return
+    try:
+        made = followup_letters.create_letters(db, user, mid, chosen, together=together)
+    except AdvocacyError as exc:
+        st.error(md(exc.message))
+        return
+    st.toast(texts.LETTERS_MADE.format(n=len(made)) if len(made) > 1 else "Brevet er laget")
+    st.session_state[f"letter_choice_{mid}"] = made[-1]
+    st.rerun()

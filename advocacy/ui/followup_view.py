@@ -20,10 +20,10 @@ def render_followups(db, user) -> None:
         chapters = accounts.chapter_names(db)
         chapter_id = left.selectbox("Lokallag", [None, *chapters], key="followup_chapter",
                                     format_func=lambda c: "Alle lokallag" if c is None
-                                    else chapters[c])
+                                    else chapters[c], placeholder=texts.CHOOSE_ONE)
     owners = meetings.owner_choices(db, chapter_id or user.chapter_id)
     owner_id = right.selectbox("Ansvarlig", [None, *owners], key="followup_owner",
-                               format_func=lambda o: "Alle" if o is None else owners[o])
+                               format_func=lambda o: "Alle" if o is None else owners[o], placeholder=texts.CHOOSE_ONE)
     rows = followups.open_followups(db, user, chapter_id=chapter_id, owner_id=owner_id,
                                     limit=SHOWN)
     total, overdue = followups.open_counts(db, user, chapter_id=chapter_id, owner_id=owner_id)
@@ -51,7 +51,7 @@ def render_followups(db, user) -> None:
                        f"{r['politicians'] or ''}" for r in rows}
     left, right = st.columns([3, 1])
     chosen = left.selectbox("Oppfølging", list(labels), format_func=lambda i: labels[i],
-                            key="followup_choice")
+                            key="followup_choice", placeholder=texts.CHOOSE_ONE)
     right.write("")
     held = {r["id"]: r["held_on"] for r in rows}
     meeting_answers.mark_done_button(db, user, chosen, held[chosen], "followup_done",

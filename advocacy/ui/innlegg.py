@@ -81,7 +81,7 @@ def pipeline(db: sqlite_utils.Database, rows: list[dict]) -> None:
     counts = letter_lists.pipeline_counts(rows)
     cols = st.columns(len(counts))
     for col, row in zip(cols, counts, strict=True):
-        col.metric(md(row["label"]), row["count"])
+        col.metric(md(row["label"]), texts.format_number(row["count"]))
     per_quarter = letter_lists.published_per_quarter(db)
     if per_quarter:
         with st.expander("Publisert per kvartal og per avis"):
@@ -117,7 +117,7 @@ def choose(rows: list[dict], asked: int | None) -> int:
         i: f"{row['title']} ({texts.DOCUMENT_STATUSES[row['status']]})"
         for i, row in by_id.items()}
     chosen = st.selectbox(texts.LETTER_CHOOSE, options, index=options.index(active),
-                          format_func=labels.get)
+                          format_func=labels.get, placeholder=texts.CHOOSE_ONE)
     st.session_state["innlegg_aktiv"] = chosen
     if chosen == NEW:
         st.query_params.pop("innlegg", None)
@@ -137,14 +137,14 @@ def new_letter(db: sqlite_utils.Database, user: User) -> None:
                      format_func=texts.LETTER_START_OPTIONS.get, key="innlegg_start")
     places = municipalities.names(db)
     knr = st.selectbox("Kommune innlegget handler om", [None, *places], key="innlegg_kommune",
-                       format_func=lambda k: "–" if k is None else f"{places[k]} ({k})")
+                       format_func=lambda k: "–" if k is None else f"{places[k]} ({k})", placeholder=texts.CHOOSE_ONE)
     title, text = "", ""
     if start == "mal":
         title, text = letter_starters.skeleton(places.get(knr))
-    elif start == "virkemiddel":
+    elif start == "sak":
         levers = {lv["id"]: lv["name"] for lv in municipalities.levers(db)}
-        lever = st.selectbox("Virkemiddel", list(levers), format_func=levers.get,
-                             key="innlegg_virkemiddel")
+        lever = st.selectbox("Sak", list(levers), format_func=levers.get,
+                             key="innlegg_sak", placeholder=texts.CHOOSE_ONE)
         if knr is None:
             st.info("Velg kommunen, så fylles kommunens fakta inn.")
             return
@@ -158,14 +158,14 @@ def new_letter(db: sqlite_utils.Database, user: User) -> None:
             st.text(text)
     cols = st.columns(2)
     kind = cols[0].selectbox("Type", list(reader_letters.KINDS), key="innlegg_ny_type",
-                             format_func=texts.DOCUMENT_KINDS.get)
+                             format_func=texts.DOCUMENT_KINDS.get, placeholder=texts.CHOOSE_ONE)
     papers = {p["id"]: p for p in writing.list_newspapers(db, knr)}
     paper = cols[1].selectbox("Avis (kan velges senere)", [None, *papers], key="innlegg_ny_avis",
-                              format_func=lambda i: "–" if i is None else papers[i]["name"])
+                              format_func=lambda i: "–" if i is None else papers[i]["name"], placeholder=texts.CHOOSE_ONE)
     templates = [t["name"] for t in available_templates(db) if t["kind"] in reader_letters.KINDS]
     template = reader_letters.TEMPLATE
     if len(templates) > 1:  # leadership has uploaded a house template (or a nynorsk one)
-        template = st.selectbox("Word-mal for .docx-filen", templates, key="innlegg_ny_mal")
+        template = st.selectbox("Word-mal for .docx-filen", templates, key="innlegg_ny_mal", placeholder=texts.CHOOSE_ONE)
     given = st.text_input("Tittel", key="innlegg_ny_tittel", placeholder=title or "Tittel")
     if st.button("Opprett innlegg", key="innlegg_opprett", type="primary"):
         try:

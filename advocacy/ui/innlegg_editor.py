@@ -100,12 +100,12 @@ def edit_area(db, user, record, papers) -> None:
     if st.session_state[_key("type", record)] not in reader_letters.KINDS:
         st.session_state[_key("type", record)] = record["kind"]
     kind = cols[0].selectbox("Type", list(reader_letters.KINDS), key=_key("type", record),
-                             format_func=texts.DOCUMENT_KINDS.get, **kept.watch)
+                             format_func=texts.DOCUMENT_KINDS.get, **kept.watch, placeholder=texts.CHOOSE_ONE)
     if st.session_state[_key("avis", record)] not in papers:
         st.session_state[_key("avis", record)] = None
     paper_id = cols[1].selectbox(
         "Avis", [None, *papers], key=_key("avis", record),
-        format_func=lambda i: "–" if i is None else _paper_label(papers[i]), **kept.watch)
+        format_func=lambda i: "–" if i is None else _paper_label(papers[i]), **kept.watch, placeholder=texts.CHOOSE_ONE)
     title = st.text_input("Tittel", key=_key("tittel", record), **kept.watch)
     text = st.text_area("Tekst (tom linje gir nytt avsnitt)", key=_key("tekst", record),
                         height=320, max_chars=None, **kept.watch)
@@ -165,7 +165,7 @@ def insert_argument(db, user, record, kept: draft_keeper.Keeper) -> None:
         by_id = {row["id"]: row for row in rows}
         chosen = st.selectbox("Argument", list(by_id), key=_key("argument", record),
                               format_func=lambda i: by_id[i]["title"]
-                              + (f" ({by_id[i]['lever']})" if by_id[i]["lever"] else ""))
+                              + (f" ({by_id[i]['lever']})" if by_id[i]["lever"] else ""), placeholder=texts.CHOOSE_ONE)
         row = by_id[chosen]
         st.markdown(md(row["body"]))
         st.caption("Kilder: " + "; ".join(md(s) for s in argument_bank.source_list(row))
@@ -228,7 +228,7 @@ def send_form(db, user, record, papers) -> None:
     options = list(papers)
     paper_id = cols[0].selectbox("Avis", options, key=_key("send_avis", record),
                                  index=options.index(default) if default in options else 0,
-                                 format_func=lambda i: _paper_label(papers[i]))
+                                 format_func=lambda i: _paper_label(papers[i]), placeholder=texts.CHOOSE_ONE)
     sent_on = cols[1].date_input("Sendt dato", value=dt.date.today(), **dates.OPEN_RANGE, format="DD.MM.YYYY",
                                  key=_key("send_dato", record))
     problem = cols[1].empty()

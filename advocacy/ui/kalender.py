@@ -22,7 +22,7 @@ from advocacy import (
     texts,
 )
 from advocacy.errors import AdvocacyError
-from advocacy.ui import context, dates, edit_forms, trash_view
+from advocacy.ui import chart_locale, context, dates, edit_forms, trash_view
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
@@ -30,6 +30,7 @@ user = context.require_page("kalender")
 db = context.db()
 can_edit = user.is_leader or user.role == "lokallag"
 FLASH = "kalender_flash"
+SHOWN_MONTH = "cal_shown"  # the first day of the month the month view shows
 ALL_KINDS = {**texts.EVENT_KINDS, events.KEY_DATE: texts.KEY_DATE_KIND}
 today = dt.date.today()
 
@@ -69,10 +70,10 @@ def event_rows(items: list[dict]) -> list[dict]:
 
 
 def event_form(chapters: dict, campaign_titles: dict) -> None:
-    with st.expander("Ny aktivitet", icon=":material/add:"), st.form("event_new"):
+    with st.expander("Ny aktivitet", icon=":material/add:"), st.form("event_new", enter_to_submit=False):
         c1, c2 = st.columns(2)
         kind = c1.selectbox("Type", list(texts.EVENT_KINDS), format_func=texts.EVENT_KINDS.get,
-                            key="event_kind")
+                            key="event_kind", placeholder=texts.CHOOSE_ONE)
         title = c2.text_input("Tittel", key="event_title")
         c1, c2, c3 = st.columns(3)
         day = c1.date_input("Dato", today, **dates.OPEN_RANGE, format="DD.MM.YYYY", key="event_day")
@@ -82,11 +83,11 @@ def event_form(chapters: dict, campaign_titles: dict) -> None:
         chapter = user.chapter_id
         if user.is_leader:
             chapter = st.selectbox("Lokallag", [None, *chapters], key="event_chapter",
-                                   format_func=lambda c: chapters.get(c, "Hele organisasjonen"))
+                                   format_func=lambda c: chapters.get(c, "Hele organisasjonen"), placeholder=texts.CHOOSE_ONE)
         place = st.text_input("Sted", key="event_place")
         responsible = st.text_input("Ansvarlig", key="event_responsible")
         campaign = st.selectbox("Kampanje", [None, *campaign_titles], key="event_campaign",
-                                format_func=lambda c: campaign_titles.get(c, "Ingen"))
+                                format_func=lambda c: campaign_titles.get(c, "Ingen"), placeholder=texts.CHOOSE_ONE)
         description = st.text_area("Beskrivelse", key="event_description")
         if st.form_submit_button("Legg til", type="primary"):
             starts = day if all_day else dt.datetime.combine(day, start)
@@ -96,23 +97,41 @@ def event_form(chapters: dict, campaign_titles: dict) -> None:
                 description=description, responsible=responsible, campaign_id=campaign)
 
 
+def _step_month(months: int) -> None:
+    shown = st.session_state.get(SHOWN_MONTH, today.replace(day=1))
+    st.session_state[SHOWN_MONTH] = month_view.step_month(shown, months)
+
+
+def _this_month() -> None:
+    st.session_state[SHOWN_MONTH] = today.replace(day=1)
+
+
+def month_stepper() -> dt.date:
+    """«‹ Forrige måned», the month's name, «Neste måned ›» and «I dag»; the first day of the
+    month shown, kept in the session so a click steps on from the month shown."""
+    shown = st.session_state.setdefault(SHOWN_MONTH, today.replace(day=1))
+    back, name, forward, now = st.columns([2, 3, 2, 1], vertical_alignment="center")
+    back.button(texts.CAL_PREVIOUS, key="cal_prev", on_click=_step_month, args=(-1,),
+                width="stretch")
+    name.subheader(md(texts.format_month(shown.year, shown.month)), anchor=False)
+    forward.button(texts.CAL_NEXT, key="cal_next", on_click=_step_month, args=(1,),
+                   width="stretch")
+    now.button(texts.CAL_TODAY, key="cal_this_month", on_click=_this_month, width="stretch")
+    return shown
+
+
 def activity_tab() -> None:
     chapters = accounts.chapter_names(db)
     campaign_titles = {c["id"]: c["title"] for c in campaigns.list_campaigns(db)}
     c1, c2, c3 = st.columns([2, 3, 2])
     chapter = c1.selectbox("Lokallag", [None, *chapters], key="cal_chapter",
-                           format_func=lambda c: chapters.get(c, "Alle lokallag"))
+                           format_func=lambda c: chapters.get(c, "Alle lokallag"), placeholder=texts.CHOOSE_ONE)
     kinds = c2.multiselect("Type", list(ALL_KINDS), format_func=ALL_KINDS.get, key="cal_kinds",
-                           placeholder="Alle typer")
+                           placeholder="Alle typer", select_all=False)
     view = c3.radio("Visning", ["Måned", "Liste"], horizontal=True, key="cal_view")
     if view == "Måned":
-        m1, m2 = st.columns(2)
-        year = m1.selectbox("År", list(range(today.year - 2, today.year + 4)), index=2,
-                            key="cal_year")
-        month = m2.selectbox("Måned", list(range(1, 13)), index=today.month - 1,
-                             key="cal_month", format_func=lambda m: texts.format_month(2000, m)
-                             .split()[0].capitalize())
-        start = dt.date(year, month, 1)
+        start = month_stepper()
+        year, month = start.year, start.month
         end = dt.date(year, month, pycalendar.monthrange(year, month)[1])
     else:
         period = st.date_input("Periode", (today - dt.timedelta(days=7),
@@ -154,11 +173,11 @@ def progress_chart(series: list[dict], goal: int | None) -> alt.Chart:
     frame = pd.DataFrame(series)
     frame["date"] = pd.to_datetime(frame["date"])
     line = alt.Chart(frame).mark_line(point=True).encode(
-        x=alt.X("date:T", title="Dato", axis=alt.Axis(format="%d.%m.%Y")),
-        y=alt.Y("signatures:Q", title="Underskrifter (sum)"),
-        tooltip=[alt.Tooltip("date:T", title="Dato", format="%d.%m.%Y"),
-                 alt.Tooltip("signatures:Q", title="Underskrifter", format=",d"),
-                 alt.Tooltip("volunteers:Q", title="Frivillige")],
+        x=alt.X("date:T", title="Dato", axis=alt.Axis(format=texts.CHART_DATE_FORMAT)),
+        y=alt.Y("signatures:Q", title="Underskrifter (sum)", axis=chart_locale.count_axis()),
+        tooltip=[alt.Tooltip("date:T", title="Dato", format=texts.CHART_DATE_FORMAT),
+                 chart_locale.count_tooltip("signatures", "Underskrifter"),
+                 chart_locale.count_tooltip("volunteers", "Frivillige")],
     )
     if not goal:
         return line
@@ -177,7 +196,7 @@ def campaign_tab() -> None:
         return
     if st.session_state.pop("camp_pick_removed", False):
         st.session_state.pop("camp_pick", None)
-    chosen = st.selectbox("Kampanje", list(titles), format_func=titles.get, key="camp_pick")
+    chosen = st.selectbox("Kampanje", list(titles), format_func=titles.get, key="camp_pick", placeholder=texts.CHOOSE_ONE)
     campaign = campaigns.get_campaign(db, chosen)
     total = campaigns.totals(db, chosen)
     period = " – ".join(texts.format_date(d) for d in (campaign["starts_on"],
@@ -198,12 +217,12 @@ def campaign_tab() -> None:
     c3.metric("Dager igjen", texts.format_number(max(left, 0)) if left is not None else "–")
     series = campaigns.progress(db, chosen)
     if series:
-        st.altair_chart(progress_chart(series, campaign["goal_signatures"]), width="stretch")
+        chart_locale.draw(progress_chart(series, campaign["goal_signatures"]))
     table(campaigns.counts(db, chosen),
           {"counted_on": "Dato", "signatures": "Underskrifter", "volunteers": "Frivillige",
            "source": "Kilde", "chapter": "Lokallag"}, dates=["counted_on"], key="camp_counts")
     if can_edit:
-        with st.form("camp_count"):
+        with st.form("camp_count", enter_to_submit=False):
             st.markdown("**Registrer nye tall**")
             c1, c2, c3 = st.columns(3)
             day = c1.date_input("Dato", today, format="DD.MM.YYYY", **dates.OPEN_RANGE,
@@ -241,7 +260,7 @@ def campaign_form() -> None:
     levers = statement_archive.lever_choices(db)
     adopted = {r["id"]: r["title"] for r in statement_archive.search_statements(db, user)
                if r["status"] in ("vedtatt", "sendt")}
-    with st.expander("Ny kampanje", icon=":material/add:"), st.form("camp_new"):
+    with st.expander("Ny kampanje", icon=":material/add:"), st.form("camp_new", enter_to_submit=False):
         title = st.text_input("Tittel", key="camp_title")
         c1, c2 = st.columns(2)
         starts = c1.date_input("Start", today, **dates.OPEN_RANGE, format="DD.MM.YYYY", key="camp_start")
@@ -249,10 +268,10 @@ def campaign_form() -> None:
         goal_s = c1.number_input("Mål: underskrifter", 0, step=100, key="camp_goal_s")
         goal_v = c2.number_input("Mål: frivillige", 0, step=10, key="camp_goal_v")
         description = st.text_area("Beskrivelse", key="camp_description")
-        lever_ids = st.multiselect("Virkemidler", list(levers), format_func=levers.get,
-                                   key="camp_levers")
+        lever_ids = st.multiselect("Saker", list(levers), format_func=levers.get,
+                                   key="camp_levers", placeholder=texts.CHOOSE_MANY, select_all=False)
         statement_ids = st.multiselect("Uttalelser", list(adopted), format_func=adopted.get,
-                                       key="camp_statements")
+                                       key="camp_statements", placeholder=texts.CHOOSE_MANY, select_all=False)
         if st.form_submit_button("Opprett kampanje", type="primary"):
             act("Kampanjen er opprettet.", campaigns.create_campaign, db, user, title,
                 starts_on=starts, ends_on=ends, goal_signatures=goal_s, goal_volunteers=goal_v,

@@ -1,6 +1,8 @@
 """Kommuner: the 357 municipalities, searchable by name or number, filterable by county; one
 municipality's profile (policy, history, politicians, meetings, letters, chapters, key dates),
-chosen in a select box and kept in the address (?kommune=0301) so it can be linked to."""
+chosen in a select box, by a click on Oversikt's map or a link, and kept in the address
+(?kommune=0301) so it can be linked to. A chosen municipality's profile comes first, at the top
+of the page, and the list of all municipalities folds away below it."""
 
 import streamlit as st
 
@@ -20,45 +22,15 @@ def directory(_db, search: str, county: str | None, version: str) -> list[dict]:
 
 st.title(texts.PAGE_TITLES["kommuner"])
 version = overview.policy_version(db)
-
-counties = municipalities.counties(db)
-county_names = {c["fylkesnummer"]: f"{c['navn']} ({c['fylkesnummer']})" for c in counties}
-left, right = st.columns([2, 1])
-search = left.text_input(
-    texts.SEARCH_LABEL, key="kommune_search", placeholder="Navn eller kommunenummer, f.eks. Tana eller 5628"
-)
-county = right.selectbox(
-    texts.COUNTY_FILTER,
-    [None, *county_names],
-    format_func=lambda k: texts.ALL_COUNTIES if k is None else county_names[k],
-    key="kommune_county",
-)
-
 everyone = directory(db, "", None, version)
-rows = directory(db, search, county, version) if (search or county) else everyone
-st.caption(f"Viser {len(rows)} av {len(everyone)} kommuner (kommuneinndeling 2024).")
-table(
-    rows,
-    {
-        "kommunenummer": "Kommunenr.",
-        "visningsnavn": "Kommune",
-        "fylke": "Fylke",
-        "levers_known": "Registrerte saker",
-        "last_decided": "Sist vedtatt",
-    },
-    dates=["last_decided"],
-    key="kommuner_table",
-)
-
-profile_sections.import_positions(db, user)
-
-# --- One municipality -------------------------------------------------------------------------
-st.divider()
-st.header(texts.PROFILE_HEADING)
 names = {r["kommunenummer"]: f"{r['visningsnavn']} ({r['kommunenummer']})" for r in everyone}
 wanted = address.requested(db, user, "kommune")
 if wanted in names and st.session_state.get("kommune_profile") != wanted:
     st.session_state["kommune_profile"] = wanted  # a link such as ?kommune=0301 opens it
+# The list's search and county, as last set (the list may come after the profile).
+search = st.session_state.get("kommune_search", "")
+county = st.session_state.get("kommune_county")
+rows = directory(db, search, county, version) if (search or county) else everyone
 
 
 def _remember_choice() -> None:
@@ -69,14 +41,59 @@ def _remember_choice() -> None:
         st.query_params.pop("kommune", None)
 
 
-# The filtered municipalities first, so a search above also narrows this list.
-options = [r["kommunenummer"] for r in rows] + [k for k in names if k not in
-                                                  {r["kommunenummer"] for r in rows}]
-chosen = st.selectbox(
-    texts.PROFILE_CHOOSE, [None, *options], key="kommune_profile", on_change=_remember_choice,
-    format_func=lambda k: texts.PROFILE_NONE if k is None else names[k],
-)
-if chosen is None:
-    st.info(texts.PROFILE_HINT)
+def municipality_list() -> None:
+    counties = municipalities.counties(db)
+    county_names = {c["fylkesnummer"]: f"{c['navn']} ({c['fylkesnummer']})" for c in counties}
+    left, right = st.columns([2, 1])
+    left.text_input(texts.SEARCH_LABEL, key="kommune_search",
+                    placeholder="Navn eller kommunenummer, f.eks. Tana eller 5628")
+    right.selectbox(
+        texts.COUNTY_FILTER,
+        [None, *county_names],
+        format_func=lambda k: texts.ALL_COUNTIES if k is None else county_names[k],
+        key="kommune_county", placeholder=texts.CHOOSE_ONE,
+    )
+    st.caption(f"Viser {len(rows)} av {len(everyone)} kommuner (kommuneinndeling 2024).")
+    table(
+        rows,
+        {
+            "kommunenummer": "Kommunenr.",
+            "visningsnavn": "Kommune",
+            "fylke": "Fylke",
+            "levers_known": "Registrerte saker",
+            "last_decided": "Sist vedtatt",
+        },
+        dates=["last_decided"],
+        key="kommuner_table",
+    )
+    profile_sections.import_positions(db, user)
+
+
+def profile() -> None:
+    st.header(texts.PROFILE_HEADING, anchor=False)
+    # The filtered municipalities first, so a search in the list also narrows this choice.
+    shown = {r["kommunenummer"] for r in rows}
+    options = [r["kommunenummer"] for r in rows] + [k for k in names if k not in shown]
+    chosen = st.selectbox(
+        texts.PROFILE_CHOOSE, [None, *options], key="kommune_profile",
+        on_change=_remember_choice,
+        format_func=lambda k: texts.PROFILE_NONE if k is None else names[k], placeholder=texts.CHOOSE_ONE,
+    )
+    if chosen is None:
+        st.info(texts.PROFILE_HINT)
+    else:
+        profile_sections.show(db, user, chosen, version)
+
+
+if st.session_state.get("kommune_profile") in names:
+    profile()
+    st.divider()
+    # Folded away, and built only when opened: the profile is what was asked for.
+    with st.expander(texts.KOMMUNER_DIRECTORY, icon=":material/list:", key="kommuner_list_box",
+                     on_change="rerun") as box:
+        if box.open:
+            municipality_list()
 else:
-    profile_sections.show(db, user, chosen, version)
+    municipality_list()
+    st.divider()
+    profile()

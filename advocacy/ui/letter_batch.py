@@ -32,7 +32,7 @@ SOURCES = {
 def batch(db: sqlite_utils.Database, user: User, templates: list[dict], today: dt.date) -> None:
     by_name = {row["name"]: row for row in templates}
     name = st.selectbox("Mal", list(by_name), key="masse_mal",
-                        format_func=lambda n: document_form.template_label(by_name[n]))
+                        format_func=lambda n: document_form.template_label(by_name[n]), placeholder=texts.CHOOSE_ONE)
     try:
         template = load_template(db, name)
         fields = document_form.prepared(template).fields
@@ -75,7 +75,7 @@ def _recipients(db, user, source, template, fields, base, today):
     if source == "ordforere":
         counties = {c["fylkesnummer"]: c["navn"] for c in municipalities.counties(db)}
         county = st.selectbox("Fylke", list(counties), format_func=counties.get,
-                              key="masse_fylke")
+                              key="masse_fylke", placeholder=texts.CHOOSE_ONE)
         return document_context.ordforere_in_county(db, county)
     if source == "motte":
         cols = st.columns(2)

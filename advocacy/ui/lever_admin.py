@@ -36,16 +36,16 @@ def editor(db, user, levers: list[dict]) -> None:
         st.caption(texts.LEVERS_EDIT_HELP)
         by_id = {lv["id"]: lv for lv in levers}
         lever_id = st.selectbox(texts.LEVERS_CHOOSE, list(by_id), key="lever_edit_id",
-                                format_func=lambda i: by_id[i]["name"])
+                                format_func=lambda i: by_id[i]["name"], placeholder=texts.CHOOSE_ONE)
         lever = by_id[lever_id]
         kind = lever["value_type"]
         rules = [None, *lever_config.RULES_FOR_TYPE[kind]]
-        with st.form(f"lever_goal_{lever_id}"):
+        with st.form(f"lever_goal_{lever_id}", enter_to_submit=False):
             goal = st.text_input(texts.LEVERS_GOAL, value=lever["goal"] or "",
                                  help=texts.VALUE_HINTS[kind], key="lever_goal")
             rule = st.selectbox(texts.LEVERS_RULE, rules, key="lever_rule",
                                 index=rules.index(lever["goal_rule"]) if lever["goal_rule"] in rules else 0,
-                                format_func=lambda r: "–" if r is None else texts.GOAL_RULES[r])
+                                format_func=lambda r: "–" if r is None else texts.GOAL_RULES[r], placeholder=texts.CHOOSE_ONE)
             if st.form_submit_button(texts.LEVERS_SAVE, type="primary"):
                 try:
                     lever_config.set_goal(db, user, lever_id, goal, rule)
@@ -56,15 +56,15 @@ def editor(db, user, levers: list[dict]) -> None:
                     st.rerun()
 
         st.markdown(f"**{texts.LEVERS_ADD}**")
-        with st.form("lever_add", clear_on_submit=True):
+        with st.form("lever_add", clear_on_submit=True, enter_to_submit=False):
             name = st.text_input(texts.LEVERS_NAME, key="lever_new_name")
             kind = st.selectbox(texts.LEVERS_TYPE, list(policy_status.VALUE_TYPES),
-                                format_func=texts.VALUE_TYPES.get, key="lever_new_type")
+                                format_func=texts.VALUE_TYPES.get, key="lever_new_type", placeholder=texts.CHOOSE_ONE)
             category = st.text_input(texts.LEVERS_CATEGORY, value="Annet", key="lever_new_category")
             goal = st.text_input(texts.LEVERS_GOAL, key="lever_new_goal")
             rule = st.selectbox(texts.LEVERS_RULE, [None, *policy_status.GOAL_RULES],
                                 format_func=lambda r: "–" if r is None else texts.GOAL_RULES[r],
-                                key="lever_new_rule")
+                                key="lever_new_rule", placeholder=texts.CHOOSE_ONE)
             legal_max = st.text_input(texts.LEVERS_LEGAL_MAX, key="lever_new_legal_max")
             description = st.text_area(texts.LEVERS_DESCRIPTION, key="lever_new_description")
             if st.form_submit_button(texts.LEVERS_ADD_BUTTON):

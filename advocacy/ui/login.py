@@ -52,7 +52,7 @@ def render() -> None:
     if notice:
         st.warning(md(notice))
 
-    with st.form("login"):
+    with st.form("login", enter_to_submit=True):  # Enter logs in, as everywhere else
         st.subheader(texts.LOGIN_HEADING)
         username = st.text_input(texts.LOGIN_USERNAME, key="login_username")
         password = st.text_input(texts.LOGIN_PASSWORD, type="password", key="login_password")

@@ -39,7 +39,7 @@ table(
     uploaded,
     {"name": "Navn", "kind": "Type", "filename": "Fil", "uploaded_by": "Lastet opp av",
      "uploaded_at": "Lastet opp"},
-    dates=["uploaded_at"],
+    dates=["uploaded_at"], labels={"kind": texts.DOCUMENT_KINDS},
     key="uploaded_templates",
 )
 edit_forms.template_edit(db, user, uploaded)
@@ -85,7 +85,7 @@ def upload_form() -> None:
                               key="mal_navn")
     kind = cols[1].selectbox("Dokumenttype", list(texts.DOCUMENT_KINDS),
                              format_func=texts.DOCUMENT_KINDS.get, key="mal_type",
-                             index=list(texts.DOCUMENT_KINDS).index("annet"))
+                             index=list(texts.DOCUMENT_KINDS).index("annet"), placeholder=texts.CHOOSE_ONE)
     if st.button("Lagre malen", key="mal_lagre", type="primary"):
         try:
             template_library.save_uploaded(db, user, name, kind, upload.name, data)

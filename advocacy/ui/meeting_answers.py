@@ -33,7 +33,7 @@ def _mark_done(db, user, meeting_id: int) -> confirm.Done:
 def reply_form(db, user, meeting: dict) -> None:
     """Date, what was answered and (optionally) the answer as a file, checked before asking."""
     mid = meeting["id"]
-    with st.expander("Registrer svar fra politikeren"), st.form(f"reply_form_{mid}"):
+    with st.expander("Registrer svar fra politikeren"), st.form(f"reply_form_{mid}", enter_to_submit=False):
         on = st.date_input("Svar mottatt", value=dt.date.today(), **dates.OPEN_RANGE, format="DD.MM.YYYY",
                            key=f"reply_on_{mid}")
         problem = st.empty()  # the refusal, next to the fields it is about

@@ -79,27 +79,14 @@ def _letters(db, user, meeting: dict, editable: bool) -> None:
           dates=["sent_on"], labels={"status": texts.DOCUMENT_STATUSES},
           key=f"letters_{meeting['id']}")
     if editable:
-        people = {p["id"]: p["name"] for p in meeting["politicians"]}
-        left, right = st.columns([2, 1])
-        recipient = left.selectbox("Mottaker", list(people), format_func=lambda p: people[p],
-                                   key=f"recipient_{meeting['id']}")
-        right.write("")
-        if right.button("Lag oppfølgingsbrev", type="primary", key=f"make_{meeting['id']}"):
-            holder = {}
-
-            def make():
-                holder["id"] = followup_letters.create_letter(db, user, meeting["id"], recipient)
-
-            if _run(make, "Brevet er laget"):
-                st.session_state[f"letter_choice_{meeting['id']}"] = holder["id"]
-                st.rerun()
+        followup_letter_form.make_letters(db, user, meeting)
     if not letters:
         return
     ids = [x["id"] for x in reversed(letters)]  # newest first
     chosen = st.selectbox(
         "Vis brev", ids,
         format_func=lambda i: next(x["title"] for x in letters if x["id"] == i),
-        key=f"letter_choice_{meeting['id']}")
+        key=f"letter_choice_{meeting['id']}", placeholder=texts.CHOOSE_ONE)
     _letter(db, user, chosen, editable)
 
 

@@ -17,7 +17,7 @@ import streamlit as st
 from advocacy import meetings, municipalities, politicians, texts
 from advocacy.errors import AdvocacyError, ValidationError
 from advocacy.meetings import MeetingInput
-from advocacy.ui import dates, draft_keeper
+from advocacy.ui import dates, draft_keeper, text_limit
 from advocacy.ui.safe_text import md
 
 FIELDS = ("chapter_id", "kommunenummer", "held_on", "kind", "politician_ids",
@@ -78,13 +78,13 @@ def meeting_form(
 
     _within(key("chapter_id"), chapter_ids, defaults["chapter_id"])
     chapter_id = st.selectbox("Lokallag", chapter_ids, format_func=chapters.get,
-                              key=key("chapter_id"), disabled=len(chapter_ids) == 1, **kept.watch)
+                              key=key("chapter_id"), disabled=len(chapter_ids) == 1, **kept.watch, placeholder=texts.CHOOSE_ONE)
     all_municipalities = municipalities.names(db)
     knrs = list(all_municipalities)
     _within(key("kommunenummer"), knrs, meetings.chapter_municipality(db, chapter_id))
     kommunenummer = st.selectbox(
         "Kommune", knrs, format_func=lambda k: f"{all_municipalities[k]} ({k})",
-        key=key("kommunenummer"), **kept.watch)
+        key=key("kommunenummer"), **kept.watch, placeholder=texts.CHOOSE_ONE)
     people = {p["id"]: politicians.label(p)
               for p in politicians.list_politicians(db, user, kommunenummer=kommunenummer)}
     levers = {x["id"]: x["name"] for x in municipalities.levers(db)}
@@ -97,22 +97,28 @@ def meeting_form(
     kinds = list(texts.MEETING_KINDS)
     _within(key("kind"), kinds, kinds[0])
     right.selectbox("Type kontakt", kinds, format_func=texts.MEETING_KINDS.get, key=key("kind"),
-                    **kept.watch)
+                    **kept.watch, placeholder=texts.CHOOSE_ONE)
     _within(key("politician_ids"), people, [])
     st.multiselect("Politikere til stede", list(people), format_func=lambda p: people[p],
                    key=key("politician_ids"), placeholder="Velg én eller flere politikere",
-                   **kept.watch)
+                   **kept.watch, select_all=False)
     refused.show("politician_ids")
+    cap = texts.MEETING_TEXT_LIMITS  # the domain refuses more; the long texts show a count
     st.text_input("Våre deltakere", key=key("our_participants"),
                   placeholder="F.eks. Kari Nordmann og Ola Vik", **kept.watch)
     _within(key("lever_ids"), levers, [])
     st.multiselect("Saker som ble tatt opp", list(levers), format_func=levers.get,
-                   key=key("lever_ids"), **kept.watch)
-    st.text_input("Tema", key=key("topics"), placeholder="F.eks. skjenketider", **kept.watch)
-    st.text_area("Sammendrag", key=key("summary"), **kept.watch)
+                   key=key("lever_ids"), **kept.watch, placeholder=texts.CHOOSE_MANY, select_all=False)
+    st.text_input("Tema", key=key("topics"),
+                  placeholder="F.eks. skjenketider", **kept.watch)
+    text_limit.show(key("summary"), st.text_area("Sammendrag", key=key("summary"), **kept.watch),
+                    cap["summary"])
     refused.show("summary")
-    st.text_area("Det vi ba om (ett krav per linje)", key=key("asks"), **kept.watch)
-    st.text_area("Det som ble lovet eller avtalt", key=key("promises"), **kept.watch)
+    text_limit.show(key("asks"), st.text_area("Det vi ba om (ett krav per linje)", key=key("asks"),
+                                              **kept.watch), cap["asks"])
+    text_limit.show(key("promises"), st.text_area("Det som ble lovet eller avtalt",
+                                                  key=key("promises"), **kept.watch),
+                    cap["promises"])
     st.text_input("Utfall", key=key("outcome"), **kept.watch)
     left, right = st.columns(2)
     due = left.date_input("Oppfølging innen", **dates.OPEN_RANGE,
@@ -124,7 +130,7 @@ def meeting_form(
     _within(key("followup_owner_id"), owner_ids, user.id if user.id in owner_ids
             else (owner_ids[0] if owner_ids else None))
     right.selectbox("Ansvarlig for oppfølgingen", owner_ids, format_func=owners.get,
-                    key=key("followup_owner_id"), **kept.watch)
+                    key=key("followup_owner_id"), **kept.watch, placeholder=texts.CHOOSE_ONE)
     # The date rules are checked as the dates change, not only on save.
     try:
         meetings.check_dates(held_on, due, dt.date.today())

@@ -44,7 +44,7 @@ else:
         chapters = accounts.chapter_names(db)
         chapter_id = st.selectbox("Lokallag", [None, *chapters], key="moter_chapter",
                                   format_func=lambda c: "Alle lokallag" if c is None
-                                  else chapters[c])
+                                  else chapters[c], placeholder=texts.CHOOSE_ONE)
     total = meetings.count_meetings(db, user, chapter_id=chapter_id)
     st.caption(f"{texts.format_number(total)} møter, de nyeste først")
     offset = pager(total, PAGE_SIZE, "moter_side", filters=chapter_id)

@@ -31,19 +31,19 @@ def edit(db, user, papers: dict[int, dict]) -> None:
     if st.session_state.pop("avis_valgt_removed", False):
         st.session_state.pop("avis_valgt", None)
     chosen = st.selectbox("Avis", [NEW, *papers], key="avis_valgt",
-                          format_func=lambda i: "Ny avis …" if i == NEW else papers[i]["name"])
+                          format_func=lambda i: "Ny avis …" if i == NEW else papers[i]["name"], placeholder=texts.CHOOSE_ONE)
     paper = papers.get(chosen, {})
     places = municipalities.names(db)
-    with st.form(f"avis_skjema_{chosen}"):
+    with st.form(f"avis_skjema_{chosen}", enter_to_submit=False):
         cols = st.columns(2)
         name = cols[0].text_input("Navn", value=paper.get("name", ""))
         email = cols[1].text_input("E-post til debattredaksjonen", value=paper.get("email") or "")
         area = cols[0].text_input("Område (beskrivelse)", value=paper.get("area") or "")
         forms = list(writing.LANGUAGE_FORMS)
         form = cols[1].selectbox("Målform", forms,
-                                 index=forms.index(paper.get("language_form") or "bokmål"))
+                                 index=forms.index(paper.get("language_form") or "bokmål"), placeholder=texts.CHOOSE_ONE)
         knrs = st.multiselect("Kommuner avisen dekker", list(places),
-                              default=paper.get("kommuner", []), format_func=places.get)
+                              default=paper.get("kommuner", []), format_func=places.get, placeholder=texts.CHOOSE_MANY, select_all=False)
         nums = st.columns(3)
         innlegg = nums[0].number_input(texts.NEWSPAPER_LIMIT_INNLEGG, 0, writing.MAX_CHARS,
                                        value=paper.get("max_chars_innlegg") or 0, step=100,

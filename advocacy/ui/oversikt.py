@@ -7,7 +7,7 @@ import functools
 import streamlit as st
 
 from advocacy import maps, meetings, municipalities, overview, reference, texts
-from advocacy.ui import context, lever_admin, overview_charts
+from advocacy.ui import chart_locale, context, lever_admin, overview_charts
 from advocacy.ui.downloads import export_buttons
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
@@ -36,9 +36,9 @@ def map_spec(_db, lever_id: str, county: str | None, version: str) -> dict:
     cells = municipalities.statuses(_db, [lever], fylkesnummer=county)
     goal = municipalities.policy_status.display(lever["value_type"], lever["goal"])
     names = municipalities.names(_db, fylkesnummer=county)
-    return maps.status_map(
+    return chart_locale.norwegian(maps.status_map(
         maps.map_cells({k: {**c[lever_id], "goal": goal} for k, c in cells.items()}, names),
-        lever["name"])
+        lever["name"]))
 
 
 @st.cache_resource(show_spinner=False, ttl=300, max_entries=32)
@@ -68,9 +68,9 @@ names = municipalities.names(db)
 
 left, right = st.columns(2)
 county = left.selectbox(texts.COUNTY_FILTER, [None, *counties], key="oversikt_county",
-                        format_func=lambda k: texts.ALL_COUNTIES if k is None else counties[k])
+                        format_func=lambda k: texts.ALL_COUNTIES if k is None else counties[k], placeholder=texts.CHOOSE_ONE)
 lever_id = right.selectbox(texts.OVERVIEW_LEVER, list(lever_names), key="oversikt_lever",
-                           format_func=lever_names.get)
+                           format_func=lever_names.get, placeholder=texts.CHOOSE_ONE)
 area = counties[county] if county else texts.OVERVIEW_NATIONAL
 
 statuses = policy_statuses(db, county, version)
@@ -78,22 +78,27 @@ counts = overview.status_counts(statuses, lever_id)
 figures = overview.key_figures(db, user, today)
 cols = st.columns(5)
 cols[0].metric(texts.OVERVIEW_MEETS.format(area=md(area)),
-               f"{counts['oppfyller']} av {len(statuses)}",
+               texts.OF_TOTAL.format(part=texts.format_number(counts["oppfyller"]),
+                                     total=texts.format_number(len(statuses))),
                help=texts.format_share(counts["oppfyller"] / len(statuses)))
-cols[1].metric(texts.STATUS_OVER_LIMIT.capitalize(), counts["over_lovens_grense"])
-cols[2].metric("Vedtak siste 90 dager", figures["positions_last_90_days"])
-cols[3].metric("Publiserte leserinnlegg", figures["published_letters"])
+cols[1].metric(texts.STATUS_OVER_LIMIT.capitalize(), texts.format_number(counts["over_lovens_grense"]))
+cols[2].metric("Vedtak siste 90 dager", texts.format_number(figures["positions_last_90_days"]))
+cols[3].metric("Publiserte leserinnlegg", texts.format_number(figures["published_letters"]))
 if figures["overdue_followups"] is not None:
-    cols[4].metric("Forfalte oppfølginger", figures["overdue_followups"])
+    cols[4].metric("Forfalte oppfølginger", texts.format_number(figures["overdue_followups"]))
 
 # --- The map ----------------------------------------------------------------------------------
 st.subheader(texts.OVERVIEW_MAP.format(lever=md(lever_names[lever_id])))
-st.vega_lite_chart(map_spec(db, lever_id, county, version), width="stretch", key="status_map")
+clicked = st.vega_lite_chart(map_spec(db, lever_id, county, version), width="stretch",
+                             key="status_map", on_select="rerun", selection_mode=maps.SELECTION)
+if (number := maps.picked(clicked.selection)) in statuses:
+    st.switch_page("advocacy/ui/kommuner.py", query_params={"kommune": number})
+st.caption(texts.MAP_CLICK_HINT)
 st.caption(reference.MAP_ATTRIBUTION)
 pick_left, pick_right = st.columns([2, 1])
 chosen = pick_left.selectbox(
     texts.OVERVIEW_OPEN_PROFILE, [None, *sorted(statuses)], key="oversikt_open",
-    format_func=lambda k: "–" if k is None else f"{names[k]} ({k})")
+    format_func=lambda k: "–" if k is None else f"{names[k]} ({k})", placeholder=texts.CHOOSE_ONE)
 if chosen:
     pick_right.page_link("advocacy/ui/kommuner.py", label=texts.OVERVIEW_GO_PROFILE,
                          icon=":material/arrow_forward:", query_params={"kommune": chosen})

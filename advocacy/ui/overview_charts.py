@@ -15,6 +15,7 @@ import altair as alt
 import streamlit as st
 
 from advocacy import maps, overview, texts
+from advocacy.ui import chart_locale
 
 ORDER = ("oppfyller", "delvis", "langt_unna", "ukjent")
 
@@ -31,7 +32,8 @@ def _spec(name: str, key: Hashable, _build: Callable[..., alt.Chart], _data: tup
 
 
 def spec(chart: alt.Chart, validate: bool = False) -> dict:
-    return chart.to_dict(validate=validate)
+    """The chart's Vega-Lite spec with the nb-NO locale (`chart_locale`)."""
+    return chart_locale.spec(chart, validate=validate)
 
 
 def goals(summary: Sequence[dict]) -> alt.Chart:
@@ -40,41 +42,50 @@ def goals(summary: Sequence[dict]) -> alt.Chart:
             for r in summary
             for code, key in zip(ORDER, ("meets", "partly", "far", "unknown"), strict=True)]
     return alt.Chart(alt.Data(values=rows)).mark_bar().encode(
-        x=alt.X("Kommuner:Q", stack="normalize", axis=alt.Axis(format="%"), title=None),
+        x=alt.X("Kommuner:Q", stack="normalize", axis=chart_locale.percent_axis(), title=None),
         y=alt.Y("Sak:N", sort=[r["lever"] for r in summary], title=None),
         color=alt.Color("Status:N", scale=alt.Scale(
             domain=[texts.STATUS_LABELS[c] for c in ORDER],
             range=[maps.STATUS_COLOURS[c] for c in ORDER])),
-        tooltip=["Sak:N", "Status:N", "Kommuner:Q"],
+        tooltip=["Sak:N", "Status:N", chart_locale.count_tooltip("Kommuner", "Kommuner")],
     )
 
 
 def by_county(rows: Sequence[dict]) -> alt.Chart:
     return alt.Chart(alt.Data(values=list(rows))).mark_bar(
         color=maps.STATUS_COLOURS["oppfyller"]).encode(
-        x=alt.X("share_meets:Q", axis=alt.Axis(format="%"), title="Andel som oppfyller målet"),
+        x=alt.X("share_meets:Q", axis=chart_locale.percent_axis(),
+                title="Andel som oppfyller målet"),
         y=alt.Y("fylke:N", sort="-x", title=None),
         tooltip=[alt.Tooltip("fylke:N", title="Fylke"),
-                 alt.Tooltip("meets:Q", title="Oppfyller"),
-                 alt.Tooltip("municipalities:Q", title="Kommuner")],
+                 alt.Tooltip("share_meets:Q", title="Andel",
+                             format=texts.CHART_PERCENT_FORMAT),
+                 chart_locale.count_tooltip("meets", "Oppfyller"),
+                 chart_locale.count_tooltip("municipalities", "Kommuner")],
     )
 
 
 def meetings_per_month(rows: Sequence[dict]) -> alt.Chart:
     """Meetings per month, one colour per chapter for the ten busiest and one for the rest."""
-    rows = overview.busiest_chapters(list(rows))
+    # «2026-07» as the first of the month, read and shown in UTC: the same month in every
+    # browser's time zone, labelled «jul. 2026».
+    rows = [{**r, "month": f"{r['month']}-01"} for r in overview.busiest_chapters(list(rows))]
+    month = alt.X("utcyearmonth(month):O", title="Måned", axis=chart_locale.month_axis())
     return alt.Chart(alt.Data(values=rows)).mark_bar().encode(
-        x=alt.X("month:O", title="Måned"), y=alt.Y("meetings:Q", title="Møter"),
+        x=month, y=alt.Y("meetings:Q", title="Møter", axis=chart_locale.count_axis()),
         color=alt.Color("chapter:N", title="Lokallag"),
         tooltip=[alt.Tooltip("chapter:N", title="Lokallag"),
-                 alt.Tooltip("month:O", title="Måned"), alt.Tooltip("meetings:Q", title="Møter")],
+                 alt.Tooltip("utcyearmonth(month):O", title="Måned",
+                             format=texts.CHART_MONTH_FORMAT),
+                 chart_locale.count_tooltip("meetings", "Møter")],
     )
 
 
 def letters_per_quarter(rows: Sequence[dict]) -> alt.Chart:
     return alt.Chart(alt.Data(values=list(rows))).mark_bar().encode(
-        x=alt.X("quarter:O", title="Kvartal"), y=alt.Y("total:Q", title="Publisert"),
+        x=alt.X("quarter:O", title="Kvartal", axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("total:Q", title="Publisert", axis=chart_locale.count_axis()),
         tooltip=[alt.Tooltip("quarter:O", title="Kvartal"),
-                 alt.Tooltip("leserinnlegg:Q", title="Leserinnlegg"),
-                 alt.Tooltip("kronikk:Q", title="Kronikker")],
+                 chart_locale.count_tooltip("leserinnlegg", "Leserinnlegg"),
+                 chart_locale.count_tooltip("kronikk", "Kronikker")],
     )

@@ -89,10 +89,10 @@ def render_politician(db, user, politician_id: int) -> None:
 def _stance_form(db, user, politician_id: int) -> None:
     levers = {x["id"]: x["name"] for x in municipalities.levers(db)}
     with st.expander("Registrer standpunkt"), st.form(f"stance_form_{politician_id}",
-                                                      clear_on_submit=True):
+                                                      clear_on_submit=True, enter_to_submit=False):
         lever = st.selectbox("Sak", [None, *levers], key=f"stance_lever_{politician_id}",
                              format_func=lambda x: "Annet tema (skriv under)" if x is None
-                             else levers[x])
+                             else levers[x], placeholder=texts.CHOOSE_ONE)
         topic = st.text_input("Tema", key=f"stance_topic_{politician_id}")
         stance = st.radio("Standpunkt", list(texts.STANCES), format_func=texts.STANCES.get,
                           horizontal=True, index=5, key=f"stance_value_{politician_id}")

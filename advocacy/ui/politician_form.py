@@ -15,7 +15,7 @@ def politician_form(db, user, prefix: str, initial: dict | None = None,
     all_municipalities = municipalities.names(db)
     knrs = list(all_municipalities)
     roles = list(texts.POLITICIAN_ROLES)
-    with st.form(f"{prefix}_form"):
+    with st.form(f"{prefix}_form", enter_to_submit=False):
         name = st.text_input("Navn", value=initial.get("name", ""), key=f"{prefix}_name")
         left, right = st.columns(2)
         party = left.text_input("Parti", value=initial.get("party", ""), key=f"{prefix}_party",
@@ -27,7 +27,7 @@ def politician_form(db, user, prefix: str, initial: dict | None = None,
             placeholder="Velg kommune")
         role = left.selectbox("Rolle", roles, format_func=texts.POLITICIAN_ROLES.get,
                               index=roles.index(initial.get("role", "kommunestyremedlem")),
-                              key=f"{prefix}_role")
+                              key=f"{prefix}_role", placeholder=texts.CHOOSE_ONE)
         committee = right.text_input("Utvalg", value=initial.get("committee", ""),
                                      key=f"{prefix}_committee")
         term = left.text_input("Periode", value=initial.get("term", "2023–2027"),

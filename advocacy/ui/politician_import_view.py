@@ -40,7 +40,7 @@ def render_import(db, user) -> None:
         mapping[name] = cols[n % 3].selectbox(
             label, options, index=options.index(suggested.get(name)),
             format_func=lambda c: "– ikke i filen –" if c is None else c,
-            key=f"politician_import_map_{name}")
+            key=f"politician_import_map_{name}", placeholder=texts.CHOOSE_ONE)
     try:
         preview = politician_import.preview_import(db, table_data, mapping)
     except AdvocacyError as exc:
@@ -49,10 +49,10 @@ def render_import(db, user) -> None:
     summary = preview.summary()
     merged = preview.count("merge")
     a, b, c, d = st.columns(4)
-    a.metric("Nye", summary["imported"])
-    b.metric("Oppdateres", summary["updated"])
-    c.metric("Slås sammen", merged)
-    d.metric("Avvist", summary["rejected"])
+    a.metric("Nye", texts.format_number(summary["imported"]))
+    b.metric("Oppdateres", texts.format_number(summary["updated"]))
+    c.metric("Slås sammen", texts.format_number(merged))
+    d.metric("Avvist", texts.format_number(summary["rejected"]))
     if preview.rejected:
         st.error(texts.IMPORT_REJECTED.format(n=texts.format_number(preview.rejected)))
         for problem in preview.problems:

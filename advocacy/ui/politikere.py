@@ -41,16 +41,16 @@ else:
     a, b, c = st.columns(3)
     search = a.text_input(texts.SEARCH_LABEL, key="politiker_search", placeholder="Navn")
     county = b.selectbox(texts.COUNTY_FILTER, [None, *counties], key="politiker_county",
-                         format_func=lambda k: texts.ALL_COUNTIES if k is None else counties[k])
+                         format_func=lambda k: texts.ALL_COUNTIES if k is None else counties[k], placeholder=texts.CHOOSE_ONE)
     places = municipalities.names(db, fylkesnummer=county)
     kommune = c.selectbox("Kommune", [None, *places], key="politiker_kommune",
-                          format_func=lambda k: "Alle kommuner" if k is None else places[k])
+                          format_func=lambda k: "Alle kommuner" if k is None else places[k], placeholder=texts.CHOOSE_ONE)
     parties = politicians.party_choices(db)
     party = a.selectbox("Parti", [None, *parties], key="politiker_party",
-                        format_func=lambda p: "Alle partier" if p is None else parties[p])
+                        format_func=lambda p: "Alle partier" if p is None else parties[p], placeholder=texts.CHOOSE_ONE)
     role = b.selectbox("Rolle", [None, *texts.POLITICIAN_ROLES], key="politiker_role",
                        format_func=lambda r: "Alle roller" if r is None
-                       else texts.POLITICIAN_ROLES[r])
+                       else texts.POLITICIAN_ROLES[r], placeholder=texts.CHOOSE_ONE)
     filters = {"search": search, "kommunenummer": kommune if kommune in places else None,
                "fylkesnummer": county, "party": party, "role": role}
     total = politicians.count_politicians(db, user, **filters)

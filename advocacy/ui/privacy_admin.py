@@ -44,7 +44,7 @@ def render(db, user) -> None:
                   for u in accounts.list_users(db, user)
                   if not u["brukernavn"].startswith("slettet-")}
     chosen = st.selectbox("Person", [None, *people], key="privacy_person",
-                          format_func=lambda i: "Velg …" if i is None else f"{people[i]} – nr. {i}")
+                          format_func=lambda i: "Velg …" if i is None else f"{people[i]} – nr. {i}", placeholder=texts.CHOOSE_ONE)
     if chosen is None:
         return
     exported = (privacy.export_politician if kind == "politiker" else privacy.export_user)(

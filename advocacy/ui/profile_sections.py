@@ -24,13 +24,11 @@ from advocacy import (
     texts,
 )
 from advocacy.errors import AdvocacyError
-from advocacy.ui import corrections, dates
+from advocacy.ui import chart_locale, corrections, dates
 from advocacy.ui.downloads import export_buttons
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
-STATUS_ICONS = {"oppfyller": "🟢", "delvis": "🟡", "langt_unna": "🔴", "ukjent": "⚪",
-                "ingen_mal": "🔵"}
 PROFILE_COLUMNS = {
     "lever": "Sak", "value": "Kommunens vedtak", "legal_normal": "Lovens normaltid",
     "legal_max": "Lovens grense", "goal": "Vårt mål", "status_shown": "Status",
@@ -75,7 +73,7 @@ def show(db, user, kommunenummer: str, version: str) -> None:
 def _policy(db, kommunenummer: str, version: str) -> None:
     rows = _profile(db, kommunenummer, version)
     for row in rows:
-        row["status_shown"] = f"{STATUS_ICONS[row['status']]} {row['status_text']}"
+        row["status_shown"] = texts.status_with_symbol(row["status"], row["status_text"])
     table(rows, PROFILE_COLUMNS, dates=["decided_on"], key="profile_policy")
     over = [r["lever"] for r in rows if r["over_legal_limit"]]
     if over:
@@ -96,11 +94,12 @@ def _history(db, user, kommunenummer: str) -> None:
         }).dropna(subset=["Vedtatt"])
         if not frame.empty:
             chart = alt.Chart(frame).mark_circle(size=90).encode(
-                x=alt.X("Vedtatt:T", title="Vedtaksdato", axis=alt.Axis(format="%Y")),
+                x=alt.X("Vedtatt:T", title="Vedtaksdato", axis=chart_locale.year_axis()),
                 y=alt.Y("Sak:N", title=None),
-                tooltip=["Sak", "Verdi", alt.Tooltip("Vedtatt:T", format="%d.%m.%Y")],
+                tooltip=["Sak", "Verdi",
+                         alt.Tooltip("Vedtatt:T", format=texts.CHART_DATE_FORMAT)],
             ).properties(height=max(120, 28 * frame["Sak"].nunique()))
-            st.altair_chart(chart, width="stretch")
+            chart_locale.draw(chart)
     table(corrections.struck(rows, "shown_value"),
           {"decided_on": "Vedtatt", "lever": "Sak", "shown_value": "Verdi",
            "correction": texts.CORRECTED_COLUMN, "source": "Kilde", "note": "Merknad",
@@ -117,14 +116,14 @@ def _record_form(db, user, kommunenummer: str) -> None:
     levers = municipalities.levers(db)
     by_id = {lv["id"]: lv for lv in levers}
     lever_id = st.selectbox("Sak", list(by_id), format_func=lambda i: by_id[i]["name"],
-                            key="position_lever")
+                            key="position_lever", placeholder=texts.CHOOSE_ONE)
     lever = by_id[lever_id]
     kind = lever["value_type"]
     st.caption(f"{texts.VALUE_HINTS[kind]}. Lovens normaltid: "
                f"{md(policy_status.display(kind, lever['legal_normal']) or '–')}; lovens grense: "
                f"{md(policy_status.display(kind, lever['legal_max']) or '–')}; vårt mål: "
                f"{md(policy_status.display(kind, lever['goal']) or '–')}.")
-    with st.form(f"position_form_{lever_id}", clear_on_submit=True):
+    with st.form(f"position_form_{lever_id}", clear_on_submit=True, enter_to_submit=False):
         if kind == "boolean":
             value = st.radio("Verdi", ["ja", "nei"], horizontal=True, key="position_value_bool")
         elif kind == "date":

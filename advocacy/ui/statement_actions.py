@@ -29,7 +29,7 @@ def _withdraw(db, user, statement_id: int) -> confirm.Done:
 
 
 def adopt_form(db, user, item: dict) -> None:
-    with st.form("stmt_adopt"):
+    with st.form("stmt_adopt", enter_to_submit=False):
         st.markdown("**Registrer vedtak**")
         body = st.text_input("Vedtatt av", item["adopted_by"] or "",
                              placeholder="LO i Oslos styremøte", key="stmt_adopt_body")
@@ -74,12 +74,12 @@ def _send(db, user, statement_id, chosen, date) -> str:
 
 
 def response_form(db, user, item: dict) -> None:
-    with st.form("stmt_response"):
+    with st.form("stmt_response", enter_to_submit=False):
         st.markdown("**Registrer svar**")
         recipients = {r["id"]: r["name"] for r in item["recipients"]}
         recipient = st.selectbox("Svar på utsending til", [None, *recipients],
                                  format_func=lambda r: recipients.get(r, "—"),
-                                 key="stmt_response_recipient")
+                                 key="stmt_response_recipient", placeholder=texts.CHOOSE_ONE)
         responder = st.text_input("Hvem svarte", key="stmt_response_who")
         when = st.date_input("Dato", dt.date.today(), **dates.OPEN_RANGE, format="DD.MM.YYYY",
                              key="stmt_response_date")

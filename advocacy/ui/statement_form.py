@@ -13,7 +13,7 @@ import datetime as dt
 import streamlit as st
 
 from advocacy import accounts, statement_archive, statements, texts
-from advocacy.ui import dates, draft_keeper
+from advocacy.ui import dates, draft_keeper, text_limit
 
 TEXT_NAMES = ("title", "adopted_by", "meeting_date", "place", "position", "grounds",
               "demands_to", "demands", "reservations", "contact")
@@ -41,6 +41,10 @@ def statement_form(db, user, key: str, current: dict | None = None) -> dict | No
     })
     kept.notice()
     k, w, label = kept.key, kept.watch, texts.STATEMENT_FIELDS
+
+    def counted(name: str, value: str) -> str:  # the count under the field just drawn
+        text_limit.show(k(name), value, statements.MAX_TEXT)
+        return value
     state = st.session_state
     state[k("levers")] = [v for v in state[k("levers")] or [] if v in levers]
     state[k("municipalities")] = [v for v in state[k("municipalities")] or [] if v in knrs]
@@ -55,28 +59,30 @@ def statement_form(db, user, key: str, current: dict | None = None) -> dict | No
                                       **dates.OPEN_RANGE,
                                       format="DD.MM.YYYY", **w),
         "place": st.text_input(label["place"], key=k("place"), **w),
-        "position": st.text_area(label["position"], key=k("position"),
-                                 help="Standpunktet i første setning.", **w),
-        "grounds": st.text_area(label["grounds"], height=180, key=k("grounds"),
-                                help="2–4 avsnitt. Tom linje gir nytt avsnitt.", **w),
+        "position": counted("position", st.text_area(
+            label["position"], key=k("position"), help="Standpunktet i første setning.", **w)),
+        "grounds": counted("grounds", st.text_area(
+            label["grounds"], height=180, key=k("grounds"),
+            help="2–4 avsnitt. Tom linje gir nytt avsnitt.", **w)),
         "demands_to": st.text_input(label["demands_to"], key=k("demands_to"),
                                     placeholder=texts.STATEMENT_DEFAULT_DEMANDS_TO, **w),
         "demands": st.text_area(label["demands"], key=k("demands"), help="Ett krav per linje.",
                                 **w),
-        "reservations": st.text_area(label["reservations"], key=k("reservations"), **w),
+        "reservations": counted("reservations", st.text_area(
+            label["reservations"], key=k("reservations"), **w)),
         "contact": st.text_input(label["contact"], key=k("contact"), **w),
     }
-    chosen_levers = st.multiselect("Virkemidler", list(levers), format_func=levers.get,
-                                   key=k("levers"), **w)
+    chosen_levers = st.multiselect("Saker", list(levers), format_func=levers.get,
+                                   key=k("levers"), **w, placeholder=texts.CHOOSE_MANY, select_all=False)
     chosen_knrs = st.multiselect("Kommuner", list(knrs), format_func=knrs.get,
-                                 key=k("municipalities"), **w)
+                                 key=k("municipalities"), **w, placeholder=texts.CHOOSE_MANY, select_all=False)
     chapter = None
     if user.is_leader and not current:
         chapters = accounts.chapter_names(db)
         if state[k("chapter")] not in chapters:
             state[k("chapter")] = None
         chapter = st.selectbox("Lokallag", [None, *chapters], key=k("chapter"), **w,
-                               format_func=lambda c: chapters.get(c, "Hele organisasjonen"))
+                               format_func=lambda c: chapters.get(c, "Hele organisasjonen"), placeholder=texts.CHOOSE_ONE)
     if not st.button("Lagre utkast", type="primary", key=f"{prefix}_save"):
         return None
     return {"fields": values, "lever_ids": chosen_levers, "kommunenummer": chosen_knrs,

@@ -79,7 +79,7 @@ def render(db, user) -> None:
         left.markdown(
             f"**{md(row['kind_label'])}:** {md(row['label'])}  \n"
             f"{texts.TRASH_COL_WHO}: {md(row['deleted_by_name'] or '–')} · "
-            f"{texts.TRASH_COL_WHEN.lower()} {texts.format_date(row['deleted_at'][:10])} · "
+            f"{texts.TRASH_COL_WHEN.lower()} {texts.format_date(texts.oslo_date(row['deleted_at']))} · "
             f"{texts.TRASH_COL_LEFT.lower()}: {texts.format_number(row['days_left'])}")
         # Putting back needs no dialog: it changes nothing that cannot be removed again.
         if row["can_restore"] and right.button(texts.TRASH_RESTORE_BUTTON,

@@ -144,13 +144,13 @@ def show_actions(item: dict) -> None:
 def send_form(item: dict) -> None:
     knrs = [m["kommunenummer"] for m in item["municipalities"]]
     choices = statement_archive.recipient_choices(db, knrs)
-    with st.form("stmt_send"):
+    with st.form("stmt_send", enter_to_submit=False):
         st.markdown("**Registrer utsending**")
         chosen = []
         for kind in ("politiker", "parti", "avis"):
             options = choices[kind]
             picked = st.multiselect(texts.STATEMENT_RECIPIENT_KINDS[kind], list(options),
-                                    format_func=options.get, key=f"stmt_send_{kind}")
+                                    format_func=options.get, key=f"stmt_send_{kind}", placeholder=texts.CHOOSE_MANY, select_all=False)
             chosen += [(kind, value) for value in picked]
         others = st.text_area("Andre mottakere", help="Én per linje, f.eks. Statsforvalteren.")
         chosen += [("annet", line.strip()) for line in others.splitlines() if line.strip()]
@@ -192,12 +192,12 @@ def archive() -> None:
     text = c1.text_input(texts.SEARCH_LABEL, key="stmt_search", placeholder="Ord i teksten")
     body = c2.text_input("Vedtatt av", key="stmt_body")
     year = c3.selectbox("År", [None, *statement_archive.years(db, user)], key="stmt_year",
-                        format_func=lambda y: "Alle" if y is None else str(y))
-    lever = c4.selectbox("Virkemiddel", [None, *levers], key="stmt_lever",
-                         format_func=lambda v: "Alle" if v is None else levers[v])
+                        format_func=lambda y: "Alle" if y is None else str(y), placeholder=texts.CHOOSE_ONE)
+    lever = c4.selectbox("Sak", [None, *levers], key="stmt_lever",
+                         format_func=lambda v: "Alle" if v is None else levers[v], placeholder=texts.CHOOSE_ONE)
     status = c5.selectbox("Status", [None, *texts.STATEMENT_STATUSES], key="stmt_status",
                           format_func=lambda s: "Alle" if s is None else
-                          texts.STATEMENT_STATUSES[s])
+                          texts.STATEMENT_STATUSES[s], placeholder=texts.CHOOSE_ONE)
     rows = statement_archive.search_statements(db, user, text=text, body=body, year=year,
                                                lever_id=lever, status=status, limit=SHOWN)
     if len(rows) == SHOWN:
@@ -221,7 +221,7 @@ def archive() -> None:
     default = ids.index(wanted) + 1 if wanted is not None else 0
     chosen = st.selectbox("Vis uttalelse", [None, *ids], index=default, key="stmt_pick",
                           format_func=lambda i: "Velg …" if i is None
-                          else titles.get(i, f"Uttalelse nr. {i}"))
+                          else titles.get(i, f"Uttalelse nr. {i}"), placeholder=texts.CHOOSE_ONE)
     if chosen is None:
         st.query_params.pop("uttalelse", None)
     else:

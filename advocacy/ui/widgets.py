@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -18,6 +17,7 @@ def table(
     columns: Mapping[str, str],
     *,
     dates: Sequence[str] = (),
+    times: Sequence[str] = (),
     labels: Mapping[str, Mapping[str, str]] | None = None,
     key: str | None = None,
     height: int | str | None = None,
@@ -25,7 +25,8 @@ def table(
     """Rows as a read-only table with Norwegian headings.
 
     `columns` maps row keys to headings (and chooses their order); `dates` are ISO dates shown
-    as dd.mm.åååå but sorted as dates; `labels` turns stored codes into words
+    as dd.mm.åååå but sorted as dates (a stored moment by its day in Norway); `times` are
+    stored moments (UTC) shown in Norwegian time, «02.12.2026 kl. 20:16»; `labels` turns stored codes into words
     (e.g. {"kind": texts.MEETING_KINDS}). Cell text is shown as text, never as HTML.
     """
     if not rows:
@@ -42,12 +43,16 @@ def table(
             values = [mapping.get(v, v) for v in values]
         if name in dates:
             # date objects (Arrow date32), None empty: shown as dd.mm.åååå, sorted as dates.
-            values = [_as_date(v) for v in values]
+            values = [texts.oslo_date(v) for v in values]
+        elif name in times:
+            values = [texts.to_oslo(v) for v in values]
         elif all(v is None or isinstance(v, str) for v in values):
             values = ["" if v is None else v for v in values]  # not a grey "None"
         data[heading] = values
     config = {columns[name]: st.column_config.DateColumn(format="DD.MM.YYYY")
               for name in dates}
+    config |= {columns[name]: st.column_config.DatetimeColumn(
+        format=texts.TIMESTAMP_COLUMN_FORMAT) for name in times}
     try:  # an Arrow table straight away: pandas would only be a detour to Arrow
         frame = pa.table(data)
     except (pa.ArrowInvalid, pa.ArrowTypeError):  # a column of mixed types: pandas copes
@@ -55,7 +60,7 @@ def table(
     if height is None:  # long lists scroll inside the table rather than stretch the page
         height = 600 if len(rows) > 16 else "auto"
     st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key,
-                 height=height)
+                 height=height, placeholder=texts.EMPTY_CELL)
 
 
 def open_requested(db, user, prefix: str, param: str, list_view: str) -> None:
@@ -97,15 +102,6 @@ def pager(total: int, size: int, key: str, filters: object = None) -> int:
                        on_click=go, args=(page + 1,), icon=":material/chevron_right:",
                        width="stretch")
     return (page - 1) * size
-
-
-def _as_date(value) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 def demo_marker(enabled: bool) -> None:

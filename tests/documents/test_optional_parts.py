@@ -18,7 +18,7 @@ def test_empty_optional_fields_leave_no_dangling_words():
     context.update(avsender_telefon="", avsender_epost="", avsender_rolle="", avtalt="",
                    krav=[], kopi="", vedlegg="")
     text = _text(render(template.path, context))
-    for dangling in ("Telefon", "Som avtalt", "Vi ber derfor om", "Kopi:", "Vedlegg:", " · "):
+    for dangling in ("Telefon", "Dette ble avtalt", "Vi ber derfor om", "Kopi:", "Vedlegg:", " · "):
         assert dangling not in text
     assert f"\n{context['organisasjon']}\n" in f"\n{text}\n"  # the signature keeps the org
 
@@ -26,9 +26,9 @@ def test_empty_optional_fields_leave_no_dangling_words():
 def test_filled_optional_fields_are_all_there():
     template = BUNDLED["oppfolgingsbrev"]
     context = template.sample_context()
-    context.update(avsender_telefon="900 00 000", avtalt="sender vi tallene.",
+    context.update(avsender_telefon="900 00 000", avtalt="Vi sender tallene.",
                    krav=["Behold 02:00"], kopi="Gruppeledere", vedlegg="Tall fra legevakten")
     text = _text(render(template.path, context))
-    for expected in ("Telefon 900 00 000", "Som avtalt sender vi tallene.", "Vi ber derfor om:",
+    for expected in ("Telefon 900 00 000", "Dette ble avtalt i møtet: Vi sender tallene.", "Vi ber derfor om:",
                      "Behold 02:00", "Kopi: Gruppeledere", "Vedlegg: Tall fra legevakten"):
         assert expected in text

@@ -31,8 +31,9 @@ def test_form_lists_fields_and_what_is_missing(brev):
     captions = " ".join(c.value for c in at.caption)
     assert "Flettefelt i malen:" in captions and "`mottaker_navn`" in captions
     warning = at.warning[0].value
-    assert warning.startswith("Mangler verdi:") and f"«{md('mottaker_navn')}»" in warning
-    assert "«avsender_navn»" not in warning
+    assert warning.startswith("Mangler verdi:") and f"«{md('Mottakerens fulle navn')}»" in warning
+    assert "mottaker_navn" not in warning  # the label, not the merge-field key
+    assert "«Avsenderens fulle navn»" not in warning
 
 
 def test_preview_then_mark_sent_keeps_the_docx(brev, db_path):

@@ -22,9 +22,9 @@ def newest_letter(db_path):
 
 
 def create_from_lever(at, db_path):
-    at.radio(key="innlegg_start").set_value("virkemiddel").run()
+    at.radio(key="innlegg_start").set_value("sak").run()
     at.selectbox(key="innlegg_kommune").set_value("3301").run()
-    at.selectbox(key="innlegg_virkemiddel").set_value("skjenketid_gr12").run()
+    at.selectbox(key="innlegg_sak").set_value("skjenketid_gr12").run()
     at.button(key="innlegg_opprett").click().run()
     assert not at.exception and not at.error
     return newest_letter(db_path)[0]

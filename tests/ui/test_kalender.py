@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from advocacy import campaigns
+from advocacy import campaigns, texts
 from advocacy.db import connect
 from tests.ui.conftest import login, open_tab, page_file
 
@@ -31,8 +31,8 @@ def test_month_view_shows_events_and_key_dates(app):
     _open(app, "leder")
     assert app.title[0].value == "Kalender"
     assert [t.label for t in app.tabs] == ["Aktiviteter", "Kampanjer"]
-    app.selectbox(key="cal_year").select(2027).run()
-    app.selectbox(key="cal_month").select(9).run()
+    app.session_state["cal_shown"] = dt.date(2027, 9, 1)
+    app.run()
     assert "Kommunestyre- og fylkestingsvalget 2027" in _grid(app)
     assert not app.dataframe  # the month's table is built only when its expander is opened
     app.session_state["cal_table_box"] = True
@@ -66,8 +66,8 @@ def test_chapter_member_adds_an_event_for_own_chapter(app, db_path):
     assert row[2].endswith("T18:00")
     # the month's calendar, shared between reruns, has the new event at once
     day = dt.date.today() + dt.timedelta(days=3)
-    app.selectbox(key="cal_year").select(day.year)
-    app.selectbox(key="cal_month").select(day.month).run()
+    app.session_state["cal_shown"] = day.replace(day=1)
+    app.run()
     assert "Debatt på biblioteket" in _grid(app)
 
 
@@ -96,3 +96,40 @@ def test_writing_group_reads_but_has_no_forms(app):
     _open(app, "skrivegruppe")
     assert not [b for b in app.button if b.form_id in ("event_new", "camp_count", "camp_new")]
     assert "<table" in _grid(app)  # the month is there to read
+
+
+def _month_shown(app) -> str:
+    return next(s.value for s in app.subheader)
+
+
+def test_month_steps_forward_and_back_across_the_year_end(app):
+    _open(app, "leder")
+    this_month = dt.date.today().replace(day=1)
+    assert _month_shown(app) == texts.format_month(this_month.year, this_month.month)
+    app.session_state["cal_shown"] = dt.date(2026, 11, 1)
+    app.run()
+    assert _month_shown(app) == "november 2026"
+    app.button(key="cal_next").click().run()
+    assert _month_shown(app) == "desember 2026"
+    app.button(key="cal_next").click().run()
+    assert _month_shown(app) == "januar 2027"
+    assert "januar 2027" in _grid(app)
+    app.button(key="cal_prev").click().run()
+    app.button(key="cal_prev").click().run()
+    app.button(key="cal_prev").click().run()
+    assert _month_shown(app) == "oktober 2026"
+    assert "oktober 2026" in _grid(app)
+    app.button(key="cal_this_month").click().run()
+    assert _month_shown(app) == texts.format_month(this_month.year, this_month.month)
+    assert [b.label for b in app.button if b.key in ("cal_prev", "cal_next", "cal_this_month")
+            ] == ["‹ Forrige måned", "Neste måned ›", "I dag"]
+
+
+def test_month_view_shows_the_key_date_of_the_month_stepped_to(app):
+    _open(app, "leder")
+    app.session_state["cal_shown"] = dt.date(2027, 8, 1)
+    app.run()
+    assert "Kommunestyre- og fylkestingsvalget 2027" not in _grid(app)
+    app.button(key="cal_next").click().run()
+    assert _month_shown(app) == "september 2027"
+    assert "Kommunestyre- og fylkestingsvalget 2027" in _grid(app)

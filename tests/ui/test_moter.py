@@ -118,3 +118,38 @@ def test_the_list_opens_nothing_by_itself_and_counts_what_it_shows(app):
     choice.select_index(0).run()
     assert app.session_state["moter_open"] is not None
     assert any(b.key and str(b.key).startswith("make_") for b in app.button)
+
+
+def test_free_texts_count_live_and_the_letter_says_how_avtalt_reads(app):
+    from advocacy import texts
+
+    _open(app, view="Nytt møte")
+    counts = [h.proto.body for h in app.get("html") if "pavirk-limit" in h.proto.body]
+    assert any('id="pavirk-limit-new_summary"' in c and "0 av 20\u00a0000 tegn" in c
+               for c in counts), counts
+    app.text_area(key="new_summary").input("x" * 20_001).run()
+    assert any("20\u00a0001 av 20\u00a0000 tegn – 1 for mye" in h.proto.body
+               for h in app.get("html")), "the count turns into a warning over the limit"
+    app.multiselect(key="new_politicians").set_value(_drammen_politicians())
+    db = _db()
+    before = db["meetings"].count
+    app.button(key="new_save").click().run()
+    assert any(e.value.startswith("Sammendraget kan være høyst") for e in app.error)
+    assert db["meetings"].count == before
+    db.close()
+    app.text_area(key="new_summary").input("Vi snakket om skjenketid.")
+    app.text_area(key="new_promises").input("ordføreren tar saken opp.")
+    app.button(key="new_save").click()
+    app.run()
+    db = _db()
+    meeting_id = db.execute("select id from meetings order by id desc limit 1").fetchone()[0]
+    app.button(key=f"make_{meeting_id}").click()
+    app.run()
+    assert not app.exception
+    doc = db.execute("select id from documents order by id desc limit 1").fetchone()[0]
+    db.close()
+    avtalt = app.text_area(key=f"letter_{doc}_avtalt")
+    assert avtalt.value == "Ordføreren tar saken opp."
+    assert avtalt.proto.help == texts.AVTALT_HELP and "Dette ble avtalt i møtet:" in avtalt.label
+    assert any(f'id="pavirk-limit-letter_{doc}_avtalt"' in h.proto.body
+               for h in app.get("html"))

@@ -1,0 +1,64 @@
+"""A free-text field with its limit: a count under it, live as the user types, and a warning.
+
+No `max_chars`: Streamlit would cut a longer paste without a word (see «No silent change of what
+was typed»). The text is kept whole, the count turns red over the limit, and the domain refuses
+it on save with a message naming the field. Like ui/live_count.py, the count is drawn by the
+server on every rerun and updated in the browser on every keystroke by a few lines of fixed
+JavaScript (numbers only, no user data in the HTML).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import streamlit as st
+
+from advocacy import texts
+
+_SCRIPT = """
+<script>
+(function () {
+  if (window.__pavirkTextLimit) return;
+  window.__pavirkTextLimit = true;
+  var fmt = new Intl.NumberFormat("nb-NO");
+  document.addEventListener("input", function (event) {
+    var area = event.target;
+    if (!area || (area.tagName !== "TEXTAREA" && area.tagName !== "INPUT")) return;
+    var holder = area.closest('[class*="st-key-"]');
+    if (!holder) return;
+    var m = holder.className.match(/st-key-([A-Za-z0-9_-]+)/);
+    var box = m && document.getElementById("pavirk-limit-" + m[1]);
+    if (!box) return;
+    var n = Array.from(area.value.trim()).length, limit = Number(box.dataset.limit);
+    var text = fmt.format(n) + " av " + fmt.format(limit) + " tegn";
+    if (n > limit) { text += " – " + fmt.format(n - limit) + " for mye"; box.dataset.over = "1"; }
+    else { box.dataset.over = "0"; }
+    box.textContent = text;
+  }, true);
+})();
+</script>
+"""
+_STYLE = """<style>
+.pavirk-limit { font-size: 0.85rem; color: #555; margin-top: -0.6rem; }
+.pavirk-limit[data-over="1"] { color: #b00020; font-weight: 600; }
+</style>"""
+_SAFE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def line(n: int, limit: int) -> str:
+    """«1 234 av 20 000 tegn», with the excess when over."""
+    text = texts.LIMIT_COUNT.format(n=texts.format_number(n), limit=texts.format_number(limit))
+    if n > limit:
+        text += texts.LIMIT_OVER.format(over=texts.format_number(n - limit))
+    return text
+
+
+def show(key: str, value: str | None, limit: int) -> None:
+    """The count for the text widget with `key` (drawn right under it)."""
+    n = len((value or "").strip())
+    box_id = f"pavirk-limit-{key}" if _SAFE_KEY.match(key) else ""
+    st.html(f'{_STYLE}<div class="pavirk-limit" id="{box_id}" data-limit="{int(limit)}" '
+            f'data-over="{1 if n > limit else 0}">{html.escape(line(n, limit))}</div>{_SCRIPT}',
+            unsafe_allow_javascript=True)
+
