@@ -74,18 +74,20 @@ def line(size: char_count.Length) -> str:
     return text
 
 
+def count_html(size: char_count.Length, limit: int | None, extra: int, empty: int) -> str:
+    """The count's HTML: fixed style and script, numbers and the escaped line."""
+    return (f'{_STYLE}<div id="pavirk-live-count" data-limit="{int(limit or 0)}" '
+            f'data-extra="{int(extra)}" data-empty="{int(empty)}" '
+            f'data-over="{1 if size.is_over else 0}">{html.escape(line(size))}</div>{_SCRIPT}')
+
+
 def show(title: str, body: str, signature: str, limit: int | None,
          paper: str | None) -> char_count.Length:
     """Draw the count (live in the browser, exact on every rerun) and the warning when over."""
     size = reader_letters.length(title, body, signature, limit)
     extra = reader_letters.length(title, "x", signature, None).chars - 1
     empty = reader_letters.length(title, "", signature, None).chars
-    st.html(
-        f'{_STYLE}<div id="pavirk-live-count" data-limit="{int(limit or 0)}" '
-        f'data-extra="{int(extra)}" data-empty="{int(empty)}" '
-        f'data-over="{1 if size.is_over else 0}">{html.escape(line(size))}</div>{_SCRIPT}',
-        unsafe_allow_javascript=True,
-    )
+    st.html(count_html(size, limit, extra, empty), unsafe_allow_javascript=True)
     st.caption(texts.LETTER_COUNT_RULE)
     if size.is_over:
         st.warning(texts.LETTER_OVER_WARNING.format(

@@ -54,12 +54,15 @@ def sync(token: str | None) -> None:
         value, lifetime = '""', "; Max-Age=0"
     else:
         return
-    st.html(
-        "<script>document.cookie = " + json.dumps(COOKIE + "=") + " + " + value
-        + " + " + json.dumps("; Path=/; SameSite=Strict" + lifetime)
-        + " + (location.protocol === 'https:' ? '; Secure' : '');</script>",
-        unsafe_allow_javascript=True,
-    )
+    st.html(cookie_html(value, lifetime), unsafe_allow_javascript=True)
+
+
+def cookie_html(value: str, lifetime: str) -> str:
+    """The script that writes the cookie: `value` is JSON (a server-made token or ""), every
+    other part a constant."""
+    return ("<script>document.cookie = " + json.dumps(COOKIE + "=") + " + " + value
+            + " + " + json.dumps("; Path=/; SameSite=Strict" + lifetime)
+            + " + (location.protocol === 'https:' ? '; Secure' : '');</script>")
 
 
 def finished() -> None:

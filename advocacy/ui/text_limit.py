@@ -54,11 +54,16 @@ def line(n: int, limit: int) -> str:
     return text
 
 
+def count_html(key: str, n: int, limit: int) -> str:
+    """The count's HTML: fixed style and script, numbers, the escaped line and a checked key."""
+    box_id = f"pavirk-limit-{key}" if _SAFE_KEY.match(key) else ""
+    return (f'{_STYLE}<div class="pavirk-limit" id="{html.escape(box_id)}" '
+            f'data-limit="{int(limit)}" data-over="{1 if n > limit else 0}">'
+            f'{html.escape(line(n, limit))}</div>{_SCRIPT}')
+
+
 def show(key: str, value: str | None, limit: int) -> None:
     """The count for the text widget with `key` (drawn right under it)."""
     n = len((value or "").strip())
-    box_id = f"pavirk-limit-{key}" if _SAFE_KEY.match(key) else ""
-    st.html(f'{_STYLE}<div class="pavirk-limit" id="{box_id}" data-limit="{int(limit)}" '
-            f'data-over="{1 if n > limit else 0}">{html.escape(line(n, limit))}</div>{_SCRIPT}',
-            unsafe_allow_javascript=True)
+    st.html(count_html(key, n, limit), unsafe_allow_javascript=True)
 
