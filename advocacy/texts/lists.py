@@ -14,3 +14,22 @@ OVERDUE_SHOWING = ("Viser de {shown} eldste av {total} forfalte oppfølginger. L
 # --- Lists at national scale ---
 DOCUMENTS_NEWEST = "Viser de {n} sist endrede dokumentene. Bruk søket under Møter for eldre."
 LETTERS_NEWEST = "Viser de {n} sist endrede av {total} innlegg."
+
+# --- Search, filters, sorting and pages over a long list ---
+LIST_SEARCH = "Søk i listen"
+LIST_SEARCH_PLACEHOLDER = "Skriv ord og trykk Enter"
+LIST_SORT = "Sorter etter"
+LIST_ORDER = "Rekkefølge"
+LIST_ASCENDING = "Stigende"
+LIST_DESCENDING = "Synkende"
+NEWEST_FIRST = ("Eldste først", "Nyeste først")
+ALPHABETICAL = ("A–Å", "Å–A")
+SMALLEST_FIRST = ("Minst først", "Størst først")
+LIST_PERIOD_HELP = "Velg fra- og til-dato (begge tas med). Tøm feltet for å se alle."
+LIST_FOUND = "{first}–{last} av {total} {noun}"
+LIST_NONE_FOUND = "Ingen {noun} passer til søket og filtrene."
+LIST_PAGE = "Side (av {pages})"
+LIST_SIZE = "Per side"
+MEETING_FOLLOWUP_STATES = {"forfalt": "Forfalt", "venter": "Ikke forfalt ennå",
+                           "fulgt_opp": "Fulgt opp", "ingen": "Uten oppfølgingsfrist"}
+MEETINGS_NOUN = ("møte", "møter")

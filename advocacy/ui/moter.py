@@ -2,15 +2,16 @@
 
 import streamlit as st
 
-from advocacy import accounts, meetings, texts
+from advocacy import accounts, meeting_list, municipalities, texts
 from advocacy.errors import AdvocacyError
 from advocacy.ui import context
 from advocacy.ui.followup_view import render_followups
+from advocacy.ui.list_controls import Choice, ask, pages
 from advocacy.ui.meeting_detail import render_meeting
 from advocacy.ui.meeting_form import meeting_form
 from advocacy.ui.safe_text import md
 from advocacy.ui.search_view import render_search
-from advocacy.ui.widgets import open_requested, pager, table
+from advocacy.ui.widgets import open_requested, table
 
 user = context.require_page("moter")
 db = context.db()
@@ -18,7 +19,6 @@ db = context.db()
 VIEWS = ["Møter", "Nytt møte", "Oppfølging", "Søk"]
 OPEN = "moter_open"  # the meeting shown under the list
 PENDING = "moter_pending_open"  # set before a rerun: widgets' state can only change before them
-PAGE_SIZE = 50  # a national list runs to 50,000 meetings: a page at a time, newest first
 
 st.session_state.setdefault("moter_view", VIEWS[0])
 st.title(texts.PAGE_TITLES["moter"])
@@ -39,16 +39,21 @@ elif view == "Oppfølging":
 elif view == "Søk":
     render_search(db, user, "moter_search")
 else:
-    chapter_id = None
+    kommuner = municipalities.names(db)
+    chosen_kommune = st.session_state.get("moter_list_f_kommune")
+    choices = [Choice("kommune", "Kommune", kommuner, "Alle kommuner")]
     if user.is_leader:
-        chapters = accounts.chapter_names(db)
-        chapter_id = st.selectbox("Lokallag", [None, *chapters], key="moter_chapter",
-                                  format_func=lambda c: "Alle lokallag" if c is None
-                                  else chapters[c], placeholder=texts.CHOOSE_ONE)
-    total = meetings.count_meetings(db, user, chapter_id=chapter_id)
-    st.caption(f"{texts.format_number(total)} møter, de nyeste først")
-    offset = pager(total, PAGE_SIZE, "moter_side", filters=chapter_id)
-    rows = meetings.list_meetings(db, user, PAGE_SIZE, chapter_id=chapter_id, offset=offset)
+        choices.append(Choice("lokallag", "Lokallag", accounts.chapter_names(db), "Alle lokallag"))
+    choices += [
+        Choice("politiker", "Politiker", meeting_list.politicians_in(db, chosen_kommune),
+               "Velg kommune først" if not chosen_kommune else "Alle politikere"),
+        Choice("type", "Type", texts.MEETING_KINDS, "Alle typer"),
+        Choice("oppfolging", "Oppfølging", texts.MEETING_FOLLOWUP_STATES, "Alle"),
+    ]
+    query = ask("moter_list", meeting_list.SPEC, choices, period="Periode",
+                search="Søk i møtene")
+    found = meeting_list.find(db, user, query)
+    rows = found.rows
     table(
         rows,
         {"held_on": "Dato", "kind": "Type", "chapter": "Lokallag", "kommune": "Kommune",
@@ -58,6 +63,7 @@ else:
         labels={"kind": texts.MEETING_KINDS},
         key="moter_table",
     )
+    pages("moter_list", found, query, texts.MEETINGS_NOUN)
     labels = {r["id"]: f"{texts.format_short_date(r['held_on'])} – {r['kommune']}: "
                        f"{r['politicians'] or ''}" for r in rows}
     selected = st.session_state.get(OPEN)

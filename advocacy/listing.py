@@ -1,0 +1,201 @@
+"""Long lists, one way for all: words to search for, filters, a period, a sort order and a page.
+
+A list says once what it is (`ListSpec`): the columns it selects, the tables they come from, the
+unique key that breaks ties, where its words are searched (an FTS5 index where the table has one,
+else a few text columns), which filters and sort orders it offers. The page asks with a
+`ListQuery`; `fetch` answers with one `Page` of rows and the count, both from the same where
+clause, so «312 møter» and the rows always agree. The user's scope (which rows they may read at
+all) is passed in by the domain module that owns the list and is always part of the where clause.
+
+Everything a user types is a bound parameter; only the spec's fixed fragments are joined into
+SQL, and a sort or filter name not in the spec is refused (it would be a programming error).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlite_utils
+
+from .search import fts_query
+
+FOLD = "pavirk_fold"  # the SQL function: a text folded for search (case, accents; æøå kept)
+MAX_WORDS = 8
+PAGE_SIZES = (25, 50, 100)
+
+
+@dataclass(frozen=True)
+class Sort:
+    """One sort order: its label for the user and the SQL it sorts by; `descending` is the
+    direction it starts in (dates newest first, names A–Å)."""
+
+    label: str
+    sql: str
+    descending: bool = False
+    ways: tuple[str, str] | None = None  # the two directions' labels (ascending, descending)
+
+
+@dataclass(frozen=True)
+class ListSpec:
+    """What a list is. `filters` maps a filter's name to its SQL: the value is compared with
+    `{v}` (written `= :p` for one value, `in (…)` for several); without `{v}` the comparison is
+    put after the expression. `period` is the ISO date or moment a from–to period filters on."""
+
+    select: str
+    source: str
+    key: str
+    sorts: Mapping[str, Sort]
+    filters: Mapping[str, str] = field(default_factory=dict)
+    period: str | None = None
+    fts: tuple[str, str] | None = None  # (FTS5 table, the listed table's rowid expression)
+    like: Sequence[str] = ()  # text columns searched when there is no FTS5 index
+
+    def __post_init__(self) -> None:
+        if not self.sorts:
+            raise ValueError("a list needs at least one sort order")
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """What the user asked for. Empty values (None, "", []) filter nothing."""
+
+    text: str = ""
+    filters: Mapping[str, Any] = field(default_factory=dict)
+    start: dt.date | None = None
+    end: dt.date | None = None
+    sort: str | None = None
+    descending: bool | None = None
+    page: int = 1
+    size: int = 50
+
+    def same_rows(self) -> tuple:
+        """Everything but the page: a change of it starts again at page one."""
+        return (self.text.strip(), tuple(sorted((k, repr(v)) for k, v in self.filters.items())),
+                self.start, self.end, self.sort, self.descending, self.size)
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[dict]
+    total: int
+    page: int
+    size: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.size))
+
+    @property
+    def first(self) -> int:
+        return (self.page - 1) * self.size + 1 if self.total else 0
+
+    @property
+    def last(self) -> int:
+        return min(self.page * self.size, self.total)
+
+
+def fold(text: str | None) -> str:
+    """Text as it is searched: case folded and accents removed (é → e, ü → u), but æ, ø and å
+    kept: they are letters of their own in Norwegian (Ås is not As)."""
+    if not text:
+        return ""
+    kept = text.casefold().replace("å", "\0")
+    plain = "".join(c for c in unicodedata.normalize("NFKD", kept)
+                    if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", plain.replace("\0", "å"))
+
+
+def _fold_sql(value: Any) -> str | None:
+    return fold(value) if isinstance(value, str) else None if value is None else fold(str(value))
+
+
+def register(db: sqlite_utils.Database) -> None:
+    """The fold function on this connection (once per connection)."""
+    conn = db.conn
+    if getattr(conn, "_pavirk_fold", False):
+        return
+    conn.create_function(FOLD, 1, _fold_sql, deterministic=True)
+    try:
+        conn._pavirk_fold = True  # type: ignore[attr-defined]
+    except AttributeError:  # a plain sqlite3.Connection takes no attributes: register again
+        pass
+
+
+def _like(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def where_clause(spec: ListSpec, query: ListQuery, scope: str = "1 = 1",
+                 params: Mapping[str, Any] | None = None) -> tuple[str, dict]:
+    """The where clause of `query` on `spec`, within `scope`, and its parameters."""
+    clauses, bound = [f"({scope})"], dict(params or {})
+    for number, (name, value) in enumerate(sorted(query.filters.items())):
+        if name not in spec.filters:
+            raise KeyError(f"unknown filter {name!r}")
+        if value is None or value == "" or (isinstance(value, list | tuple | set | frozenset)
+                                            and not value):
+            continue
+        param = f"f{number}"
+        if isinstance(value, list | tuple | set | frozenset):
+            test = f"in (select value from json_each(:{param}))"  # noqa: S608 - a name we made
+            bound[param] = json.dumps(sorted(value, key=str), ensure_ascii=False)
+        else:
+            test = f"= :{param}"
+            bound[param] = value
+        expr = spec.filters[name]
+        clauses.append(expr.replace("{v}", test) if "{v}" in expr else f"{expr} {test}")
+    if spec.period and query.start:
+        clauses.append(f"{spec.period} >= :period_start")
+        bound["period_start"] = query.start.isoformat()
+    if spec.period and query.end:
+        clauses.append(f"{spec.period} < :period_end")
+        bound["period_end"] = (query.end + dt.timedelta(days=1)).isoformat()
+    text = query.text.strip()
+    if text and spec.fts:
+        table, rowid = spec.fts
+        match = fts_query(text)
+        if match:
+            clauses.append(f"{rowid} in (select rowid from [{table}] "  # noqa: S608 - spec names
+                           f"where [{table}] match :words)")
+            bound["words"] = match
+    elif text and spec.like:
+        for number, term in enumerate(fold(text).split()[:MAX_WORDS]):
+            param = f"w{number}"
+            clauses.append("(" + " or ".join(f"{FOLD}({col}) like :{param} escape '\\'"
+                                             for col in spec.like) + ")")
+            bound[param] = _like(term)
+    return " and ".join(clauses), bound
+
+
+def order_clause(spec: ListSpec, query: ListQuery) -> str:
+    name = query.sort if query.sort is not None else next(iter(spec.sorts))
+    if name not in spec.sorts:
+        raise KeyError(f"unknown sort {name!r}")
+    sort = spec.sorts[name]
+    descending = sort.descending if query.descending is None else query.descending
+    way = "desc" if descending else "asc"
+    return f"{sort.sql} {way} nulls last, {spec.key} {way}"
+
+
+def fetch(db: sqlite_utils.Database, spec: ListSpec, query: ListQuery, scope: str = "1 = 1",
+          params: Mapping[str, Any] | None = None) -> Page:
+    """One page of the list and how many rows there are in all; a page past the end gives the
+    last page."""
+    if spec.like:
+        register(db)
+    where, bound = where_clause(spec, query, scope, params)
+    total = db.execute(f"select count(*) from {spec.source} where {where}",  # noqa: S608
+                       bound).fetchone()[0]
+    size = max(1, int(query.size))
+    page = min(max(1, int(query.page)), max(1, -(-total // size)))
+    rows = list(db.query(
+        f"select {spec.select} from {spec.source} where {where} "  # noqa: S608 - spec fragments
+        f"order by {order_clause(spec, query)} limit :limit offset :offset",
+        {**bound, "limit": size, "offset": (page - 1) * size}))
+    return Page(rows=rows, total=total, page=page, size=size)
