@@ -164,6 +164,8 @@ def where_clause(spec: ListSpec, query: ListQuery, scope: str = "1 = 1",
             clauses.append(f"{rowid} in (select rowid from [{table}] "  # noqa: S608 - spec names
                            f"where [{table}] match :words)")
             bound["words"] = match
+        else:  # only signs, no word: nothing has it as a word
+            clauses.append("0")
     elif text and spec.like:
         for number, term in enumerate(fold(text).split()[:MAX_WORDS]):
             param = f"w{number}"
