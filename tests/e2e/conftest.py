@@ -3,6 +3,7 @@ chromium. Helpers hide the clicking so each test reads as one behaviour."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -66,10 +67,12 @@ def server_log(tmp_path_factory) -> ServerLog:
 @pytest.fixture(autouse=True)
 def clean_server_log(request):
     """Every browser test fails if the server logged a traceback or an error meanwhile."""
-    if "server" not in request.fixturenames:
+    logs = {"server": "server_log", "national_server": "national_log"}
+    used = [logs[name] for name in logs if name in request.fixturenames]
+    if not used:
         yield
         return
-    log = request.getfixturevalue("server_log")
+    log = request.getfixturevalue(used[0])
     log.new_problems()  # what an earlier test left is that test's failure, not this one's
     yield
     problems = log.new_problems()
@@ -84,14 +87,14 @@ def server_db_path(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("e2e") / "advocacy.db"
 
 
-@pytest.fixture(scope="session")
-def server(server_db_path, server_log):
-    """A Streamlit server on a fresh demo database; yields its base URL. At the end of the
-    session the whole log is checked once more (a problem between tests counts too)."""
-    db_path = server_db_path
+@contextlib.contextmanager
+def serve(db_path: Path, log: ServerLog, demo: bool = True):
+    """A Streamlit server on `db_path` (demo data added if `demo`), its output in `log`;
+    yields its base URL. At the end the whole log is checked once more (a problem between
+    tests counts too)."""
     port = _free_port()
-    env = {**os.environ, "ADVOCACY_DB": str(db_path), "ADVOCACY_DEMO": "1"}
-    log_file = server_log.path.open("wb")
+    env = {**os.environ, "ADVOCACY_DB": str(db_path), "ADVOCACY_DEMO": "1" if demo else "0"}
+    log_file = log.path.open("wb")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port),
@@ -109,14 +112,23 @@ def server(server_db_path, server_log):
             time.sleep(0.3)
     else:
         proc.kill()
-        pytest.fail("Streamlit did not start: " + server_log.path.read_text(errors="replace"))
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
-    log_file.close()
-    everything = [line for line in server_log.path.read_text(errors="replace").splitlines()
+        pytest.fail("Streamlit did not start: " + log.path.read_text(errors="replace"))
+    try:
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        log_file.close()
+    everything = [line for line in log.path.read_text(errors="replace").splitlines()
                   if LOG_PROBLEMS.search(line)]
     assert everything == [], "The Streamlit server logged a problem:\n" + "\n".join(everything)
+
+
+@pytest.fixture(scope="session")
+def server(server_db_path, server_log):
+    """A Streamlit server on a fresh demo database; yields its base URL."""
+    with serve(server_db_path, server_log) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
