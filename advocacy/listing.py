@@ -54,6 +54,7 @@ class ListSpec:
     period: str | None = None
     fts: tuple[str, str] | None = None  # (FTS5 table, the listed table's rowid expression)
     like: Sequence[str] = ()  # text columns searched when there is no FTS5 index
+    count_source: str | None = None  # fewer tables to count in, if filters and words need no more
 
     def __post_init__(self) -> None:
         if not self.sorts:
@@ -126,7 +127,8 @@ def register(db: sqlite_utils.Database) -> None:
         pass
 
 
-def _like(term: str) -> str:
+def like_pattern(term: str) -> str:
+    """`term` anywhere, its % and _ as signs (with `escape '\\'`)."""
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
@@ -171,7 +173,7 @@ def where_clause(spec: ListSpec, query: ListQuery, scope: str = "1 = 1",
             param = f"w{number}"
             clauses.append("(" + " or ".join(f"{FOLD}({col}) like :{param} escape '\\'"
                                              for col in spec.like) + ")")
-            bound[param] = _like(term)
+            bound[param] = like_pattern(term)
     return " and ".join(clauses), bound
 
 
@@ -192,7 +194,7 @@ def fetch(db: sqlite_utils.Database, spec: ListSpec, query: ListQuery, scope: st
     if spec.like:
         register(db)
     where, bound = where_clause(spec, query, scope, params)
-    total = db.execute(f"select count(*) from {spec.source} where {where}",  # noqa: S608
+    total = db.execute(f"select count(*) from {spec.count_source or spec.source} where {where}",  # noqa: S608
                        bound).fetchone()[0]
     size = max(1, int(query.size))
     page = min(max(1, int(query.page)), max(1, -(-total // size)))
