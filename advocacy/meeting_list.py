@@ -18,6 +18,9 @@ FOLLOWUP_STATE = """(case when mt.followup_done_on is not null then 'fulgt_opp'
     when mt.followup_due is null then 'ingen'
     when mt.followup_due < :today then 'forfalt' else 'venter' end)"""
 
+_WITH_KOMMUNE = "meetings mt join municipalities m on m.kommunenummer = mt.kommunenummer"
+_WITH_CHAPTER = "meetings mt join chapters c on c.id = mt.chapter_id"
+
 SPEC = ListSpec(
     select=f"""mt.id, mt.held_on, mt.kind, c.name as chapter, m.navn as kommune,
                mt.kommunenummer, mt.summary, mt.followup_due, mt.followup_done_on,
@@ -25,11 +28,12 @@ SPEC = ListSpec(
                {FOLLOWUP_STATE} as followup_state""",
     source="""meetings mt join chapters c on c.id = mt.chapter_id
               join municipalities m on m.kommunenummer = mt.kommunenummer""",
+    count_source="meetings mt",  # the filters and words are all on meetings itself
     key="mt.id",
     sorts={
         "dato": Sort("Dato", "mt.held_on", descending=True, ways=texts.NEWEST_FIRST),
-        "kommune": Sort("Kommune", "m.navn", ways=texts.ALPHABETICAL),
-        "lokallag": Sort("Lokallag", "c.name", ways=texts.ALPHABETICAL),
+        "kommune": Sort("Kommune", "m.navn", ways=texts.ALPHABETICAL, source=_WITH_KOMMUNE),
+        "lokallag": Sort("Lokallag", "c.name", ways=texts.ALPHABETICAL, source=_WITH_CHAPTER),
         "frist": Sort("Oppfølging innen", "mt.followup_due", ways=texts.NEWEST_FIRST),
     },
     filters={

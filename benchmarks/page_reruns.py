@@ -31,24 +31,34 @@ from advocacy.accounts import PAGES_BY_ROLE  # noqa: E402
 # One user per role in make_dataset's numbering (bruker001 leads; i % 3 picks the role).
 USERS = {"leder": 1, "lokallag": 2, "skrivegruppe": 4}
 PROFILE = "0301"  # the municipality profile measured as its own page
+# Long lists measured searched, filtered and sorted too (the widgets' state set before the run):
+# a search and an order that touch the whole national table, not only its newest page.
+SEARCHED = {
+    "moter": {"moter_list_text": "skjenketider", "moter_list_sort": "kommune",
+              "moter_list_f_type": "mote"},
+}
 
 
-def cases(roles: list[str]) -> list[tuple[str, str, str, dict]]:
-    """(name, role, page key, query params) for every page each role reaches."""
+def cases(roles: list[str]) -> list[tuple[str, str, str, dict, dict]]:
+    """(name, role, page key, query params, widget state) for every page each role reaches."""
     out = []
     for role in roles:
         for key in PAGES_BY_ROLE[role]:
-            out.append((f"{role}/{key}", role, key, {}))
+            out.append((f"{role}/{key}", role, key, {}, {}))
             if key == "kommuner":
                 out.append((f"{role}/kommuner?kommune={PROFILE}", role, key,
-                            {"kommune": PROFILE}))
+                            {"kommune": PROFILE}, {}))
+            if key in SEARCHED:
+                out.append((f"{role}/{key} søkt", role, key, {}, SEARCHED[key]))
     return out
 
 
-def open_page(role: str, key: str, params: dict) -> AppTest:
+def open_page(role: str, key: str, params: dict, state: dict | None = None) -> AppTest:
     """The page logged in and run once (the first run of a page fills its caches)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     at.session_state["user_id"] = USERS[role]
+    for name, value in (state or {}).items():
+        at.session_state[name] = value
     for name, value in params.items():
         at.query_params[name] = value
     at.run()
@@ -68,15 +78,16 @@ def rerun_median(at: AppTest, reruns: int) -> float:
     return statistics.median(times)
 
 
-def measure(role: str, key: str, params: dict, reruns: int) -> float:
-    return rerun_median(open_page(role, key, params), reruns)
+def measure(role: str, key: str, params: dict, reruns: int, state: dict | None = None) -> float:
+    return rerun_median(open_page(role, key, params, state), reruns)
 
 
 def serve(reruns: int) -> None:
     """Measure on request: a case name per line in, {"name", "median"} per line out. run.py
     keeps one process per database and asks both for the same page in turn, so the two
     figures of a ratio are taken moments apart, not minutes."""
-    known = {name: (role, key, params) for name, role, key, params in cases(list(USERS))}
+    known = {name: (role, key, params, state)
+             for name, role, key, params, state in cases(list(USERS))}
     for line in sys.stdin:
         name = line.strip()
         if not name:
@@ -106,10 +117,10 @@ def main() -> None:
         return
     only = {s for s in args.only.split(",") if s}
     result = {}
-    for name, role, key, params in cases(args.roles.split(",")):
+    for name, role, key, params, state in cases(args.roles.split(",")):
         if only and name not in only:
             continue
-        result[name] = measure(role, key, params, args.reruns)
+        result[name] = measure(role, key, params, args.reruns, state)
     print(json.dumps(result))
 
 

@@ -17,6 +17,7 @@ from . import (  # noqa: F401 - imported for the steps they register
     steps_corrections,
     steps_documents,
     steps_foundation,
+    steps_lists,
     steps_login,
     steps_meetings,
     steps_policy,
