@@ -380,7 +380,7 @@ def entries(
         params["user"] = user_id
     return list(
         db.query(
-            f"""select a.id, a.at, coalesce(u.full_name, 'system') as who, a.action,
+            f"""select a.id, a.at, a.user_id, coalesce(u.full_name, 'system') as who, a.action,
                        a.table_name, a.row_id, a.changes
                 from audit_log a left join users u on u.id = a.user_id
                 where {' and '.join(where)}

@@ -10,8 +10,11 @@ The generic documents module can absorb this: nothing here is specific beyond `d
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import re
+import zipfile
+from collections.abc import Callable
 
 import sqlite_utils
 from babel.lists import format_list
@@ -19,8 +22,10 @@ from babel.lists import format_list
 from . import texts
 from .accounts import User
 from .db import write
-from .documents import letter_filename, render
+from .documents import letter_filename, limits, render, render_batch
 from .documents.fields import OPPFOLGINGSBREV
+from .documents.naming import ReadableNames
+from .documents.package import COMPRESS_LEVEL
 from .errors import PermissionDenied, ValidationError
 from .meetings import ask_list, close_followup_on_sent, get_meeting
 
@@ -325,3 +330,53 @@ def letters_for_politician(db: sqlite_utils.Database, user: User, politician_id:
               and {where}
             order by coalesce(d.sent_on, d.updated_at) desc""",  # noqa: S608 - fixed fragments
         {**params, "p": politician_id}))
+
+
+def zip_entry_name(fields: dict) -> str:
+    """A letter's name inside the meeting's .zip, as people write it: «Oppfølgingsbrev – Åse
+    Vik.docx» (made safe and unique by `ReadableNames`)."""
+    recipient = (fields.get("mottaker_navn") or "").strip()
+    stem = (texts.LETTER_FILE_STEM.format(recipient=recipient) if recipient
+            else texts.LETTER_FILE_NO_RECIPIENT)
+    return f"{stem}.docx"
+
+
+def zip_filename(meeting: dict) -> str:
+    """«Oppfølgingsbrev – møtet 12. mars 2026 i Drammen.zip»."""
+    return ReadableNames().claim(texts.LETTERS_ZIP_NAME.format(
+        date=texts.format_date(meeting["held_on"]), kommune=meeting["kommune"]))
+
+
+def letters_zip(
+    db: sqlite_utils.Database, user: User, meeting_id: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> bytes:
+    """Every follow-up letter of the meeting the user may read, one .docx each, in one .zip:
+    drafts filled in the bounded worker as one batch (render_batch, its limits and its
+    «Brev nr. 2 (Åse Vik, Drammen): …» refusals), sent letters exactly as they went out."""
+    listed = letters_for_meeting(db, user, meeting_id)
+    if not listed:
+        raise ValidationError(texts.LETTERS_ZIP_NONE)
+    letters = [get_letter(db, user, row["id"]) for row in listed]
+    sent = [x for x in letters if x["status"] == "sendt" and x["docx"]]
+    drafts = [x for x in letters if not (x["status"] == "sendt" and x["docx"])]
+    names = ReadableNames()
+    if drafts:
+        data = render_batch(TEMPLATE.path, [x["fields"] for x in drafts], zip_entry_name,
+                            progress=progress, names=names)
+    else:
+        buffer = io.BytesIO()
+        zipfile.ZipFile(buffer, "w").close()
+        data = buffer.getvalue()
+    if not sent:
+        return data
+    buffer = io.BytesIO(data)
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED, compresslevel=COMPRESS_LEVEL) as zf:
+        for letter in sent:
+            info = zipfile.ZipInfo(names.claim(zip_entry_name(letter["fields"])),
+                                   (1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, letter["docx"])
+            if buffer.tell() > limits.batch_bytes():
+                raise limits.batch_too_big()
+    return buffer.getvalue()

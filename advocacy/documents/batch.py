@@ -17,7 +17,7 @@ from typing import Any
 from advocacy import texts
 from advocacy.documents import limits, worker
 from advocacy.documents.errors import TemplateError, UnsafeContext
-from advocacy.documents.naming import UniqueNames
+from advocacy.documents.naming import ReadableNames, UniqueNames
 from advocacy.documents.package import COMPRESS_LEVEL
 from advocacy.documents.plaindata import plain_context
 from advocacy.documents.render import PreparedTemplate, TemplateSource, prepare
@@ -33,11 +33,12 @@ def render_batch(
     filename_for: Callable[[Mapping[str, Any]], str],
     progress: Progress | None = None,
     label_for: Callable[[Mapping[str, Any]], str] | None = None,
+    names: UniqueNames | ReadableNames | None = None,
 ) -> bytes:
     """A .zip with one filled-in .docx per context.
 
     ``filename_for(context)`` names each letter (see naming.letter_filename); names are made safe
-    and unique (-2, -3 …). ``progress(done, total)`` is called after each letter, e.g. to move a
+    and unique (-2, -3 …) by ``names`` (default UniqueNames; ReadableNames keeps æøå and spaces). ``progress(done, total)`` is called after each letter, e.g. to move a
     Streamlit progress bar. Every context is checked before the first letter is made, so a bad
     one stops the batch at once; errors name the letter by its number, and a letter refused
     while it is made also by its recipient (``label_for``, by default the recipient's name and
@@ -54,7 +55,7 @@ def render_batch(
             raise TemplateError(f"Brev nr. {number}: disse flettefeltene mangler verdi: {names}.")
         plain.append(_numbered(number, plain_context, context))
     label_for = label_for or recipient_label
-    names = UniqueNames()
+    names = names if names is not None else UniqueNames()
     buffer = io.BytesIO()
     total = len(contexts)
     letters = worker.render_letters(prepared.sha256, prepared.data, prepared.filename, plain)

@@ -80,3 +80,49 @@ def _parse_date(text: str) -> dt.date | str:
         return dt.date.fromisoformat(text[:10])
     except ValueError:
         return text
+
+
+# --- Names as people write them, for files a user downloads and opens («Oppfølgingsbrev –
+# Åse Vik.docx»): letters, digits, spaces and punctuation kept, æøå included; what no file
+# system takes, or could mislead (folders, control and bidi characters), left out. A zip
+# carries such names as UTF-8 (its flag 0x800, which Python sets), read right by Windows'
+# Explorer, macOS and unzip alike.
+
+_NOT_IN_FILE_NAMES = set('<>:"/\\|?*')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)),
+             *(f"LPT{n}" for n in range(10))}
+MAX_READABLE = 100
+
+
+def readable_name(text: object) -> str:
+    """A file name stem as written, made safe: «Oppfølgingsbrev – Åse Vik»; «../x» → «.. x»."""
+    text = unicodedata.normalize("NFC", str(text))
+    kept = "".join(" " if c in _NOT_IN_FILE_NAMES or unicodedata.category(c)[0] in "CZ" else c
+                   for c in text)
+    name = " ".join(kept.split()).strip(" .")
+    if len(name) > MAX_READABLE:
+        name = name[: MAX_READABLE - 1].rstrip(" .") + "…"
+    if name.split(".")[0].upper() in _RESERVED:
+        name = f"_{name}"
+    return name or "dokument"
+
+
+class ReadableNames:
+    """Like UniqueNames, for names as people write them: a name taken (in any case) gets
+    « (2)», « (3)» … before the extension."""
+
+    def __init__(self) -> None:
+        self._taken: set[str] = set()
+
+    def claim(self, name: str) -> str:
+        stem, dot, ext = str(name).rpartition(".")
+        if not dot:
+            stem, ext = ext, ""
+        stem, ext = readable_name(stem), slug(ext)
+        suffix = f".{ext}" if ext else ""
+        candidate, n = f"{stem}{suffix}", 1
+        while candidate.casefold() in self._taken:
+            n += 1
+            candidate = f"{stem} ({n}){suffix}"
+        self._taken.add(candidate.casefold())
+        return candidate

@@ -9,6 +9,7 @@ from .account import *  # noqa: F403
 from .addresses import *  # noqa: F403
 from .answers import *  # noqa: F403
 from .audit import *  # noqa: F403
+from .change_log import *  # noqa: F403
 from .common import *  # noqa: F403
 from .corrections import *  # noqa: F403
 from .documents import *  # noqa: F403

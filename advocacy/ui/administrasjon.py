@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from advocacy import accounts, audit, backup, texts, user_admin
+from advocacy import accounts, audit, backup, change_log, texts, user_admin
 from advocacy.errors import AdvocacyError
 from advocacy.ui import context, edit_forms, privacy_admin, trash_view
 from advocacy.ui.safe_text import code, md
@@ -141,13 +141,8 @@ with tab_log:
     chosen_table = st.selectbox("Tabell", tables, key="audit_table",
                                 format_func=lambda t: "Alle" if t is None
                                 else texts.AUDIT_TABLES.get(t, t), placeholder=texts.CHOOSE_ONE)
-    rows = audit.entries(db, user, table=chosen_table)
-    for row in rows:
-        row["action"] = audit.ACTIONS.get(row["action"], row["action"])
-    table(rows, {"at": "Tidspunkt", "who": "Hvem", "action": "Hva", "table_name": "Tabell",
-                 "row_id": "Rad", "changes": "Felt"}, labels={"table_name": texts.AUDIT_TABLES},
-          times=["at"],
-          key="audit_log_table")
+    rows = change_log.describe(db, audit.entries(db, user, table=chosen_table))
+    table(rows, texts.CHANGE_LOG_COLUMNS, times=["at"], key="audit_log_table")
     if st.button("Kontroller endringsloggen", key="verify_audit"):
         result = audit.verify(db)
         (st.success if result.ok else st.error)(result.message)

@@ -8,6 +8,7 @@ lost on a page switch or a reload.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import streamlit as st
 
@@ -91,3 +92,17 @@ def make_letters(db, user, meeting: dict) -> None:
     st.toast(texts.LETTERS_MADE.format(n=len(made)) if len(made) > 1 else "Brevet er laget")
     st.session_state[f"letter_choice_{mid}"] = made[-1]
     st.rerun()
+
+
+def zip_button(db, user, meeting: dict, letters: list[dict]) -> None:
+    """«Last ned alle brevene (.zip)» once the meeting has more than one letter (one each, or
+    several rounds). The zip is made on click, in a server thread after the run: the database
+    and the user go with the callable."""
+    if len(letters) < 2:
+        return
+    st.download_button(
+        texts.LETTERS_ZIP_BUTTON,
+        data=functools.partial(followup_letters.letters_zip, db, user, meeting["id"]),
+        file_name=followup_letters.zip_filename(meeting), mime="application/zip",
+        key=f"letters_zip_{meeting['id']}", help=texts.LETTERS_ZIP_HELP, on_click="ignore",
+        icon=":material/folder_zip:")

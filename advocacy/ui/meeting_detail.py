@@ -78,6 +78,7 @@ def _letters(db, user, meeting: dict, editable: bool) -> None:
                     "sent_on": "Sendt"},
           dates=["sent_on"], labels={"status": texts.DOCUMENT_STATUSES},
           key=f"letters_{meeting['id']}")
+    followup_letter_form.zip_button(db, user, meeting, letters)
     if editable:
         followup_letter_form.make_letters(db, user, meeting)
     if not letters:

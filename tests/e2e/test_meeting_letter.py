@@ -3,6 +3,7 @@ downloads it: the .docx names the meeting date and both politicians."""
 
 import datetime as dt
 import io
+import zipfile
 
 from docx import Document
 
@@ -18,6 +19,46 @@ def _pick_politician(page, field):
     option.click()
     page.keyboard.press("Escape")
     return label.split(" (")[0].strip()
+
+
+def _log_meeting(page):
+    """A meeting today with two politicians; returns their names."""
+    open_page(page, "Møter")
+    page.get_by_text("Nytt møte", exact=True).click()
+    politicians = page.get_by_role("combobox", name="Politikere til stede")
+    politicians.wait_for()
+    first = _pick_politician(page, politicians)
+    second = _pick_politician(page, politicians)
+    page.get_by_label("Sammendrag").fill("Vi snakket om skjenketider og kontroller.")
+    page.get_by_role("button", name="Lagre møtet").click()
+    return first, second
+
+
+def test_one_letter_each_downloads_as_one_zip(page, tmp_path):
+    login(page, "lokallag")
+    first, second = _log_meeting(page)
+    recipients = page.get_by_role("combobox", name="Mottakere")
+    recipients.wait_for()
+    recipients.click()
+    page.get_by_role("option").first.click()  # the one not chosen by default
+    page.keyboard.press("Escape")
+    wait_idle(page)
+    page.get_by_text("Ett brev til hver", exact=True).click()
+    wait_idle(page)
+    page.get_by_role("button", name="Lag oppfølgingsbrev").click()
+    button = page.get_by_role("button", name="Last ned alle brevene (.zip)")
+    button.wait_for()
+    wait_idle(page)
+    with page.expect_download() as info:
+        button.click()
+    assert info.value.suggested_filename == (
+        f"Oppfølgingsbrev – møtet {format_date(dt.date.today())} i Drammen.zip")
+    with zipfile.ZipFile(io.BytesIO(open(info.value.path(), "rb").read())) as zf:
+        assert sorted(zf.namelist()) == sorted(
+            f"Oppfølgingsbrev – {name}.docx" for name in (first, second))
+        for name in (first, second):
+            letter = Document(io.BytesIO(zf.read(f"Oppfølgingsbrev – {name}.docx")))
+            assert f"Kjære {name}" in "\n".join(p.text for p in letter.paragraphs)
 
 
 def test_log_meeting_make_letter_and_download(page, tmp_path):

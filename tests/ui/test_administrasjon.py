@@ -55,3 +55,18 @@ def test_audit_log_tab_verifies_the_chain(app):
     _admin(app)
     app.button(key="verify_audit").click().run()
     assert "kjeden stemmer" in app.success[0].value
+
+
+def test_change_log_tab_reads_as_users_know_things(app, db_path):
+    _admin(app)
+    uid = connect(db_path).execute(
+        "select id from users where username = 'skrivegruppe'").fetchone()[0]
+    app.selectbox(key="edit_user").select(uid).run()
+    app.button(key="toggle_active").click().run()
+    log = next(d.value for d in app.dataframe if "Felt" in d.value.columns)
+    assert list(log.columns) == ["Tidspunkt", "Hvem", "Handling", "Tabell", "Hva", "Felt"]
+    newest = log.iloc[0]
+    assert (newest["Handling"], newest["Tabell"], newest["Felt"]) == ("endret", "Brukere", "Aktiv")
+    assert newest["Hva"].startswith(f"Bruker {uid}: ")
+    shown = log.drop(columns=["Tidspunkt"]).astype(str).to_numpy().ravel()
+    assert not [v for v in shown if "[" in v or '"' in v or "_" in v]
