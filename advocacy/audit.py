@@ -367,24 +367,10 @@ def entries(
     user_id: int | None = None,
     limit: int = 500,
 ) -> list[dict]:
-    """The latest log rows, newest first, with the acting user's name (leadership only)."""
-    from .accounts import require_leader  # accounts → db → audit: import here, not at the top
+    """The latest log rows, newest first, with the acting user's name (leadership only): the
+    first page of `audit_list` (the list the Endringslogg tab pages through)."""
+    from .audit_list import find  # audit_list → accounts → db → audit: import here
+    from .listing import ListQuery
 
-    require_leader(acting)
-    where, params = ["1 = 1"], {"limit": limit}
-    if table:
-        where.append("a.table_name = :table")
-        params["table"] = table
-    if user_id:
-        where.append("a.user_id = :user")
-        params["user"] = user_id
-    return list(
-        db.query(
-            f"""select a.id, a.at, a.user_id, coalesce(u.full_name, 'system') as who, a.action,
-                       a.table_name, a.row_id, a.changes
-                from audit_log a left join users u on u.id = a.user_id
-                where {' and '.join(where)}
-                order by a.id desc limit :limit""",  # noqa: S608 - fixed fragments only
-            params,
-        )
-    )
+    return find(db, acting, ListQuery(filters={"tabell": table, "hvem": user_id},
+                                      size=limit)).rows

@@ -14,7 +14,7 @@ from .accounts import User
 from .listing import FOLD, ListQuery, ListSpec, Page, Sort, fetch, fold, like_pattern, register
 
 SPEC = ListSpec(
-    select="""a.id, a.at, coalesce(u.full_name, a.username, 'system') as who, a.action,
+    select="""a.id, a.at, a.user_id, coalesce(u.full_name, a.username) as who, a.action,
               a.table_name, a.row_id, a.changes""",
     source="audit_log a left join users u on u.id = a.user_id",
     count_source="audit_log a",

@@ -33,3 +33,4 @@ LIST_SIZE = "Per side"
 MEETING_FOLLOWUP_STATES = {"forfalt": "Forfalt", "venter": "Ikke forfalt ennå",
                            "fulgt_opp": "Fulgt opp", "ingen": "Uten oppfølgingsfrist"}
 MEETINGS_NOUN = ("møte", "møter")
+CHANGES_NOUN = ("endring", "endringer")

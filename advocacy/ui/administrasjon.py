@@ -4,9 +4,10 @@ import datetime as dt
 
 import streamlit as st
 
-from advocacy import accounts, audit, backup, change_log, texts, user_admin
+from advocacy import accounts, audit, audit_list, backup, change_log, texts, user_admin
 from advocacy.errors import AdvocacyError
 from advocacy.ui import context, edit_forms, privacy_admin, trash_view
+from advocacy.ui.list_controls import Choice, ask, pages
 from advocacy.ui.safe_text import code, md
 from advocacy.ui.widgets import table
 
@@ -137,12 +138,16 @@ with tab_chapters:
     edit_forms.chapter_edit(db, user, chapters)
 
 with tab_log:
-    tables = [None, *audit.AUDITED]
-    chosen_table = st.selectbox("Tabell", tables, key="audit_table",
-                                format_func=lambda t: "Alle" if t is None
-                                else texts.AUDIT_TABLES.get(t, t), placeholder=texts.CHOOSE_ONE)
-    rows = change_log.describe(db, audit.entries(db, user, table=chosen_table))
-    table(rows, texts.CHANGE_LOG_COLUMNS, times=["at"], key="audit_log_table")
+    query = ask("audit_list", audit_list.SPEC, [
+        Choice("tabell", "Tabell", {t: texts.AUDIT_TABLES.get(t, t) for t in audit.AUDITED},
+               "Alle tabeller"),
+        Choice("handling", "Handling", change_log.ACTIONS, "Alle handlinger"),
+        Choice("hvem", "Hvem", audit_list.people(db, user), "Alle"),
+    ], period="Periode", search="Søk etter navn")
+    found = audit_list.find(db, user, query)
+    table(change_log.describe(db, found.rows), texts.CHANGE_LOG_COLUMNS, times=["at"],
+          key="audit_log_table")
+    pages("audit_list", found, query, texts.CHANGES_NOUN)
     if st.button("Kontroller endringsloggen", key="verify_audit"):
         result = audit.verify(db)
         (st.success if result.ok else st.error)(result.message)
