@@ -18,6 +18,7 @@ import streamlit as st
 
 from advocacy import texts
 from advocacy.listing import PAGE_SIZES, ListQuery, ListSpec, Page
+from advocacy.ui.safe_text import md
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def ask(key: str, spec: ListSpec, choices: Sequence[Choice] = (), *,
     """Draw the search box, the filters (`choices`, and a from–to `period` if labelled), the
     sort order and page size; returns what the user asked for, at the page they are on."""
     words, order, way = st.columns([4, 2, 2], vertical_alignment="bottom")
-    text = words.text_input(search or texts.LIST_SEARCH, key=f"{key}_text",
+    text = words.text_input(md(search or texts.LIST_SEARCH), key=f"{key}_text",
                             placeholder=texts.LIST_SEARCH_PLACEHOLDER, max_chars=200)
     names = list(spec.sorts)
     sort = order.selectbox(texts.LIST_SORT, names, key=f"{key}_sort",
@@ -64,12 +65,12 @@ def ask(key: str, spec: ListSpec, choices: Sequence[Choice] = (), *,
                 start, end = _period(cell, key, period)
             elif choice.many:
                 filters[choice.name] = cell.multiselect(
-                    choice.label, list(choice.options), key=f"{key}_f_{choice.name}",
+                    md(choice.label), list(choice.options), key=f"{key}_f_{choice.name}",
                     format_func=lambda v, o=choice.options: o.get(v, str(v)),
                     placeholder=choice.everyone, select_all=False)
             else:
                 filters[choice.name] = cell.selectbox(
-                    choice.label, [None, *choice.options], key=f"{key}_f_{choice.name}",
+                    md(choice.label), [None, *choice.options], key=f"{key}_f_{choice.name}",
                     format_func=lambda v, c=choice: c.everyone if v is None
                     else c.options.get(v, str(v)), placeholder=texts.CHOOSE_ONE)
     size = st.session_state.get(f"{key}_size", PAGE_SIZES[1])
@@ -82,7 +83,7 @@ def ask(key: str, spec: ListSpec, choices: Sequence[Choice] = (), *,
 
 
 def _period(cell, key: str, label: str) -> tuple[dt.date | None, dt.date | None]:
-    chosen = cell.date_input(label, value=(), key=f"{key}_period", format="DD.MM.YYYY",
+    chosen = cell.date_input(md(label), value=(), key=f"{key}_period", format="DD.MM.YYYY",
                              min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31),
                              help=texts.LIST_PERIOD_HELP)
     dates = list(chosen) if isinstance(chosen, list | tuple) else [chosen] if chosen else []
@@ -109,7 +110,7 @@ def pages(key: str, page: Page, query: ListQuery, noun: tuple[str, str]) -> None
 
     info, back, where, forward, size = st.columns([4, 1.3, 1.4, 1.3, 1.4],
                                                   vertical_alignment="center")
-    info.caption(found)
+    info.caption(md(found))
     if page.pages > 1:
         back.button(texts.PAGE_BACK, key=f"{key}_back", disabled=page.page == 1, on_click=go,
                     args=(page.page - 1,), icon=":material/chevron_left:", width="stretch")
