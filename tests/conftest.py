@@ -1,11 +1,41 @@
-"""Shared fixtures: a temporary database file per test, migrated and with reference data."""
+"""Shared fixtures: a temporary database file per test, migrated and with reference data; the
+demo data built once per session and copied into each test that asks for it."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
+from argon2 import PasswordHasher
 
 from advocacy import accounts, demo
+from advocacy.audit_key import key_path
 from advocacy.startup import open_database
+
+# Production hashes cost 64 MiB and three passes (~0.3 s): the suite logs in thousands of
+# times. Tests hash at the lowest cost argon2 allows; the production cost is tested on its own
+# (tests/test_password_cost.py) and every server and CLI the tests start as a process uses it.
+TEST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+def pytest_configure(config):
+    accounts._hasher = accounts._BoundedHasher(accounts.HASH_SLOTS, TEST_HASHER)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory):
+    """A migrated database with the demo data, made once: copied, never opened by a test."""
+    path = tmp_path_factory.mktemp("demo-template") / "advocacy.db"
+    database = open_database(path)
+    demo.load(database)
+    database.close()  # the last connection: the WAL is folded into the file
+    return path
+
+
+def copy_demo(template, path) -> None:
+    """The demo database (and the key of its change log) at `path`."""
+    shutil.copyfile(template, path)
+    shutil.copyfile(key_path(template), key_path(path))
 
 
 @pytest.fixture
@@ -16,7 +46,9 @@ def db_path(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def db(db_path):
+def db(db_path, request):
+    if "demo_db" in request.fixturenames:
+        copy_demo(request.getfixturevalue("demo_template"), db_path)
     database = open_database(db_path)
     yield database
     database.close()
@@ -24,7 +56,8 @@ def db(db_path):
 
 @pytest.fixture
 def demo_db(db):
-    demo.load(db)
+    """The database with the demo data (copied in before `db` opened it)."""
+    assert demo.is_enabled(db)
     return db
 
 

@@ -18,6 +18,7 @@ import streamlit as st
 
 from advocacy import texts
 from advocacy.listing import PAGE_SIZES, ListQuery, ListSpec, Page
+from advocacy.ui import dates
 from advocacy.ui.safe_text import md
 
 
@@ -84,12 +85,11 @@ def ask(key: str, spec: ListSpec, choices: Sequence[Choice] = (), *,
 
 def _period(cell, key: str, label: str) -> tuple[dt.date | None, dt.date | None]:
     chosen = cell.date_input(md(label), value=(), key=f"{key}_period", format="DD.MM.YYYY",
-                             min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31),
-                             help=texts.LIST_PERIOD_HELP)
-    dates = list(chosen) if isinstance(chosen, list | tuple) else [chosen] if chosen else []
-    if not dates:
+                             help=texts.LIST_PERIOD_HELP, **dates.OPEN_RANGE)
+    days = list(chosen) if isinstance(chosen, list | tuple) else [chosen] if chosen else []
+    if not days:
         return None, None
-    return dates[0], dates[1] if len(dates) > 1 else dates[0]
+    return days[0], days[1] if len(days) > 1 else days[0]
 
 
 def pages(key: str, page: Page, query: ListQuery, noun: tuple[str, str]) -> None:

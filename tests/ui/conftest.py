@@ -8,13 +8,15 @@ from streamlit.testing.v1 import AppTest
 
 from advocacy.db import ROOT
 from advocacy.demo import DEMO_PASSWORD
+from tests.conftest import copy_demo
 
 APP = str(ROOT / "app.py")
 
 
 @pytest.fixture
-def app(db_path, monkeypatch):
-    """A fresh AppTest on its own database file (created and seeded by the app itself)."""
+def app(db_path, demo_template, monkeypatch):
+    """A fresh AppTest on its own copy of the demo database (as the app seeds a new file)."""
+    copy_demo(demo_template, db_path)
     monkeypatch.setenv("ADVOCACY_DEMO", "1")
     st.cache_data.clear()
     st.cache_resource.clear()

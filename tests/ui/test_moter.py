@@ -114,7 +114,7 @@ def test_the_list_opens_nothing_by_itself_and_counts_what_it_shows(app):
     db = _db()
     total = db["meetings"].count
     db.close()
-    assert f"{total} møter, de nyeste først" in [c.value for c in app.caption]
+    assert f"1–{total} av {total} møter" in [c.value for c in app.caption]  # newest first
     choice.select_index(0).run()
     assert app.session_state["moter_open"] is not None
     assert any(b.key and str(b.key).startswith("make_") for b in app.button)
