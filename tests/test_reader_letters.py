@@ -138,7 +138,18 @@ def test_a_kronikk_has_its_own_limit(demo_db, writer, leader):
     doc = reader_letters.new_letter(demo_db, writer, title="T", text=text, kind="kronikk")
     reader_letters.move(demo_db, writer, doc, "til_vurdering")
     reader_letters.move(demo_db, leader, doc, "godkjent")
-    letter_sending.send(demo_db, writer, doc, paper(demo_db, "Drammenspressen"))  # 5 000
+    drammen = paper(demo_db, "Drammenspressen")
+    limits = demo_db.execute("select max_chars_innlegg, max_chars_kronikk from newspapers where id = ?",
+                             [drammen]).fetchone()
+    letter = reader_letters.new_letter(demo_db, writer, title="T", text=text)
+    reader_letters.move(demo_db, writer, letter, "til_vurdering")
+    reader_letters.move(demo_db, leader, letter, "godkjent")
+    assert limits[0] < len(text) < limits[1]
+    with pytest.raises(ValidationError, match="for langt for Drammenspressen"):
+        letter_sending.send(demo_db, writer, letter, drammen)  # a leserinnlegg's limit
+    letter_sending.send(demo_db, writer, doc, drammen)  # a kronikk's
+    assert demo_db["documents"].get(doc)["status"] == "sendt"
+    assert demo_db["documents"].get(letter)["status"] == "godkjent"
 
 
 def test_exclusive_to_one_paper_until_refused(demo_db, writer, leader):
