@@ -2,8 +2,8 @@
 status, lever (sak), municipality, chapter and period, sort, page (listing.py does the work;
 this says what the list is and which statements the user may read, as statement_archive does).
 
-Statements have no FTS5 index: the search looks in a few text columns, folded (case and
-accents) on both sides, each word in one of them.
+The words are searched in statements_fts (m125): title, adopted by, position, grounds,
+demands and reservations, every word as a prefix, accents ignored.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ SPEC = ListSpec(
         "lokallag": "s.chapter_id",
     },
     period=DATE,
-    like=("s.title", "s.adopted_by", "s.position", "s.grounds", "s.demands", "s.reservations"),
+    fts=("statements_fts", "s.rowid"),
 )
 
 
