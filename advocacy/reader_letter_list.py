@@ -38,6 +38,7 @@ SPEC = ListSpec(
     source="""documents d left join newspapers n on n.id = d.newspaper_id
               left join users u on u.id = d.author_id
               left join municipalities m on m.kommunenummer = d.kommunenummer""",
+    count_source="documents d",  # the scope, filters and words are the letter's own columns
     key="d.id",
     sorts={
         "endret": Sort("Sist endret", "d.updated_at", descending=True, ways=texts.NEWEST_FIRST),
@@ -45,7 +46,8 @@ SPEC = ListSpec(
         "publisert": Sort("Publisert", "d.published_on", descending=True,
                           ways=texts.NEWEST_FIRST),
         "tittel": Sort("Tittel", "d.title collate nocase", ways=texts.ALPHABETICAL),
-        "avis": Sort("Avis", "n.name collate nocase", ways=texts.ALPHABETICAL),
+        "avis": Sort("Avis", "n.name collate nocase", ways=texts.ALPHABETICAL,
+                     source="documents d left join newspapers n on n.id = d.newspaper_id"),
     },
     filters={
         "status": "d.status",

@@ -31,13 +31,15 @@ SPEC = ListSpec(
                 join municipalities m on m.kommunenummer = sm.kommunenummer
                 where sm.statement_id = s.id) as kommuner""",
     source="statements s left join chapters c on c.id = s.chapter_id",
+    count_source="statements s",  # the scope, filters and words are the statement's own
     key="s.id",
     sorts={
         "dato": Sort("Dato", DATE, descending=True, ways=texts.NEWEST_FIRST),
         "tittel": Sort("Tittel", "s.title collate nocase", ways=texts.ALPHABETICAL),
         "vedtatt_av": Sort("Vedtatt av", "s.adopted_by collate nocase",
                            ways=texts.ALPHABETICAL),
-        "lokallag": Sort("Lokallag", "c.name collate nocase", ways=texts.ALPHABETICAL),
+        "lokallag": Sort("Lokallag", "c.name collate nocase", ways=texts.ALPHABETICAL,
+                         source="statements s left join chapters c on c.id = s.chapter_id"),
     },
     filters={
         "status": "s.status",
