@@ -24,11 +24,7 @@ def list_letters(
 ) -> list[dict]:
     """Letters with their paper, writer, length of wait and ``needs`` (None: nothing to do)."""
     today = today or dt.date.today()
-    where, params = [f"d.kind in ({', '.join(repr(k) for k in KINDS)})"], {}
-    if not (everyone and user.is_leader):
-        where.append("(d.author_id = :user or (:chapter is not null and d.chapter_id = :chapter"
-                     " and :role = 'lokallag'))" if not user.is_leader else "d.author_id = :user")
-        params.update(user=user.id, chapter=user.chapter_id, role=user.role)
+    where, params = read_scope(user, everyone=everyone)
     rows = list(db.query(
         f"""select d.id, d.kind, d.title, d.status, d.author_id, d.chapter_id, d.sent_on,
                    d.exclusive_until, d.published_on, d.link, d.updated_at, d.kommunenummer,
@@ -37,13 +33,25 @@ def list_letters(
             left join newspapers n on n.id = d.newspaper_id
             left join users u on u.id = d.author_id
             left join municipalities m on m.kommunenummer = d.kommunenummer
-            where {' and '.join(where)}
+            where {where}
             order by d.updated_at desc, d.id desc""",  # noqa: S608 - fixed fragments only
         params))
     for row in rows:
         row["needs"] = needs(user, row, today)
-        row["waiting"] = _waiting(row, today)
+        row["waiting"] = waiting(row, today)
     return rows
+
+
+def read_scope(user: User, *, everyone: bool = False) -> tuple[str, dict]:
+    """The letters (alias `d`) the Innlegg list shows this user, as SQL: their own (and a chapter
+    member their chapter's); leadership their own, or every letter with `everyone`."""
+    where = [f"d.kind in ({', '.join(repr(k) for k in KINDS)})"]
+    params: dict = {}
+    if not (everyone and user.is_leader):
+        where.append("(d.author_id = :user or (:chapter is not null and d.chapter_id = :chapter"
+                     " and :role = 'lokallag'))" if not user.is_leader else "d.author_id = :user")
+        params.update(user=user.id, chapter=user.chapter_id, role=user.role)
+    return " and ".join(where), params
 
 
 def needs(user: User, row: dict, today: dt.date) -> str | None:
@@ -61,7 +69,8 @@ def needs(user: User, row: dict, today: dt.date) -> str | None:
     return texts.LETTER_NEEDS.get(status)
 
 
-def _waiting(row: dict, today: dt.date) -> str | None:
+def waiting(row: dict, today: dt.date) -> str | None:
+    """Which paper a sent letter waits for, and until when (None once the days have run out)."""
     if row["status"] != "sendt" or not row["exclusive_until"]:
         return None
     if today >= dt.date.fromisoformat(row["exclusive_until"]):

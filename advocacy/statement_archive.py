@@ -14,7 +14,8 @@ from .accounts import User
 from .statement_letters import provenance_line
 
 
-def _scope(user: User) -> tuple[str, dict]:
+def read_scope(user: User) -> tuple[str, dict]:
+    """Which statements (alias `s`) the user may read, as SQL (statements.can_read)."""
     if user.is_leader:
         return "1 = 1", {}
     if user.role == "lokallag":
@@ -35,7 +36,7 @@ def search_statements(
     limit: int = 500,
 ) -> list[dict]:
     """Statements the user may read, newest first, with recipients and responses counted."""
-    where, params = _scope(user)
+    where, params = read_scope(user)
     clauses = [where]
     if text.strip():
         clauses.append(
@@ -87,7 +88,7 @@ def list_statements(db: sqlite_utils.Database, user: User) -> list[dict]:
 
 def years(db: sqlite_utils.Database, user: User) -> list[int]:
     """The years with an adopted (or meeting-dated) statement the user may read, newest first."""
-    where, params = _scope(user)
+    where, params = read_scope(user)
     rows = db.execute(
         f"""select distinct cast(substr(coalesce(s.adopted_on, s.meeting_date), 1, 4) as integer)
             from statements s where {where} and coalesce(s.adopted_on, s.meeting_date) is not null

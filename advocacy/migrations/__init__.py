@@ -18,6 +18,7 @@ from . import (  # noqa: F401 - imported for the steps they register
     steps_documents,
     steps_foundation,
     steps_lists,
+    steps_lists_a,
     steps_login,
     steps_meetings,
     steps_policy,

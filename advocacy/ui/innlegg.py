@@ -16,6 +16,7 @@ from advocacy import (
     letter_lists,
     letter_starters,
     municipalities,
+    reader_letter_list,
     reader_letters,
     texts,
     writing,
@@ -24,40 +25,45 @@ from advocacy.accounts import User
 from advocacy.errors import AdvocacyError
 from advocacy.template_library import available_templates
 from advocacy.ui import address, innlegg_editor, trash_view
+from advocacy.ui.list_controls import Choice, ask, pages
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
 NEW = 0
-LIST_ROWS = 300
+LIST = "innlegg_list"  # the list's controls keep their state under this key
 
 
 def tab(db: sqlite_utils.Database, user: User) -> None:
     asked = address.requested(db, user, "innlegg")  # a shared link: ?innlegg=12
-    everyone = user.is_leader and st.toggle("Vis alle innlegg (hele pipelinen)", value=True,
+    everyone = user.is_leader and st.toggle(texts.LETTERS_SHOW_ALL, value=True,
                                             key="innlegg_alle")
-    rows = letter_lists.list_letters(db, user, everyone=everyone)
     if everyone:
-        pipeline(db, rows)
-    needs = [r for r in rows if r["needs"]]
+        pipeline(db, user)
+    needing = reader_letter_list.needing_me(db, user, everyone=everyone)
     st.subheader("Trenger deg nå")
-    if needs:
-        for row in needs[:12]:
+    if needing.rows:
+        for row in needing.rows:
             st.markdown(f"- **{md(row['title'])}** ({texts.DOCUMENT_STATUSES[row['status']]}): "
                         f"{md(row['needs'])}")
+        if needing.total > len(needing.rows):
+            st.caption(texts.LETTER_NEEDS_MORE.format(
+                n=texts.format_number(needing.total - len(needing.rows))))
     else:
         st.caption(texts.LETTER_NOTHING_NEEDS)
-    st.subheader("Alle innlegg" if everyone else "Mine innlegg")
-    listed = _listed(rows, asked)
-    if len(listed) < len(rows):
-        st.caption(texts.LETTERS_NEWEST.format(n=len(listed), total=len(rows)))
-    shown = [{**r, **{k: r[k] or "" for k in ("newspaper", "needs", "waiting")}} for r in listed]
+    st.subheader(texts.LETTERS_ALL if everyone else texts.LETTERS_MINE)
+    query = ask(LIST, reader_letter_list.SPEC, _choices(db, user, everyone),
+                period=texts.LETTERS_PERIOD, search=texts.LETTERS_SEARCH)
+    found = reader_letter_list.find(db, user, query, everyone=everyone)
+    shown = [{**r, **{k: r[k] or "" for k in ("newspaper", "needs", "waiting")}}
+             for r in found.rows]
     table(shown, {"title": "Tittel", "kind": "Type", "status": "Status", "newspaper": "Avis",
                  "author": "Skribent", "sent_on": "Sendt", "published_on": "Publisert",
                  "needs": "Neste steg", "waiting": "Venter"},
           dates=["sent_on", "published_on"],
           labels={"kind": texts.DOCUMENT_KINDS, "status": texts.DOCUMENT_STATUSES},
           key="innlegg_tabell")
-    chosen = choose(listed, asked)
+    pages(LIST, found, query, texts.LETTERS_NOUN)
+    chosen = choose(_listed(db, user, found.rows, asked, everyone), asked)
     if chosen == NEW:
         new_letter(db, user)
     else:
@@ -67,18 +73,37 @@ def tab(db: sqlite_utils.Database, user: User) -> None:
                                                              query_param="innlegg"))
 
 
-def _listed(rows: list[dict], asked: int | None) -> list[dict]:
-    """The newest letters for the table and the chooser (a national pipeline holds ~10,000),
-    plus the one being worked on or asked for in the address, wherever it is in the list."""
-    wanted = {st.session_state.get("innlegg_neste"), st.session_state.get("innlegg_aktiv")}
-    if asked is not None:
-        wanted.add(asked)
-    listed = rows[:LIST_ROWS]
-    return listed + [r for r in rows[LIST_ROWS:] if r["id"] in wanted]
+def _choices(db: sqlite_utils.Database, user: User, everyone: bool) -> list[Choice]:
+    kinds = {k: texts.DOCUMENT_KINDS[k] for k in reader_letters.KINDS}
+    statuses = {s: texts.DOCUMENT_STATUSES[s] for s in reader_letters.ORDER}
+    return [
+        _choice("status", texts.LETTER_FILTER_STATUS, statuses, many=True),
+        _choice("type", texts.LETTER_FILTER_KIND, kinds),
+        _choice("avis", texts.LETTER_FILTER_PAPER, reader_letter_list.papers(db)),
+        _choice("skribent", texts.LETTER_FILTER_WRITER,
+                reader_letter_list.writers(db, user, everyone=everyone)),
+        _choice("kommune", texts.LETTER_FILTER_MUNICIPALITY, municipalities.names(db)),
+        _choice("trenger_meg", texts.LETTER_FILTER_NEEDS_ME, texts.LETTER_NEEDS_ME_ONLY),
+    ]
 
 
-def pipeline(db: sqlite_utils.Database, rows: list[dict]) -> None:
-    counts = letter_lists.pipeline_counts(rows)
+def _choice(name: str, words: tuple[str, str], options, many: bool = False) -> Choice:
+    """A filter from its texts: (label, the label of «no filter»)."""
+    return Choice(name, words[0], options, words[1], many=many)
+
+
+def _listed(db: sqlite_utils.Database, user: User, rows: list[dict], asked: int | None,
+            everyone: bool) -> list[dict]:
+    """The page's letters for the chooser, plus the one being worked on or asked for in the
+    address, wherever the search and filters leave it."""
+    on_page = {r["id"] for r in rows}
+    wanted = {st.session_state.get("innlegg_neste"), st.session_state.get("innlegg_aktiv"), asked}
+    missing = [i for i in wanted if isinstance(i, int) and i != NEW and i not in on_page]
+    return rows + reader_letter_list.letters(db, user, missing, everyone=everyone)
+
+
+def pipeline(db: sqlite_utils.Database, user: User) -> None:
+    counts = reader_letter_list.pipeline_counts(db, user, everyone=True)
     cols = st.columns(len(counts))
     for col, row in zip(cols, counts, strict=True):
         col.metric(md(row["label"]), texts.format_number(row["count"]))

@@ -1,7 +1,8 @@
 """Uttalelser: draft, adopt, send and archive position statements and resolutions.
 
-The archive is searchable by text, body, year and lever; one statement (chosen in the list or by
-`?uttalelse=ID`) shows its provenance line, text, preview, where it was sent, what came back,
+The archive is a long list (statement_list): search in the words and who adopted it, filters
+by status, lever, municipality, chapter and period, sorting and pages. One statement (chosen
+in the list or by `?uttalelse=ID`) shows its provenance line, text, preview, where it was sent, what came back,
 its versions and who moved it when. Every change goes through `advocacy.statements`.
 """
 
@@ -12,14 +13,18 @@ import re
 import streamlit as st
 
 from advocacy import (
+    accounts,
+    municipalities,
     statement_archive,
     statement_letters,
+    statement_list,
     statements,
     texts,
 )
 from advocacy.errors import AdvocacyError
 from advocacy.ui import address, context, corrections, dates, statement_actions, trash_view
 from advocacy.ui import statement_form as statement_fields
+from advocacy.ui.list_controls import Choice, ask, pages
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
@@ -29,7 +34,7 @@ can_draft = user.is_leader or user.role == "lokallag"
 FLASH = "uttalelse_flash"
 PENDING = "uttalelse_pending"
 TAB = "uttalelse_fane"
-SHOWN = 200  # the newest; the search and filters reach the rest
+LIST = "stmt_list"  # the archive's search, filters and page keep their state under this key
 
 
 def act(success: str, fn, *args, select: bool = False, done=None, **kwargs) -> None:
@@ -185,29 +190,35 @@ def show_statement(statement_id: int) -> None:
         show_actions(item)
 
 
+def _choices() -> list[Choice]:
+    def choice(name: str, words: tuple[str, str], options, many: bool = False) -> Choice:
+        return Choice(name, words[0], options, words[1], many=many)
+
+    found = [
+        choice("status", texts.STATEMENT_FILTER_STATUS, texts.STATEMENT_STATUSES, many=True),
+        choice("sak", texts.STATEMENT_FILTER_LEVER, statement_archive.lever_choices(db)),
+        choice("kommune", texts.STATEMENT_FILTER_MUNICIPALITY, municipalities.names(db)),
+    ]
+    if user.is_leader:
+        found.append(choice("lokallag", texts.STATEMENT_FILTER_CHAPTER,
+                            accounts.chapter_names(db)))
+    return found
+
+
 def archive() -> None:
     """Search the statements the user may read; show the one chosen (or linked)."""
-    levers = statement_archive.lever_choices(db)
-    c1, c2, c3, c4, c5 = st.columns([3, 2, 1, 2, 2])
-    text = c1.text_input(texts.SEARCH_LABEL, key="stmt_search", placeholder="Ord i teksten")
-    body = c2.text_input("Vedtatt av", key="stmt_body")
-    year = c3.selectbox("År", [None, *statement_archive.years(db, user)], key="stmt_year",
-                        format_func=lambda y: "Alle" if y is None else str(y), placeholder=texts.CHOOSE_ONE)
-    lever = c4.selectbox("Sak", [None, *levers], key="stmt_lever",
-                         format_func=lambda v: "Alle" if v is None else levers[v], placeholder=texts.CHOOSE_ONE)
-    status = c5.selectbox("Status", [None, *texts.STATEMENT_STATUSES], key="stmt_status",
-                          format_func=lambda s: "Alle" if s is None else
-                          texts.STATEMENT_STATUSES[s], placeholder=texts.CHOOSE_ONE)
-    rows = statement_archive.search_statements(db, user, text=text, body=body, year=year,
-                                               lever_id=lever, status=status, limit=SHOWN)
-    if len(rows) == SHOWN:
-        st.caption(texts.STATEMENTS_NEWEST.format(shown=SHOWN))
+    query = ask(LIST, statement_list.SPEC, _choices(), period=texts.STATEMENTS_PERIOD,
+                search=texts.STATEMENTS_SEARCH)
+    found = statement_list.find(db, user, query)
+    rows = found.rows
     table(rows, {"title": "Tittel", "adopted_by": "Vedtatt av", "adopted_on": "Vedtatt",
                  "status": "Status", "version": "Versjon", "chapter": "Lokallag",
+                 "levers": "Saker", "kommuner": "Kommuner",
                  "recipients": "Mottakere", "responses": "Svar",
                  "corrected_at": texts.CORRECTED_COLUMN},
           dates=["adopted_on", "corrected_at"], labels={"status": texts.STATEMENT_STATUSES},
           key="statements_table")
+    pages(LIST, found, query, texts.STATEMENTS_NOUN)
     ids = [r["id"] for r in rows]
     if st.session_state.pop("stmt_pick_removed", False):
         st.session_state.pop("stmt_pick", None)

@@ -69,11 +69,11 @@ def test_leader_drafts_submits_and_adopts_in_the_page(app, db_path):
 def test_archive_search_filters_the_table(app):
     _open(app, "leder")
     assert len(app.dataframe[0].value) == 2
-    app.text_input(key="stmt_search").input("skjenk").run()
+    app.text_input(key="stmt_list_text").input("skjenk").run()
     assert list(app.dataframe[0].value["Tittel"]) == [
         "Trygg natt – skjenkingen må slutte klokka 02"]
-    app.text_input(key="stmt_search").input("").run()
-    app.selectbox(key="stmt_status").select("utkast").run()
+    app.text_input(key="stmt_list_text").input("").run()
+    app.multiselect(key="stmt_list_f_status").select("utkast").run()
     assert list(app.dataframe[0].value["Status"]) == ["Utkast"]
 
 

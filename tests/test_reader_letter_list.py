@@ -1,0 +1,163 @@
+"""Innlegg as a long list: scope, «Trenger meg» in SQL against letter_lists.needs, filters,
+search, period, sort and pages, checked against direct counts in the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from advocacy import accounts, demo, letter_lists, reader_letter_list
+from advocacy.db import write
+from advocacy.listing import ListQuery
+
+STATUSES = ("ide", "utkast", "til_vurdering", "godkjent", "sendt", "publisert", "refusert",
+            "ingen_svar")
+TODAYS = (dt.date(2026, 1, 1), dt.date(2026, 6, 15), dt.date(2031, 1, 1))
+
+
+def _all(db, user, everyone=False, today=None, **query) -> list[dict]:
+    return reader_letter_list.find(db, user, ListQuery(size=10_000, **query),
+                                   everyone=everyone, today=today).rows
+
+
+def _ids(rows) -> set[int]:
+    return {r["id"] for r in rows}
+
+
+@pytest.fixture
+def many(demo_db):
+    """The demo letters, and one of every status for each kind of author and chapter, sent
+    letters with and without exclusive days (some lapsed by the dates of TODAYS)."""
+    bergen = accounts.authenticate(demo_db, "lokallag.bergen", demo.DEMO_PASSWORD)
+    authors = [1, 2, 4, bergen.id, None]
+    chapters = [None, 1, 2]
+    until = [None, "2026-06-01", "2026-06-15", "2026-07-01"]
+    with write(demo_db):
+        for n, (status, author, chapter, exclusive) in enumerate(
+                itertools.product(STATUSES, authors, chapters, until)):
+            if exclusive and status != "sendt":
+                continue
+            demo_db.execute(
+                """insert into documents (kind, title, status, author_id, chapter_id,
+                       newspaper_id, kommunenummer, sent_on, exclusive_until, body)
+                   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                ["kronikk" if n % 3 else "leserinnlegg", f"Prøve {n:03d}", status, author,
+                 chapter, 1 + n % 3, ("0301", "4601", None)[n % 3],
+                 f"2025-{1 + n % 12:02d}-1{n % 10}" if status in ("sendt", "publisert",
+                                                                  "refusert") else None,
+                 exclusive, f"Prøveteksten nummer {n} om ungdomsklubber"])
+    return demo_db
+
+
+@pytest.fixture
+def users(many, leader, chapter_member, writer):
+    bergen = accounts.authenticate(many, "lokallag.bergen", demo.DEMO_PASSWORD)
+    return [leader, chapter_member, writer, bergen]
+
+
+def test_the_list_shows_what_list_letters_shows_each_user(many, users):
+    for user in users:
+        for everyone in (False, True):
+            expected = letter_lists.list_letters(many, user, everyone=everyone)
+            page = reader_letter_list.find(many, user, ListQuery(size=10_000),
+                                           everyone=everyone)
+            assert page.total == len(expected)
+            # The same rows in the same order (last changed first), with the same words.
+            assert [(r["id"], r["needs"], r["waiting"]) for r in page.rows] == [
+                (r["id"], r["needs"], r["waiting"]) for r in expected]
+
+
+def test_needs_me_in_sql_is_exactly_needs_in_python(many, users):
+    for user, everyone, today in itertools.product(users, (False, True), TODAYS):
+        rows = letter_lists.list_letters(many, user, everyone=everyone, today=today)
+        expected = {r["id"] for r in rows if r["needs"]}
+        found = _all(many, user, everyone, today, filters={"trenger_meg": 1})
+        assert _ids(found) == expected, (user.username, everyone, today)
+        assert all(r["needs"] for r in found)
+    leader = users[0]
+    assert _all(many, leader, True, TODAYS[1], filters={"trenger_meg": 1})  # not a vacuous test
+
+
+def test_needing_me_is_the_first_twelve_and_counts_the_rest(many, leader):
+    page = reader_letter_list.needing_me(many, leader, everyone=True)
+    every = [r for r in letter_lists.list_letters(many, leader, everyone=True) if r["needs"]]
+    assert page.total == len(every) > 12
+    assert [r["id"] for r in page.rows] == [r["id"] for r in every[:12]]
+
+
+def test_filters_count_what_the_database_holds(many, leader):
+    scope = "kind in ('leserinnlegg', 'kronikk')"
+
+    def count(where: str, params=()) -> int:
+        return many.execute(f"select count(*) from documents where {scope} and {where}",  # noqa: S608
+                            params).fetchone()[0]
+
+    def total(**query) -> int:
+        return reader_letter_list.find(many, leader, ListQuery(**query), everyone=True).total
+
+    assert total() == count("1")
+    assert total(filters={"status": ["sendt", "refusert"]}) == count(
+        "status in ('sendt', 'refusert')") > 0
+    assert total(filters={"status": "publisert"}) == count("status = 'publisert'") > 0
+    assert total(filters={"avis": 2}) == count("newspaper_id = 2") > 0
+    assert total(filters={"skribent": 4}) == count("author_id = 4") > 0
+    assert total(filters={"kommune": "4601"}) == count("kommunenummer = '4601'") > 0
+    assert total(filters={"type": "leserinnlegg"}) == count("kind = 'leserinnlegg'") > 0
+    assert total(filters={"type": "kronikk", "avis": 2, "status": ["sendt"]}) == count(
+        "kind = 'kronikk' and newspaper_id = 2 and status = 'sendt'") > 0
+    may = dt.date(2025, 5, 1), dt.date(2025, 5, 31)
+    assert total(start=may[0], end=may[1]) == count(
+        "sent_on between '2025-05-01' and '2025-05-31'") > 0
+
+
+def test_the_filters_stay_within_the_users_letters(many, writer):
+    mine = {r["id"] for r in letter_lists.list_letters(many, writer)}
+    others = _all(many, writer, filters={"avis": [1, 2, 3]}, text="Prøveteksten")
+    assert others and _ids(others) <= mine
+    assert _ids(_all(many, writer, True)) == mine  # «everyone» is for leadership only
+    foreign = many.execute("select id from documents where author_id = 1 and kind = 'kronikk'"
+                           ).fetchone()[0]
+    assert reader_letter_list.letters(many, writer, [foreign]) == []
+    assert _ids(reader_letter_list.letters(many, writer, [max(mine), None])) == {max(mine)}
+
+
+def test_search_finds_the_words_and_nothing_else(many, leader):
+    found = _all(many, leader, True, text="skjenketid helsepolitikk")
+    assert [r["title"] for r in found] == ["Skjenketid er helsepolitikk"]
+    hits = _all(many, leader, True, text="ungdomsklub")  # a prefix, as the FTS index reads it
+    assert len(hits) == many.execute("select count(*) from documents where kind in "
+                                     "('leserinnlegg', 'kronikk') and body like "
+                                     "'%ungdomsklubber%'").fetchone()[0] > 12
+    assert _all(many, leader, True, text="tromsø")[0]["title"] == "Kortere skjenketid i Tromsø"
+    assert _all(many, leader, True, text="zqxwvy") == []
+    assert _all(many, leader, True, text='"OR * NEAR(') == []  # FTS syntax is searched as text
+
+
+def test_sorting_and_pages(many, leader):
+    by_title = _all(many, leader, True, sort="tittel", descending=False)
+    titles = [r["title"].casefold() for r in by_title]
+    assert titles == sorted(titles)
+    sent = [r["sent_on"] for r in _all(many, leader, True, sort="sendt")]
+    dated = [d for d in sent if d]
+    assert dated == sorted(dated, reverse=True) and sent[:len(dated)] == dated  # nulls last
+    papers = [r["newspaper"] for r in _all(many, leader, True, sort="avis", descending=True)
+              if r["newspaper"]]
+    assert papers == sorted(papers, key=str.casefold, reverse=True)
+    first = reader_letter_list.find(many, leader, ListQuery(size=25), everyone=True)
+    second = reader_letter_list.find(many, leader, ListQuery(size=25, page=2), everyone=True)
+    last = reader_letter_list.find(many, leader, ListQuery(size=25, page=999), everyone=True)
+    assert first.total == second.total == last.total
+    assert len(first.rows) == 25 and not _ids(first.rows) & _ids(second.rows)
+    assert last.page == first.pages and len(last.rows) == first.total - 25 * (first.pages - 1)
+
+
+def test_pipeline_counts_and_choices(many, leader, writer):
+    rows = letter_lists.list_letters(many, leader, everyone=True)
+    assert reader_letter_list.pipeline_counts(many, leader, everyone=True) == (
+        letter_lists.pipeline_counts(rows))
+    assert set(reader_letter_list.writers(many, writer)) == {writer.id}
+    every = reader_letter_list.writers(many, leader, everyone=True)
+    assert set(every) == {r["author_id"] for r in rows if r["author_id"]}
+    assert len(reader_letter_list.papers(many)) == many["newspapers"].count
