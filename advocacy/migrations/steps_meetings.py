@@ -12,7 +12,8 @@ from .base import migrations, run_sql
 # `<table>_ai/_ad/_au`), so `table.search()` and `enable_fts(..., replace=True)` (needed after a
 # `transform()`, which drops the triggers) keep working. Written as SQL because `enable_fts`
 # uses executescript, which would commit in the middle of the migration.
-# `remove_diacritics 2`: a volunteer typing "Alesund" or "Tromso" still finds the record.
+# `remove_diacritics 2`: a volunteer typing "Alesund" still finds Ålesund (ø and æ are letters of
+# their own to Unicode, not o and a with a mark: "Tromso" does not find Tromsø).
 _FTS_COLUMNS = {
     "meetings": ("summary", "topics", "asks", "promises", "outcome", "our_participants"),
     "politicians": ("name", "party_text", "committee", "notes"),

@@ -153,9 +153,10 @@ def test_unsaved_text_survives_a_reload_and_can_be_thrown_away(page, server_db_p
 
 
 def meeting_count(page) -> int:
-    caption = page.get_by_text(re.compile(r"^[\d\u00a0 ]+ møter, de nyeste først$"))
+    """The list's total, from «1–16 av 16 møter»."""
+    caption = page.get_by_text(re.compile(r"^[\d\u00a0 ]+–[\d\u00a0 ]+ av [\d\u00a0 ]+ møter$"))
     caption.wait_for()
-    return int(re.sub(r"\D", "", caption.inner_text()))
+    return int(re.sub(r"\D", "", caption.inner_text().split(" av ")[-1]))
 
 
 def test_a_future_meeting_date_is_refused_and_nothing_saved(page):
