@@ -1,4 +1,5 @@
-"""The command line as a user runs it: a real process, real files, real exit codes."""
+"""The command line as a user runs it: real files, real exit codes and output (in this process,
+tests/cli_run.py; one test starts a real process)."""
 
 import os
 import subprocess
@@ -7,14 +8,19 @@ import sys
 import pytest
 
 from advocacy.db import ROOT
+from tests.cli_run import run
 
 
-def run(*args, env=None, input=None):
-    return subprocess.run(
-        [sys.executable, "-m", "advocacy", *args],
-        cwd=ROOT, env={**os.environ, **(env or {})}, input=input,
-        capture_output=True, text=True, timeout=120,
-    )
+def test_the_command_runs_as_a_process(tmp_path):
+    path = tmp_path / "a.db"
+    result = subprocess.run([sys.executable, "-m", "advocacy", "init-db", "--db", str(path)],
+                            cwd=ROOT, env=dict(os.environ), capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert path.exists()
+    bad = subprocess.run([sys.executable, "-m", "advocacy", "frobnicate"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr
 
 
 def stats(path):
@@ -71,12 +77,8 @@ def test_create_user_reads_password_from_environment(tmp_path):
 def test_create_user_reads_password_from_stdin(tmp_path):
     path = tmp_path / "a.db"
     run("init-db", "--db", str(path))
-    env = {k: v for k, v in os.environ.items() if k != "ADVOCACY_PASSWORD"}
-    result = subprocess.run(
-        [sys.executable, "-m", "advocacy", "create-user", "ola", "--role", "skrivegruppe",
-         "--db", str(path)],
-        cwd=ROOT, env=env, input="hemmelig123\n", capture_output=True, text=True, timeout=60,
-    )
+    result = run("create-user", "ola", "--role", "skrivegruppe", "--db", str(path),
+                 input="hemmelig123\n", unset=["ADVOCACY_PASSWORD"])
     assert result.returncode == 0, result.stderr
     assert stats(path)["users"] == "1"
 

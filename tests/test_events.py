@@ -1,15 +1,13 @@
 """The activity calendar: events, key political dates, the month grid and the .ics export."""
 
 import datetime as dt
-import subprocess
-import sys
 
 import pytest
 from icalendar import Calendar
 
 from advocacy import events, month_view
-from advocacy.db import ROOT
 from advocacy.errors import PermissionDenied, ValidationError
+from tests.cli_run import run
 
 YEAR = (dt.date(2027, 1, 1), dt.date(2028, 12, 31))
 
@@ -139,16 +137,12 @@ def test_month_grid_starts_on_monday_and_escapes_text(demo_db, leader):
 
 def test_cli_writes_an_ics_file(db_path, demo_db, tmp_path):
     out = tmp_path / "kalender.ics"
-    result = subprocess.run(
-        [sys.executable, "-m", "advocacy", "events-ics", "--db", str(db_path), "--out", str(out),
-         "--from", "2027-01-01", "--to", "2028-12-31"],
-        capture_output=True, text=True, cwd=ROOT, check=False)
+    result = run("events-ics", "--db", db_path, "--out", out, "--from", "2027-01-01",
+                 "--to", "2028-12-31")
     assert result.returncode == 0, result.stderr
     summaries = [str(e["SUMMARY"]) for e in Calendar.from_ical(out.read_bytes()).walk("VEVENT")]
     assert "Politisk dato: Bevillingsperioden slutter" in summaries
-    bad = subprocess.run(
-        [sys.executable, "-m", "advocacy", "events-ics", "--db", str(db_path), "--out", str(out),
-         "--from", "i går"], capture_output=True, text=True, cwd=ROOT, check=False)
+    bad = run("events-ics", "--db", db_path, "--out", out, "--from", "i går")
     assert bad.returncode == 1 and bad.stderr.startswith("Feil: ")
 
 

@@ -1,16 +1,15 @@
 """Importing politicians from files shaped like the ones volunteers have, made in the test."""
 
 import io
-import subprocess
-import sys
 
 import pytest
 from openpyxl import Workbook
 
 from advocacy import politician_import
-from advocacy.db import ROOT, connect, table_counts
+from advocacy.db import connect, table_counts
 from advocacy.errors import ValidationError
 from advocacy.imports import read_table
+from tests.cli_run import run
 
 
 def _people(db):
@@ -117,8 +116,7 @@ def test_a_mapping_without_name_or_municipality_is_refused(db):
 
 
 def _cli(*args):
-    return subprocess.run([sys.executable, "-m", "advocacy", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    return run(*args)
 
 
 def test_cli_imports_and_reports_counts(tmp_path):

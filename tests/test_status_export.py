@@ -1,13 +1,10 @@
 """The national status sheet: 357 rows, one column per lever, formula-safe."""
 
-import os
-import subprocess
-import sys
 
 from openpyxl import load_workbook
 
 from advocacy import levers, positions, status_export
-from advocacy.db import ROOT
+from tests.cli_run import run
 
 
 def test_cli_export_has_357_rows_one_column_per_lever_and_no_formulas(demo_db, leader, db_path,
@@ -17,9 +14,7 @@ def test_cli_export_has_357_rows_one_column_per_lever_and_no_formulas(demo_db, l
                               "2025-01-01", "@kilde")
     n_levers = demo_db.execute("select count(*) from levers where active = 1").fetchone()[0]
     out = tmp_path / "status.xlsx"
-    result = subprocess.run(
-        [sys.executable, "-m", "advocacy", "export-status", "--out", str(out), "--db",
-         str(db_path)], cwd=ROOT, env=os.environ, capture_output=True, text=True, timeout=120)
+    result = run("export-status", "--out", out, "--db", db_path)
     assert result.returncode == 0, result.stderr
     assert "357" in result.stdout
     sheet = load_workbook(out).active
@@ -45,9 +40,7 @@ def test_csv_and_status_columns(demo_db):
 
 
 def test_cli_refuses_unknown_format(db_path, db):
-    result = subprocess.run(
-        [sys.executable, "-m", "advocacy", "export-status", "--out", "x.pdf", "--db",
-         str(db_path)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = run("export-status", "--out", "x.pdf", "--db", db_path)
     assert result.returncode == 1
     assert "Feil: Filen må slutte på .xlsx eller .csv" in result.stderr
     assert "Traceback" not in result.stderr
