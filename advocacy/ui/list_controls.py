@@ -47,10 +47,12 @@ def ask(key: str, spec: ListSpec, choices: Sequence[Choice] = (), *,
     text = words.text_input(md(search or texts.LIST_SEARCH), key=f"{key}_text",
                             placeholder=texts.LIST_SEARCH_PLACEHOLDER, max_chars=200)
     names = list(spec.sorts)
-    sort = order.selectbox(texts.LIST_SORT, names, key=f"{key}_sort",
-                           format_func=lambda n: spec.sorts[n].label,
-                           placeholder=texts.CHOOSE_ONE)
-    sort = sort if sort in spec.sorts else names[0]
+    sort = names[0]
+    if len(names) > 1:  # one order only: its direction is the choice
+        sort = order.selectbox(texts.LIST_SORT, names, key=f"{key}_sort",
+                               format_func=lambda n: spec.sorts[n].label,
+                               placeholder=texts.CHOOSE_ONE)
+        sort = sort if sort in spec.sorts else names[0]
     ways = spec.sorts[sort].ways or (texts.LIST_ASCENDING, texts.LIST_DESCENDING)
     descending = way.selectbox(
         texts.LIST_ORDER, [False, True], key=f"{key}_desc_{sort}",
