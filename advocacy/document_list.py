@@ -20,6 +20,7 @@ SPEC = ListSpec(
               left join municipalities m on m.kommunenummer = d.kommunenummer
               left join newspapers n on n.id = d.newspaper_id
               left join chapters c on c.id = d.chapter_id""",
+    count_source="documents d",  # the filters and words are all the document's own
     key="d.id",
     sorts={
         "endret": Sort("Sist endret", "d.updated_at", descending=True, ways=texts.NEWEST_FIRST),

@@ -21,6 +21,7 @@ SPEC = ListSpec(
               c.title as campaign""",
     source="""events e left join chapters ch on ch.id = e.chapter_id
               left join campaigns c on c.id = e.campaign_id""",
+    count_source="events e",
     key="e.id",
     sorts={
         "dato": Sort("Dato", "e.starts_at", ways=texts.NEWEST_FIRST),

@@ -21,6 +21,7 @@ SPEC = ListSpec(
               join municipalities m on m.kommunenummer = p.kommunenummer
               join counties c on c.fylkesnummer = m.fylkesnummer
               left join parties on parties.code = p.party_code""",
+    count_source="politicians p join municipalities m on m.kommunenummer = p.kommunenummer",
     key="p.id",
     sorts={
         "kommune": Sort("Kommune", "m.navn || char(31) || p.name", ways=texts.ALPHABETICAL),
