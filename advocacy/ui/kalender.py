@@ -180,7 +180,7 @@ def list_tab(chapters: dict, campaign_titles: dict):
     st.session_state.setdefault(f"{LIST}_f_nar", "kommende")  # what is coming, unless asked
     choices = [Choice("type", "Type", texts.EVENT_KINDS, texts.ALL_KINDS_LABEL, many=True),
                Choice("lokallag", "Lokallag", chapters, texts.ALL_CHAPTERS),
-               Choice("kampanje", "Kampanje", campaign_titles, "Alle kampanjer"),
+               Choice("kampanje", "Kampanje", campaign_titles, texts.ALL_CAMPAIGNS),
                Choice("nar", texts.EVENT_WHEN_LABEL, texts.EVENT_WHEN, texts.EVENT_WHEN_ALL)]
     query = ask(LIST, event_list.SPEC, choices, period=texts.EVENT_PERIOD,
                 search=texts.EVENT_SEARCH)
@@ -189,7 +189,12 @@ def list_tab(chapters: dict, campaign_titles: dict):
     table(event_rows(items), COLUMNS, dates=["date"], key="cal_table")
     pages(LIST, found, query, texts.EVENTS_NOUN)
     key_dates_box(query)
-    return items, functools.partial(event_list.every_item, db, user, query, today)
+    return items, functools.partial(list_ics, query)
+
+
+def list_ics(query) -> bytes:
+    """The .ics file of every event the list matches (not just the page shown)."""
+    return events.ics(event_list.every_item(db, user, query, today))
 
 
 def key_dates_box(query) -> None:
