@@ -174,8 +174,8 @@ def document_list() -> None:
     table(
         rows,
         {"kind": "Type", "title": "Tittel", "status": "Status", "newspaper": "Avis",
-         "kommune": "Kommune", "author": "Forfatter", "updated_at": "Sist endret",
-         "sent_on": "Sendt", "published_on": "Publisert"},
+         "kommune": "Kommune", "author": "Forfatter", "sent_on": "Sendt",
+         "published_on": "Publisert", "updated_at": "Sist endret"},
         dates=["updated_at", "sent_on", "published_on"],
         labels={"kind": texts.DOCUMENT_KINDS, "status": texts.DOCUMENT_STATUSES},
         key="documents_table",

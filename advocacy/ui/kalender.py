@@ -186,7 +186,8 @@ def list_tab(chapters: dict, campaign_titles: dict):
                 search=texts.EVENT_SEARCH)
     found = event_list.find(db, user, query, today=today)
     items = event_list.items(found.rows)
-    table(event_rows(items), COLUMNS, dates=["date"], key="cal_table")
+    table(event_rows(items), {k: v for k, v in COLUMNS.items() if k != "source"},
+          dates=["date"], key="cal_table")  # «Kilde» is a key date's, never an event's
     pages(LIST, found, query, texts.EVENTS_NOUN)
     key_dates_box(query)
     return items, functools.partial(list_ics, query)
