@@ -27,7 +27,8 @@ SPEC = ListSpec(
         "dato": Sort("Dato", "e.starts_at", ways=texts.NEWEST_FIRST),
         "tittel": Sort("Tittel", "e.title", ways=texts.ALPHABETICAL),
         "type": Sort("Type", "e.kind", ways=texts.ALPHABETICAL),
-        "lokallag": Sort("Lokallag", "ch.name", ways=texts.ALPHABETICAL),
+        "lokallag": Sort("Lokallag", "ch.name", ways=texts.ALPHABETICAL,
+                         source="events e left join chapters ch on ch.id = e.chapter_id"),
         "sted": Sort("Sted", "e.place", ways=texts.ALPHABETICAL),
     },
     filters={

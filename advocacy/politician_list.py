@@ -10,6 +10,7 @@ from . import texts
 from .accounts import User
 from .listing import ListQuery, ListSpec, Page, Sort, fetch
 
+_COUNTED = "politicians p join municipalities m on m.kommunenummer = p.kommunenummer"
 # Ties within a municipality or party go by name: one text sorts both ways (char(31) sorts
 # before any letter).
 SPEC = ListSpec(
@@ -21,13 +22,14 @@ SPEC = ListSpec(
               join municipalities m on m.kommunenummer = p.kommunenummer
               join counties c on c.fylkesnummer = m.fylkesnummer
               left join parties on parties.code = p.party_code""",
-    count_source="politicians p join municipalities m on m.kommunenummer = p.kommunenummer",
+    count_source=_COUNTED,
     key="p.id",
     sorts={
         "kommune": Sort("Kommune", "m.navn || char(31) || p.name", ways=texts.ALPHABETICAL),
         "navn": Sort("Navn", "p.name", ways=texts.ALPHABETICAL),
         "parti": Sort("Parti", "coalesce(parties.abbreviation, p.party_text, '') || char(31) "
-                               "|| p.name", ways=texts.ALPHABETICAL),
+                               "|| p.name", ways=texts.ALPHABETICAL,
+                      source=f"{_COUNTED} left join parties on parties.code = p.party_code"),
         "rolle": Sort("Rolle", "coalesce(p.role, '') || char(31) || p.name", ways=texts.ALPHABETICAL),
     },
     filters={

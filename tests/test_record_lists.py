@@ -69,6 +69,10 @@ def test_documents_sort_and_page(demo_db, leader):
     second = document_list.find(demo_db, leader, ListQuery(sort="tittel", size=5, page=2))
     assert [r["title"] for r in second.rows] == every[5:10]
     assert (second.first, second.last, second.pages) == (6, 10, -(-len(every) // 5))
+    for sort in document_list.SPEC.sorts:  # every order the page offers runs, both ways
+        for descending in (False, True):
+            assert document_list.find(demo_db, leader, ListQuery(
+                sort=sort, descending=descending, text="skjenketid")).total > 0
     newest = document_list.find(demo_db, leader, ListQuery(size=100)).rows
     assert [r["updated_at"] for r in newest] == sorted((r["updated_at"] for r in newest),
                                                         reverse=True)
@@ -125,6 +129,10 @@ def test_politicians_sort_by_name_municipality_and_party(demo_db, leader):
     by_place = politician_list.find(demo_db, leader, ListQuery(size=100)).rows
     assert [(r["kommune"], r["name"]) for r in by_place] == sorted(
         (r["kommune"], r["name"]) for r in by_place)
+    for sort in politician_list.SPEC.sorts:  # every order the page offers runs, both ways
+        for descending in (False, True):
+            assert politician_list.find(demo_db, leader, ListQuery(
+                sort=sort, descending=descending, filters={"fylke": "33"})).total > 0
     by_party = politician_list.find(demo_db, leader, ListQuery(sort="parti", size=100)).rows
     assert [r["party"] or "" for r in by_party] == sorted(r["party"] or "" for r in by_party)
 
@@ -169,6 +177,12 @@ def test_events_sort_period_pages_and_ics(demo_db, leader):
     first = event_list.find(demo_db, leader, ListQuery(size=3))
     dates = [r[0] for r in demo_db.execute("select starts_at from events order by starts_at")]
     assert [r["starts_at"] for r in first.rows] == dates[:3]
+    by_chapter = event_list.find(demo_db, leader, ListQuery(sort="lokallag", size=100)).rows
+    assert [r["chapter"] for r in by_chapter] == sorted(r["chapter"] for r in by_chapter)
+    for sort in event_list.SPEC.sorts:  # every order the page offers runs, both ways
+        for descending in (False, True):
+            assert event_list.find(demo_db, leader, ListQuery(
+                sort=sort, descending=descending)).total == len(dates)
     december = event_list.find(demo_db, leader, ListQuery(
         start=dt.date(2026, 12, 1), end=dt.date(2026, 12, 31)))
     assert december.total == _count(demo_db, "select count(*) from events where starts_at "
