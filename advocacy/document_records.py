@@ -47,8 +47,6 @@ _FROM = """documents d
     left join newspapers n on n.id = d.newspaper_id
     left join chapters c on c.id = d.chapter_id"""
 
-PAGE_ROWS = 500  # a page lists the newest this many; a national archive holds ~20,000
-
 
 def read_scope(user: User) -> tuple[str, dict]:
     """Which documents (alias `d`) a user may read, as SQL: leadership all; everyone their own;

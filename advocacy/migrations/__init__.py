@@ -23,6 +23,7 @@ from . import (  # noqa: F401 - imported for the steps they register
     steps_meetings,
     steps_policy,
     steps_privacy,
+    steps_record_lists,
     steps_scale,
     steps_statements,
     steps_trust,

@@ -21,6 +21,7 @@ from .letter_wording import *  # noqa: F403
 from .limits import *  # noqa: F403
 from .lists import *  # noqa: F403
 from .lists_letters import *  # noqa: F403
+from .lists_records import *  # noqa: F403
 from .login import *  # noqa: F403
 from .meetings import *  # noqa: F403
 from .navigation import *  # noqa: F403

@@ -3,7 +3,6 @@
 # --- Long lists at national scale (issue 9) ---
 PAGE_BACK = "Forrige"
 PAGE_NEXT = "Neste"
-PAGE_OF = "Side {page} av {pages}: {first}–{last} av {total}"
 LIST_SHOWING_FIRST = "Viser de {shown} med tidligst frist av {total}. Kalenderfila har alle."
 STATEMENTS_NEWEST = "Viser de {shown} nyeste. Søk eller filtrer for å finne eldre uttalelser."
 CHOOSE_POLITICIAN = "Velg en politiker for å se standpunkter, møter og brev"
@@ -12,7 +11,6 @@ OVERDUE_SHOWING = ("Viser de {shown} eldste av {total} forfalte oppfølginger. L
                    "listen, eller se Møter → Oppfølging.")
 
 # --- Lists at national scale ---
-DOCUMENTS_NEWEST = "Viser de {n} sist endrede dokumentene. Bruk søket under Møter for eldre."
 LETTERS_NEWEST = "Viser de {n} sist endrede av {total} innlegg."
 
 # --- Search, filters, sorting and pages over a long list ---

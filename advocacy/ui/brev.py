@@ -5,7 +5,15 @@ import datetime as dt
 
 import streamlit as st
 
-from advocacy import document_context, document_records, politicians, texts
+from advocacy import (
+    accounts,
+    document_context,
+    document_records,
+    municipalities,
+    politicians,
+    texts,
+)
+from advocacy import document_list as document_list_query
 from advocacy.documents import letter_filename
 from advocacy.errors import AdvocacyError
 from advocacy.template_library import available_templates, load_template
@@ -18,6 +26,7 @@ from advocacy.ui import (
     newspaper_admin,
     trash_view,
 )
+from advocacy.ui.list_controls import Choice, ask, pages
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
@@ -148,29 +157,41 @@ def save_form(template, values) -> None:
 
 
 def document_list() -> None:
-    shown = document_records.PAGE_ROWS
-    rows = document_records.list_documents(db, user, limit=shown + 1)
-    if len(rows) > shown:
-        rows = rows[:shown]
-        st.caption(texts.DOCUMENTS_NEWEST.format(n=shown))
+    choices = [Choice("type", "Type", {k: texts.DOCUMENT_KINDS[k]
+                                       for k in document_records.allowed_kinds(user)},
+                      texts.ALL_KINDS_LABEL),
+               Choice("status", "Status", texts.DOCUMENT_STATUSES, texts.ALL_STATUSES),
+               Choice("kommune", "Kommune", municipalities.names(db), texts.ALL_MUNICIPALITIES)]
+    if user.is_leader:
+        choices.append(Choice("lokallag", "Lokallag", accounts.chapter_names(db),
+                              texts.ALL_CHAPTERS))
+    choices.append(Choice("forfatter", "Forfatter", document_list_query.authors(db, user),
+                          texts.ALL_AUTHORS))
+    query = ask("dok_list", document_list_query.SPEC, choices, period=texts.DOCUMENT_PERIOD,
+                search=texts.DOCUMENT_SEARCH)
+    found = document_list_query.find(db, user, query)
+    rows = found.rows
     table(
         rows,
         {"kind": "Type", "title": "Tittel", "status": "Status", "newspaper": "Avis",
          "kommune": "Kommune", "author": "Forfatter", "sent_on": "Sendt",
-         "published_on": "Publisert"},
-        dates=["sent_on", "published_on"],
+         "published_on": "Publisert", "updated_at": "Sist endret"},
+        dates=["updated_at", "sent_on", "published_on"],
         labels={"kind": texts.DOCUMENT_KINDS, "status": texts.DOCUMENT_STATUSES},
         key="documents_table",
     )
-    if not rows:
-        return
-    by_id = {row["id"]: row for row in rows}
+    pages("dok_list", found, query, texts.DOCUMENTS_NOUN)
     if st.session_state.pop("dok_valgt_removed", False):
         st.session_state.pop("dok_valgt", None)
-    chosen = st.selectbox(
-        "Velg et dokument", list(by_id), key="dok_valgt",
-        format_func=lambda i: f"{by_id[i]['title']} ({texts.DOCUMENT_STATUSES.get(by_id[i]['status'], by_id[i]['status'])})", placeholder=texts.CHOOSE_ONE
-    )
+    labels = {row["id"]: f"{row['title']} ({texts.DOCUMENT_STATUSES.get(row['status'], row['status'])})"
+              for row in rows}
+    selected = st.session_state.get("dok_valgt")
+    if selected is not None and selected not in labels:
+        labels[selected] = texts.DOCUMENT_BEYOND_PAGE.format(id=selected)  # chosen on another page
+    if not labels:
+        return
+    chosen = st.selectbox(texts.CHOOSE_DOCUMENT_TO_OPEN, list(labels), key="dok_valgt",
+                          format_func=lambda i: labels[i], placeholder=texts.CHOOSE_ONE)
     try:
         record = document_records.get_document(db, user, chosen)
     except AdvocacyError as exc:

@@ -15,6 +15,7 @@ import streamlit as st
 from advocacy import (
     accounts,
     campaigns,
+    event_list,
     events,
     month_view,
     overview,
@@ -23,6 +24,7 @@ from advocacy import (
 )
 from advocacy.errors import AdvocacyError
 from advocacy.ui import chart_locale, context, dates, edit_forms, trash_view
+from advocacy.ui.list_controls import Choice, ask, pages
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
@@ -120,53 +122,99 @@ def month_stepper() -> dt.date:
     return shown
 
 
+COLUMNS = {"date": "Dato", "time": "Tid", "kind": "Type", "title": "Tittel",
+           "chapter": "Lokallag", "place": "Sted", "responsible": "Ansvarlig",
+           "campaign": "Kampanje", "source": "Kilde"}
+LIST = "cal_list"  # the list view: a national calendar holds ~10,000 events
+
+
 def activity_tab() -> None:
     chapters = accounts.chapter_names(db)
     campaign_titles = {c["id"]: c["title"] for c in campaigns.list_campaigns(db)}
-    c1, c2, c3 = st.columns([2, 3, 2])
-    chapter = c1.selectbox("Lokallag", [None, *chapters], key="cal_chapter",
-                           format_func=lambda c: chapters.get(c, "Alle lokallag"), placeholder=texts.CHOOSE_ONE)
-    kinds = c2.multiselect("Type", list(ALL_KINDS), format_func=ALL_KINDS.get, key="cal_kinds",
-                           placeholder="Alle typer", select_all=False)
-    view = c3.radio("Visning", ["Måned", "Liste"], horizontal=True, key="cal_view")
+    view = st.radio("Visning", ["Måned", "Liste"], horizontal=True, key="cal_view")
     if view == "Måned":
-        start = month_stepper()
-        year, month = start.year, start.month
-        end = dt.date(year, month, pycalendar.monthrange(year, month)[1])
+        items = month_tab(chapters)
+        ics = functools.partial(events.ics, items)
     else:
-        period = st.date_input("Periode", (today - dt.timedelta(days=7),
-                                           today + dt.timedelta(days=365)),
-                               **dates.OPEN_RANGE, format="DD.MM.YYYY", key="cal_period")
-        start, end = (period if len(period) == 2 else (period[0], period[0]))
-    version = (events.events_version(db), overview.policy_version(db))
-    items, rows = calendar_view(db, start, end, chapter, tuple(kinds) or None, version)
-    columns = {"date": "Dato", "time": "Tid", "kind": "Type", "title": "Tittel",
-               "chapter": "Lokallag", "place": "Sted", "responsible": "Ansvarlig",
-               "campaign": "Kampanje", "source": "Kilde"}
-    if view == "Måned":
-        st.html(cached_month_html(year, month, today, items, version, chapter, tuple(kinds)))
-        # The grid shows the month; its table is built only when asked for.
-        with st.expander(texts.OVERVIEW_TABLE, key="cal_table_box", on_change="rerun") as box:
-            if box.open:
-                table(rows, columns, dates=["date"], key="cal_table")
-    else:
-        table(rows, columns, dates=["date"], key="cal_table")
+        items, ics = list_tab(chapters, campaign_titles)
     st.download_button(
         # made when clicked, not on every rerun: a year of national events is 0.3 s of work
-        "Last ned kalender (.ics)", functools.partial(events.ics, items),
+        "Last ned kalender (.ics)", ics,
         file_name="pavirk-kalender.ics", on_click="ignore",
         mime="text/calendar", key="cal_ics", icon=":material/event:",
         help="Åpnes i Outlook, Google Kalender eller telefonen. Tidene er norsk tid.")
     if can_edit:
         event_form(chapters, campaign_titles)
-        trash_view.choose_and_delete(db, user, "events", {
-            i["event_id"]: f"{texts.format_short_date(i['date'])} {i['title']}"
-            for i in items if i.get("event_id") and user.can_edit_chapter(i["chapter_id"])},
-            "slett_event", texts.TRASH_CHOOSE_EVENT)
-        edit_forms.event_edit(db, user, {
-            i["event_id"]: f"{texts.format_short_date(i['date'])} {i['title']}"
-            for i in items if i.get("event_id") and user.can_edit_chapter(i["chapter_id"])},
-            chapters, campaign_titles)
+        editable = {i["event_id"]: f"{texts.format_short_date(i['date'])} {i['title']}"
+                    for i in items
+                    if i.get("event_id") and user.can_edit_chapter(i["chapter_id"])}
+        trash_view.choose_and_delete(db, user, "events", editable, "slett_event",
+                                     texts.TRASH_CHOOSE_EVENT)
+        edit_forms.event_edit(db, user, editable, chapters, campaign_titles)
+
+
+def month_tab(chapters: dict) -> list[dict]:
+    """The month grid (with key dates), stepped month by month; its table when asked for."""
+    c1, c2 = st.columns([2, 3])
+    chapter = c1.selectbox("Lokallag", [None, *chapters], key="cal_chapter",
+                           format_func=lambda c: chapters.get(c, "Alle lokallag"), placeholder=texts.CHOOSE_ONE)
+    kinds = c2.multiselect("Type", list(ALL_KINDS), format_func=ALL_KINDS.get, key="cal_kinds",
+                           placeholder="Alle typer", select_all=False)
+    start = month_stepper()
+    year, month = start.year, start.month
+    end = dt.date(year, month, pycalendar.monthrange(year, month)[1])
+    version = (events.events_version(db), overview.policy_version(db))
+    items, rows = calendar_view(db, start, end, chapter, tuple(kinds) or None, version)
+    st.html(cached_month_html(year, month, today, items, version, chapter, tuple(kinds)))
+    # The grid shows the month; its table is built only when asked for.
+    with st.expander(texts.OVERVIEW_TABLE, key="cal_table_box", on_change="rerun") as box:
+        if box.open:
+            table(rows, COLUMNS, dates=["date"], key="cal_table")
+    return items
+
+
+def list_tab(chapters: dict, campaign_titles: dict):
+    """The events as a long list: search, filters, sort and pages; the key dates of the
+    period beside it. Returns the page's events (for the edit forms) and the .ics maker (every
+    event that matches, made when clicked)."""
+    st.session_state.setdefault(f"{LIST}_f_nar", "kommende")  # what is coming, unless asked
+    choices = [Choice("type", "Type", texts.EVENT_KINDS, texts.ALL_KINDS_LABEL, many=True),
+               Choice("lokallag", "Lokallag", chapters, texts.ALL_CHAPTERS),
+               Choice("kampanje", "Kampanje", campaign_titles, texts.ALL_CAMPAIGNS),
+               Choice("nar", texts.EVENT_WHEN_LABEL, texts.EVENT_WHEN, texts.EVENT_WHEN_ALL)]
+    query = ask(LIST, event_list.SPEC, choices, period=texts.EVENT_PERIOD,
+                search=texts.EVENT_SEARCH)
+    found = event_list.find(db, user, query, today=today)
+    items = event_list.items(found.rows)
+    table(event_rows(items), {k: v for k, v in COLUMNS.items() if k != "source"},
+          dates=["date"], key="cal_table")  # «Kilde» is a key date's, never an event's
+    pages(LIST, found, query, texts.EVENTS_NOUN)
+    key_dates_box(query)
+    return items, functools.partial(list_ics, query)
+
+
+def list_ics(query) -> bytes:
+    """The .ics file of every event the list matches (not just the page shown)."""
+    return events.ics(event_list.every_item(db, user, query, today))
+
+
+def key_dates_box(query) -> None:
+    """Election day, action plans and the other political dates of the list's period (a year
+    ahead when none is chosen): made only when opened."""
+    if query.text.strip() or query.filters.get("type") or query.filters.get("kampanje"):
+        return  # the list is narrowed to events: key dates are none of them
+    start = query.start or (today if query.filters.get("nar") != "tidligere"
+                            else today - dt.timedelta(days=365))
+    end = query.end or (start + dt.timedelta(days=365) if query.filters.get("nar") != "tidligere"
+                        else today - dt.timedelta(days=1))
+    with st.expander(texts.KEY_DATES_IN_PERIOD, key="cal_key_dates", on_change="rerun") as box:
+        if box.open:
+            st.caption(texts.KEY_DATES_CAPTION.format(start=texts.format_date(start),
+                                                      end=texts.format_date(end)))
+            chapter = query.filters.get("lokallag")
+            rows = event_rows(events.calendar_items(db, start, end, chapter_id=chapter,
+                                                    kinds=[events.KEY_DATE]))
+            table(rows, COLUMNS, dates=["date"], key="cal_key_dates_table")
 
 
 def progress_chart(series: list[dict], goal: int | None) -> alt.Chart:

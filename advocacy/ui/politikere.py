@@ -2,14 +2,15 @@
 
 import streamlit as st
 
-from advocacy import municipalities, politicians, texts
+from advocacy import municipalities, politician_list, politicians, texts
 from advocacy.errors import AdvocacyError
 from advocacy.ui import context
+from advocacy.ui.list_controls import Choice, ask, pages
 from advocacy.ui.politician_detail import render_politician
 from advocacy.ui.politician_form import politician_form
 from advocacy.ui.politician_import_view import render_import
 from advocacy.ui.search_view import render_search
-from advocacy.ui.widgets import open_requested, pager, table
+from advocacy.ui.widgets import open_requested, table
 
 user = context.require_page("politikere")
 db = context.db()
@@ -18,7 +19,7 @@ editor = user.role in ("leder", "lokallag")
 VIEWS = ["Oversikt", "Ny politiker", "Importer", "Søk"] if editor else ["Oversikt", "Søk"]
 OPEN = "politiker_open"
 PENDING = "politiker_pending_open"
-PAGE_SIZE = 50  # a national directory runs to 10,000: a page at a time, filters narrow it
+LIST = "politiker_list"  # a national directory runs to 10,000: search, filters and pages
 
 st.session_state.setdefault("politiker_view", VIEWS[0])
 st.title(texts.PAGE_TITLES["politikere"])
@@ -38,25 +39,18 @@ elif view == "Søk":
     render_search(db, user, "politiker_fts")
 else:
     counties = {c["fylkesnummer"]: c["navn"] for c in municipalities.counties(db)}
-    a, b, c = st.columns(3)
-    search = a.text_input(texts.SEARCH_LABEL, key="politiker_search", placeholder="Navn")
-    county = b.selectbox(texts.COUNTY_FILTER, [None, *counties], key="politiker_county",
-                         format_func=lambda k: texts.ALL_COUNTIES if k is None else counties[k], placeholder=texts.CHOOSE_ONE)
-    places = municipalities.names(db, fylkesnummer=county)
-    kommune = c.selectbox("Kommune", [None, *places], key="politiker_kommune",
-                          format_func=lambda k: "Alle kommuner" if k is None else places[k], placeholder=texts.CHOOSE_ONE)
-    parties = politicians.party_choices(db)
-    party = a.selectbox("Parti", [None, *parties], key="politiker_party",
-                        format_func=lambda p: "Alle partier" if p is None else parties[p], placeholder=texts.CHOOSE_ONE)
-    role = b.selectbox("Rolle", [None, *texts.POLITICIAN_ROLES], key="politiker_role",
-                       format_func=lambda r: "Alle roller" if r is None
-                       else texts.POLITICIAN_ROLES[r], placeholder=texts.CHOOSE_ONE)
-    filters = {"search": search, "kommunenummer": kommune if kommune in places else None,
-               "fylkesnummer": county, "party": party, "role": role}
-    total = politicians.count_politicians(db, user, **filters)
-    st.caption(f"{texts.format_number(total)} politikere")
-    offset = pager(total, PAGE_SIZE, "politiker_side", filters=filters)
-    rows = politicians.list_politicians(db, user, **filters, limit=PAGE_SIZE, offset=offset)
+    places = municipalities.names(db, fylkesnummer=st.session_state.get(f"{LIST}_f_fylke"))
+    if st.session_state.get(f"{LIST}_f_kommune") not in (None, *places):
+        del st.session_state[f"{LIST}_f_kommune"]  # a municipality of another county
+    choices = [
+        Choice("fylke", texts.COUNTY_FILTER, counties, texts.ALL_COUNTIES),
+        Choice("kommune", "Kommune", places, texts.ALL_MUNICIPALITIES),
+        Choice("parti", "Parti", politicians.party_choices(db), texts.ALL_PARTIES),
+        Choice("rolle", "Rolle", texts.POLITICIAN_ROLES, texts.ALL_ROLES),
+    ]
+    query = ask(LIST, politician_list.SPEC, choices, search=texts.POLITICIAN_SEARCH)
+    found = politician_list.find(db, user, query)
+    rows = found.rows
     table(
         rows,
         {"name": "Navn", "party": "Parti", "kommune": "Kommune", "role": "Rolle",
@@ -64,6 +58,7 @@ else:
         labels={"role": texts.POLITICIAN_ROLES},
         key="politikere_table",
     )
+    pages(LIST, found, query, texts.POLITICIANS_NOUN)
     labels = {r["id"]: politicians.label(r) for r in rows}
     selected = st.session_state.get(OPEN)
     if selected is not None and selected not in labels:

@@ -79,31 +79,6 @@ def open_requested(db, user, prefix: str, param: str, list_view: str) -> None:
         st.session_state[f"{prefix}_view"] = list_view
 
 
-def pager(total: int, size: int, key: str, filters: object = None) -> int:
-    """Page through `total` rows, `size` at a time: «Forrige» / «Neste» and where you are.
-    Returns the offset of the page to show. A change of `filters` starts again at page one."""
-    pages = max(1, -(-total // size))
-    state = st.session_state.get(key)
-    page = state[1] if isinstance(state, tuple) and state[0] == repr(filters) else 1
-    page = min(max(page, 1), pages)
-    st.session_state[key] = (repr(filters), page)
-    if pages > 1:
-        def go(to: int) -> None:
-            st.session_state[key] = (repr(filters), to)
-
-        back, where, forward = st.columns([1, 3, 1], vertical_alignment="center")
-        back.button(texts.PAGE_BACK, key=f"{key}_back", disabled=page == 1, on_click=go,
-                    args=(page - 1,), icon=":material/chevron_left:", width="stretch")
-        where.caption(texts.PAGE_OF.format(
-            page=texts.format_number(page), pages=texts.format_number(pages), first=texts.format_number((page - 1) * size + 1),
-            last=texts.format_number(min(page * size, total)),
-            total=texts.format_number(total)))
-        forward.button(texts.PAGE_NEXT, key=f"{key}_next", disabled=page == pages,
-                       on_click=go, args=(page + 1,), icon=":material/chevron_right:",
-                       width="stretch")
-    return (page - 1) * size
-
-
 def demo_marker(enabled: bool) -> None:
     if enabled:
         st.caption(f":material/science: {texts.DEMO_DATA_MARK}")

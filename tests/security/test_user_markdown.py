@@ -179,7 +179,7 @@ def test_the_static_check_finds_what_bypasses_the_helper(tmp_path):
 
         def page(row, exc, names, n):
             st.markdown(f"**{md(row['title'])}** · {texts.DOCUMENT_KINDS[row['kind']]}")
-            st.caption(texts.PAGE_OF.format(page=texts.format_number(n), pages="3"))
+            st.caption(texts.LIST_PAGE.format(pages=texts.format_number(n)))
             st.error(md(exc.message))
             st.caption(" · ".join(md(x) for x in names) + f" {texts.format_date(row['d'])}")
             label = texts.CORRECT_RIGHT_VALUE

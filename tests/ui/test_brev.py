@@ -7,6 +7,7 @@ import zipfile
 
 import docx
 
+from advocacy import texts
 from advocacy.db import connect
 from advocacy.ui.safe_text import md
 from tests.ui.conftest import open_tab
@@ -136,13 +137,19 @@ def test_recipient_is_searched_then_chosen_and_fills_the_letter(brev, db_path):
     assert field(at, "mottaker_navn").value == name
 
 
-def test_document_list_is_capped_for_national_use(brev, db_path, monkeypatch):
-    from advocacy import document_records
-
-    monkeypatch.setattr(document_records, "PAGE_ROWS", 3)
+def test_document_list_pages_with_counts_and_filters(brev, db_path):
+    db = connect(db_path)
+    total = db["documents"].count
+    kind, of_kind = db.execute("select kind, count(*) from documents group by kind "
+                               "order by count(*) desc limit 1").fetchone()
+    db.close()
     at = brev("leder", tab="Dokumenter")
-    total = connect(db_path)["documents"].count
-    assert total > 3
+    found = [c.value for c in at.caption if " av " in c.value]
+    assert f"1–{min(total, 50)} av {texts.format_number(total)} dokumenter" in found
+    at.selectbox(key="dok_list_f_type").set_value(kind).run()
+    assert not at.exception
     tables = [t.value for t in at.dataframe if "Tittel" in t.value.columns]
-    assert len(tables[-1]) == 3
-    assert any("sist endrede dokumentene" in c.value for c in at.caption)
+    assert len(tables[0]) == min(of_kind, 50)
+    assert set(tables[0]["Type"]) == {texts.DOCUMENT_KINDS[kind]}
+    at.text_input(key="dok_list_text").set_value("zqxwvyintetord").run()
+    assert any("Ingen dokumenter passer" in c.value for c in at.caption)

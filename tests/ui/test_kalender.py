@@ -45,7 +45,7 @@ def test_month_view_shows_events_and_key_dates(app):
 def test_list_view_filters_by_kind(app):
     _open(app, "lokallag")
     app.radio(key="cal_view").set_value("Liste").run()
-    app.multiselect(key="cal_kinds").set_value(["stand"]).run()
+    app.multiselect(key="cal_list_f_type").set_value(["stand"]).run()
     table = app.dataframe[0].value
     assert list(table["Tittel"]) == ["Stand på Bragernes torg"]
     assert list(table["Type"]) == ["Stand"]

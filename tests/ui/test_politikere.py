@@ -1,5 +1,6 @@
 """The Politikere page through app.py: filter, open a politician, add one, record a stance."""
 
+from advocacy import texts
 from advocacy.db import connect, default_path
 from advocacy.ui.safe_text import md
 from tests.ui.conftest import login, page_file
@@ -18,9 +19,9 @@ def _open(app, user="lokallag", view=None):
 def test_filter_by_county_and_open_a_politician(app):
     _open(app)
     assert len(app.dataframe[0].value) == 42
-    app.selectbox(key="politiker_county").set_value("56").run()  # Finnmark: none in the demo
+    app.selectbox(key="politiker_list_f_fylke").set_value("56").run()  # Finnmark: none in the demo
     assert not app.exception
-    app.selectbox(key="politiker_county").set_value("33").run()
+    app.selectbox(key="politiker_list_f_fylke").set_value("33").run()
     table = app.dataframe[0].value
     assert set(table["Kommune"]) == {"Drammen"}
     choice = app.selectbox(key="politiker_open")
@@ -90,13 +91,13 @@ def test_the_directory_pages_fifty_at_a_time_and_a_filter_starts_again(app):
     _open(app, user="leder")
     first = list(app.dataframe[0].value["Navn"])
     assert len(first) == 50
-    assert f"Side 1 av 3: 1–50 av {total}" in [c.value for c in app.caption]
-    app.button(key="politiker_side_next").click().run()
+    assert f"1–50 av {texts.format_number(total)} politikere" in [c.value for c in app.caption]
+    app.button(key="politiker_list_next").click().run()
     second = list(app.dataframe[0].value["Navn"])
     assert len(second) == 50 and not set(first) & set(second)
-    assert f"Side 2 av 3: 51–100 av {total}" in [c.value for c in app.caption]
-    app.button(key="politiker_side_next").click().run()
+    assert f"51–100 av {texts.format_number(total)} politikere" in [c.value for c in app.caption]
+    app.button(key="politiker_list_next").click().run()
     assert len(app.dataframe[0].value) == total - 100
-    assert app.button(key="politiker_side_next").disabled
-    app.selectbox(key="politiker_county").set_value("33").run()  # a filter: back to page one
-    assert any(c.value.startswith("Side 1 av") for c in app.caption)
+    assert app.button(key="politiker_list_next").disabled
+    app.selectbox(key="politiker_list_f_fylke").set_value("33").run()  # a filter: page one
+    assert any(c.value.startswith("1–") for c in app.caption)

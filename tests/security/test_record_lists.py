@@ -1,0 +1,69 @@
+"""Hostile words and filters on the lists of documents, politicians and events: what is typed
+is searched as text (never run as SQL or FTS5 syntax), a filter never widens the reader's scope,
+and nothing is written."""
+
+from __future__ import annotations
+
+import pytest
+
+from advocacy import document_list, document_records, event_list, politician_list
+from advocacy.listing import ListQuery
+from tests.ui.conftest import login, open_tab, page_file
+
+HOSTILE = ['" OR 1=1 --', "title:*", "NEAR(a b)", "'; drop table documents; --", "%", "_",
+           "\\", "a\x00b", "*", "ø" * 500, "^skjenk", "{title body}: x", "AND OR NOT"]
+
+
+def _changes(db):
+    return db.execute("select total_changes()").fetchone()[0]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_words_are_searched_as_text_and_change_nothing(demo_db, leader, writer, text):
+    before = _changes(demo_db)
+    counts = (demo_db["documents"].count, demo_db["politicians"].count, demo_db["events"].count)
+    readable = {r["id"] for r in document_records.list_documents(demo_db, writer)}
+    assert {r["id"] for r in document_list.find(demo_db, writer, ListQuery(text=text)).rows
+            } <= readable
+    for find, user in ((document_list.find, writer), (document_list.find, leader),
+                       (politician_list.find, writer), (event_list.find, writer)):
+        page = find(demo_db, user, ListQuery(text=text))
+        assert len(page.rows) == min(page.total, 50)
+        if text in ("%", "_", "\\", "*"):
+            assert page.total == 0  # no words: nothing matches (a wildcard is not everything)
+    assert (demo_db["documents"].count, demo_db["politicians"].count,
+            demo_db["events"].count) == counts
+    assert _changes(demo_db) == before
+
+
+def test_a_filter_never_reaches_outside_the_scope(demo_db, writer, chapter_member):
+    readable = {r["id"] for r in document_records.list_documents(demo_db, writer)}
+    for filters in ({"type": "oppfolgingsbrev"}, {"forfatter": 2}, {"lokallag": 1},
+                    {"status": ["sendt", "utkast", "vedtatt"]}):
+        page = document_list.find(demo_db, writer, ListQuery(filters=filters, size=100))
+        assert {r["id"] for r in page.rows} <= readable
+    other = demo_db.execute("select id from chapters where id != ? order by id",
+                            [chapter_member.chapter_id]).fetchone()[0]
+    theirs = document_list.find(demo_db, chapter_member, ListQuery(filters={"lokallag": other}))
+    assert all(r["author_id"] == chapter_member.id for r in theirs.rows)
+
+
+def test_an_unknown_sort_or_filter_is_refused(demo_db, leader):
+    for query in (ListQuery(sort="d.id; drop table documents"),
+                  ListQuery(filters={"1 = 1 or d.id": 1})):
+        with pytest.raises(KeyError):
+            document_list.find(demo_db, leader, query)
+
+
+def test_hostile_words_in_the_page_show_no_traceback(app):
+    login(app, "skrivegruppe")
+    app.switch_page(page_file("politikere"))
+    app.run()
+    app.text_input(key="politiker_list_text").set_value('" OR 1=1 -- *').run()
+    assert not app.exception
+    assert any("Ingen politikere passer" in c.value for c in app.caption)
+    app.switch_page(page_file("brev"))
+    app.run()
+    open_tab(app, "Dokumenter")
+    app.text_input(key="dok_list_text").set_value("title:* NEAR(").run()
+    assert not app.exception
