@@ -9,7 +9,7 @@ import sqlite_utils
 from . import texts
 from .accounts import User
 from .document_records import read_scope
-from .listing import ListQuery, ListSpec, Page, Sort, fetch
+from .listing import ListQuery, ListSpec, Page, Sort, fetch, nb
 
 SPEC = ListSpec(
     select="""d.id, d.kind, d.title, d.status, d.updated_at, d.sent_on, d.published_on,
@@ -24,7 +24,7 @@ SPEC = ListSpec(
     key="d.id",
     sorts={
         "endret": Sort("Sist endret", "d.updated_at", descending=True, ways=texts.NEWEST_FIRST),
-        "tittel": Sort("Tittel", "d.title", ways=texts.ALPHABETICAL),
+        "tittel": Sort("Tittel", nb("d.title"), ways=texts.ALPHABETICAL),
         "type": Sort("Type", "d.kind", ways=texts.ALPHABETICAL),
         "status": Sort("Status", "d.status", ways=texts.ALPHABETICAL),
         "sendt": Sort("Sendt", "d.sent_on", descending=True, ways=texts.NEWEST_FIRST),

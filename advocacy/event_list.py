@@ -11,7 +11,7 @@ import sqlite_utils
 from . import texts
 from .accounts import User
 from .events import _event_item
-from .listing import ListQuery, ListSpec, Page, Sort, fetch
+from .listing import ListQuery, ListSpec, Page, Sort, fetch, nb
 
 EVERY = 20_000  # the .ics of a list: all that match, up to a national calendar's size
 
@@ -25,11 +25,11 @@ SPEC = ListSpec(
     key="e.id",
     sorts={
         "dato": Sort("Dato", "e.starts_at", ways=texts.NEWEST_FIRST),
-        "tittel": Sort("Tittel", "e.title", ways=texts.ALPHABETICAL),
+        "tittel": Sort("Tittel", nb("e.title"), ways=texts.ALPHABETICAL),
         "type": Sort("Type", "e.kind", ways=texts.ALPHABETICAL),
-        "lokallag": Sort("Lokallag", "ch.name", ways=texts.ALPHABETICAL,
+        "lokallag": Sort("Lokallag", nb("ch.name"), ways=texts.ALPHABETICAL,
                          source="events e left join chapters ch on ch.id = e.chapter_id"),
-        "sted": Sort("Sted", "e.place", ways=texts.ALPHABETICAL),
+        "sted": Sort("Sted", nb("e.place"), ways=texts.ALPHABETICAL),
     },
     filters={
         "type": "e.kind",

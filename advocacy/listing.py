@@ -35,7 +35,7 @@ class Sort:
     direction it starts in (dates newest first, names A–Å)."""
 
     label: str
-    sql: str
+    sql: str | tuple[str, ...]  # one key, or several in turn (each in the same direction)
     descending: bool = False
     ways: tuple[str, str] | None = None  # the two directions' labels (ascending, descending)
     # The tables the page's keys are sorted in when the list's count_source lacks this sort's
@@ -104,6 +104,29 @@ class Page:
     @property
     def last(self) -> int:
         return min(self.page * self.size, self.total)
+
+
+# Norwegian alphabetical order in plain SQL: case folded for A–Z, and æ, ø, å (either case) made
+# the three signs after «z» in ASCII, in that order; binary order would put Å before Æ and Ø,
+# and every capital before every small letter. Built-in functions only, so an index can be
+# made on the same expression (m141) and SQLite walks it instead of sorting.
+_NB_SIGNS = (("Æ", "{"), ("æ", "{"), ("Ø", "|"), ("ø", "|"), ("Å", "}"), ("å", "}"))
+
+
+def nb(expr: str) -> str:
+    """The SQL sort key of `expr` in Norwegian alphabetical order."""
+    out = f"lower({expr})"
+    for letter, sign in _NB_SIGNS:
+        out = f"replace({out}, '{letter}', '{sign}')"
+    return out
+
+
+def nb_key(text: str | None) -> str:
+    """The same key in Python (for tests and lists sorted outside SQL)."""
+    out = "".join(c.lower() if c.isascii() else c for c in (text or ""))
+    for letter, sign in _NB_SIGNS:
+        out = out.replace(letter, sign)
+    return out
 
 
 def fold(text: str | None) -> str:
@@ -194,7 +217,8 @@ def order_clause(spec: ListSpec, query: ListQuery) -> str:
     sort = _sort(spec, query)
     descending = sort.descending if query.descending is None else query.descending
     way = "desc" if descending else "asc"
-    return f"{sort.sql} {way} nulls last, {spec.key} {way}"
+    keys = (sort.sql,) if isinstance(sort.sql, str) else sort.sql
+    return ", ".join(f"{key} {way} nulls last" for key in keys) + f", {spec.key} {way}"
 
 
 def fetch(db: sqlite_utils.Database, spec: ListSpec, query: ListQuery, scope: str = "1 = 1",

@@ -10,7 +10,7 @@ import sqlite_utils
 
 from . import texts
 from .accounts import User
-from .listing import ListQuery, ListSpec, Page, Sort, fetch
+from .listing import ListQuery, ListSpec, Page, Sort, fetch, nb
 from .meetings import POLITICIANS_PRESENT, read_scope
 
 # What a meeting's follow-up stands at, as one code (the filter «Oppfølging»).
@@ -32,8 +32,8 @@ SPEC = ListSpec(
     key="mt.id",
     sorts={
         "dato": Sort("Dato", "mt.held_on", descending=True, ways=texts.NEWEST_FIRST),
-        "kommune": Sort("Kommune", "m.navn", ways=texts.ALPHABETICAL, source=_WITH_KOMMUNE),
-        "lokallag": Sort("Lokallag", "c.name", ways=texts.ALPHABETICAL, source=_WITH_CHAPTER),
+        "kommune": Sort("Kommune", nb("m.navn"), ways=texts.ALPHABETICAL, source=_WITH_KOMMUNE),
+        "lokallag": Sort("Lokallag", nb("c.name"), ways=texts.ALPHABETICAL, source=_WITH_CHAPTER),
         "frist": Sort("Oppfølging innen", "mt.followup_due", ways=texts.NEWEST_FIRST),
     },
     filters={

@@ -8,7 +8,7 @@ import sqlite_utils
 
 from . import texts
 from .accounts import User
-from .listing import ListQuery, ListSpec, Page, Sort, fetch
+from .listing import ListQuery, ListSpec, Page, Sort, fetch, nb
 
 _COUNTED = "politicians p join municipalities m on m.kommunenummer = p.kommunenummer"
 # Ties within a municipality or party go by name: one text sorts both ways (char(31) sorts
@@ -25,12 +25,12 @@ SPEC = ListSpec(
     count_source=_COUNTED,
     key="p.id",
     sorts={
-        "kommune": Sort("Kommune", "m.navn || char(31) || p.name", ways=texts.ALPHABETICAL),
-        "navn": Sort("Navn", "p.name", ways=texts.ALPHABETICAL),
-        "parti": Sort("Parti", "coalesce(parties.abbreviation, p.party_text, '') || char(31) "
-                               "|| p.name", ways=texts.ALPHABETICAL,
+        "kommune": Sort("Kommune", (nb("m.navn"), nb("p.name")), ways=texts.ALPHABETICAL),
+        "navn": Sort("Navn", nb("p.name"), ways=texts.ALPHABETICAL),
+        "parti": Sort("Parti", ("coalesce(parties.abbreviation, p.party_text, '')", nb("p.name")),
+                      ways=texts.ALPHABETICAL,
                       source=f"{_COUNTED} left join parties on parties.code = p.party_code"),
-        "rolle": Sort("Rolle", "coalesce(p.role, '') || char(31) || p.name", ways=texts.ALPHABETICAL),
+        "rolle": Sort("Rolle", ("coalesce(p.role, '')", nb("p.name")), ways=texts.ALPHABETICAL),
     },
     filters={
         "fylke": "m.fylkesnummer",

@@ -17,7 +17,7 @@ import sqlite_utils
 from . import texts
 from .accounts import User
 from .letter_lists import needs, read_scope, waiting
-from .listing import ListQuery, ListSpec, Page, Sort, fetch
+from .listing import ListQuery, ListSpec, Page, Sort, fetch, nb
 from .reader_letters import ORDER
 
 # What `letter_lists.needs` says, as a condition over `d` and the user (:me_*) and :today.
@@ -45,8 +45,8 @@ SPEC = ListSpec(
         "sendt": Sort("Sendt", "d.sent_on", descending=True, ways=texts.NEWEST_FIRST),
         "publisert": Sort("Publisert", "d.published_on", descending=True,
                           ways=texts.NEWEST_FIRST),
-        "tittel": Sort("Tittel", "d.title collate nocase", ways=texts.ALPHABETICAL),
-        "avis": Sort("Avis", "n.name collate nocase", ways=texts.ALPHABETICAL,
+        "tittel": Sort("Tittel", nb("d.title"), ways=texts.ALPHABETICAL),
+        "avis": Sort("Avis", nb("n.name"), ways=texts.ALPHABETICAL,
                      source="documents d left join newspapers n on n.id = d.newspaper_id"),
     },
     filters={

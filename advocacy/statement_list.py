@@ -12,7 +12,7 @@ import sqlite_utils
 
 from . import texts
 from .accounts import User
-from .listing import ListQuery, ListSpec, Page, Sort, fetch
+from .listing import ListQuery, ListSpec, Page, Sort, fetch, nb
 from .statement_archive import read_scope
 
 # The date a statement is known by: adopted, else the meeting it was meant for, else written.
@@ -35,10 +35,10 @@ SPEC = ListSpec(
     key="s.id",
     sorts={
         "dato": Sort("Dato", DATE, descending=True, ways=texts.NEWEST_FIRST),
-        "tittel": Sort("Tittel", "s.title collate nocase", ways=texts.ALPHABETICAL),
+        "tittel": Sort("Tittel", nb("s.title"), ways=texts.ALPHABETICAL),
         "vedtatt_av": Sort("Vedtatt av", "s.adopted_by collate nocase",
                            ways=texts.ALPHABETICAL),
-        "lokallag": Sort("Lokallag", "c.name collate nocase", ways=texts.ALPHABETICAL,
+        "lokallag": Sort("Lokallag", nb("c.name"), ways=texts.ALPHABETICAL,
                          source="statements s left join chapters c on c.id = s.chapter_id"),
     },
     filters={

@@ -117,7 +117,7 @@ def test_sorting_by_every_offered_order_both_ways(demo_db, leader):
             assert len(rows) == demo_db["meetings"].count, name
     names = [r["kommune"] for r in meeting_list.find(
         demo_db, leader, ListQuery(sort="kommune", descending=False, size=500)).rows]
-    assert names == sorted(names)
+    assert names == sorted(names, key=listing.nb_key)
 
 
 def test_unknown_sort_or_filter_is_a_programming_error(demo_db, leader):
@@ -148,3 +148,14 @@ def test_like_search_is_folded_and_escapes_wildcards(db):
     assert ids("%") == [2]
     assert ids("_") == [3]
     assert ids("ase 100") == [2]
+
+
+def test_names_sort_in_norwegian_order(db):
+    db["people"].insert_all([{"id": i, "name": n} for i, n in enumerate(
+        ["Åse", "Øystein", "anne", "Ærlig", "Zeta", "Bjørn", "Bjarne", "Aase"], 1)], pk="id")
+    spec = listing.ListSpec(select="id, name", source="people", key="id",
+                            sorts={"navn": listing.Sort("Navn", listing.nb("name"))})
+    rows = listing.fetch(db, spec, ListQuery()).rows
+    assert [r["name"] for r in rows] == ["Aase", "anne", "Bjarne", "Bjørn", "Zeta", "Ærlig",
+                                         "Øystein", "Åse"]
+    assert [r["name"] for r in rows] == sorted((r["name"] for r in rows), key=listing.nb_key)
