@@ -15,7 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import sqlite3
+import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -221,15 +225,94 @@ def order_clause(spec: ListSpec, query: ListQuery) -> str:
     return ", ".join(f"{key} {way} nulls last" for key in keys) + f", {spec.key} {way}"
 
 
+CACHED_PAGES = 256  # pages kept per process, the least recently asked for dropped first
+CACHED_CHARS = 20_000_000  # and at most this much text in them (a summary can be 20 000 signs)
+
+
+class _Watcher:
+    """Whether anything in a database file has changed, for the whole process: a connection of
+    its own that never writes, so its `pragma data_version` moves whenever any other connection
+    (any thread, any process) commits. A file replaced on disk (a restore, a demo reset) is a
+    new file: its identity on disk is part of the version, and the watcher opens it again."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._open: dict[str, tuple[tuple[int, int, int], sqlite3.Connection]] = {}
+
+    def version(self, path: str) -> tuple | None:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return None
+        # ctime too: a file removed and made again can get the same inode number; the main
+        # file's ctime also moves at each checkpoint (a new watcher then, at no harm).
+        inode = (stat.st_dev, stat.st_ino, stat.st_ctime_ns)
+        with self._lock:
+            known = self._open.get(path)
+            if known is None or known[0] != inode:
+                if known is not None:
+                    known[1].close()
+                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+                known = self._open[path] = (inode, conn)
+            return inode, known[1].execute("pragma data_version").fetchone()[0]
+
+
+_WATCHER = _Watcher()
+_PAGES: OrderedDict = OrderedDict()  # key -> (page, its size in characters)
+_PAGES_LOCK = threading.Lock()
+_PAGES_CHARS = [0]
+
+
+def _chars(page: Page) -> int:
+    return sum(len(v) if isinstance(v, str) else 8 for row in page.rows for v in row.values())
+
+
+def _file(db: sqlite_utils.Database) -> str | None:
+    row = db.conn.execute("pragma database_list").fetchone()
+    return row[2] if row and row[2] else None  # "" for a database in memory
+
+
 def fetch(db: sqlite_utils.Database, spec: ListSpec, query: ListQuery, scope: str = "1 = 1",
           params: Mapping[str, Any] | None = None) -> Page:
     """One page of the list and how many rows there are in all; a page past the end gives the
-    last page."""
+    last page.
+
+    A page rerun asks again for the page it showed: the answer is kept while nothing in the
+    database file has changed (`_Watcher`), so a click elsewhere on the page does not count
+    50,000 matches again. The user's scope is part of the where clause, so part of the key; a
+    connection in the middle of its own transaction is not served from (or into) the cache."""
     if spec.like:
         register(db)
     where, bound = where_clause(spec, query, scope, params)
-    total = db.execute(f"select count(*) from {spec.count_source or spec.source} where {where}",  # noqa: S608
-                       bound).fetchone()[0]
+    path = None if db.conn.in_transaction else _file(db)
+    version = _WATCHER.version(path) if path else None
+    if version is None:
+        return _fetch(db, spec, query, where, bound)
+    key = (path, version, spec.select, spec.source, where,
+           tuple(sorted((k, repr(v)) for k, v in bound.items())), order_clause(spec, query),
+           query.page, query.size)
+    with _PAGES_LOCK:
+        kept = _PAGES.get(key)
+        if kept is not None:
+            _PAGES.move_to_end(key)
+            kept = kept[0]
+    if kept is None:
+        kept = _fetch(db, spec, query, where, bound)
+        chars = _chars(kept)
+        with _PAGES_LOCK:
+            if key not in _PAGES and chars <= CACHED_CHARS // 4:
+                _PAGES[key] = (kept, chars)
+                _PAGES_CHARS[0] += chars
+            while _PAGES and (len(_PAGES) > CACHED_PAGES or _PAGES_CHARS[0] > CACHED_CHARS):
+                _PAGES_CHARS[0] -= _PAGES.popitem(last=False)[1][1]
+    return Page(rows=[dict(r) for r in kept.rows], total=kept.total, page=kept.page,
+                size=kept.size)
+
+
+def _fetch(db: sqlite_utils.Database, spec: ListSpec, query: ListQuery, where: str,
+           bound: dict) -> Page:
+    total = db.execute(f"select count(*) from {spec.count_source or spec.source} "  # noqa: S608
+                       f"where {where}", bound).fetchone()[0]
     size = max(1, int(query.size))
     page = min(max(1, int(query.page)), max(1, -(-total // size)))
     # The page's keys first, sorted on the sort column alone; then the page's full rows. Sorting

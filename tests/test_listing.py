@@ -159,3 +159,39 @@ def test_names_sort_in_norwegian_order(db):
     assert [r["name"] for r in rows] == ["Aase", "anne", "Bjarne", "Bjørn", "Zeta", "Ærlig",
                                          "Øystein", "Åse"]
     assert [r["name"] for r in rows] == sorted((r["name"] for r in rows), key=listing.nb_key)
+
+
+def test_a_page_asked_again_is_kept_until_anything_is_written(db, db_path):
+    from advocacy.db import connect
+
+    db["notes"].insert_all([{"id": i, "t": f"notat {i}"} for i in range(1, 4)], pk="id")
+    spec = listing.ListSpec(select="id, t", source="notes", key="id",
+                            sorts={"id": listing.Sort("Id", "id")}, like=("t",))
+    first = listing.fetch(db, spec, ListQuery())
+    first.rows[0]["t"] = "endret av siden"  # a caller's change stays its own
+    again = listing.fetch(db, spec, ListQuery())
+    assert (again.total, again.rows[0]["t"]) == (3, "notat 1")
+    db["notes"].insert({"id": 4, "t": "notat 4"})  # this connection writes
+    assert listing.fetch(db, spec, ListQuery()).total == 4
+    other = connect(db_path)  # another connection (another session, or process) writes
+    with other.conn:
+        other.execute("delete from notes where id = 1")
+    other.close()
+    assert [r["id"] for r in listing.fetch(db, spec, ListQuery()).rows] == [2, 3, 4]
+
+
+def test_a_database_file_made_again_at_the_same_path_is_not_served_old_pages(tmp_path):
+    from advocacy.db import connect
+
+    path = tmp_path / "igjen.db"
+    spec = listing.ListSpec(select="id", source="t", key="id",
+                            sorts={"id": listing.Sort("Id", "id")})
+    totals = []
+    for n in (3, 5):  # a demo reset or a restore: the file removed and made again
+        for leftover in (path, path.with_name("igjen.db-wal"), path.with_name("igjen.db-shm")):
+            leftover.unlink(missing_ok=True)
+        db = connect(path)
+        db["t"].insert_all([{"id": i} for i in range(n)], pk="id")
+        totals.append(listing.fetch(db, spec, ListQuery()).total)
+        db.close()
+    assert totals == [3, 5]
