@@ -249,12 +249,17 @@ class _Watcher:
         inode = (stat.st_dev, stat.st_ino, stat.st_ctime_ns)
         with self._lock:
             known = self._open.get(path)
-            if known is None or known[0] != inode:
-                if known is not None:
-                    known[1].close()
-                conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-                known = self._open[path] = (inode, conn)
-            return inode, known[1].execute("pragma data_version").fetchone()[0]
+            try:
+                if known is None or known[0] != inode:
+                    if known is not None:
+                        known[1].close()
+                    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True,
+                                           check_same_thread=False)
+                    known = self._open[path] = (inode, conn)
+                return inode, known[1].execute("pragma data_version").fetchone()[0]
+            except sqlite3.Error:  # cannot watch it: no page is kept for this file
+                self._open.pop(path, None)
+                return None
 
 
 _WATCHER = _Watcher()
