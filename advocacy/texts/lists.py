@@ -4,14 +4,12 @@
 PAGE_BACK = "Forrige"
 PAGE_NEXT = "Neste"
 LIST_SHOWING_FIRST = "Viser de {shown} med tidligst frist av {total}. Kalenderfila har alle."
-STATEMENTS_NEWEST = "Viser de {shown} nyeste. Søk eller filtrer for å finne eldre uttalelser."
 CHOOSE_POLITICIAN = "Velg en politiker for å se standpunkter, møter og brev"
 CHOOSE_MEETING = "Velg et møte for å se det, skrive oppfølgingsbrev eller endre det"
 OVERDUE_SHOWING = ("Viser de {shown} eldste av {total} forfalte oppfølginger. Last ned for hele "
                    "listen, eller se Møter → Oppfølging.")
 
 # --- Lists at national scale ---
-LETTERS_NEWEST = "Viser de {n} sist endrede av {total} innlegg."
 
 # --- Search, filters, sorting and pages over a long list ---
 LIST_SEARCH = "Søk i listen"
@@ -22,7 +20,6 @@ LIST_ASCENDING = "Stigende"
 LIST_DESCENDING = "Synkende"
 NEWEST_FIRST = ("Eldste først", "Nyeste først")
 ALPHABETICAL = ("A–Å", "Å–A")
-SMALLEST_FIRST = ("Minst først", "Størst først")
 LIST_PERIOD_HELP = "Velg fra- og til-dato (begge tas med). Tøm feltet for å se alle."
 LIST_FOUND = "{first}–{last} av {total} {noun}"
 LIST_NONE_FOUND = "Ingen {noun} passer til søket og filtrene."
