@@ -1,6 +1,5 @@
-"""Long lists at national scale: pages, what is shown of how many (issue 9)."""
+"""Long lists at national scale: search, filters, sorting, pages, what is shown of how many."""
 
-# --- Long lists at national scale (issue 9) ---
 PAGE_BACK = "Forrige"
 PAGE_NEXT = "Neste"
 LIST_SHOWING_FIRST = "Viser de {shown} med tidligst frist av {total}. Kalenderfila har alle."
@@ -8,8 +7,6 @@ CHOOSE_POLITICIAN = "Velg en politiker for å se standpunkter, møter og brev"
 CHOOSE_MEETING = "Velg et møte for å se det, skrive oppfølgingsbrev eller endre det"
 OVERDUE_SHOWING = ("Viser de {shown} eldste av {total} forfalte oppfølginger. Last ned for hele "
                    "listen, eller se Møter → Oppfølging.")
-
-# --- Lists at national scale ---
 
 # --- Search, filters, sorting and pages over a long list ---
 LIST_SEARCH = "Søk i listen"
