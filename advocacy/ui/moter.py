@@ -48,7 +48,7 @@ else:
         Choice("politiker", "Politiker", meeting_list.politicians_in(db, chosen_kommune),
                "Velg kommune først" if not chosen_kommune else "Alle politikere"),
         Choice("type", "Type", texts.MEETING_KINDS, "Alle typer"),
-        Choice("oppfolging", "Oppfølging", texts.MEETING_FOLLOWUP_STATES, "Alle"),
+        Choice("oppfolging", "Oppfølgingsstatus", texts.MEETING_FOLLOWUP_STATES, "Alle"),
     ]
     query = ask("moter_list", meeting_list.SPEC, choices, period="Periode",
                 search="Søk i møtene")
