@@ -26,7 +26,8 @@ def _log_meeting(page, politician: int = 0) -> None:
 def _search(page, word: str):
     open_page(page, "Møter")
     page.get_by_text("Søk", exact=True).click()
-    box = page.get_by_label("Søk")
+    wait_idle(page)  # the list view, with its own «Søk i møtene», is gone
+    box = page.get_by_label("Søk", exact=True)
     box.fill(word)
     box.press("Enter")
     wait_idle(page)
