@@ -145,16 +145,25 @@ def browser(chromium_path):
         b.close()
 
 
-@pytest.fixture
-def page(browser, server):
+@contextlib.contextmanager
+def browser_tab(browser, url: str):
+    """A fresh browser context (nb-NO) on `url`; fails if an exception box was shown."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nb-NO")
     pg = context.new_page()
     pg.set_default_timeout(30_000)
-    pg.goto(server)
-    yield pg
-    shown = pg.locator('[data-testid="stException"]').all_inner_texts()
-    context.close()
+    pg.goto(url)
+    try:
+        yield pg
+    finally:
+        shown = pg.locator('[data-testid="stException"]').all_inner_texts()
+        context.close()
     assert shown == [], f"An exception box was shown to the user: {shown}"
+
+
+@pytest.fixture
+def page(browser, server):
+    with browser_tab(browser, server) as pg:
+        yield pg
 
 
 def login(page, username: str, password: str = "demo1234") -> None:

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from advocacy import texts
 from advocacy.db import connect
-from tests.e2e.conftest import ROOT, ServerLog, login, open_page, serve, wait_idle
+from tests.e2e.conftest import ROOT, ServerLog, browser_tab, login, open_page, serve, wait_idle
 from tests.e2e.test_correction_browser import choose
 from tests.e2e.test_session_browser import session_cookie
 
@@ -39,14 +39,8 @@ def national_server(national_db, national_log):
 
 @pytest.fixture
 def national_page(browser, national_server):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nb-NO")
-    page = context.new_page()
-    page.set_default_timeout(30_000)
-    page.goto(national_server)
-    yield page
-    shown = page.locator('[data-testid="stException"]').all_inner_texts()
-    context.close()
-    assert shown == [], f"An exception box was shown to the user: {shown}"
+    with browser_tab(browser, national_server) as page:
+        yield page
 
 
 def _count(db_path, sql, params=()):
