@@ -30,11 +30,6 @@ RULES_FOR_TYPE = {
 EDITABLE = ("name", "goal", "goal_rule", "description", "legal_normal", "legal_max", "active")
 
 
-def list_levers(db: sqlite_utils.Database, include_inactive: bool = False) -> list[dict]:
-    where = "" if include_inactive else "where active = 1"
-    return list(db.query(f"select * from levers {where} order by sort_order, id"))  # noqa: S608
-
-
 def get_lever(db: sqlite_utils.Database, lever_id: str) -> dict:
     rows = list(db.query("select * from levers where id = ?", [lever_id]))
     if not rows:

@@ -67,22 +67,6 @@ def levers(db: sqlite_utils.Database) -> list[dict]:
     return list(db.query("select * from levers where active = 1 order by sort_order, id"))
 
 
-def current_positions(db: sqlite_utils.Database, kommunenummer: str) -> list[dict]:
-    """The current value of each lever for one municipality (positions are append-only; the
-    current one is the last decided, and of those the last recorded, that is not corrected)."""
-    return list(
-        db.query(
-            f"""select l.id as lever_id, l.name, l.legal_normal, l.legal_max, l.goal, l.unit,
-                      p.value, p.decided_on, p.source
-               from levers l
-               left join positions p on p.id = {latest_id(":k", "l.id")}
-               where l.active = 1
-               order by l.sort_order, l.id""",  # noqa: S608 - fixed fragments
-            {"k": kommunenummer},
-        )
-    )
-
-
 def get_municipality(db: sqlite_utils.Database, kommunenummer: str) -> dict | None:
     rows = list(db.query(
         """select m.kommunenummer, m.navn, m.navn_norsk, m.fylkesnummer, c.navn as fylke

@@ -2,7 +2,7 @@
 
 The municipality profile shows these next to the policy. Each list keeps the access rule of the
 module that owns the records: meetings as `meetings.list_meetings` (leadership all, a chapter
-its own; the writing group none), documents as `writing.list_documents` (leadership all, others
+its own; the writing group none), documents as `document_records.read_scope` (leadership all, others
 their own and their chapter's). Politicians are public and come from `politicians`.
 """
 

@@ -41,16 +41,6 @@ def key_figures(db: sqlite_utils.Database, user: User, today: dt.date | None = N
     return figures
 
 
-def meetings_per_chapter(db: sqlite_utils.Database) -> list[dict]:
-    return list(
-        db.query(
-            """select c.name as chapter, count(mt.id) as meetings, max(mt.held_on) as last_meeting
-               from chapters c left join meetings mt on mt.chapter_id = c.id
-               group by c.id order by meetings desc, c.name"""
-        )
-    )
-
-
 # --- Policy status and activity figures (issue 5) -------------------------------------------
 # Pure SQL or one indexed lookup per municipality and lever (municipalities.statuses); never a
 # whole history table in memory. The pages cache these with `policy_version` in the key.

@@ -82,10 +82,6 @@ def search_statements(
     )
 
 
-def list_statements(db: sqlite_utils.Database, user: User) -> list[dict]:
-    return search_statements(db, user)
-
-
 def years(db: sqlite_utils.Database, user: User) -> list[int]:
     """The years with an adopted (or meeting-dated) statement the user may read, newest first."""
     where, params = read_scope(user)

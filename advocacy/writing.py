@@ -152,10 +152,3 @@ def _municipalities(db: sqlite_utils.Database, given: Iterable[str]) -> list[str
         return []
     index = MunicipalityIndex(db)
     return list(dict.fromkeys(index.resolve(value).kommunenummer for value in values))
-
-
-def list_documents(db: sqlite_utils.Database, user: User) -> list[dict]:
-    """Documents a user may see (kept for callers of the first version; see document_records)."""
-    from . import document_records
-
-    return document_records.list_documents(db, user)
