@@ -111,7 +111,7 @@ def cmd_verify_audit(args) -> int:
     return 0 if result.ok else 1
 
 
-# --- Politicians and meetings (issue 4) ---
+# --- Politicians and meetings ---
 
 # The command line acts with leadership's reach: it runs on the server, by whoever runs the app.
 CLI_USER = accounts.User(id=0, username="kommandolinje", full_name="Kommandolinjen", role="leder")
@@ -196,7 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-# --- Documents (issue 3): batch letters and the template check ---
+# --- Documents: batch letters and the template check ---
 
 
 def add_document_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
@@ -278,7 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 
-# --- Policy profiles and overview (issue 5) ---
+# --- Policy profiles and overview ---
 
 @command("export-status")
 def cmd_export_status(args) -> int:

@@ -1,4 +1,4 @@
-"""Privacy commands of `python -m advocacy` (issue 8): export-person, erase-person, retention,
+"""Privacy commands of `python -m advocacy`: export-person, erase-person, retention,
 clean-db. Registered with advocacy.cli's command table when that module is loaded."""
 
 from __future__ import annotations

@@ -41,7 +41,7 @@ def key_figures(db: sqlite_utils.Database, user: User, today: dt.date | None = N
     return figures
 
 
-# --- Policy status and activity figures (issue 5) -------------------------------------------
+# --- Policy status and activity figures -------------------------------------------
 # Pure SQL or one indexed lookup per municipality and lever (municipalities.statuses); never a
 # whole history table in memory. The pages cache these with `policy_version` in the key.
 

@@ -76,7 +76,7 @@ def writer(demo_db):
     return accounts.authenticate(demo_db, "skrivegruppe", demo.DEMO_PASSWORD)
 
 
-# --- Politicians and meetings (issue 4) ---
+# --- Politicians and meetings ---
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Documents (issue 3). Steps m040–m049.
+"""Documents. Steps m040–m049.
 
 Never edit a step that has landed: add a new one at the end of its range."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .base import migrations, run_sql
 
-# --- Documents (issue 3): steps m040_ … m049_ ---
+# --- Documents: steps m040_ … m049_ ---
 
 
 @migrations()

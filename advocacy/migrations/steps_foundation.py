@@ -1,4 +1,4 @@
-"""Foundation (issue 2): the tables, the audit chain, login failures. Steps m001–m009.
+"""Foundation: the tables, the audit chain, login failures. Steps m001–m009.
 
 Never edit a step that has landed: add a new one at the end of its range."""
 

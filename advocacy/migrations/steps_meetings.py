@@ -1,4 +1,4 @@
-"""Politicians, meetings and follow-ups (issue 4). Steps m010–m019.
+"""Politicians, meetings and follow-ups. Steps m010–m019.
 
 Never edit a step that has landed: add a new one at the end of its range."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .base import migrations, run_sql
 
-# --- Politicians, meetings and follow-ups (issue 4): steps m010–m019 ---
+# --- Politicians, meetings and follow-ups: steps m010–m019 ---
 
 # Full-text indexes in sqlite-utils' own layout (`<table>_fts`, external content, triggers named
 # `<table>_ai/_ad/_au`), so `table.search()` and `enable_fts(..., replace=True)` (needed after a

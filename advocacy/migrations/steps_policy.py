@@ -1,4 +1,4 @@
-"""Policy profiles and overview (issue 5). Steps m020–m029.
+"""Policy profiles and overview. Steps m020–m029.
 
 Never edit a step that has landed: add a new one at the end of its range."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .base import migrations, run_sql
 
-# --- Policy profiles and overview (issue 5): steps m020–m029 ---
+# --- Policy profiles and overview: steps m020–m029 ---
 
 @migrations()
 def m020_positions_by_date(db):

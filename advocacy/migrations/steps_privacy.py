@@ -1,4 +1,4 @@
-"""Privacy and security (issue 8). Steps m060–m069.
+"""Privacy and security. Steps m060–m069.
 
 Never edit a step that has landed: add a new one at the end of its range."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .base import migrations, run_sql
 
-# --- Privacy and security (issue 8): steps m060_ … m069_ ---
+# --- Privacy and security: steps m060_ … m069_ ---
 
 ERASURE_FLAG = "erasure_in_progress"
 _NOT_ERASING = f"not exists (select 1 from settings where key = '{ERASURE_FLAG}')"  # noqa: S608

@@ -1,4 +1,4 @@
-"""Performance at national scale (issue 9). Steps m070–m079.
+"""Performance at national scale. Steps m070–m079.
 
 Never edit a step that has landed: add a new one at the end of its range."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .base import migrations, run_sql
 
-# --- Performance at national scale (issue 9): steps m070–m079 ---
+# --- Performance at national scale: steps m070–m079 ---
 
 
 @migrations()

@@ -1,4 +1,4 @@
-"""Statements, campaigns and calendar (issue 7). Steps m030–m039.
+"""Statements, campaigns and calendar. Steps m030–m039.
 
 Never edit a step that has landed: add a new one at the end of its range."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .base import NOW, migrations, run_sql
 
-# --- Statements, campaigns and calendar (issue 7: steps m030–m039) ---
+# --- Statements, campaigns and calendar (steps m030–m039) ---
 
 
 @migrations()

@@ -1,4 +1,4 @@
-"""Writing group (issue 6). Steps m050–m059.
+"""Writing group. Steps m050–m059.
 
 Never edit a step that has landed: add a new one at the end of its range."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .base import NOW, migrations, run_sql
 
-# --- Writing group (issue 6): steps m050_ … m059_ ---
+# --- Writing group: steps m050_ … m059_ ---
 
 
 @migrations()

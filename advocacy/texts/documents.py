@@ -1,7 +1,7 @@
-"""Templates, document records, batches and the letter pages (issue 3)."""
+"""Templates, document records, batches and the letter pages."""
 
 # --- Documents ---
-# Templates, document records, batches and the letter pages (issue 3).
+# Templates, document records, batches and the letter pages.
 TEMPLATE_UNKNOWN = "Fant ingen mal som heter «{name}»."
 TEMPLATE_NAME_REQUIRED = "Gi malen et navn."
 TEMPLATE_NAME_TOO_LONG = "Navnet på malen kan ha høyst {n} tegn."

@@ -1,4 +1,4 @@
-"""Politicians, stances, imports, meetings, follow-ups and search (issue 4)."""
+"""Politicians, stances, imports, meetings, follow-ups and search."""
 
 # --- Politicians and meetings ---
 

@@ -1,4 +1,4 @@
-"""Policy profiles, statuses and the overview (issue 5)."""
+"""Policy profiles, statuses and the overview."""
 
 # --- Policy profiles and overview ---
 

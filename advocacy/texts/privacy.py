@@ -1,4 +1,4 @@
-"""Privacy, security and administration (issue 8)."""
+"""Privacy, security and administration."""
 
 from .common import PAGE_TITLES
 

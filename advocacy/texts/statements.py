@@ -1,4 +1,4 @@
-"""Statements, campaigns and the calendar (issue 7)."""
+"""Statements, campaigns and the calendar."""
 
 from .common import PAGE_TITLES
 

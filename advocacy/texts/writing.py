@@ -1,7 +1,7 @@
-"""The writing group: newspapers, the reader-letter pipeline, the argument bank (issue 6)."""
+"""The writing group: newspapers, the reader-letter pipeline, the argument bank."""
 
 # --- Writing group ---
-# Newspapers register, reader-letter pipeline, argument bank (issue 6).
+# Newspapers register, reader-letter pipeline, argument bank.
 NEWSPAPER_NOT_FOUND = "Fant ikke avis nr. {id}."
 NEWSPAPER_NAME_REQUIRED = "Avisen må ha et navn."
 NEWSPAPER_NAME_TAKEN = "Det finnes allerede en avis som heter «{name}»."
