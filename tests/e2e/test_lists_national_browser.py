@@ -107,3 +107,33 @@ def test_search_filter_page_and_sort_meetings_at_national_scale(national_page, n
         "order by m.navn limit 1").fetchone()[0]
     expect(page.get_by_text(_found(1, 50, total), exact=True)).to_be_visible()
     page.locator('[id^="glide-cell-"]', has_text=first).first.wait_for(state="attached")
+
+
+def test_politicians_and_documents_are_found_at_national_scale(national_page, national_db):
+    page = national_page
+    login(page, "bruker001", "benchmark-passord")
+    session_cookie(page.context)
+    n = texts.format_number
+
+    open_page(page, "Politikere")
+    everyone = _count(national_db, "select count(*) from politicians")
+    expect(page.get_by_text(f"1–50 av {n(everyone)} politikere", exact=True)).to_be_visible()
+    name = _count(national_db, "select name from politicians order by id limit 1 offset 777")
+    surname_hits = _count(national_db, "select count(*) from politicians_fts where "
+                                       "politicians_fts match ?", [f'"{name.split()[-1]}"*'])
+    box = page.get_by_label("Søk i navn, utvalg og notater")
+    box.fill(name.split()[-1])
+    box.press("Enter")
+    wait_idle(page)
+    shown = min(50, surname_hits)
+    expect(page.get_by_text(f"1–{n(shown)} av {n(surname_hits)} politiker"
+                            f"{'e' if surname_hits > 1 else ''}", exact=True)).to_be_visible()
+
+    open_page(page, "Brev og innlegg")
+    page.get_by_role("tab", name="Dokumenter").click()
+    wait_idle(page)
+    documents = _count(national_db, "select count(*) from documents")
+    expect(page.get_by_text(f"1–50 av {n(documents)} dokumenter", exact=True)).to_be_visible()
+    op_eds = _count(national_db, "select count(*) from documents where kind = 'kronikk'")
+    choose(page, "Type", "Kronikk")
+    expect(page.get_by_text(f"1–50 av {n(op_eds)} dokumenter", exact=True)).to_be_visible()
