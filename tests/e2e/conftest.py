@@ -183,3 +183,25 @@ def wait_idle(page) -> None:
     e2e tests do), so a click acts on what the page shows now, not on a run in flight."""
     page.wait_for_timeout(300)
     page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
+
+
+def choose(page, label: str, option, typed: str = "", *, last: bool = False) -> str:
+    """Pick from a selectbox by its exact label (`last`: the lowest of several with that label,
+    e.g. an editor's box under a list filter of the same name); `option` is an exact name or a
+    pattern, `typed` narrows a long list. Opens the list again if a rerun redrew it; returns
+    the option's text."""
+    for _ in range(3):
+        box = page.get_by_role("combobox", name=label, exact=True)
+        (box.last if last else box.first).click()
+        if typed:
+            page.keyboard.type(typed)
+        item = page.get_by_role("option", name=option, exact=isinstance(option, str)).first
+        try:
+            text = item.inner_text(timeout=5000)
+            item.click(timeout=5000)
+        except Exception:  # noqa: BLE001 - the list was redrawn by a rerun; open it again
+            page.keyboard.press("Escape")
+            continue
+        wait_idle(page)
+        return text
+    raise AssertionError(f"could not choose {option!r} in {label!r}")

@@ -5,29 +5,12 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import login, open_page, wait_idle
+from tests.e2e.conftest import choose, login, open_page, wait_idle
 
 LEVER = "Skjenketid gruppe 1 og 2, slutt (hverdager)"
 REASON = "Tastefeil, se kommunestyresak 24/118"
 
 
-def choose(page, label: str, option, typed: str = "") -> str:
-    """Pick from a selectbox (an exact name or a pattern; `typed` narrows a long list);
-    returns the option's text."""
-    for _ in range(3):
-        page.get_by_role("combobox", name=label).click()
-        if typed:
-            page.keyboard.type(typed)
-        item = page.get_by_role("option", name=option, exact=isinstance(option, str)).first
-        try:
-            text = item.inner_text(timeout=5000)
-            item.click(timeout=5000)
-        except Exception:  # noqa: BLE001 - the list was redrawn by a rerun; open it again
-            page.keyboard.press("Escape")
-            continue
-        wait_idle(page)
-        return text
-    raise AssertionError(f"could not choose {option!r} in {label!r}")
 
 
 def cell(page, text) -> None:

@@ -7,8 +7,7 @@ import re
 import sqlite3
 import time
 
-from tests.e2e.conftest import login, open_page, wait_idle
-from tests.e2e.test_reader_letter import choose
+from tests.e2e.conftest import choose, login, open_page, wait_idle
 
 TEXT_LABEL = "Tekst (tom linje gir nytt avsnitt)"
 
@@ -74,17 +73,6 @@ def test_lagre_saves_the_text_and_a_reload_shows_it(page):
     assert not page.get_by_text("Ulagret tekst fra").count()  # saved, so no draft
 
 
-def choose_in_editor(page, label: str, option: str) -> None:
-    """Pick from the editor's selectbox: the list's filter above it may have the same label."""
-    for _ in range(3):
-        page.get_by_role("combobox", name=label, exact=True).last.click()
-        try:
-            page.get_by_role("option", name=option, exact=True).click(timeout=5000)
-        except Exception:  # noqa: BLE001 - the list was redrawn; open it again
-            page.keyboard.press("Escape")
-            continue
-        return
-    raise AssertionError(f"could not choose {option!r} in {label!r}")
 
 
 def test_changing_the_paper_updates_the_count(page):
@@ -94,7 +82,7 @@ def test_changing_the_paper_updates_the_count(page):
     live = page.locator("#pavirk-live-count")
     live.get_by_text("av 2\u00a0500 tegn").wait_for()
     wait_idle(page)
-    choose_in_editor(page, "Avis", "Oslo Lokalavis (2\u00a0300 tegn)")
+    choose(page, "Avis", "Oslo Lokalavis (2\u00a0300 tegn)", last=True)
     live.get_by_text("av 2\u00a0300 tegn").wait_for()
     wait_idle(page)
     assert page.get_by_role("textbox", name=TEXT_LABEL).input_value() == (

@@ -13,8 +13,16 @@ from playwright.sync_api import expect
 
 from advocacy import texts
 from advocacy.db import connect
-from tests.e2e.conftest import ROOT, ServerLog, browser_tab, login, open_page, serve, wait_idle
-from tests.e2e.test_correction_browser import choose
+from tests.e2e.conftest import (
+    ROOT,
+    ServerLog,
+    browser_tab,
+    choose,
+    login,
+    open_page,
+    serve,
+    wait_idle,
+)
 from tests.e2e.test_session_browser import session_cookie
 
 

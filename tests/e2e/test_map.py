@@ -15,13 +15,19 @@ from tests.e2e.conftest import login, open_page
 BACKGROUND = (255, 255, 255)
 
 
-def _map_image(page, tmp_path):
+def drawn_map(page):
+    """Oversikt's status map for leadership, once Vega has drawn it."""
     login(page, "leder")
     open_page(page, "Oversikt")
     chart = page.locator(".stVegaLiteChart").first
     chart.locator("canvas, svg").first.wait_for()
     page.get_by_text("Kartdata: Kartverket (CC BY 4.0)").wait_for()
     page.wait_for_timeout(1500)  # Vega draws after the element appears
+    return chart
+
+
+def _map_image(page, tmp_path):
+    chart = drawn_map(page)
     png = chart.screenshot()
     (tmp_path / "map.png").write_bytes(png)
     page.screenshot(path=str(tmp_path / "oversikt.png"), full_page=True)

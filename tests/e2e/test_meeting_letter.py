@@ -13,7 +13,7 @@ from tests.e2e.conftest import login, open_page, wait_idle
 
 def _pick_politician(page, field):
     field.click()
-    # Streamlit's multiselect offers "Select all" first; pick a politician.
+    # Every option is a politician: the app turns "Select all" off (select_all=False).
     option = page.get_by_role("option").filter(has_not_text="Select all").first
     label = option.inner_text()
     option.click()
@@ -21,8 +21,8 @@ def _pick_politician(page, field):
     return label.split(" (")[0].strip()
 
 
-def _log_meeting(page):
-    """A meeting today with two politicians; returns their names."""
+def _log_meeting(page, asks: str = ""):
+    """A meeting today with two politicians (and `asks`, one per line); returns their names."""
     open_page(page, "Møter")
     page.get_by_text("Nytt møte", exact=True).click()
     politicians = page.get_by_role("combobox", name="Politikere til stede")
@@ -30,6 +30,8 @@ def _log_meeting(page):
     first = _pick_politician(page, politicians)
     second = _pick_politician(page, politicians)
     page.get_by_label("Sammendrag").fill("Vi snakket om skjenketider og kontroller.")
+    if asks:
+        page.get_by_label("Det vi ba om (ett krav per linje)").fill(asks)
     page.get_by_role("button", name="Lagre møtet").click()
     return first, second
 
@@ -63,17 +65,8 @@ def test_one_letter_each_downloads_as_one_zip(page, tmp_path):
 
 def test_log_meeting_make_letter_and_download(page, tmp_path):
     login(page, "lokallag")
-    open_page(page, "Møter")
-    page.get_by_text("Nytt møte", exact=True).click()
-    politicians = page.get_by_role("combobox", name="Politikere til stede")
-    politicians.wait_for()
-    first = _pick_politician(page, politicians)
-    second = _pick_politician(page, politicians)
+    first, second = _log_meeting(page, asks="Ikke utvid skjenketiden\nFlere kontroller")
     assert first != second
-    page.get_by_label("Sammendrag").fill("Vi snakket om skjenketider og kontroller.")
-    page.get_by_label("Det vi ba om (ett krav per linje)").fill(
-        "Ikke utvid skjenketiden\nFlere kontroller")
-    page.get_by_role("button", name="Lagre møtet").click()
 
     page.get_by_role("button", name="Lag oppfølgingsbrev").click()
     download_button = page.get_by_role("button", name="Last ned brevet (.docx)")

@@ -10,6 +10,7 @@ from PIL import Image
 
 from advocacy import month_view, texts
 from tests.e2e.conftest import login, open_page, wait_idle
+from tests.e2e.test_map import drawn_map
 
 # The status colours of the map (advocacy/maps.py STATUS_COLOURS): a pixel of one of them,
 # with the same colour all around, is inside a municipality, not on a border.
@@ -57,12 +58,7 @@ def _profile_is_at_the_top(page) -> str:
 
 
 def test_a_click_on_the_map_opens_the_profile_at_the_top(page, tmp_path):
-    login(page, "leder")
-    open_page(page, "Oversikt")
-    chart = page.locator(".stVegaLiteChart").first
-    chart.locator("canvas, svg").first.wait_for()
-    page.get_by_text("Kartdata: Kartverket (CC BY 4.0)").wait_for()
-    page.wait_for_timeout(1500)  # Vega draws after the element appears
+    chart = drawn_map(page)
     x, y = _inside_a_municipality(Image.open(BytesIO(chart.screenshot())).convert("RGB"))
     chart.click(position={"x": x, "y": y})
     page.get_by_role("heading", name="Kommuner", exact=True).wait_for()

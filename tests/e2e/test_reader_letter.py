@@ -1,24 +1,13 @@
 """A letter drafted over the paper's limit: the count warns as it is typed, the letter is
 shortened, approved, sent and marked published with a link."""
 
-from tests.e2e.conftest import login, open_page, wait_idle
+from tests.e2e.conftest import choose, login, open_page, wait_idle
 
 LONG = "Skjenketid er helsepolitikk, og legevakten ser det hver helg. " * 50
 SHORT = ("Når bystyret i Drammen skal vurdere skjenketidene, bør det lytte til legevakten.\n\n"
          "Derfor ber vi bystyret om å holde fast ved klokka 02.")
 
 
-def choose(page, label: str, option: str) -> None:
-    """Pick from a selectbox; tries again if a rerun redraws the list while it is open."""
-    for _ in range(3):
-        page.get_by_role("combobox", name=label).click()
-        try:
-            page.get_by_role("option", name=option, exact=True).click(timeout=5000)
-        except Exception:  # noqa: BLE001 - the list was redrawn; open it again
-            page.keyboard.press("Escape")
-            continue
-        return
-    raise AssertionError(f"could not choose {option!r} in {label!r}")
 
 
 def test_draft_over_limit_shorten_send_publish(page):

@@ -1,16 +1,6 @@
 """Kommuner: a chosen municipality's profile comes first; the list of all 357 folds away."""
 
-from tests.ui.conftest import login, page_file
-
-
-def _open(app, kommune=None):
-    login(app, "leder")
-    app.switch_page(page_file("kommuner"))
-    if kommune:
-        app.query_params["kommune"] = kommune
-    app.run()
-    assert not app.exception, app.exception
-    return app
+from tests.ui.test_kommuner_profile import _open
 
 
 def _list_box(app) -> bool:
