@@ -36,9 +36,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import texts
-from .audit_key import KEY_BYTES, KEY_ENV, key_available, key_path, load_key  # noqa: F401
-from .audit_key import mac as _mac
+from advocacy import texts
+from advocacy.audit_key import KEY_BYTES, KEY_ENV, key_available, key_path, load_key  # noqa: F401
+from advocacy.audit_key import mac as _mac
 
 log = logging.getLogger(__name__)
 
@@ -346,7 +346,7 @@ def adopt_restored(db: sqlite_utils.Database) -> str | None:
     key (a copy from another server, or from before the key was replaced) gets its head signed
     with this server's key, and the log says so. Anything else wrong is left as it is, for
     `verify-audit` to report. Returns what to tell the operator, or None if all was well."""
-    from .db import write  # db → audit: import here, not at the top
+    from advocacy.db import write  # db → audit: import here, not at the top
 
     result = verify(db)
     if result.ok:
@@ -369,8 +369,8 @@ def entries(
 ) -> list[dict]:
     """The latest log rows, newest first, with the acting user's name (leadership only): the
     first page of `audit_list` (the list the Endringslogg tab pages through)."""
-    from .audit_list import find  # audit_list → accounts → db → audit: import here
-    from .listing import ListQuery
+    from advocacy.audit_list import find  # audit_list → accounts → db → audit: import here
+    from advocacy.listing import ListQuery
 
     return find(db, acting, ListQuery(filters={"tabell": table, "hvem": user_id},
                                       size=limit)).rows

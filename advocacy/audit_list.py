@@ -9,9 +9,19 @@ from dataclasses import replace
 
 import sqlite_utils
 
-from . import texts
-from .accounts import User
-from .listing import FOLD, ListQuery, ListSpec, Page, Sort, fetch, fold, like_pattern, register
+from advocacy import texts
+from advocacy.accounts.accounts import User
+from advocacy.listing import (
+    FOLD,
+    ListQuery,
+    ListSpec,
+    Page,
+    Sort,
+    fetch,
+    fold,
+    like_pattern,
+    register,
+)
 
 SPEC = ListSpec(
     select="""a.id, a.at, a.user_id, coalesce(u.full_name, a.username) as who, a.action,
@@ -28,7 +38,7 @@ SPEC = ListSpec(
 
 def find(db: sqlite_utils.Database, acting: User, query: ListQuery) -> Page:
     """One page of the log, newest first."""
-    from .accounts import require_leader
+    from advocacy.accounts.accounts import require_leader
 
     require_leader(acting)
     words = fold(query.text).split()
@@ -48,7 +58,7 @@ def find(db: sqlite_utils.Database, acting: User, query: ListQuery) -> Page:
 def people(db: sqlite_utils.Database, acting: User) -> dict[int, str]:
     """Everyone who can have changed something (the filter's choices; asking the log which
     users are in it would read all of it on every rerun)."""
-    from .accounts import require_leader
+    from advocacy.accounts.accounts import require_leader
 
     require_leader(acting)
     return {r["id"]: r["full_name"] for r in db.query(

@@ -29,8 +29,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import texts
-from .errors import AdvocacyError, DatabaseError
+from advocacy import texts
+from advocacy.errors import AdvocacyError, DatabaseError
 
 REQUIRED_TABLES = {"municipalities", "users", "_sqlite_migrations"}
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -96,7 +96,7 @@ def _header_problem(path: Path) -> str | None:
 def _database_problem(path: Path) -> str | None:
     """None if `path` is an intact SQLite database with our tables, from this version or an
     older one; else what is wrong."""
-    from .migrations import known_names
+    from advocacy.migrations import known_names
 
     conn = None
     try:
@@ -176,7 +176,7 @@ def _remove(path: Path) -> None:
 
 def _migrate_staged(staged: Path) -> str | None:
     """Bring the staged copy up to this version; what went wrong, if anything."""
-    from .startup import open_database
+    from advocacy.startup import open_database
 
     try:
         db = open_database(staged, create=False)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 
 import sqlite_utils
 
-from . import audit, texts
+from advocacy import audit, texts
 
 ACTIONS = {**audit.ACTIONS, **texts.CHANGE_LOG_ACTIONS}
 FIELDS = texts.CHANGE_LOG_FIELDS

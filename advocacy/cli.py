@@ -13,10 +13,12 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from . import accounts, audit, backup, demo, texts
-from .db import default_path, table_counts
-from .errors import AdvocacyError
-from .startup import open_database, verify_audit
+from advocacy import audit, backup, texts
+from advocacy.accounts import accounts
+from advocacy.db import default_path, table_counts
+from advocacy.demo import demo
+from advocacy.errors import AdvocacyError
+from advocacy.startup import open_database, verify_audit
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 # Subcommands added further down register their arguments here (add(name, help) -> parser).
@@ -121,7 +123,7 @@ CLI_USER = accounts.User(id=0, username="kommandolinje", full_name="Kommandolinj
 def cmd_import_politicians(args) -> int:
     from pathlib import Path
 
-    from . import politician_import
+    from advocacy.politicians import politician_import
 
     path = Path(args.file)
     if not path.is_file():
@@ -145,7 +147,7 @@ def cmd_import_politicians(args) -> int:
 def cmd_followups_ics(args) -> int:
     from pathlib import Path
 
-    from . import followups
+    from advocacy.meetings import followups
 
     db = open_database(args.db, create=False)
     chapter_id = accounts.chapter_id_by_name(db, args.chapter) if args.chapter else None
@@ -215,9 +217,9 @@ def cmd_letters(args) -> int:
     import datetime as dt
     from pathlib import Path
 
-    from .document_context import complete_contexts, recipients_from_file
-    from .documents import PreparedTemplate, letter_filename, render_batch
-    from .template_library import load_template
+    from advocacy.documents import PreparedTemplate, letter_filename, render_batch
+    from advocacy.letters.document_context import complete_contexts, recipients_from_file
+    from advocacy.letters.template_library import load_template
 
     template_path = Path(args.template)
     if template_path.suffix.lower() == ".docx" and template_path.is_file():
@@ -251,7 +253,7 @@ def cmd_letters(args) -> int:
 
 @command("check-template")
 def cmd_check_template(args) -> int:
-    from .documents import check_template_cli
+    from advocacy.documents import check_template_cli
 
     code, lines = check_template_cli(args.file)
     print("\n".join(lines), file=sys.stdout if code == 0 else sys.stderr)
@@ -282,7 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 @command("export-status")
 def cmd_export_status(args) -> int:
-    from . import status_export
+    from advocacy.policy import status_export
 
     db = open_database(args.db, create=False)
     try:
@@ -321,7 +323,7 @@ def cmd_events_ics(args) -> int:
     import datetime as dt
     from pathlib import Path
 
-    from . import events
+    from advocacy.events import events
 
     today = dt.date.today()
     start = _cli_date(args.start, today - dt.timedelta(days=30))
@@ -349,4 +351,4 @@ PARSER_EXTENSIONS.append(_events_ics_parser)
 
 
 # The login and privacy commands live in their own modules and register themselves here.
-from . import cli_login, cli_privacy  # noqa: E402, F401
+from advocacy import cli_login, cli_privacy  # noqa: E402, F401

@@ -8,23 +8,16 @@ import io
 import docx
 import pytest
 
-from advocacy import (
-    accounts,
-    demo,
-    document_records,
-    followup_letters,
-    letter_sending,
-    meeting_replies,
-    meetings,
-    reader_letters,
-    statement_letters,
-    statement_sending,
-    statements,
-)
+from advocacy.accounts import accounts
+from advocacy.demo import demo
 from advocacy.documents import BUNDLED
 from advocacy.documents.errors import UploadRefused
 from advocacy.errors import PermissionDenied, ValidationError
-from advocacy.meetings import MeetingInput
+from advocacy.letters import document_records
+from advocacy.meetings import followup_letters, meeting_replies, meetings
+from advocacy.meetings.meetings import MeetingInput
+from advocacy.statements import statement_letters, statement_sending, statements
+from advocacy.writing import letter_sending, reader_letters
 
 TODAY = dt.date(2026, 3, 20)
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"

@@ -2,7 +2,8 @@ import json
 
 import pytest
 
-from advocacy import accounts, audit
+from advocacy import audit
+from advocacy.accounts import accounts
 from advocacy.db import connect, write
 from advocacy.errors import PermissionDenied
 from advocacy.migrations import migrate
@@ -113,10 +114,10 @@ def test_verify_audit_command(tmp_path):
 
 
 def test_newspapers_and_arguments_are_logged(demo_db, leader, writer):
-    from advocacy import argument_bank, writing
+    from advocacy.writing import argument_bank, newspapers
 
     audit.set_actor(demo_db, leader.id)
-    paper = writing.save_newspaper(demo_db, leader, {"name": "Revyavisa", "area": "Testby"})
+    paper = newspapers.save_newspaper(demo_db, leader, {"name": "Revyavisa", "area": "Testby"})
     logged = demo_db.execute(
         "select user_id, action, changes from audit_log where table_name = 'newspapers' "
         "and row_id = ?", [str(paper)]).fetchall()

@@ -7,8 +7,11 @@ import json
 import re
 from pathlib import Path
 
-from advocacy import audit, change_log, levers, meetings, texts, trash
-from advocacy.meetings import MeetingInput
+from advocacy import audit, change_log, texts
+from advocacy.meetings import meetings
+from advocacy.meetings.meetings import MeetingInput
+from advocacy.policy import levers
+from advocacy.privacy import trash
 
 TODAY = dt.date(2026, 3, 20)
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -1,7 +1,11 @@
 import datetime as dt
 
-from advocacy import demo, meetings, municipalities, politicians, texts
+from advocacy import texts
 from advocacy.db import table_counts
+from advocacy.demo import demo
+from advocacy.meetings import meetings
+from advocacy.policy import municipalities
+from advocacy.politicians import politicians
 
 
 def test_demo_data_has_what_the_issue_promises(demo_db):

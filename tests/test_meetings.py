@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 from icalendar import Calendar
 
-from advocacy import followups, meetings
 from advocacy.errors import PermissionDenied, ValidationError
-from advocacy.meetings import MeetingInput
+from advocacy.meetings import followups, meetings
+from advocacy.meetings.meetings import MeetingInput
 
 TODAY = dt.date(2026, 3, 20)
 
@@ -126,7 +126,7 @@ def test_followups_due_overdue_done_and_calendar(demo_db, chapter_member, dramme
 
 
 def test_no_reply_after_14_days(demo_db, chapter_member, drammen_politicians):
-    from advocacy import followup_letters
+    from advocacy.meetings import followup_letters
 
     mid = meetings.create_meeting(demo_db, chapter_member, _input(drammen_politicians),
                                   today=TODAY)

@@ -12,20 +12,15 @@ import functools
 import sqlite_utils
 import streamlit as st
 
-from advocacy import (
-    argument_bank,
-    document_records,
-    letter_sending,
-    reader_letters,
-    texts,
-    writing,
-)
-from advocacy.accounts import User
+from advocacy import texts
+from advocacy.accounts.accounts import User
 from advocacy.errors import AdvocacyError
-from advocacy.template_library import load_template
+from advocacy.letters import document_records
+from advocacy.letters.template_library import load_template
 from advocacy.ui import confirm, dates, document_form, draft_keeper, live_count
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
+from advocacy.writing import argument_bank, letter_sending, newspapers, reader_letters
 
 SIG_LABELS = {"avsender_navn": "Navn", "avsender_rolle": "Rolle", "organisasjon": "Organisasjon",
               "sted": "Sted"}
@@ -40,7 +35,7 @@ def editor(db: sqlite_utils.Database, user: User, document_id: int) -> None:
     except AdvocacyError as exc:
         st.error(md(exc.message))
         return
-    papers = {p["id"]: p for p in writing.list_newspapers(db, record["kommunenummer"])}
+    papers = {p["id"]: p for p in newspapers.list_newspapers(db, record["kommunenummer"])}
     status = texts.DOCUMENT_STATUSES[record["status"]]
     st.markdown(f"### {md(record['title'])}")
     st.caption(f"{texts.DOCUMENT_KINDS[record['kind']]} · {status} · "
@@ -117,7 +112,7 @@ def edit_area(db, user, record, papers) -> None:
     line = reader_letters.signature_line(signature)
     st.markdown(f"*{md(line)}*" if line else "*(ingen underskrift)*")
     paper = papers.get(paper_id)
-    live_count.show(title, text, line, writing.max_chars(paper, kind),
+    live_count.show(title, text, line, newspapers.max_chars(paper, kind),
                     paper["name"] if paper else None)
     similar(db, record, text)
     insert_argument(db, user, record, kept)
@@ -233,7 +228,7 @@ def send_form(db, user, record, papers) -> None:
                                  key=_key("send_dato", record))
     problem = cols[1].empty()
     days = cols[2].number_input("Eksklusivt i antall dager", 1, 90,
-                                value=writing.exclusive_days(papers.get(paper_id)),
+                                value=newspapers.exclusive_days(papers.get(paper_id)),
                                 key=_key("send_dager", record))
     paper = papers.get(paper_id)
     size = reader_letters.record_length(record, paper)

@@ -10,8 +10,9 @@ import functools
 
 import streamlit as st
 
-from advocacy import followup_letters, meeting_replies, meetings, texts
+from advocacy import texts
 from advocacy.errors import AdvocacyError
+from advocacy.meetings import followup_letters, meeting_replies, meetings
 from advocacy.ui import confirm, dates
 from advocacy.ui.safe_text import md
 

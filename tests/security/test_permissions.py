@@ -13,34 +13,20 @@ import shutil
 
 import pytest
 
-from advocacy import (
-    accounts,
-    audit,
-    campaigns,
-    demo,
-    document_context,
-    document_records,
-    erasure,
-    events,
-    followup_letters,
-    followups,
-    levers,
-    meetings,
-    municipality_activity,
-    politicians,
-    positions,
-    privacy,
-    search,
-    stances,
-    statement_sending,
-    statements,
-    template_library,
-    user_admin,
-)
+from advocacy import audit, search
+from advocacy.accounts import accounts, user_admin
 from advocacy.db import connect
+from advocacy.demo import demo
 from advocacy.documents import BUNDLED
 from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.events import campaigns, events
+from advocacy.letters import document_context, document_records, template_library
+from advocacy.meetings import followup_letters, followups, meetings
+from advocacy.policy import levers, municipality_activity, positions
+from advocacy.politicians import politicians, stances
+from advocacy.privacy import erasure, privacy
 from advocacy.startup import open_database
+from advocacy.statements import statement_sending, statements
 
 NOT_FOUND = ValidationError  # another chapter's meeting: existence not revealed
 

@@ -3,9 +3,12 @@ next to the fields and nothing is saved; a good answer asks first; a recorded an
 
 import datetime as dt
 
-from advocacy import accounts, demo, meetings, texts
+from advocacy import texts
+from advocacy.accounts import accounts
 from advocacy.db import connect, default_path
-from advocacy.meetings import MeetingInput
+from advocacy.demo import demo
+from advocacy.meetings import meetings
+from advocacy.meetings.meetings import MeetingInput
 from advocacy.ui.safe_text import md
 from tests.ui.conftest import login, page_file
 
