@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from advocacy import audit, backup, texts
+from advocacy import backup, texts
 from advocacy.accounts import accounts
 from advocacy.db import default_path, table_counts
 from advocacy.demo import demo
@@ -97,7 +97,7 @@ def cmd_restore(args) -> int:
     backup.restore(args.file, target)
     db = open_database(target, create=False)  # migrates it if the backup is older
     try:
-        note = audit.adopt_restored(db)
+        note = backup.adopt_restored(db)
     finally:
         db.close()
     print(f"Databasen {target} er lagt tilbake fra {args.file}.")

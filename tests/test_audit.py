@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from advocacy import audit
+from advocacy import audit, audit_list
 from advocacy.accounts import accounts
 from advocacy.db import connect, write
 from advocacy.errors import PermissionDenied
@@ -81,9 +81,9 @@ def test_migrate_reinstalls_missing_triggers(db):
 
 
 def test_only_leadership_reads_the_log(demo_db, leader, chapter_member):
-    assert audit.entries(demo_db, leader, table="politicians")
+    assert audit_list.entries(demo_db, leader, table="politicians")
     with pytest.raises(PermissionDenied):
-        audit.entries(demo_db, chapter_member)
+        audit_list.entries(demo_db, chapter_member)
 
 
 def test_password_hash_changes_are_logged_by_name_only(demo_db, leader):

@@ -13,7 +13,7 @@ import shutil
 
 import pytest
 
-from advocacy import audit, search
+from advocacy import audit_list, search
 from advocacy.accounts import accounts, user_admin
 from advocacy.db import connect
 from advocacy.demo import demo
@@ -184,7 +184,7 @@ CASES = [
     ("user_admin.reset_password", lambda db, w, u: user_admin.reset_password(db, u, 1)),
     ("user_admin.add_chapter", lambda db, w, u: user_admin.add_chapter(db, u, "Nytt", "IOGT")),
     ("accounts.list_users", lambda db, w, u: accounts.list_users(db, u)),
-    ("audit.entries", lambda db, w, u: audit.entries(db, u)),
+    ("audit_list.entries", lambda db, w, u: audit_list.entries(db, u)),
     ("template_library.save_uploaded", lambda db, w, u: template_library.save_uploaded(
         db, u, "Min mal", "annet", "mal.docx", BUNDLED["oppfolgingsbrev"].path.read_bytes())),
     ("privacy.export_politician", lambda db, w, u: privacy.export_politician(
