@@ -25,11 +25,11 @@ def test_overdue_count_and_capped_list_match_the_full_list(demo_db, leader, chap
     for user in (leader, chapter_member):
         full = [r for r in followups.open_followups(demo_db, user, today=today)
                 if r["status"] == "forfalt"]
-        assert meetings.overdue_followups(demo_db, user, today) == full
+        assert followups.overdue_followups(demo_db, user, today) == full
         assert followups.count_overdue(demo_db, user, today) == len(full)
-    full = meetings.overdue_followups(demo_db, leader, today)
+    full = followups.overdue_followups(demo_db, leader, today)
     assert len(full) > 1
-    assert meetings.overdue_followups(demo_db, leader, today, limit=1) == full[:1]
+    assert followups.overdue_followups(demo_db, leader, today, limit=1) == full[:1]
 
 
 def test_no_reply_narrowed_to_what_is_shown_gives_the_same_answer(

@@ -161,3 +161,11 @@ def followups_ics(
     """The open follow-ups as an .ics calendar: one all-day event on each due date."""
     rows = open_followups(db, user, today=today, chapter_id=chapter_id, owner_id=owner_id)
     return to_ics(calendar_items(rows), name="Påvirk – oppfølginger")
+
+
+def overdue_followups(
+    db: sqlite_utils.Database, user: User, today: dt.date | None = None,
+    limit: int | None = None,
+) -> list[dict]:
+    """Follow-ups past their due date and not done, oldest first (the overview's list)."""
+    return open_followups(db, user, today=today, overdue=True, limit=limit)

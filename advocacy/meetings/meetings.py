@@ -233,18 +233,6 @@ def close_followup_on_sent(db: sqlite_utils.Database, meeting_id: int, sent_on: 
         {"sent": sent_on, "now": _now(), "id": meeting_id})
 
 
-def record_reply(
-    db: sqlite_utils.Database, user: User, meeting_id: int, received_on: dt.date | None = None,
-    today: dt.date | None = None, *, summary: str | None = None, attachment=None,
-) -> str:
-    """The politician answered: when, what they said, and the answer itself if it came as a
-    file (meeting_replies). Ends "no reply after 14 days"."""
-    from advocacy.meetings.meeting_replies import record_reply as record
-
-    return record(db, user, meeting_id, received_on, today, summary=summary,
-                  attachment=attachment)
-
-
 def get_meeting(db: sqlite_utils.Database, user: User, meeting_id: int) -> dict:
     """One meeting with its chapter, municipality, politicians, levers and owner."""
     where, params = read_scope(user)
@@ -355,13 +343,3 @@ def chapter_choices(db: sqlite_utils.Database, user: User) -> dict[int, str]:
 def chapter_municipality(db: sqlite_utils.Database, chapter_id: int | None) -> str | None:
     row = db.execute("select kommunenummer from chapters where id = ?", [chapter_id]).fetchone()
     return row[0] if row else None
-
-
-def overdue_followups(
-    db: sqlite_utils.Database, user: User, today: dt.date | None = None,
-    limit: int | None = None,
-) -> list[dict]:
-    """Follow-ups past their due date and not done, oldest first (the overview's list)."""
-    from advocacy.meetings.followups import open_followups
-
-    return open_followups(db, user, today=today, overdue=True, limit=limit)

@@ -55,7 +55,7 @@ def reply_form(db, user, meeting: dict) -> None:
 
 
 def _record_reply(db, user, meeting_id, on, summary, attachment) -> confirm.Done:
-    received = meetings.record_reply(db, user, meeting_id, on, summary=summary,
+    received = meeting_replies.record_reply(db, user, meeting_id, on, summary=summary,
                                      attachment=attachment)
     return confirm.Done(texts.MEETING_REPLY_OK, undo=functools.partial(
         meeting_replies.remove_reply, db, user, meeting_id, received))

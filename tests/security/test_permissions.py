@@ -21,7 +21,7 @@ from advocacy.documents import BUNDLED
 from advocacy.errors import PermissionDenied, ValidationError
 from advocacy.events import campaigns, events
 from advocacy.letters import document_context, document_records, template_library
-from advocacy.meetings import followup_letters, followups, meetings
+from advocacy.meetings import followup_letters, followups, meeting_replies, meetings
 from advocacy.policy import levers, municipality_activity, positions
 from advocacy.politicians import politicians, stances
 from advocacy.privacy import erasure, privacy
@@ -133,7 +133,7 @@ CASES = [
                                      politician_ids=[w["politician"]], summary="x"))),
     ("meetings.mark_followup_done", lambda db, w, u: meetings.mark_followup_done(
         db, u, w["meeting"])),
-    ("meetings.record_reply", lambda db, w, u: meetings.record_reply(db, u, w["meeting"])),
+    ("meeting_replies.record_reply", lambda db, w, u: meeting_replies.record_reply(db, u, w["meeting"])),
     ("followup_letters.create_letter", lambda db, w, u: followup_letters.create_letter(
         db, u, w["meeting"])),
     ("followup_letters.get_letter", lambda db, w, u: followup_letters.get_letter(
@@ -199,7 +199,7 @@ CASES = [
 # Where a role gets "not found" instead of "forbidden" (the meeting is outside its read scope).
 NOT_FOUND_FOR_MEMBER = {
     "meetings.get_meeting", "meetings.update_meeting", "meetings.mark_followup_done",
-    "meetings.record_reply", "followup_letters.create_letter", "followup_letters.get_letter",
+    "meeting_replies.record_reply", "followup_letters.create_letter", "followup_letters.get_letter",
     "followup_letters.update_letter", "followup_letters.render_letter",
     "followup_letters.mark_sent", "followup_letters.letters_for_meeting",
 }

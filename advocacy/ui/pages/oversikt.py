@@ -7,7 +7,7 @@ import functools
 import streamlit as st
 
 from advocacy import overview, reference, texts
-from advocacy.meetings import meetings
+from advocacy.meetings import followups
 from advocacy.policy import maps, municipalities
 from advocacy.ui import chart_locale, context, lever_admin, overview_charts
 from advocacy.ui.downloads import export_buttons
@@ -148,14 +148,14 @@ export_buttons(functools.partial(overview.shown_changes, db, today, county, limi
 # --- Follow-ups and activity ---------------------------------------------------------------
 if user.role in ("leder", "lokallag"):
     st.subheader("Forfalte oppfølginger")
-    overdue = meetings.overdue_followups(db, user, today, limit=OVERDUE_SHOWN)
+    overdue = followups.overdue_followups(db, user, today, limit=OVERDUE_SHOWN)
     if figures["overdue_followups"] > len(overdue):
         st.caption(texts.OVERDUE_SHOWING.format(
             shown=len(overdue), total=texts.format_number(figures["overdue_followups"])))
     overdue_columns = {"held_on": "Møtedato", "followup_due": "Frist", "chapter": "Lokallag",
                        "kommune": "Kommune", "owner": "Ansvarlig"}
     table(overdue, overdue_columns, dates=["held_on", "followup_due"], key="overdue_table")
-    export_buttons(functools.partial(meetings.overdue_followups, db, user, today),
+    export_buttons(functools.partial(followups.overdue_followups, db, user, today),
                    overdue_columns, "forfalte-oppfolginger", key="overdue_export")
 
 activity_key = overview.activity_version(db)
