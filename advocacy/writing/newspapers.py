@@ -19,6 +19,7 @@ from advocacy import texts
 from advocacy.accounts.accounts import User, require_leader
 from advocacy.db import write
 from advocacy.errors import ValidationError
+from advocacy.policy.municipality_codes import MunicipalityIndex
 
 LANGUAGE_FORMS = ("bokmål", "nynorsk")
 DEFAULT_EXCLUSIVE_DAYS = 14
@@ -145,8 +146,6 @@ def _whole(value: Any, label: str, low: int, high: int) -> int | None:
 
 def _municipalities(db: sqlite_utils.Database, given: Iterable[str]) -> list[str]:
     """Numbers or names through the one resolver; its message names the bad value."""
-    from advocacy.policy.municipality_codes import MunicipalityIndex
-
     values = [str(v).strip() for v in given if str(v).strip()]
     if not values:
         return []

@@ -35,6 +35,7 @@ from advocacy.db import write
 from advocacy.errors import PermissionDenied, ValidationError
 from advocacy.letters import document_context, document_records
 from advocacy.writing import char_count, newspapers, similarity
+from advocacy.writing.similarity import letter_text
 
 KINDS = document_records.WRITER_KINDS
 TEMPLATE = "leserinnlegg"
@@ -56,13 +57,6 @@ SIGNATURE_FIELDS = ("avsender_navn", "avsender_rolle", "organisasjon", "sted")
 
 
 # --- Text ------------------------------------------------------------------------------------
-
-def letter_text(record: Mapping[str, Any]) -> str:
-    fields = record.get("fields") or {}
-    if isinstance(fields, str):
-        fields = json.loads(fields or "{}")
-    return str(fields.get("tekst") or record.get("body") or "")
-
 
 def signature_line(fields: Mapping[str, Any]) -> str:
     """"Navn, rolle, organisasjon, sted", leaving out what is empty."""

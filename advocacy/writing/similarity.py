@@ -17,8 +17,10 @@ are compared exactly on their full text.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 import sqlite_utils
@@ -127,8 +129,6 @@ def similar_letters(
 
 
 def _letter(db, document_id: int) -> dict | None:
-    from advocacy.writing.reader_letters import letter_text
-
     row = next(db.query(
         """select d.id, d.title, d.status, d.body, d.fields, d.sent_on, n.name as newspaper,
                   u.full_name as author
@@ -137,3 +137,11 @@ def _letter(db, document_id: int) -> dict | None:
     if row is None:
         return None
     return {**row, "text": letter_text(row)}
+
+
+def letter_text(record: Mapping[str, Any]) -> str:
+    """The words of a reader letter: its «tekst» field, else its body."""
+    fields = record.get("fields") or {}
+    if isinstance(fields, str):
+        fields = json.loads(fields or "{}")
+    return str(fields.get("tekst") or record.get("body") or "")
