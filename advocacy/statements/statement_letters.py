@@ -19,7 +19,8 @@ from advocacy import texts
 from advocacy.accounts.accounts import User
 from advocacy.documents import BUNDLED, TemplateError, document_filename, render, to_html
 from advocacy.documents.errors import MissingFields, UnsafeContext
-from advocacy.statements import statements
+from advocacy.errors import ValidationError
+from advocacy.statements import statement_rows
 
 TEMPLATE = BUNDLED["uttalelse"]
 
@@ -57,7 +58,7 @@ def statement_context(statement: dict) -> dict[str, Any]:
         "standpunkt": statement.get("position") or "",
         "begrunnelse": statement.get("grounds") or "",
         "krav_mottaker": statement.get("demands_to") or texts.STATEMENT_DEFAULT_DEMANDS_TO,
-        "krav": statements.demands_list(statement.get("demands")),
+        "krav": statement_rows.demands_list(statement.get("demands")),
         "forbehold": statement.get("reservations") or "",
         "kontaktperson": statement.get("contact") or "",
     }
@@ -68,8 +69,6 @@ def render_statement(statement: dict) -> bytes:
     try:
         return render(TEMPLATE.path, statement_context(statement))
     except (TemplateError, MissingFields, UnsafeContext) as exc:
-        from advocacy.errors import ValidationError
-
         raise ValidationError(texts.STATEMENT_RENDER_FAILED.format(reason=exc)) from exc
 
 
@@ -116,7 +115,7 @@ def store_adopted(
 
 def adopted_docx(db: sqlite_utils.Database, user: User, statement_id: int) -> bytes | None:
     """The stored .docx of the adopted version, or None if there is none (e.g. demo rows)."""
-    statements.readable(db, user, statement_id)
+    statement_rows.readable(db, user, statement_id)
     row = db.execute(
         "select docx from documents where kind = 'uttalelse' and statement_id = ?"
         " and status = 'vedtatt' and docx is not null order by id desc limit 1",

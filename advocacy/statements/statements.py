@@ -20,10 +20,19 @@ from advocacy import texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.statements import statement_letters
+from advocacy.statements.statement_rows import (  # noqa: F401 - part of this module's interface
+    PUBLIC,
+    can_edit,
+    can_read,
+    demands_list,
+    editable_row,
+    get_row,
+    readable,
+)
 
 STATUSES = tuple(texts.STATEMENT_STATUSES)
 EDITABLE = ("utkast", "til_behandling")
-PUBLIC = ("vedtatt", "sendt")
 TRANSITIONS = {
     "utkast": ("til_behandling", "trukket"),
     "til_behandling": ("utkast", "vedtatt", "trukket"),
@@ -37,55 +46,6 @@ TEXT_FIELDS = (
 )
 MAX_LENGTH = {"title": 200, "adopted_by": 200, "place": 100, "demands_to": 200, "contact": 300}
 MAX_TEXT = 20_000
-
-
-# Reading and permissions
-
-
-def get_row(db: sqlite_utils.Database, statement_id: int) -> dict:
-    for row in db.query("select * from statements where id = ?", [statement_id]):
-        return row
-    raise ValidationError(texts.STATEMENT_NOT_FOUND.format(id=statement_id))
-
-
-def can_read(user: User, row: dict) -> bool:
-    if user.is_leader or row["status"] in PUBLIC:
-        return True
-    return user.role == "lokallag" and row["chapter_id"] == user.chapter_id
-
-
-def can_edit(user: User, row: dict) -> bool:
-    """Leadership all statements; a chapter member their chapter's (not the organisation's)."""
-    return user.can_edit_chapter(row["chapter_id"])
-
-
-def readable(db: sqlite_utils.Database, user: User, statement_id: int) -> dict:
-    row = get_row(db, statement_id)
-    if not can_read(user, row):
-        raise PermissionDenied(texts.NOT_ALLOWED)
-    row["demands"] = demands_list(row["demands"])
-    return row
-
-
-def editable_row(db: sqlite_utils.Database, user: User, statement_id: int) -> dict:
-    row = get_row(db, statement_id)
-    if not can_edit(user, row):
-        raise PermissionDenied(texts.NOT_ALLOWED)
-    return row
-
-
-def demands_list(value) -> list[str]:
-    """Demands as a list, from stored JSON, a list, or text with one demand per line."""
-    if value is None or value == "":
-        return []
-    if isinstance(value, str):
-        try:
-            parsed = json.loads(value)
-        except ValueError:
-            parsed = value.splitlines()
-        value = parsed if isinstance(parsed, list) else [str(parsed)]
-    cleaned = (str(item).strip().lstrip("-•*–").strip() for item in value)
-    return [item for item in cleaned if item]
 
 
 # Validation
@@ -302,8 +262,6 @@ def adopt(
 
     The .docx is rendered before anything is written, so a template failure changes nothing.
     """
-    from advocacy.statements import statement_letters
-
     row, facts, adopted_on = check_adoption(db, user, statement_id, adopted_by, adopted_on, place)
     adopted = {**row, **facts, "adopted_on": adopted_on, "status": "vedtatt"}
     docx, fields = statement_letters.render_adopted(adopted)
