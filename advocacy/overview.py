@@ -11,7 +11,7 @@ from advocacy import texts
 from advocacy.accounts.accounts import User
 from advocacy.meetings import followups
 from advocacy.policy.current_positions import VALID
-from advocacy.privacy.privacy import last_erasure
+from advocacy.privacy.erasure_marks import last_erasure
 
 
 def key_figures(db: sqlite_utils.Database, user: User, today: dt.date | None = None) -> dict:

@@ -22,7 +22,7 @@ from advocacy.errors import PermissionDenied, ValidationError
 from advocacy.events.calendar import CalendarItem, to_ics
 from advocacy.policy import current_positions
 from advocacy.policy.key_dates import national_dates
-from advocacy.privacy.privacy import last_erasure
+from advocacy.privacy.erasure_marks import last_erasure
 
 KINDS = tuple(texts.EVENT_KINDS)
 KEY_DATE = "politisk_dato"

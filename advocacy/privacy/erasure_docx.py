@@ -26,7 +26,7 @@ from collections import defaultdict
 from lxml import etree
 
 from advocacy.privacy.erasure_forms import Forms, nfc
-from advocacy.privacy.privacy import ERASED
+from advocacy.privacy.erasure_marks import ERASED
 
 XML_PARTS = (".xml", ".rels", ".vml")
 TEXT_TAGS = {"t", "delText", "instrText"}  # w:t, a:t (drawings), deleted text, field codes

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 
 from advocacy import texts
 from advocacy.errors import ValidationError
-from advocacy.privacy.privacy import ERASED
+from advocacy.privacy.erasure_marks import ERASED
 
 MIN_TERM = 3
 INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"  # soft hyphen, zero-width characters

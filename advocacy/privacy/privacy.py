@@ -18,24 +18,20 @@ import json
 import sqlite_utils
 
 from advocacy import texts
-from advocacy.accounts.accounts import User, require_leader
+from advocacy.accounts.accounts import User, get_user, require_leader
 from advocacy.errors import ValidationError
+from advocacy.privacy.erasure_marks import (  # noqa: F401 - part of this module's interface
+    ERASED,
+    ERASED_USERNAME,
+    LAST_ERASURE,
+    last_erasure,
+)
+from advocacy.privacy.trash_privacy import export_rows
 
 RETENTION_DAYS = 365
-ERASED = "[slettet]"
-ERASED_USERNAME = "slettet-{id}"
-LAST_ERASURE = "last_erasure"  # settings key: when a person was last erased
 # Where a volunteer's id stands in the rows of other records (for the papirkurv in an export).
 USER_COLUMNS = ("created_by", "author_id", "followup_owner_id", "recorded_by", "uploaded_by",
                 "proposed_by", "decided_by", "user_id", "sent_by")
-
-
-def last_erasure(db: sqlite_utils.Database) -> str:
-    """When a person was last erased (empty if never). Part of the key of every view the app
-    keeps between reruns, so an erasure (in the app or on the command line) is never followed
-    by a cached page that still shows the name."""
-    row = db.execute("select value from settings where key = ?", [LAST_ERASURE]).fetchone()
-    return row[0] if row else ""
 
 
 def _rows(db: sqlite_utils.Database, sql: str, params) -> list[dict]:
@@ -97,7 +93,6 @@ def export_politician(db: sqlite_utils.Database, acting: User, politician_id: in
         db, "(a.table_name = 'politicians' and a.row_id = :id) or (a.table_name = 'stances' "
             "and a.row_id in (select value from json_each(:stances)))",
         {"id": str(politician_id), "stances": json.dumps(stance_ids)})
-    from advocacy.privacy.trash_privacy import export_rows  # trash_privacy uses ERASED from here
     return {
         "type": "politiker",
         "eksportert": _now(),
@@ -147,7 +142,6 @@ def export_user(db: sqlite_utils.Database, acting: User, user_id: int) -> dict:
                                   h.from_status as fra, h.to_status as til, h.note as merknad
                            from statement_history h join statements s on s.id = h.statement_id
                            where h.user_id = ? order by h.id""", [user_id])
-    from advocacy.privacy.trash_privacy import export_rows
     return {
         "type": "bruker",
         "eksportert": _now(),
@@ -246,7 +240,6 @@ def own_export_text(db: sqlite_utils.Database, user_id: int) -> bytes:
     """A user's own export as text. The Personvern page's download button calls it when
     clicked, not on every rerun (the export reads every table that may mention the user); the
     user is read again then, so one deactivated since the page was drawn gets nothing."""
-    from advocacy.accounts.accounts import get_user
 
     user = get_user(db, user_id)
     if user is None:

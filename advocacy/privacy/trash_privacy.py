@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from advocacy.privacy.privacy import ERASED
+from advocacy.privacy.erasure_marks import ERASED
 from advocacy.privacy.trash import _BLOB, _references
 
 
