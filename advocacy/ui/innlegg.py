@@ -18,6 +18,7 @@ from advocacy.errors import AdvocacyError
 from advocacy.letters.template_library import available_templates
 from advocacy.policy import municipalities
 from advocacy.ui import address, innlegg_editor, trash_view
+from advocacy.ui.innlegg_editor import open_letter
 from advocacy.ui.list_controls import Choice, ask, pages
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
@@ -149,11 +150,6 @@ def choose(rows: list[dict], asked: int | None) -> int:
     else:
         st.query_params["innlegg"] = str(chosen)
     return chosen
-
-
-def open_letter(document_id: int) -> None:
-    """Choose this letter on the next run (the selectbox is already drawn on this one)."""
-    st.session_state["innlegg_neste"] = document_id
 
 
 def new_letter(db: sqlite_utils.Database, user: User) -> None:

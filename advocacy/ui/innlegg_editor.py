@@ -320,6 +320,11 @@ def downloads(db, user, record, values) -> None:
         st.code(plain, language=None, wrap_lines=True)
 
 
+def open_letter(document_id: int) -> None:
+    """Choose this letter on the next run (the selectbox is already drawn on this one)."""
+    st.session_state["innlegg_neste"] = document_id
+
+
 def past(db, user, record) -> None:
     if record["status"] in reader_letters.SENT and st.button(
             "Lag ny versjon (nytt utkast med samme tekst)", key=_key("versjon", record)):
@@ -328,8 +333,6 @@ def past(db, user, record) -> None:
         except AdvocacyError as exc:
             st.error(md(exc.message))
             return
-        from advocacy.ui.innlegg import open_letter
-
         open_letter(doc)
         st.session_state["innlegg_melding"] = texts.LETTER_VERSION_OK
         st.rerun()
