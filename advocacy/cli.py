@@ -13,24 +13,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from advocacy import backup, texts
+from advocacy import backup, cli_login, cli_privacy, texts  # noqa: F401 - their commands register on import
 from advocacy.accounts import accounts
+from advocacy.cli_registry import CLI_USER, COMMANDS, PARSER_EXTENSIONS, command  # noqa: F401
 from advocacy.db import default_path, table_counts
 from advocacy.demo import demo
 from advocacy.errors import AdvocacyError
 from advocacy.startup import open_database, verify_audit
-
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
-# Subcommands added further down register their arguments here (add(name, help) -> parser).
-PARSER_EXTENSIONS: list[Callable] = []
-
-
-def command(name: str):
-    def register(fn):
-        COMMANDS[name] = fn
-        return fn
-
-    return register
 
 
 @command("init-db")
@@ -116,7 +105,6 @@ def cmd_verify_audit(args) -> int:
 # --- Politicians and meetings ---
 
 # The command line acts with leadership's reach: it runs on the server, by whoever runs the app.
-CLI_USER = accounts.User(id=0, username="kommandolinje", full_name="Kommandolinjen", role="leder")
 
 
 @command("import-politicians")
@@ -349,6 +337,3 @@ def _events_ics_parser(add) -> None:
 
 PARSER_EXTENSIONS.append(_events_ics_parser)
 
-
-# The login and privacy commands live in their own modules and register themselves here.
-from advocacy import cli_login, cli_privacy  # noqa: E402, F401

@@ -4,7 +4,7 @@ advocacy.cli's command table when that module is loaded."""
 from __future__ import annotations
 
 from advocacy import texts
-from advocacy.cli import PARSER_EXTENSIONS, command
+from advocacy.cli_registry import PARSER_EXTENSIONS, command
 from advocacy.errors import AdvocacyError
 from advocacy.startup import open_database
 

@@ -4,7 +4,7 @@ clean-db. Registered with advocacy.cli's command table when that module is loade
 from __future__ import annotations
 
 from advocacy import texts
-from advocacy.cli import CLI_USER, PARSER_EXTENSIONS, command
+from advocacy.cli_registry import CLI_USER, PARSER_EXTENSIONS, command
 from advocacy.errors import AdvocacyError
 from advocacy.startup import open_database
 
