@@ -10,9 +10,11 @@ import os
 
 import streamlit as st
 
-from advocacy import accounts, demo, texts
-from advocacy.accounts import PAGES_BY_ROLE
+from advocacy import texts
+from advocacy.accounts import accounts
+from advocacy.accounts.accounts import PAGES_BY_ROLE
 from advocacy.db import default_path
+from advocacy.demo import demo
 from advocacy.errors import AdvocacyError
 from advocacy.startup import prepare
 from advocacy.ui import confirm, context, demo_warning, login, own_password, session_cookie
@@ -50,7 +52,7 @@ def prepare_database(path: str) -> str:
 
 def page(key: str) -> st.Page:
     return st.Page(
-        f"advocacy/ui/{key}.py", title=texts.PAGE_TITLES[key], icon=PAGE_ICONS.get(key),
+        f"advocacy/ui/pages/{key}.py", title=texts.PAGE_TITLES[key], icon=PAGE_ICONS.get(key),
         url_path=key,
     )
 

@@ -14,9 +14,13 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from . import meetings, municipalities, politicians, reader_letters, statements
-from .accounts import User
-from .errors import AdvocacyError
+from advocacy.accounts.accounts import User
+from advocacy.errors import AdvocacyError
+from advocacy.meetings import meetings
+from advocacy.policy import municipalities
+from advocacy.politicians import politicians
+from advocacy.statements import statements
+from advocacy.writing import reader_letters
 
 MAX_ID = 2**63 - 1  # SQLite's integers are signed 64-bit
 _DIGITS = re.compile(r"[0-9]{1,19}")

@@ -36,9 +36,9 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import texts
-from .audit_key import KEY_BYTES, KEY_ENV, key_available, key_path, load_key  # noqa: F401
-from .audit_key import mac as _mac
+from advocacy import texts
+from advocacy.audit_key import KEY_BYTES, KEY_ENV, key_available, key_path, load_key  # noqa: F401
+from advocacy.audit_key import mac as _mac
 
 log = logging.getLogger(__name__)
 
@@ -339,38 +339,3 @@ def verify(db: sqlite_utils.Database, damaged: list[str] | None = None) -> Verif
     problems.extend(texts.AUDIT_TRIGGER_MISSING.format(name=name) for name in damaged)
     return Verification(not problems, count, first_bad, tuple(problems),
                         signature_only and not damaged)
-
-
-def adopt_restored(db: sqlite_utils.Database) -> str | None:
-    """After a restore: a database whose chain is whole but whose head was signed with another
-    key (a copy from another server, or from before the key was replaced) gets its head signed
-    with this server's key, and the log says so. Anything else wrong is left as it is, for
-    `verify-audit` to report. Returns what to tell the operator, or None if all was well."""
-    from .db import write  # db → audit: import here, not at the top
-
-    result = verify(db)
-    if result.ok:
-        return None
-    if not result.head_signature_only:
-        return f"{texts.AUDIT_NOT_REKEYED}\n{result.message}"
-    with write(db):
-        rekey(db)
-    log.warning("Kjedehodet er signert på nytt etter tilbakelegging: %s", db.conn.key_file)
-    return texts.AUDIT_REKEYED
-
-
-def entries(
-    db: sqlite_utils.Database,
-    acting,
-    *,
-    table: str | None = None,
-    user_id: int | None = None,
-    limit: int = 500,
-) -> list[dict]:
-    """The latest log rows, newest first, with the acting user's name (leadership only): the
-    first page of `audit_list` (the list the Endringslogg tab pages through)."""
-    from .audit_list import find  # audit_list → accounts → db → audit: import here
-    from .listing import ListQuery
-
-    return find(db, acting, ListQuery(filters={"tabell": table, "hvem": user_id},
-                                      size=limit)).rows

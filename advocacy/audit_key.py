@@ -16,8 +16,8 @@ import secrets
 import tempfile
 from pathlib import Path
 
-from . import texts
-from .errors import DatabaseError
+from advocacy import texts
+from advocacy.errors import DatabaseError
 
 log = logging.getLogger(__name__)
 

@@ -9,9 +9,19 @@ from dataclasses import replace
 
 import sqlite_utils
 
-from . import texts
-from .accounts import User
-from .listing import FOLD, ListQuery, ListSpec, Page, Sort, fetch, fold, like_pattern, register
+from advocacy import texts
+from advocacy.accounts.accounts import User, require_leader
+from advocacy.listing import (
+    FOLD,
+    ListQuery,
+    ListSpec,
+    Page,
+    Sort,
+    fetch,
+    fold,
+    like_pattern,
+    register,
+)
 
 SPEC = ListSpec(
     select="""a.id, a.at, a.user_id, coalesce(u.full_name, a.username) as who, a.action,
@@ -28,8 +38,6 @@ SPEC = ListSpec(
 
 def find(db: sqlite_utils.Database, acting: User, query: ListQuery) -> Page:
     """One page of the log, newest first."""
-    from .accounts import require_leader
-
     require_leader(acting)
     words = fold(query.text).split()
     if words:
@@ -48,8 +56,20 @@ def find(db: sqlite_utils.Database, acting: User, query: ListQuery) -> Page:
 def people(db: sqlite_utils.Database, acting: User) -> dict[int, str]:
     """Everyone who can have changed something (the filter's choices; asking the log which
     users are in it would read all of it on every rerun)."""
-    from .accounts import require_leader
-
     require_leader(acting)
     return {r["id"]: r["full_name"] for r in db.query(
         "select id, full_name from users order by full_name, id")}
+
+
+def entries(
+    db: sqlite_utils.Database,
+    acting,
+    *,
+    table: str | None = None,
+    user_id: int | None = None,
+    limit: int = 500,
+) -> list[dict]:
+    """The latest log rows, newest first, with the acting user's name (leadership only): the
+    first page of this list (the list the Endringslogg tab pages through)."""
+    return find(db, acting, ListQuery(filters={"tabell": table, "hvem": user_id},
+                                      size=limit)).rows

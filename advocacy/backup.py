@@ -29,8 +29,11 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import texts
-from .errors import AdvocacyError, DatabaseError
+from advocacy import audit, texts
+from advocacy.db import write
+from advocacy.errors import AdvocacyError, DatabaseError
+from advocacy.migrations import known_names
+from advocacy.startup import open_database
 
 REQUIRED_TABLES = {"municipalities", "users", "_sqlite_migrations"}
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -96,7 +99,6 @@ def _header_problem(path: Path) -> str | None:
 def _database_problem(path: Path) -> str | None:
     """None if `path` is an intact SQLite database with our tables, from this version or an
     older one; else what is wrong."""
-    from .migrations import known_names
 
     conn = None
     try:
@@ -176,7 +178,6 @@ def _remove(path: Path) -> None:
 
 def _migrate_staged(staged: Path) -> str | None:
     """Bring the staged copy up to this version; what went wrong, if anything."""
-    from .startup import open_database
 
     try:
         db = open_database(staged, create=False)
@@ -231,3 +232,19 @@ def restore(source: str | Path, target: str | Path) -> None:
         with contextlib.suppress(FileNotFoundError):
             Path(str(target) + suffix).unlink()
     os.replace(staged, target)
+
+
+def adopt_restored(db: sqlite_utils.Database) -> str | None:
+    """After a restore: a database whose chain is whole but whose head was signed with another
+    key (a copy from another server, or from before the key was replaced) gets its head signed
+    with this server's key, and the log says so. Anything else wrong is left as it is, for
+    `verify-audit` to report. Returns what to tell the operator, or None if all was well."""
+    result = audit.verify(db)
+    if result.ok:
+        return None
+    if not result.head_signature_only:
+        return f"{texts.AUDIT_NOT_REKEYED}\n{result.message}"
+    with write(db):
+        audit.rekey(db)
+    audit.log.warning("Kjedehodet er signert på nytt etter tilbakelegging: %s", db.conn.key_file)
+    return texts.AUDIT_REKEYED

@@ -1,4 +1,4 @@
-"""The change log as users read it: rows of `audit.entries` turned into what a volunteer knows.
+"""The change log as users read it: rows of `audit_list.entries` turned into what a volunteer knows.
 
 The log stores codes (table and column names, action codes, JSON lists of field names); this
 module names them in Norwegian: the table, the record («Møte 12: 3. mars 2026 i Drammen»), the
@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 
 import sqlite_utils
 
-from . import audit, texts
+from advocacy import audit, texts
 
 ACTIONS = {**audit.ACTIONS, **texts.CHANGE_LOG_ACTIONS}
 FIELDS = texts.CHANGE_LOG_FIELDS
@@ -131,7 +131,7 @@ def record_text(table: str, row_id, label: str | None) -> str:
 
 
 def describe(db: sqlite_utils.Database, rows: Iterable[Mapping]) -> list[dict]:
-    """Log rows (as `audit.entries` gives them) as display rows: `id`, `at` (the stored moment,
+    """Log rows (as `audit_list.entries` gives them) as display rows: `id`, `at` (the stored moment,
     for a table that shows it in Norwegian time), `who`, `action`, `table`, `record`, `fields`,
     all in Norwegian words."""
     rows = list(rows)

@@ -13,22 +13,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from . import accounts, audit, backup, demo, texts
-from .db import default_path, table_counts
-from .errors import AdvocacyError
-from .startup import open_database, verify_audit
-
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
-# Subcommands added further down register their arguments here (add(name, help) -> parser).
-PARSER_EXTENSIONS: list[Callable] = []
-
-
-def command(name: str):
-    def register(fn):
-        COMMANDS[name] = fn
-        return fn
-
-    return register
+from advocacy import backup, cli_login, cli_privacy, texts  # noqa: F401 - their commands register on import
+from advocacy.accounts import accounts
+from advocacy.cli_registry import CLI_USER, COMMANDS, PARSER_EXTENSIONS, command  # noqa: F401
+from advocacy.db import default_path, table_counts
+from advocacy.demo import demo
+from advocacy.errors import AdvocacyError
+from advocacy.startup import open_database, verify_audit
 
 
 @command("init-db")
@@ -95,7 +86,7 @@ def cmd_restore(args) -> int:
     backup.restore(args.file, target)
     db = open_database(target, create=False)  # migrates it if the backup is older
     try:
-        note = audit.adopt_restored(db)
+        note = backup.adopt_restored(db)
     finally:
         db.close()
     print(f"Databasen {target} er lagt tilbake fra {args.file}.")
@@ -114,14 +105,13 @@ def cmd_verify_audit(args) -> int:
 # --- Politicians and meetings ---
 
 # The command line acts with leadership's reach: it runs on the server, by whoever runs the app.
-CLI_USER = accounts.User(id=0, username="kommandolinje", full_name="Kommandolinjen", role="leder")
 
 
 @command("import-politicians")
 def cmd_import_politicians(args) -> int:
     from pathlib import Path
 
-    from . import politician_import
+    from advocacy.politicians import politician_import
 
     path = Path(args.file)
     if not path.is_file():
@@ -145,7 +135,7 @@ def cmd_import_politicians(args) -> int:
 def cmd_followups_ics(args) -> int:
     from pathlib import Path
 
-    from . import followups
+    from advocacy.meetings import followups
 
     db = open_database(args.db, create=False)
     chapter_id = accounts.chapter_id_by_name(db, args.chapter) if args.chapter else None
@@ -215,9 +205,9 @@ def cmd_letters(args) -> int:
     import datetime as dt
     from pathlib import Path
 
-    from .document_context import complete_contexts, recipients_from_file
-    from .documents import PreparedTemplate, letter_filename, render_batch
-    from .template_library import load_template
+    from advocacy.documents import PreparedTemplate, letter_filename, render_batch
+    from advocacy.letters.document_context import complete_contexts, recipients_from_file
+    from advocacy.letters.template_library import load_template
 
     template_path = Path(args.template)
     if template_path.suffix.lower() == ".docx" and template_path.is_file():
@@ -251,7 +241,7 @@ def cmd_letters(args) -> int:
 
 @command("check-template")
 def cmd_check_template(args) -> int:
-    from .documents import check_template_cli
+    from advocacy.documents import check_template_cli
 
     code, lines = check_template_cli(args.file)
     print("\n".join(lines), file=sys.stdout if code == 0 else sys.stderr)
@@ -282,7 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 @command("export-status")
 def cmd_export_status(args) -> int:
-    from . import status_export
+    from advocacy.policy import status_export
 
     db = open_database(args.db, create=False)
     try:
@@ -321,7 +311,7 @@ def cmd_events_ics(args) -> int:
     import datetime as dt
     from pathlib import Path
 
-    from . import events
+    from advocacy.events import events
 
     today = dt.date.today()
     start = _cli_date(args.start, today - dt.timedelta(days=30))
@@ -347,6 +337,3 @@ def _events_ics_parser(add) -> None:
 
 PARSER_EXTENSIONS.append(_events_ics_parser)
 
-
-# The login and privacy commands live in their own modules and register themselves here.
-from . import cli_login, cli_privacy  # noqa: E402, F401

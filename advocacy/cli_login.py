@@ -3,15 +3,15 @@ advocacy.cli's command table when that module is loaded."""
 
 from __future__ import annotations
 
-from . import texts
-from .cli import PARSER_EXTENSIONS, command
-from .errors import AdvocacyError
-from .startup import open_database
+from advocacy import texts
+from advocacy.cli_registry import PARSER_EXTENSIONS, command
+from advocacy.errors import AdvocacyError
+from advocacy.startup import open_database
 
 
 @command("unlock-user")
 def cmd_unlock_user(args) -> int:
-    from . import login_limits
+    from advocacy.accounts import login_limits
 
     db = open_database(args.db, create=False)
     username = args.username.strip().lower()
@@ -29,7 +29,7 @@ def cmd_unlock_user(args) -> int:
 
 @command("remove-demo")
 def cmd_remove_demo(args) -> int:
-    from . import demo_removal
+    from advocacy.demo import demo_removal
 
     result = demo_removal.remove(open_database(args.db, create=False))
     print("\n".join(result.lines()))

@@ -3,10 +3,10 @@ clean-db. Registered with advocacy.cli's command table when that module is loade
 
 from __future__ import annotations
 
-from . import texts
-from .cli import CLI_USER, PARSER_EXTENSIONS, command
-from .errors import AdvocacyError
-from .startup import open_database
+from advocacy import texts
+from advocacy.cli_registry import CLI_USER, PARSER_EXTENSIONS, command
+from advocacy.errors import AdvocacyError
+from advocacy.startup import open_database
 
 
 def _person(args) -> tuple[str, int]:
@@ -19,7 +19,7 @@ def _person(args) -> tuple[str, int]:
 def cmd_export_person(args) -> int:
     from pathlib import Path
 
-    from . import privacy
+    from advocacy.privacy import privacy
 
     kind, person_id = _person(args)
     db = open_database(args.db, create=False)
@@ -36,7 +36,7 @@ def cmd_export_person(args) -> int:
 
 @command("erase-person")
 def cmd_erase_person(args) -> int:
-    from . import erasure
+    from advocacy.privacy import erasure
 
     kind, person_id = _person(args)
     also = tuple(args.also or ())
@@ -67,7 +67,7 @@ def _print_review(found: dict) -> None:
 
 @command("retention")
 def cmd_retention(args) -> int:
-    from . import privacy
+    from advocacy.privacy import privacy
 
     db = open_database(args.db, create=False)
     rows = privacy.retention_list(db, CLI_USER)
@@ -82,7 +82,7 @@ def cmd_retention(args) -> int:
 
 @command("clean-db")
 def cmd_clean_db(args) -> int:
-    from . import erasure
+    from advocacy.privacy import erasure
 
     db = open_database(args.db, create=False)
     try:

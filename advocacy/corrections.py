@@ -15,10 +15,10 @@ from collections.abc import Callable
 
 import sqlite_utils
 
-from . import texts
-from .accounts import User
-from .db import write
-from .errors import ValidationError
+from advocacy import texts
+from advocacy.accounts.accounts import User
+from advocacy.db import write
+from advocacy.errors import ValidationError
 
 MAX_REASON = 500
 COLUMNS = ("corrected_at", "corrected_by", "correction_reason")

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import audit, texts
-from .errors import DatabaseError
+from advocacy import audit, texts
+from advocacy.errors import DatabaseError
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATH = ROOT / "data" / "advocacy.db"

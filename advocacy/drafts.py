@@ -17,10 +17,10 @@ from typing import Any
 
 import sqlite_utils
 
-from . import texts
-from .accounts import User
-from .db import write
-from .errors import ValidationError
+from advocacy import texts
+from advocacy.accounts.accounts import User
+from advocacy.db import write
+from advocacy.errors import ValidationError
 
 KEY = re.compile(r"^[a-z_]{1,40}:[A-Za-z0-9_.-]{1,80}$")
 # The draft keys of each table's records (the pages' names for them).

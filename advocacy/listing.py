@@ -26,7 +26,7 @@ from typing import Any
 
 import sqlite_utils
 
-from .search import fts_query
+from advocacy.search import fts_query
 
 FOLD = "pavirk_fold"  # the SQL function: a text folded for search (case, accents; æøå kept)
 MAX_WORDS = 8

@@ -7,10 +7,11 @@ import hashlib
 
 import sqlite_utils
 
-from . import followups, texts
-from .accounts import User
-from .current_positions import VALID
-from .privacy import last_erasure
+from advocacy import texts
+from advocacy.accounts.accounts import User
+from advocacy.meetings import followups
+from advocacy.policy.current_positions import VALID
+from advocacy.privacy.erasure_marks import last_erasure
 
 
 def key_figures(db: sqlite_utils.Database, user: User, today: dt.date | None = None) -> dict:
@@ -72,7 +73,7 @@ def activity_version(db: sqlite_utils.Database) -> str:
 
 def status_counts(statuses: dict[str, dict[str, dict]], lever_id: str) -> dict[str, int]:
     """{status code: number of municipalities} for one lever, every code present."""
-    from .policy_status import STATUS_ORDER
+    from advocacy.policy.policy_status import STATUS_ORDER
 
     counts = dict.fromkeys(STATUS_ORDER, 0)
     over = 0
@@ -161,7 +162,7 @@ def shown_changes(
     limit: int = 500,
 ) -> list[dict]:
     """recent_changes with the values as people read them ("02:00", "ja"): "previous", "shown"."""
-    from .policy_status import display
+    from advocacy.policy.policy_status import display
 
     rows = recent_changes(db, today, fylkesnummer=fylkesnummer, limit=limit)
     for row in rows:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .db import ROOT, write
+from advocacy.db import ROOT, write
 
 DATA = ROOT / "data"
 MUNICIPALITIES_CSV = DATA / "kommuner-2024.csv"

@@ -11,9 +11,9 @@ import re
 
 import sqlite_utils
 
-from . import texts
-from .accounts import User
-from .meetings import read_scope
+from advocacy import texts
+from advocacy.accounts.accounts import User
+from advocacy.meetings.meetings import read_scope
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 8
@@ -81,7 +81,7 @@ def search(db: sqlite_utils.Database, user: User, text: str, limit: int = 30) ->
         hits.append({"kind": "politician", "id": row["id"], "page": "politikere",
                      "param": "politiker", "title": f"{row['name']} ({row['kommune']})",
                      "snippet": row["snippet"]})
-    from .document_records import read_scope as document_scope
+    from advocacy.letters.document_records import read_scope as document_scope
 
     doc_where, doc_params = document_scope(user)
     for row in db.query(

@@ -6,9 +6,11 @@ from pathlib import Path
 
 import sqlite_utils
 
-from . import audit, demo, reference, trash
-from .db import connect, default_path, refresh_statistics
-from .migrations import migrate
+from advocacy import audit, reference
+from advocacy.db import connect, default_path, refresh_statistics
+from advocacy.demo import demo
+from advocacy.migrations import migrate
+from advocacy.privacy import trash
 
 
 def open_database(

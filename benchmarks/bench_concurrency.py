@@ -23,8 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from advocacy import accounts, audit, meetings, stances  # noqa: E402
+from advocacy import audit  # noqa: E402
+from advocacy.accounts import accounts  # noqa: E402
 from advocacy.db import connect  # noqa: E402
+from advocacy.meetings import meetings  # noqa: E402
+from advocacy.politicians import stances  # noqa: E402
 
 THREADS, PROCESSES = 4, 2
 

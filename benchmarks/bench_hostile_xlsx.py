@@ -22,8 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from openpyxl import Workbook  # noqa: E402
 
-from advocacy import imports  # noqa: E402
 from advocacy.errors import ValidationError  # noqa: E402
+from advocacy.io import imports  # noqa: E402
 
 SHEET = "xl/worksheets/sheet1.xml"
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

@@ -20,9 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from advocacy import politician_import, texts  # noqa: E402
+from advocacy import texts
 from advocacy.cli import CLI_USER  # noqa: E402
 from advocacy.db import connect, write  # noqa: E402
+from advocacy.politicians import politician_import  # noqa: E402
 
 FIRST = ["Anne", "Bjørn", "Cecilie", "Dag", "Eli", "Frode", "Guro", "Hans", "Ingrid", "Jon"]
 LAST = ["Berg", "Dahl", "Eide", "Fossum", "Haugen", "Johansen", "Lie", "Moen", "Ødegård"]

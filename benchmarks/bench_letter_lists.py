@@ -17,10 +17,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from advocacy import accounts, reader_letter_list, statement_list  # noqa: E402
+from advocacy.accounts import accounts  # noqa: E402
 from advocacy.db import connect  # noqa: E402
 from advocacy.listing import ListQuery  # noqa: E402
 from advocacy.migrations import migrate  # noqa: E402
+from advocacy.statements import statement_list
+from advocacy.writing import reader_letter_list
 
 # One user per role in make_dataset's numbering (bruker001 leads; i % 3 picks the role).
 USERS = {"leder": 1, "lokallag": 2, "skrivegruppe": 4}

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from advocacy import texts  # noqa: E402
-from advocacy.accounts import PAGES_BY_ROLE  # noqa: E402
+from advocacy.accounts.accounts import PAGES_BY_ROLE  # noqa: E402
 
 PASSWORD = "benchmark-passord"  # make_dataset's users
 # bruker001 leads; make_dataset gives i % 3 == 0 the writing group, the rest a chapter.

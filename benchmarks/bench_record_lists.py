@@ -16,9 +16,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from advocacy import accounts, document_list, event_list, politician_list  # noqa: E402
+from advocacy.accounts import accounts  # noqa: E402
 from advocacy.db import connect  # noqa: E402
+from advocacy.events import event_list
+from advocacy.letters import document_list
 from advocacy.listing import ListQuery  # noqa: E402
+from advocacy.politicians import politician_list
 
 GOAL = 0.150  # seconds: one list's share of a page rerun
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from advocacy import accounts, search  # noqa: E402
+from advocacy import search
+from advocacy.accounts import accounts  # noqa: E402
 from advocacy.db import connect  # noqa: E402
 
 QUERIES = ["skjenketid", "alkoholfrie arenaer", "Ikke utvid", "skjenketiden bør",

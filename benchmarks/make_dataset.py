@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from advocacy import accounts  # noqa: E402
+from advocacy.accounts import accounts  # noqa: E402
 from advocacy.db import write  # noqa: E402
 from advocacy.startup import open_database  # noqa: E402
 

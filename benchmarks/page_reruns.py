@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from advocacy.accounts import PAGES_BY_ROLE  # noqa: E402
+from advocacy.accounts.accounts import PAGES_BY_ROLE  # noqa: E402
 
 # One user per role in make_dataset's numbering (bruker001 leads; i % 3 picks the role).
 USERS = {"leder": 1, "lokallag": 2, "skrivegruppe": 4}
@@ -62,7 +62,7 @@ def open_page(role: str, key: str, params: dict, state: dict | None = None) -> A
     for name, value in params.items():
         at.query_params[name] = value
     at.run()
-    at.switch_page(f"advocacy/ui/{key}.py")
+    at.switch_page(f"advocacy/ui/pages/{key}.py")
     at.run()
     if at.exception:
         raise RuntimeError(f"{role}/{key}: {at.exception[0].message}")

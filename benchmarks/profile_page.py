@@ -47,7 +47,7 @@ def main() -> None:
         name, _, value = pair.partition("=")
         at.query_params[name] = value
     at.run()
-    at.switch_page(f"advocacy/ui/{args.page}.py")
+    at.switch_page(f"advocacy/ui/pages/{args.page}.py")
     at.run()
     times = []
     for _ in range(5):

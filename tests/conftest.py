@@ -8,8 +8,9 @@ import shutil
 import pytest
 from argon2 import PasswordHasher
 
-from advocacy import accounts, demo
+from advocacy.accounts import accounts
 from advocacy.audit_key import key_path
+from advocacy.demo import demo
 from advocacy.startup import open_database
 
 # Production hashes cost 64 MiB and three passes (~0.3 s): the suite logs in thousands of

@@ -1,6 +1,6 @@
 import pytest
 
-from advocacy import accounts
+from advocacy.accounts import accounts
 from advocacy.errors import PermissionDenied, ValidationError
 
 
@@ -121,7 +121,7 @@ def test_at_most_two_password_hashes_at_once():
 
     from argon2 import PasswordHasher
 
-    from advocacy.accounts import _BoundedHasher
+    from advocacy.accounts.accounts import _BoundedHasher
 
     running, peak, lock = [0], [0], threading.Lock()
 

@@ -8,23 +8,16 @@ import io
 import docx
 import pytest
 
-from advocacy import (
-    accounts,
-    demo,
-    document_records,
-    followup_letters,
-    letter_sending,
-    meeting_replies,
-    meetings,
-    reader_letters,
-    statement_letters,
-    statement_sending,
-    statements,
-)
+from advocacy.accounts import accounts
+from advocacy.demo import demo
 from advocacy.documents import BUNDLED
 from advocacy.documents.errors import UploadRefused
 from advocacy.errors import PermissionDenied, ValidationError
-from advocacy.meetings import MeetingInput
+from advocacy.letters import document_records
+from advocacy.meetings import followup_letters, meeting_replies, meetings
+from advocacy.meetings.meetings import MeetingInput
+from advocacy.statements import statement_letters, statement_sending, statements
+from advocacy.writing import letter_sending, reader_letters
 
 TODAY = dt.date(2026, 3, 20)
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -116,7 +109,7 @@ def test_undo_is_for_who_may_change_the_meeting(demo_db, chapter_member, writer,
 
 def test_reply_keeps_date_summary_and_file(demo_db, chapter_member, leader, drammen_politicians):
     mid = _meeting(demo_db, chapter_member, drammen_politicians)
-    received = meetings.record_reply(demo_db, chapter_member, mid, dt.date(2026, 3, 18),
+    received = meeting_replies.record_reply(demo_db, chapter_member, mid, dt.date(2026, 3, 18),
                                      today=TODAY, summary="Ordføreren vil ikke utvide.",
                                      attachment=("svar fra ordfører.pdf", PDF))
     assert received == "2026-03-18"
@@ -129,7 +122,7 @@ def test_reply_keeps_date_summary_and_file(demo_db, chapter_member, leader, dram
 def test_reply_with_a_docx_passes_the_upload_guard(demo_db, chapter_member, drammen_politicians):
     mid = _meeting(demo_db, chapter_member, drammen_politicians)
     data = BUNDLED["oppfolgingsbrev"].path.read_bytes()
-    meetings.record_reply(demo_db, chapter_member, mid, today=TODAY, summary="Svar i brev.",
+    meeting_replies.record_reply(demo_db, chapter_member, mid, today=TODAY, summary="Svar i brev.",
                           attachment=("C:\\brev\\svar.docx", data))
     assert _row(demo_db, mid)[3:] == ("svar.docx", data)
 
@@ -149,7 +142,7 @@ def test_a_bad_file_is_refused_and_nothing_is_written(demo_db, chapter_member,
     mid = _meeting(demo_db, chapter_member, drammen_politicians)
     before = _row(demo_db, mid)
     with pytest.raises(UploadRefused, match=reason):
-        meetings.record_reply(demo_db, chapter_member, mid, today=TODAY, summary="Svar.",
+        meeting_replies.record_reply(demo_db, chapter_member, mid, today=TODAY, summary="Svar.",
                               attachment=(name, data))
     assert _row(demo_db, mid) == before
 
@@ -158,22 +151,22 @@ def test_reply_needs_a_summary_and_a_date_from_the_meeting_until_today(
         demo_db, chapter_member, drammen_politicians):
     mid = _meeting(demo_db, chapter_member, drammen_politicians)
     with pytest.raises(ValidationError, match="hva politikeren svarte"):
-        meetings.record_reply(demo_db, chapter_member, mid, today=TODAY, summary="  ")
+        meeting_replies.record_reply(demo_db, chapter_member, mid, today=TODAY, summary="  ")
     with pytest.raises(ValidationError, match="framtiden"):
-        meetings.record_reply(demo_db, chapter_member, mid, dt.date(2026, 3, 21), today=TODAY,
+        meeting_replies.record_reply(demo_db, chapter_member, mid, dt.date(2026, 3, 21), today=TODAY,
                               summary="Svar.")
     with pytest.raises(ValidationError, match="før møtet"):
-        meetings.record_reply(demo_db, chapter_member, mid, dt.date(2026, 3, 11), today=TODAY,
+        meeting_replies.record_reply(demo_db, chapter_member, mid, dt.date(2026, 3, 11), today=TODAY,
                               summary="Svar.")
     assert _row(demo_db, mid)[1:] == (None, None, None, None)
 
 
 def test_undo_removes_the_reply_and_its_file(demo_db, chapter_member, drammen_politicians):
     mid = _meeting(demo_db, chapter_member, drammen_politicians)
-    received = meetings.record_reply(demo_db, chapter_member, mid, today=TODAY, summary="Ja.",
+    received = meeting_replies.record_reply(demo_db, chapter_member, mid, today=TODAY, summary="Ja.",
                                      attachment=("svar.pdf", PDF))
     with pytest.raises(ValidationError, match="allerede"):
-        meetings.record_reply(demo_db, chapter_member, mid, today=TODAY, summary="Igjen.")
+        meeting_replies.record_reply(demo_db, chapter_member, mid, today=TODAY, summary="Igjen.")
     meeting_replies.remove_reply(demo_db, chapter_member, mid, received)
     assert _row(demo_db, mid)[1:] == (None, None, None, None)
     with pytest.raises(ValidationError, match="ingen fil"):
@@ -285,7 +278,7 @@ def test_undo_of_a_papers_answer_puts_the_letter_back_with_the_paper(demo_db, wr
 def test_only_who_may_change_the_record_undoes_a_reply_or_a_papers_answer(
         demo_db, chapter_member, writer, leader, drammen_politicians):
     mid = _meeting(demo_db, chapter_member, drammen_politicians)
-    received = meetings.record_reply(demo_db, chapter_member, mid, today=TODAY, summary="Ja.")
+    received = meeting_replies.record_reply(demo_db, chapter_member, mid, today=TODAY, summary="Ja.")
     with pytest.raises(PermissionDenied):
         meeting_replies.remove_reply(demo_db, writer, mid, received)
     assert _row(demo_db, mid)[1] == received

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from advocacy import argument_bank
 from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.writing import argument_bank
 
 PROPOSAL = {"title": "Kontroller virker", "body": "Der det kontrolleres ofte, selges det sjeldnere "
             "til mindreårige.", "sources": "Rapport A\n\n Rapport B ", "lever_id": "kontrollfaktor"}

@@ -2,7 +2,8 @@ import json
 
 import pytest
 
-from advocacy import accounts, audit
+from advocacy import audit, audit_list
+from advocacy.accounts import accounts
 from advocacy.db import connect, write
 from advocacy.errors import PermissionDenied
 from advocacy.migrations import migrate
@@ -80,9 +81,9 @@ def test_migrate_reinstalls_missing_triggers(db):
 
 
 def test_only_leadership_reads_the_log(demo_db, leader, chapter_member):
-    assert audit.entries(demo_db, leader, table="politicians")
+    assert audit_list.entries(demo_db, leader, table="politicians")
     with pytest.raises(PermissionDenied):
-        audit.entries(demo_db, chapter_member)
+        audit_list.entries(demo_db, chapter_member)
 
 
 def test_password_hash_changes_are_logged_by_name_only(demo_db, leader):
@@ -113,10 +114,10 @@ def test_verify_audit_command(tmp_path):
 
 
 def test_newspapers_and_arguments_are_logged(demo_db, leader, writer):
-    from advocacy import argument_bank, writing
+    from advocacy.writing import argument_bank, newspapers
 
     audit.set_actor(demo_db, leader.id)
-    paper = writing.save_newspaper(demo_db, leader, {"name": "Revyavisa", "area": "Testby"})
+    paper = newspapers.save_newspaper(demo_db, leader, {"name": "Revyavisa", "area": "Testby"})
     logged = demo_db.execute(
         "select user_id, action, changes from audit_log where table_name = 'newspapers' "
         "and row_id = ?", [str(paper)]).fetchall()

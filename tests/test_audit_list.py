@@ -7,9 +7,10 @@ import datetime as dt
 
 import pytest
 
-from advocacy import audit, audit_list, meetings
+from advocacy import audit, audit_list
 from advocacy.errors import PermissionDenied
 from advocacy.listing import ListQuery
+from advocacy.meetings import meetings
 
 
 def _count(db, sql, params=()):

@@ -5,8 +5,9 @@ import time
 
 import pytest
 
-from advocacy import campaigns, events, texts
+from advocacy import texts
 from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.events import campaigns, events
 
 
 @pytest.fixture

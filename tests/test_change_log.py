@@ -7,8 +7,11 @@ import json
 import re
 from pathlib import Path
 
-from advocacy import audit, change_log, levers, meetings, texts, trash
-from advocacy.meetings import MeetingInput
+from advocacy import audit, audit_list, change_log, texts
+from advocacy.meetings import meetings
+from advocacy.meetings.meetings import MeetingInput
+from advocacy.policy import levers
+from advocacy.privacy import trash
 
 TODAY = dt.date(2026, 3, 20)
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -54,7 +57,7 @@ def _meeting(db, user, **changes):
 
 
 def _newest(db, leader, n=1):
-    return change_log.describe(db, audit.entries(db, leader, limit=n))
+    return change_log.describe(db, audit_list.entries(db, leader, limit=n))
 
 
 def test_an_edited_meeting_reads_in_norwegian(demo_db, leader, chapter_member):
@@ -72,7 +75,7 @@ def test_an_edited_meeting_reads_in_norwegian(demo_db, leader, chapter_member):
 def test_no_json_codes_or_iso_dates_in_any_shown_value(demo_db, leader, chapter_member):
     _meeting(demo_db, chapter_member, outcome="Positivt.")
     rows = _newest(demo_db, leader, 500)
-    raw = audit.entries(demo_db, leader, limit=500)
+    raw = audit_list.entries(demo_db, leader, limit=500)
     assert any("[" in r["changes"] for r in raw)
     for row in rows:
         for key, value in row.items():
@@ -105,7 +108,7 @@ def test_a_sak_is_named_and_its_changed_fields_labelled(demo_db, leader):
 
 
 def test_the_log_s_own_rows_read_in_norwegian(demo_db, leader):
-    head = change_log.describe(demo_db, [r for r in audit.entries(demo_db, leader, limit=1000)
+    head = change_log.describe(demo_db, [r for r in audit_list.entries(demo_db, leader, limit=1000)
                                          if r["action"] == "head"])[0]
     assert head == {**head, "who": "Systemet", "action": "kjedehodet lagt opp",
                     "table": "Endringsloggen", "record": ""}
@@ -118,7 +121,7 @@ def test_the_log_s_own_rows_read_in_norwegian(demo_db, leader):
 
 
 def test_a_page_of_fifty_rows_costs_one_query_per_table(demo_db, leader):
-    rows = audit.entries(demo_db, leader, limit=50)
+    rows = audit_list.entries(demo_db, leader, limit=50)
     tables = {r["table_name"] for r in rows}
     statements = []
     demo_db.conn.set_trace_callback(statements.append)

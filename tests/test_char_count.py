@@ -2,7 +2,7 @@
 
 import pytest
 
-from advocacy import char_count
+from advocacy.writing import char_count
 
 
 @pytest.mark.parametrize(

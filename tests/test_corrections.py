@@ -7,21 +7,17 @@ import sqlite3
 
 import pytest
 
-from advocacy import (
-    imports,
-    key_dates,
-    municipalities,
-    overview,
-    positions,
-    stances,
+from advocacy import overview, texts
+from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.io import imports
+from advocacy.policy import key_dates, municipalities, positions, status_export
+from advocacy.politicians import stances
+from advocacy.statements import (
     statement_archive,
     statement_corrections,
     statement_sending,
     statements,
-    status_export,
-    texts,
 )
-from advocacy.errors import PermissionDenied, ValidationError
 
 TODAY = dt.date(2026, 3, 12)
 LEVER = "skjenketid_gr12"

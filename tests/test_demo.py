@@ -1,7 +1,11 @@
 import datetime as dt
 
-from advocacy import demo, meetings, municipalities, politicians, texts
+from advocacy import texts
 from advocacy.db import table_counts
+from advocacy.demo import demo
+from advocacy.meetings import followups, meetings
+from advocacy.policy import municipalities
+from advocacy.politicians import politicians
 
 
 def test_demo_data_has_what_the_issue_promises(demo_db):
@@ -47,7 +51,7 @@ def test_chapter_member_sees_only_own_chapters_meetings(demo_db, chapter_member,
 
 def test_overdue_followups_are_past_due_and_not_done(demo_db, leader):
     today = dt.date.today()
-    overdue = meetings.overdue_followups(demo_db, leader, today)
+    overdue = followups.overdue_followups(demo_db, leader, today)
     assert overdue
     assert all(row["followup_due"] < today.isoformat() for row in overdue)
 

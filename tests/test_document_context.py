@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from advocacy import document_context as dc
 from advocacy.documents import BUNDLED, render
 from advocacy.errors import PermissionDenied
+from advocacy.letters import document_context as dc
 
 
 def add_politician(db, name, knr, role="ordforer", **extra):

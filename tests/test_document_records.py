@@ -9,10 +9,10 @@ import sqlite3
 import docx
 import pytest
 
-from advocacy import document_records as records
-from advocacy import template_library
 from advocacy.documents import BUNDLED, MissingFields
 from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.letters import document_records as records
+from advocacy.letters import template_library
 
 
 def text(data: bytes) -> str:

@@ -4,8 +4,10 @@ import datetime as dt
 
 import pytest
 
-from advocacy import accounts, drafts, erasure, texts
+from advocacy import drafts, texts
+from advocacy.accounts import accounts
 from advocacy.errors import ValidationError
+from advocacy.privacy import erasure
 
 
 def test_keep_then_restore_gives_back_the_values(demo_db, writer):

@@ -7,8 +7,10 @@ import datetime as dt
 
 import pytest
 
-from advocacy import campaigns, document_records, events, template_library, user_admin
+from advocacy.accounts import user_admin
 from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.events import campaigns, events
+from advocacy.letters import document_records, template_library
 from tests.test_template_library import make_docx
 
 

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from icalendar import Calendar
 
-from advocacy import events, month_view
 from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.events import events, month_view
 from tests.cli_run import run
 
 YEAR = (dt.date(2027, 1, 1), dt.date(2028, 12, 31))

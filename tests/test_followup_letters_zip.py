@@ -8,9 +8,9 @@ import zipfile
 import pytest
 from docx import Document
 
-from advocacy import followup_letters, meetings
 from advocacy.documents.naming import ReadableNames, readable_name
-from advocacy.meetings import MeetingInput
+from advocacy.meetings import followup_letters, meetings
+from advocacy.meetings.meetings import MeetingInput
 
 TODAY = dt.date(2026, 3, 20)
 NAMES = ["Åse Vik", "Øystein Ærø", "åse vik"]  # the third differs from the first only in case

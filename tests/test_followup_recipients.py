@@ -7,9 +7,9 @@ import io
 import pytest
 from docx import Document
 
-from advocacy import followup_letters, meetings
 from advocacy.errors import ValidationError
-from advocacy.meetings import MeetingInput
+from advocacy.meetings import followup_letters, meetings
+from advocacy.meetings.meetings import MeetingInput
 
 TODAY = dt.date(2026, 3, 20)
 

@@ -8,10 +8,10 @@ import pytest
 from icalendar import Calendar
 from openpyxl import Workbook, load_workbook
 
-from advocacy.calendar import CalendarItem, to_ics
 from advocacy.errors import ValidationError
-from advocacy.exports import to_csv, to_excel
-from advocacy.imports import Problem, mapped_rows, read_table, suggest_mapping
+from advocacy.events.calendar import CalendarItem, to_ics
+from advocacy.io.exports import to_csv, to_excel
+from advocacy.io.imports import Problem, mapped_rows, read_table, suggest_mapping
 
 SYNONYMS = {"navn": ("name", "fullt navn"), "epost": ("e-post", "email"), "kommune": ()}
 

@@ -6,11 +6,13 @@ import io
 import pytest
 from docx import Document
 
-from advocacy import followup_letters, meetings, reader_letters, texts
+from advocacy import texts
 from advocacy.documents import MissingFields, PreparedTemplate, render
 from advocacy.documents.fields import LESERINNLEGG
 from advocacy.errors import ValidationError
-from advocacy.meetings import MeetingInput
+from advocacy.meetings import followup_letters, meetings
+from advocacy.meetings.meetings import MeetingInput
+from advocacy.writing import reader_letters
 
 TODAY = dt.date(2026, 3, 20)
 

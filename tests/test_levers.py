@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from advocacy import levers, municipalities, positions
 from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.policy import levers, municipalities, positions
 
 
 def _status(db, knr, lever_id):

@@ -7,9 +7,10 @@ import datetime as dt
 
 import pytest
 
-from advocacy import listing, meeting_list
+from advocacy import listing
 from advocacy.errors import PermissionDenied
 from advocacy.listing import ListQuery
+from advocacy.meetings import meeting_list
 
 
 def _count(db, sql, params=()):

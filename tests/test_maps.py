@@ -2,7 +2,8 @@
 
 import json
 
-from advocacy import maps, municipalities, reference
+from advocacy import reference
+from advocacy.policy import maps, municipalities
 
 
 def test_every_municipality_has_a_shape_with_clockwise_outer_rings():
@@ -60,7 +61,7 @@ def test_map_spec_has_tooltips_and_no_tiles(demo_db):
 
 
 def test_the_served_shapes_are_the_prepared_boundaries():
-    """static/kommuner.geojson is built from data/ (python -m advocacy.maps) and kept in step."""
+    """static/kommuner.geojson is built from data/ (python -m advocacy.policy.maps) and kept in step."""
     assert maps.STATIC_GEOMETRY.read_bytes() == maps.geometry_file_bytes()
     served = json.loads(maps.STATIC_GEOMETRY.read_bytes())
     assert len(served["features"]) == 357

@@ -5,9 +5,9 @@ import datetime as dt
 
 import pytest
 
-from advocacy import meetings
 from advocacy.errors import ValidationError
-from advocacy.meetings import MeetingInput
+from advocacy.meetings import meetings
+from advocacy.meetings.meetings import MeetingInput
 
 TODAY = dt.date(2026, 12, 1)
 

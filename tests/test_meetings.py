@@ -5,9 +5,9 @@ import datetime as dt
 import pytest
 from icalendar import Calendar
 
-from advocacy import followups, meetings
 from advocacy.errors import PermissionDenied, ValidationError
-from advocacy.meetings import MeetingInput
+from advocacy.meetings import followups, meeting_replies, meetings
+from advocacy.meetings.meetings import MeetingInput
 
 TODAY = dt.date(2026, 3, 20)
 
@@ -122,11 +122,11 @@ def test_followups_due_overdue_done_and_calendar(demo_db, chapter_member, dramme
         meetings.mark_followup_done(demo_db, chapter_member, mid, dt.date(2026, 3, 1), today=TODAY)
     meetings.mark_followup_done(demo_db, chapter_member, mid, today=TODAY)
     assert mid not in {r["id"] for r in followups.open_followups(demo_db, chapter_member)}
-    assert mid not in {r["id"] for r in meetings.overdue_followups(demo_db, chapter_member)}
+    assert mid not in {r["id"] for r in followups.overdue_followups(demo_db, chapter_member)}
 
 
 def test_no_reply_after_14_days(demo_db, chapter_member, drammen_politicians):
-    from advocacy import followup_letters
+    from advocacy.meetings import followup_letters
 
     mid = meetings.create_meeting(demo_db, chapter_member, _input(drammen_politicians),
                                   today=TODAY)
@@ -140,6 +140,6 @@ def test_no_reply_after_14_days(demo_db, chapter_member, drammen_politicians):
     # the addressee, not the other politician present
     assert followups.no_reply_politician_ids(demo_db, chapter_member,
                                              today=dt.date(2026, 3, 27)) == {drammen_politicians[1]}
-    meetings.record_reply(demo_db, chapter_member, mid, dt.date(2026, 3, 27),
+    meeting_replies.record_reply(demo_db, chapter_member, mid, dt.date(2026, 3, 27),
                           today=dt.date(2026, 3, 28), summary="Ordføreren svarte ja.")
     assert mid not in silent(dt.date(2026, 4, 30))

@@ -7,9 +7,9 @@ import json
 import pytest
 from docx import Document
 
-from advocacy import followup_letters, meetings
 from advocacy.errors import ValidationError
-from advocacy.meetings import MeetingInput
+from advocacy.meetings import followup_letters, meetings
+from advocacy.meetings.meetings import MeetingInput
 
 TODAY = dt.date(2026, 3, 20)
 
@@ -89,7 +89,7 @@ def test_letters_are_the_meeting_chapter_s(demo_db, chapter_member, leader, meet
     followup_letters.update_letter(demo_db, chapter_member, letter_id, {"kopi": ""})
     bergen_user = demo_db.execute("select id from users where username = 'lokallag.bergen'"
                                   ).fetchone()[0]
-    from advocacy.accounts import get_user
+    from advocacy.accounts.accounts import get_user
 
     with pytest.raises(ValidationError):
         followup_letters.get_letter(demo_db, get_user(demo_db, bergen_user), letter_id)

@@ -3,14 +3,11 @@ that must give the same answers as the broad ones, and the indexes of m070–m07
 
 import datetime as dt
 
-from advocacy import (
-    document_records,
-    followups,
-    meetings,
-    municipalities,
-    politicians,
-)
-from advocacy.politicians import ExistingIndex, find_existing
+from advocacy.letters import document_records
+from advocacy.meetings import followups, meetings
+from advocacy.policy import municipalities
+from advocacy.politicians import politicians
+from advocacy.politicians.politicians import ExistingIndex, find_existing
 
 
 def test_politician_directory_limit_and_count_agree(demo_db, leader):
@@ -28,16 +25,16 @@ def test_overdue_count_and_capped_list_match_the_full_list(demo_db, leader, chap
     for user in (leader, chapter_member):
         full = [r for r in followups.open_followups(demo_db, user, today=today)
                 if r["status"] == "forfalt"]
-        assert meetings.overdue_followups(demo_db, user, today) == full
+        assert followups.overdue_followups(demo_db, user, today) == full
         assert followups.count_overdue(demo_db, user, today) == len(full)
-    full = meetings.overdue_followups(demo_db, leader, today)
+    full = followups.overdue_followups(demo_db, leader, today)
     assert len(full) > 1
-    assert meetings.overdue_followups(demo_db, leader, today, limit=1) == full[:1]
+    assert followups.overdue_followups(demo_db, leader, today, limit=1) == full[:1]
 
 
 def test_no_reply_narrowed_to_what_is_shown_gives_the_same_answer(
         demo_db, chapter_member, drammen_politicians):
-    from advocacy import followup_letters
+    from advocacy.meetings import followup_letters
 
     today = dt.date.today()
     mid = meetings.create_meeting(demo_db, chapter_member, meetings.MeetingInput(
@@ -100,8 +97,8 @@ def test_national_scale_indexes_exist(db):
 def test_directory_walks_municipalities_in_name_order_instead_of_sorting_everyone(db_path):
     """The first 200 of 10,000 politicians come without sorting all of them, once start-up has
     given the planner its statistics."""
-    from advocacy import demo
-    from advocacy.politicians import _SELECT
+    from advocacy.demo import demo
+    from advocacy.politicians.politicians import _SELECT
     from advocacy.startup import open_database
 
     first = open_database(db_path)
@@ -153,7 +150,7 @@ def test_a_chapters_overdue_count_reads_only_its_own_follow_ups(db):
 
 
 def test_a_writers_letters_come_from_their_own_index(demo_db, writer, chapter_member):
-    from advocacy import letter_lists
+    from advocacy.writing import letter_lists
 
     assert letter_lists.list_letters(demo_db, writer)
     for user in (writer, chapter_member):

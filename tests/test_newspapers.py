@@ -2,8 +2,8 @@
 
 import pytest
 
-from advocacy import writing
 from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.writing import newspapers
 
 PAPER = {"name": "Nynorskbladet", "area": "Voss og omland", "email": "debatt@nb.example.org",
          "max_chars_innlegg": "2 000", "max_chars_kronikk": 5000, "language_form": "nynorsk",
@@ -11,16 +11,16 @@ PAPER = {"name": "Nynorskbladet", "area": "Voss og omland", "email": "debatt@nb.
 
 
 def test_leader_adds_and_edits_a_paper_with_its_municipalities(demo_db, leader):
-    nid = writing.save_newspaper(demo_db, leader, PAPER)
-    row = writing.get_newspaper(demo_db, nid)
+    nid = newspapers.save_newspaper(demo_db, leader, PAPER)
+    row = newspapers.get_newspaper(demo_db, nid)
     assert (row["max_chars_innlegg"], row["language_form"], row["kommuner"]) == (
         2000, "nynorsk", ["4621", "4628"])
-    assert writing.max_chars(row, "kronikk") == 5000 and writing.exclusive_days(row) == 10
-    writing.save_newspaper(demo_db, leader, {**PAPER, "kommuner": ["4621"]}, newspaper_id=nid)
-    assert writing.get_newspaper(demo_db, nid)["kommuner"] == ["4621"]
-    assert writing.list_newspapers(demo_db, "4621")[0]["name"] == "Nynorskbladet"
-    writing.delete_newspaper(demo_db, leader, nid)
-    assert "Nynorskbladet" not in {p["name"] for p in writing.list_newspapers(demo_db)}
+    assert newspapers.max_chars(row, "kronikk") == 5000 and newspapers.exclusive_days(row) == 10
+    newspapers.save_newspaper(demo_db, leader, {**PAPER, "kommuner": ["4621"]}, newspaper_id=nid)
+    assert newspapers.get_newspaper(demo_db, nid)["kommuner"] == ["4621"]
+    assert newspapers.list_newspapers(demo_db, "4621")[0]["name"] == "Nynorskbladet"
+    newspapers.delete_newspaper(demo_db, leader, nid)
+    assert "Nynorskbladet" not in {p["name"] for p in newspapers.list_newspapers(demo_db)}
 
 
 @pytest.mark.parametrize(
@@ -33,17 +33,17 @@ def test_leader_adds_and_edits_a_paper_with_its_municipalities(demo_db, leader):
 def test_bad_input_is_refused(demo_db, leader, change, message):
     before = demo_db["newspapers"].count, demo_db["newspaper_municipalities"].count
     with pytest.raises(ValidationError, match=message):
-        writing.save_newspaper(demo_db, leader, {**PAPER, **change})
+        newspapers.save_newspaper(demo_db, leader, {**PAPER, **change})
     assert (demo_db["newspapers"].count, demo_db["newspaper_municipalities"].count) == before
 
 
 def test_only_leadership_edits(demo_db, writer, chapter_member):
     for user in (writer, chapter_member):
         with pytest.raises(PermissionDenied):
-            writing.save_newspaper(demo_db, user, PAPER)
+            newspapers.save_newspaper(demo_db, user, PAPER)
 
 
 def test_a_paper_with_letters_is_kept(demo_db, leader):
     used = demo_db.execute("select id from newspapers where name = 'Drammenspressen'").fetchone()[0]
     with pytest.raises(ValidationError, match="historikken skal bevares"):
-        writing.delete_newspaper(demo_db, leader, used)
+        newspapers.delete_newspaper(demo_db, leader, used)

@@ -34,7 +34,7 @@ def test_no_text_calls_a_lever_virkemiddel():
 
 def test_no_page_calls_a_lever_virkemiddel():
     found = []
-    for path in sorted(UI.glob("*.py")):
+    for path in sorted(UI.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) \
                     and "virkemid" in node.value.lower():

@@ -2,7 +2,8 @@
 
 import datetime as dt
 
-from advocacy import key_dates, municipalities, overview, positions
+from advocacy import overview
+from advocacy.policy import key_dates, municipalities, positions
 
 TODAY = dt.date(2026, 3, 12)
 
@@ -12,7 +13,7 @@ def _record(db, user, knr, lever, value, day):
 
 
 def test_goal_counts_national_and_per_county(db):
-    from advocacy import accounts
+    from advocacy.accounts import accounts
 
     accounts.create_user(db, "sjef", "leder", "passord123")
     boss = accounts.authenticate(db, "sjef", "passord123")
@@ -46,7 +47,7 @@ def test_goal_counts_national_and_per_county(db):
 
 
 def test_policy_version_changes_with_positions_and_goals(demo_db, leader):
-    from advocacy import levers
+    from advocacy.policy import levers
 
     first = overview.policy_version(demo_db)
     _record(demo_db, leader, "0301", "bevillingstak", "nei", "2026-01-01")

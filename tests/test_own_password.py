@@ -2,8 +2,8 @@
 
 import pytest
 
-from advocacy import accounts, own_password, sessions
-from advocacy.demo import DEMO_PASSWORD
+from advocacy.accounts import accounts, own_password, sessions
+from advocacy.demo.demo import DEMO_PASSWORD
 from advocacy.errors import ValidationError
 
 NEW = "et helt nytt passord"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argon2
 from argon2.profiles import RFC_9106_LOW_MEMORY
 
-from advocacy import accounts
+from advocacy.accounts import accounts
 
 
 def test_the_app_hashes_with_argon2s_recommended_cost():

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from advocacy import policy_status as ps
 from advocacy.errors import ValidationError
+from advocacy.policy import policy_status as ps
 
 SERVING_12 = {"value_type": "closing_time", "goal": "02:00", "goal_rule": "at_most",
               "legal_normal": "01:00", "legal_max": "03:00"}

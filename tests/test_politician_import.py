@@ -5,10 +5,10 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from advocacy import politician_import
 from advocacy.db import connect, table_counts
 from advocacy.errors import ValidationError
-from advocacy.imports import read_table
+from advocacy.io.imports import read_table
+from advocacy.politicians import politician_import
 from tests.cli_run import run
 
 

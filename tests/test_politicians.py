@@ -5,10 +5,10 @@ import datetime as dt
 
 import pytest
 
-from advocacy import politicians, stances
 from advocacy.db import ROOT
 from advocacy.errors import PermissionDenied, ValidationError
-from advocacy.municipality_codes import MunicipalityIndex, old_numbers
+from advocacy.policy.municipality_codes import MunicipalityIndex, old_numbers
+from advocacy.politicians import politicians, stances
 
 KARI = {"name": "Kari  Nordmann", "party": "Ap", "kommune": "3301", "role": "ordfører",
         "email": "Kari@Drammen.example.org", "phone": "+47 912 34 567"}

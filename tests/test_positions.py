@@ -4,8 +4,9 @@ import datetime as dt
 
 import pytest
 
-from advocacy import imports, municipalities, positions
 from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.io import imports
+from advocacy.policy import municipalities, positions
 
 TODAY = dt.date(2026, 3, 12)
 

@@ -8,9 +8,11 @@ import itertools
 
 import pytest
 
-from advocacy import accounts, demo, letter_lists, reader_letter_list
+from advocacy.accounts import accounts
 from advocacy.db import write
+from advocacy.demo import demo
 from advocacy.listing import ListQuery
+from advocacy.writing import letter_lists, reader_letter_list
 
 STATUSES = ("ide", "utkast", "til_vurdering", "godkjent", "sendt", "publisert", "refusert",
             "ingen_svar")

@@ -7,8 +7,9 @@ import io
 import docx
 import pytest
 
-from advocacy import char_count, document_records, letter_lists, letter_sending, reader_letters
 from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.letters import document_records
+from advocacy.writing import char_count, letter_lists, letter_sending, reader_letters
 
 TODAY = dt.date.today()
 TEXT = ("Når bystyret skal ta stilling til skjenketidene, bør det lytte til legevakten.\n\n"

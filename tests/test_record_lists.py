@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from advocacy import document_list, document_records, event_list, events, politician_list
+from advocacy.events import event_list, events
+from advocacy.letters import document_list, document_records
 from advocacy.listing import ListQuery, nb_key
+from advocacy.politicians import politician_list
 
 
 def _count(db, sql, params=()):

@@ -2,8 +2,9 @@
 
 import datetime as dt
 
-from advocacy import politicians, search
-from advocacy.meetings import MeetingInput, create_meeting
+from advocacy import search
+from advocacy.meetings.meetings import MeetingInput, create_meeting
+from advocacy.politicians import politicians
 
 
 def test_search_finds_meetings_politicians_and_documents(demo_db, chapter_member, leader,

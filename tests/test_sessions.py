@@ -3,7 +3,7 @@ deactivation and password change."""
 
 import datetime as dt
 
-from advocacy import sessions, user_admin
+from advocacy.accounts import sessions, user_admin
 
 T0 = dt.datetime(2026, 3, 2, 10, 0, tzinfo=dt.UTC)
 

@@ -3,7 +3,7 @@
 import random
 import time
 
-from advocacy import letter_sending, reader_letters, similarity
+from advocacy.writing import letter_sending, reader_letters, similarity
 
 BASE = ("Når bystyret i Drammen nå skal vurdere skjenketidene, ber vi dem se på tallene fra "
         "legevakten. De fleste voldsskadene i sentrum skjer etter klokka ett om natta. "

@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from advocacy import statement_archive, statement_list, statements
 from advocacy.db import write
 from advocacy.listing import ListQuery
+from advocacy.statements import statement_archive, statement_list, statements
 
 LEVER = "skjenketid_gr12"
 

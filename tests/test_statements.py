@@ -5,8 +5,8 @@ import sqlite3
 
 import pytest
 
-from advocacy import statement_archive, statement_sending, statements
 from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.statements import statement_archive, statement_sending, statements
 
 TEXT = {
     "title": "Fra bot til bedring – LO i Oslo støtter rusreformen",

@@ -6,7 +6,7 @@ import json
 
 import docx
 
-from advocacy import statement_letters, statements
+from advocacy.statements import statement_letters, statements
 
 TEXT = {
     "title": "Fra bot til bedring – LO i Oslo støtter rusreformen",

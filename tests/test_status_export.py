@@ -3,7 +3,7 @@
 
 from openpyxl import load_workbook
 
-from advocacy import levers, positions, status_export
+from advocacy.policy import levers, positions, status_export
 from tests.cli_run import run
 
 

@@ -9,9 +9,9 @@ import zipfile
 import docx
 import pytest
 
-from advocacy import template_library
 from advocacy.documents import BUNDLED, TemplateError, UploadRefused
 from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.letters import template_library
 
 
 def make_docx(*paragraphs: str) -> bytes:

@@ -8,9 +8,11 @@ import json
 
 import pytest
 
-from advocacy import audit, document_records, drafts, search, template_library, trash
+from advocacy import audit, drafts, search
 from advocacy.errors import PermissionDenied, ValidationError
-from advocacy.meetings import MeetingInput, create_meeting
+from advocacy.letters import document_records, template_library
+from advocacy.meetings.meetings import MeetingInput, create_meeting
+from advocacy.privacy import trash
 from tests.test_template_library import make_docx
 
 SKIP = {"audit_log", "audit_head", "trash", "sqlite_stat1"}

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from advocacy import document_records, erasure, privacy, trash
-from advocacy.meetings import MeetingInput, create_meeting
+from advocacy.letters import document_records
+from advocacy.meetings.meetings import MeetingInput, create_meeting
+from advocacy.privacy import erasure, privacy, trash
 
 
 def chapter_3301(db) -> int:

@@ -1,6 +1,6 @@
 import pytest
 
-from advocacy import accounts, user_admin
+from advocacy.accounts import accounts, user_admin
 from advocacy.errors import PermissionDenied, ValidationError
 
 

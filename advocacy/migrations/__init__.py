@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from .. import audit, texts
-from ..errors import DatabaseError
-from . import (  # noqa: F401 - imported for the steps they register
+from advocacy import audit, texts
+from advocacy.errors import DatabaseError
+from advocacy.migrations import (  # noqa: F401 - imported for the steps they register
     steps_audit,
     steps_corrections,
     steps_documents,
@@ -29,8 +29,8 @@ from . import (  # noqa: F401 - imported for the steps they register
     steps_trust,
     steps_writing,
 )
-from .base import NOW, migrations, run_sql  # noqa: F401 - the public helpers
-from .steps_privacy import ERASURE_FLAG  # noqa: F401 - used by advocacy.erasure
+from advocacy.migrations.base import NOW, migrations, run_sql  # noqa: F401 - the public helpers
+from advocacy.migrations.steps_privacy import ERASURE_FLAG  # noqa: F401 - used by advocacy.privacy.erasure
 
 # Steps run in number order (m001, m002, m003, m010, …), whatever order their modules were
 # imported in: that is the order every database in the field has applied them in.
@@ -54,7 +54,7 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
     The whole run holds the write lock (BEGIN IMMEDIATE), so two processes starting at once
     cannot both apply the same step.
     """
-    from ..db import write
+    from advocacy.db import write
 
     newer = unknown_applied(db)
     if newer:

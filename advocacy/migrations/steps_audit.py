@@ -4,8 +4,8 @@ Never edit a step that has landed: add a new one at the end of its range."""
 
 from __future__ import annotations
 
-from .. import audit
-from .base import migrations
+from advocacy import audit
+from advocacy.migrations.base import migrations
 
 
 @migrations()

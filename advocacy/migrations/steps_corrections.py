@@ -4,8 +4,8 @@ Never edit a step that has landed: add a new one at the end of its range."""
 
 from __future__ import annotations
 
-from .base import migrations, run_sql
-from .steps_privacy import _NOT_ERASING
+from advocacy.migrations.base import migrations, run_sql
+from advocacy.migrations.steps_privacy import _NOT_ERASING
 
 # The columns a correction must leave as they were: the recorded fact itself. A column added to
 # one of these tables later must be added here too (by a new step), or an update could change it.

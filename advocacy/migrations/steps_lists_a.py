@@ -4,8 +4,8 @@ Never edit a step that has landed: add a new one at the end of its range."""
 
 from __future__ import annotations
 
-from .base import migrations, run_sql
-from .steps_meetings import _fts_sql
+from advocacy.migrations.base import migrations, run_sql
+from advocacy.migrations.steps_meetings import _fts_sql
 
 # --- The Innlegg and Uttalelser lists: steps m125–m129 ---
 

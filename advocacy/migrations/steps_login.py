@@ -5,7 +5,7 @@ Never edit a step that has landed: add a new one at the end of its range."""
 
 from __future__ import annotations
 
-from .base import migrations, run_sql
+from advocacy.migrations.base import migrations, run_sql
 
 DEMO_REMOVAL_FLAG = "demo_removal_in_progress"
 _REMOVING_DEMO = ("old.is_demo = 1 and exists (select 1 from settings "

@@ -4,7 +4,7 @@ Never edit a step that has landed: add a new one at the end of its range."""
 
 from __future__ import annotations
 
-from .base import migrations, run_sql
+from advocacy.migrations.base import migrations, run_sql
 
 # --- Privacy and security: steps m060_ … m069_ ---
 

@@ -1,7 +1,7 @@
 """Texts for reading the change log (Administrasjon › Endringslogg) as users know things, and
 for the follow-up letters of a meeting downloaded as one .zip."""
 
-from .common import AUDIT_TABLES
+from advocacy.texts.common import AUDIT_TABLES
 
 # Every table a log row can name: the audited ones, the saker (logged by code), the kinds the
 # papirkurv holds, and the log itself (its head and its triggers).

@@ -178,7 +178,7 @@ def format_short_date(value: dt.date | str | None) -> str:
 
 def format_datetime(value: dt.datetime | str | None) -> str:
     """Date and time for logs, in Norwegian time: "12. mars 2026 kl. 14:05"."""
-    from .formats import to_oslo
+    from advocacy.texts.formats import to_oslo
 
     local = to_oslo(value)
     return "" if local is None else _babel_datetime(local, "d. MMMM y 'kl.' HH:mm", locale=LOCALE)

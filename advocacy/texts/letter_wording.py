@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from babel.lists import format_list
 
-from .common import format_number
+from advocacy.texts.common import format_number
 
 
 def join_list(items: Iterable[object]) -> str:

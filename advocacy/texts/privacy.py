@@ -1,6 +1,6 @@
 """Privacy, security and administration."""
 
-from .common import PAGE_TITLES
+from advocacy.texts.common import PAGE_TITLES
 
 # --- Privacy and security ---
 

@@ -1,6 +1,6 @@
 """Statements, campaigns and the calendar."""
 
-from .common import PAGE_TITLES
+from advocacy.texts.common import PAGE_TITLES
 
 # --- Statements, campaigns and calendar ---
 

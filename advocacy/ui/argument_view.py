@@ -9,11 +9,13 @@ import datetime as dt
 import sqlite_utils
 import streamlit as st
 
-from advocacy import argument_bank, municipalities, texts
-from advocacy.accounts import User
+from advocacy import texts
+from advocacy.accounts.accounts import User
 from advocacy.errors import AdvocacyError
+from advocacy.policy import municipalities
 from advocacy.ui import dates, edit_forms, trash_view
 from advocacy.ui.safe_text import md
+from advocacy.writing import argument_bank
 
 
 def tab(db: sqlite_utils.Database, user: User) -> None:

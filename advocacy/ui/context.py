@@ -20,8 +20,9 @@ import time
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from advocacy import accounts, audit, sessions, texts
-from advocacy.accounts import PAGES_BY_ROLE, User
+from advocacy import audit, texts
+from advocacy.accounts import accounts, sessions
+from advocacy.accounts.accounts import PAGES_BY_ROLE, User
 from advocacy.db import SharedDatabase, default_path
 from advocacy.ui import session_cookie
 

@@ -14,8 +14,11 @@ import datetime as dt
 
 import streamlit as st
 
-from advocacy import positions, stances, statement_corrections, texts
+from advocacy import texts
 from advocacy.errors import AdvocacyError
+from advocacy.policy import positions
+from advocacy.politicians import stances
+from advocacy.statements import statement_corrections
 from advocacy.ui import confirm, dates
 from advocacy.ui.safe_text import md
 

@@ -4,8 +4,9 @@ address the browser used."""
 
 import streamlit as st
 
-from advocacy import demo_removal, texts
-from advocacy.accounts import User
+from advocacy import texts
+from advocacy.accounts.accounts import User
+from advocacy.demo import demo_removal
 
 
 def _header(name: str) -> str | None:

@@ -18,7 +18,7 @@ import streamlit as st
 from advocacy import drafts, texts
 from advocacy.documents import PreparedTemplate, TemplateError, pdf_available, to_html, to_pdf
 from advocacy.documents.fields import BUNDLED, field_label
-from advocacy.template_library import TemplateFile, field_info, is_date_field
+from advocacy.letters.template_library import TemplateFile, field_info, is_date_field
 from advocacy.ui import context, dates, draft_keeper
 from advocacy.ui.safe_text import code, md
 

@@ -8,7 +8,8 @@ from collections.abc import Callable, Mapping, Sequence
 
 import streamlit as st
 
-from advocacy import exports, texts
+from advocacy import texts
+from advocacy.io import exports
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

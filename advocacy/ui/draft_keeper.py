@@ -18,7 +18,7 @@ from typing import Any
 import streamlit as st
 
 from advocacy import drafts, texts
-from advocacy.accounts import User
+from advocacy.accounts.accounts import User
 from advocacy.errors import AdvocacyError
 from advocacy.ui import context
 from advocacy.ui.safe_text import md

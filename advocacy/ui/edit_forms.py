@@ -8,10 +8,14 @@ import datetime as dt
 
 import streamlit as st
 
-from advocacy import argument_bank, campaigns, events, template_library, texts, user_admin
+from advocacy import texts
+from advocacy.accounts import user_admin
 from advocacy.errors import AdvocacyError
+from advocacy.events import campaigns, events
+from advocacy.letters import template_library
 from advocacy.ui import confirm, dates
 from advocacy.ui.safe_text import md
+from advocacy.writing import argument_bank
 
 
 def _save(fn, *args, **kwargs) -> None:

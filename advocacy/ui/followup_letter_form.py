@@ -12,8 +12,9 @@ import functools
 
 import streamlit as st
 
-from advocacy import followup_letters, texts
+from advocacy import texts
 from advocacy.errors import AdvocacyError
+from advocacy.meetings import followup_letters
 from advocacy.ui import dates, draft_keeper, text_limit
 from advocacy.ui.safe_text import md
 

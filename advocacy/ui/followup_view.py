@@ -6,7 +6,9 @@ import functools
 
 import streamlit as st
 
-from advocacy import accounts, followups, meetings, texts
+from advocacy import texts
+from advocacy.accounts import accounts
+from advocacy.meetings import followups, meetings
 from advocacy.ui import meeting_answers
 from advocacy.ui.widgets import table
 

@@ -12,22 +12,23 @@ import datetime as dt
 import sqlite_utils
 import streamlit as st
 
-from advocacy import (
-    letter_lists,
-    letter_starters,
-    municipalities,
-    reader_letter_list,
-    reader_letters,
-    texts,
-    writing,
-)
-from advocacy.accounts import User
+from advocacy import texts
+from advocacy.accounts.accounts import User
 from advocacy.errors import AdvocacyError
-from advocacy.template_library import available_templates
+from advocacy.letters.template_library import available_templates
+from advocacy.policy import municipalities
 from advocacy.ui import address, innlegg_editor, trash_view
+from advocacy.ui.innlegg_editor import open_letter
 from advocacy.ui.list_controls import Choice, ask, pages
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
+from advocacy.writing import (
+    letter_lists,
+    letter_starters,
+    newspapers,
+    reader_letter_list,
+    reader_letters,
+)
 
 NEW = 0
 LIST = "innlegg_list"  # the list's controls keep their state under this key
@@ -151,11 +152,6 @@ def choose(rows: list[dict], asked: int | None) -> int:
     return chosen
 
 
-def open_letter(document_id: int) -> None:
-    """Choose this letter on the next run (the selectbox is already drawn on this one)."""
-    st.session_state["innlegg_neste"] = document_id
-
-
 def new_letter(db: sqlite_utils.Database, user: User) -> None:
     st.subheader(texts.LETTER_NEW)
     start = st.radio("Start", list(texts.LETTER_START_OPTIONS), horizontal=True,
@@ -184,7 +180,7 @@ def new_letter(db: sqlite_utils.Database, user: User) -> None:
     cols = st.columns(2)
     kind = cols[0].selectbox("Type", list(reader_letters.KINDS), key="innlegg_ny_type",
                              format_func=texts.DOCUMENT_KINDS.get, placeholder=texts.CHOOSE_ONE)
-    papers = {p["id"]: p for p in writing.list_newspapers(db, knr)}
+    papers = {p["id"]: p for p in newspapers.list_newspapers(db, knr)}
     paper = cols[1].selectbox("Avis (kan velges senere)", [None, *papers], key="innlegg_ny_avis",
                               format_func=lambda i: "–" if i is None else papers[i]["name"], placeholder=texts.CHOOSE_ONE)
     templates = [t["name"] for t in available_templates(db) if t["kind"] in reader_letters.KINDS]

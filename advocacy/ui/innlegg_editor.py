@@ -12,20 +12,15 @@ import functools
 import sqlite_utils
 import streamlit as st
 
-from advocacy import (
-    argument_bank,
-    document_records,
-    letter_sending,
-    reader_letters,
-    texts,
-    writing,
-)
-from advocacy.accounts import User
+from advocacy import texts
+from advocacy.accounts.accounts import User
 from advocacy.errors import AdvocacyError
-from advocacy.template_library import load_template
+from advocacy.letters import document_records
+from advocacy.letters.template_library import load_template
 from advocacy.ui import confirm, dates, document_form, draft_keeper, live_count
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
+from advocacy.writing import argument_bank, letter_sending, newspapers, reader_letters
 
 SIG_LABELS = {"avsender_navn": "Navn", "avsender_rolle": "Rolle", "organisasjon": "Organisasjon",
               "sted": "Sted"}
@@ -40,7 +35,7 @@ def editor(db: sqlite_utils.Database, user: User, document_id: int) -> None:
     except AdvocacyError as exc:
         st.error(md(exc.message))
         return
-    papers = {p["id"]: p for p in writing.list_newspapers(db, record["kommunenummer"])}
+    papers = {p["id"]: p for p in newspapers.list_newspapers(db, record["kommunenummer"])}
     status = texts.DOCUMENT_STATUSES[record["status"]]
     st.markdown(f"### {md(record['title'])}")
     st.caption(f"{texts.DOCUMENT_KINDS[record['kind']]} · {status} · "
@@ -117,7 +112,7 @@ def edit_area(db, user, record, papers) -> None:
     line = reader_letters.signature_line(signature)
     st.markdown(f"*{md(line)}*" if line else "*(ingen underskrift)*")
     paper = papers.get(paper_id)
-    live_count.show(title, text, line, writing.max_chars(paper, kind),
+    live_count.show(title, text, line, newspapers.max_chars(paper, kind),
                     paper["name"] if paper else None)
     similar(db, record, text)
     insert_argument(db, user, record, kept)
@@ -233,7 +228,7 @@ def send_form(db, user, record, papers) -> None:
                                  key=_key("send_dato", record))
     problem = cols[1].empty()
     days = cols[2].number_input("Eksklusivt i antall dager", 1, 90,
-                                value=writing.exclusive_days(papers.get(paper_id)),
+                                value=newspapers.exclusive_days(papers.get(paper_id)),
                                 key=_key("send_dager", record))
     paper = papers.get(paper_id)
     size = reader_letters.record_length(record, paper)
@@ -325,6 +320,11 @@ def downloads(db, user, record, values) -> None:
         st.code(plain, language=None, wrap_lines=True)
 
 
+def open_letter(document_id: int) -> None:
+    """Choose this letter on the next run (the selectbox is already drawn on this one)."""
+    st.session_state["innlegg_neste"] = document_id
+
+
 def past(db, user, record) -> None:
     if record["status"] in reader_letters.SENT and st.button(
             "Lag ny versjon (nytt utkast med samme tekst)", key=_key("versjon", record)):
@@ -333,8 +333,6 @@ def past(db, user, record) -> None:
         except AdvocacyError as exc:
             st.error(md(exc.message))
             return
-        from advocacy.ui.innlegg import open_letter
-
         open_letter(doc)
         st.session_state["innlegg_melding"] = texts.LETTER_VERSION_OK
         st.rerun()

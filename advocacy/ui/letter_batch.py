@@ -12,11 +12,13 @@ import datetime as dt
 import sqlite_utils
 import streamlit as st
 
-from advocacy import document_context, document_records, municipalities, texts
-from advocacy.accounts import User
+from advocacy import texts
+from advocacy.accounts.accounts import User
 from advocacy.documents import TemplateError, letter_filename, render_batch
 from advocacy.errors import AdvocacyError
-from advocacy.template_library import load_template
+from advocacy.letters import document_context, document_records
+from advocacy.letters.template_library import load_template
+from advocacy.policy import municipalities
 from advocacy.ui import dates, document_form
 from advocacy.ui.safe_text import code, md
 

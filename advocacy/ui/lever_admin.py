@@ -10,9 +10,10 @@ import functools
 
 import streamlit as st
 
-from advocacy import levers as lever_config
-from advocacy import policy_status, status_export, texts
+from advocacy import texts
 from advocacy.errors import AdvocacyError
+from advocacy.policy import levers as lever_config
+from advocacy.policy import policy_status, status_export
 from advocacy.ui.downloads import XLSX
 from advocacy.ui.safe_text import md
 

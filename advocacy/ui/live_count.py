@@ -19,8 +19,9 @@ import html
 
 import streamlit as st
 
-from advocacy import char_count, reader_letters, texts
+from advocacy import texts
 from advocacy.ui.safe_text import md
+from advocacy.writing import char_count, reader_letters
 
 _SCRIPT = """
 <script>

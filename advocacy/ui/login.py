@@ -11,7 +11,9 @@ import time
 
 import streamlit as st
 
-from advocacy import accounts, demo, login_limits, texts
+from advocacy import texts
+from advocacy.accounts import accounts, login_limits
+from advocacy.demo import demo
 from advocacy.ui import context, session_cookie
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table

@@ -10,8 +10,9 @@ import functools
 
 import streamlit as st
 
-from advocacy import followup_letters, meeting_replies, meetings, texts
+from advocacy import texts
 from advocacy.errors import AdvocacyError
+from advocacy.meetings import followup_letters, meeting_replies, meetings
 from advocacy.ui import confirm, dates
 from advocacy.ui.safe_text import md
 
@@ -54,7 +55,7 @@ def reply_form(db, user, meeting: dict) -> None:
 
 
 def _record_reply(db, user, meeting_id, on, summary, attachment) -> confirm.Done:
-    received = meetings.record_reply(db, user, meeting_id, on, summary=summary,
+    received = meeting_replies.record_reply(db, user, meeting_id, on, summary=summary,
                                      attachment=attachment)
     return confirm.Done(texts.MEETING_REPLY_OK, undo=functools.partial(
         meeting_replies.remove_reply, db, user, meeting_id, received))

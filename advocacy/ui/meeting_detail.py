@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from advocacy import followup_letters, followups, meetings, privacy, texts
+from advocacy import texts
 from advocacy.documents import to_html
 from advocacy.errors import AdvocacyError
+from advocacy.meetings import followup_letters, followups, meetings
+from advocacy.privacy import privacy
 from advocacy.ui import followup_letter_form, meeting_answers, trash_view
 from advocacy.ui.meeting_form import meeting_form
 from advocacy.ui.safe_text import md

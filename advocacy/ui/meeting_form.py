@@ -14,9 +14,12 @@ import datetime as dt
 
 import streamlit as st
 
-from advocacy import meetings, municipalities, politicians, texts
+from advocacy import texts
 from advocacy.errors import AdvocacyError, ValidationError
-from advocacy.meetings import MeetingInput
+from advocacy.meetings import meetings
+from advocacy.meetings.meetings import MeetingInput
+from advocacy.policy import municipalities
+from advocacy.politicians import politicians
 from advocacy.ui import dates, draft_keeper, text_limit
 from advocacy.ui.safe_text import md
 

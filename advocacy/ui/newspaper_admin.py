@@ -5,18 +5,20 @@ from __future__ import annotations
 import sqlite_utils
 import streamlit as st
 
-from advocacy import municipalities, texts, writing
-from advocacy.accounts import User
+from advocacy import texts
+from advocacy.accounts.accounts import User
 from advocacy.errors import AdvocacyError
+from advocacy.policy import municipalities
 from advocacy.ui import trash_view
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
+from advocacy.writing import newspapers
 
 NEW = 0
 
 
 def tab(db: sqlite_utils.Database, user: User) -> None:
-    papers = writing.list_newspapers(db)
+    papers = newspapers.list_newspapers(db)
     table([{**p, "kommuner": ", ".join(p["kommuner"])} for p in papers],
           {"name": "Avis", "area": "Område", "kommuner": "Kommuner", "email": "E-post",
            "max_chars_innlegg": "Maks tegn innlegg", "max_chars_kronikk": "Maks tegn kronikk",
@@ -39,19 +41,19 @@ def edit(db, user, papers: dict[int, dict]) -> None:
         name = cols[0].text_input("Navn", value=paper.get("name", ""))
         email = cols[1].text_input("E-post til debattredaksjonen", value=paper.get("email") or "")
         area = cols[0].text_input("Område (beskrivelse)", value=paper.get("area") or "")
-        forms = list(writing.LANGUAGE_FORMS)
+        forms = list(newspapers.LANGUAGE_FORMS)
         form = cols[1].selectbox("Målform", forms,
                                  index=forms.index(paper.get("language_form") or "bokmål"), placeholder=texts.CHOOSE_ONE)
         knrs = st.multiselect("Kommuner avisen dekker", list(places),
                               default=paper.get("kommuner", []), format_func=places.get, placeholder=texts.CHOOSE_MANY, select_all=False)
         nums = st.columns(3)
-        innlegg = nums[0].number_input(texts.NEWSPAPER_LIMIT_INNLEGG, 0, writing.MAX_CHARS,
+        innlegg = nums[0].number_input(texts.NEWSPAPER_LIMIT_INNLEGG, 0, newspapers.MAX_CHARS,
                                        value=paper.get("max_chars_innlegg") or 0, step=100,
                                        help="Tegn inkludert mellomrom. 0 = ukjent.")
-        kronikk = nums[1].number_input(texts.NEWSPAPER_LIMIT_KRONIKK, 0, writing.MAX_CHARS,
+        kronikk = nums[1].number_input(texts.NEWSPAPER_LIMIT_KRONIKK, 0, newspapers.MAX_CHARS,
                                        value=paper.get("max_chars_kronikk") or 0, step=100)
         days = nums[2].number_input(texts.NEWSPAPER_EXCLUSIVE_DAYS, 1, 90,
-                                    value=writing.exclusive_days(paper))
+                                    value=newspapers.exclusive_days(paper))
         notes = st.text_area("Notat", value=paper.get("notes") or "")
         if st.form_submit_button("Lagre avisen", type="primary"):
             values = {"name": name, "email": email, "area": area, "language_form": form,
@@ -59,7 +61,7 @@ def edit(db, user, papers: dict[int, dict]) -> None:
                       "max_chars_kronikk": kronikk or None, "exclusive_days": days,
                       "notes": notes}
             try:
-                writing.save_newspaper(db, user, values, newspaper_id=chosen or None)
+                newspapers.save_newspaper(db, user, values, newspaper_id=chosen or None)
             except AdvocacyError as exc:
                 st.error(md(exc.message))
             else:

@@ -14,7 +14,8 @@ from collections.abc import Callable, Hashable, Sequence
 import altair as alt
 import streamlit as st
 
-from advocacy import maps, overview, texts
+from advocacy import overview, texts
+from advocacy.policy import maps
 from advocacy.ui import chart_locale
 
 ORDER = ("oppfyller", "delvis", "langt_unna", "ukjent")

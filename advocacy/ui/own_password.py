@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from advocacy import own_password, texts
+from advocacy import texts
+from advocacy.accounts import own_password
 from advocacy.errors import AdvocacyError
 from advocacy.ui.safe_text import md
 

@@ -6,16 +6,11 @@ import datetime as dt
 
 import streamlit as st
 
-from advocacy import (
-    followup_letters,
-    followups,
-    meetings,
-    municipalities,
-    politicians,
-    stances,
-    texts,
-)
+from advocacy import texts
 from advocacy.errors import AdvocacyError
+from advocacy.meetings import followup_letters, followups, meetings
+from advocacy.policy import municipalities
+from advocacy.politicians import politicians, stances
 from advocacy.ui import corrections, dates, trash_view
 from advocacy.ui.politician_form import politician_form
 from advocacy.ui.safe_text import md
@@ -69,7 +64,7 @@ def render_politician(db, user, politician_id: int) -> None:
               dates=["held_on", "followup_done_on"], labels={"kind": texts.MEETING_KINDS},
               key=f"politician_meetings_{politician_id}")
         for row in rows[:10]:
-            st.page_link("advocacy/ui/moter.py", query_params={"mote": str(row["id"])},
+            st.page_link("advocacy/ui/pages/moter.py", query_params={"mote": str(row["id"])},
                          label=f"Åpne møtet {texts.format_date(row['held_on'])}")
     st.markdown("#### Brev")
     table(followup_letters.letters_for_politician(db, user, politician_id),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from advocacy import municipalities, politicians, texts
+from advocacy import texts
 from advocacy.errors import AdvocacyError
+from advocacy.policy import municipalities
+from advocacy.politicians import politicians
 from advocacy.ui.safe_text import md
 
 

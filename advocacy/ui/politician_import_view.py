@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from advocacy import imports, politician_import, texts
+from advocacy import texts
 from advocacy.errors import AdvocacyError
+from advocacy.io import imports
+from advocacy.politicians import politician_import
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 

@@ -6,8 +6,11 @@ import time
 
 import streamlit as st
 
-from advocacy import accounts, erasure, politicians, privacy, texts
+from advocacy import texts
+from advocacy.accounts import accounts
 from advocacy.errors import AdvocacyError
+from advocacy.politicians import politicians
+from advocacy.privacy import erasure, privacy
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 

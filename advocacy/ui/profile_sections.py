@@ -13,17 +13,17 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from advocacy import (
-    imports,
+from advocacy import texts
+from advocacy.errors import AdvocacyError
+from advocacy.io import imports
+from advocacy.policy import (
     key_dates,
     municipalities,
     municipality_activity,
     policy_status,
-    politicians,
     positions,
-    texts,
 )
-from advocacy.errors import AdvocacyError
+from advocacy.politicians import politicians
 from advocacy.ui import chart_locale, corrections, dates
 from advocacy.ui.downloads import export_buttons
 from advocacy.ui.safe_text import md

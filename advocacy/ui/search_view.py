@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from advocacy import search, texts
-from advocacy.accounts import PAGES_BY_ROLE
+from advocacy.accounts.accounts import PAGES_BY_ROLE
 from advocacy.ui.safe_text import md
 
 
@@ -20,7 +20,7 @@ def render_search(db, user, key: str) -> None:
         return
     st.caption(f"{len(hits)} treff")
     for hit in hits:
-        st.page_link(f"advocacy/ui/{hit['page']}.py",
+        st.page_link(f"advocacy/ui/pages/{hit['page']}.py",
                      label=f"{texts.SEARCH_KINDS[hit['kind']]}: {md(hit['title'])}",
                      query_params={hit["param"]: str(hit["id"])})
         if hit["snippet"]:

@@ -1,5 +1,5 @@
 """The browser's half of a login session: the cookie that carries the token across a reload
-and into a new tab (advocacy/sessions.py keeps the server's half).
+and into a new tab (advocacy/accounts/sessions.py keeps the server's half).
 
 Streamlit reads cookies (`st.context.cookies`, as they were when the page loaded) but cannot
 set them: a small script in `st.html` writes `document.cookie`. It is rendered in every run
@@ -16,7 +16,7 @@ import json
 
 import streamlit as st
 
-from advocacy import sessions
+from advocacy.accounts import sessions
 
 COOKIE = "pavirk_session"
 _PENDING = "session_cookie_pending"  # "set" or "clear", for the next run that finishes

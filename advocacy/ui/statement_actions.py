@@ -9,8 +9,9 @@ import functools
 
 import streamlit as st
 
-from advocacy import statement_sending, statements, texts
+from advocacy import texts
 from advocacy.errors import AdvocacyError
+from advocacy.statements import statement_sending, statements
 from advocacy.ui import confirm, dates
 from advocacy.ui.safe_text import md
 

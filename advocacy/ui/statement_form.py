@@ -12,7 +12,9 @@ import datetime as dt
 
 import streamlit as st
 
-from advocacy import accounts, statement_archive, statements, texts
+from advocacy import texts
+from advocacy.accounts import accounts
+from advocacy.statements import statement_archive, statements
 from advocacy.ui import dates, draft_keeper, text_limit
 
 TEXT_NAMES = ("title", "adopted_by", "meeting_date", "place", "position", "grounds",

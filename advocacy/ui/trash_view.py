@@ -12,8 +12,9 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from advocacy import texts, trash
+from advocacy import texts
 from advocacy.errors import AdvocacyError
+from advocacy.privacy import trash
 from advocacy.ui import confirm
 from advocacy.ui.safe_text import md
 

@@ -10,9 +10,12 @@ import io
 import pytest
 from docx import Document
 
-from advocacy import accounts, demo, followups, meetings, statement_sending, statements
+from advocacy.accounts import accounts
 from advocacy.db import connect
-from advocacy.meetings import MeetingInput
+from advocacy.demo import demo
+from advocacy.meetings import followups, meetings
+from advocacy.meetings.meetings import MeetingInput
+from advocacy.statements import statement_sending, statements
 from tests.e2e.conftest import login, open_page, wait_idle
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"

@@ -8,11 +8,12 @@ from io import BytesIO
 
 from PIL import Image
 
-from advocacy import month_view, texts
+from advocacy import texts
+from advocacy.events import month_view
 from tests.e2e.conftest import login, open_page, wait_idle
 from tests.e2e.test_map import drawn_map
 
-# The status colours of the map (advocacy/maps.py STATUS_COLOURS): a pixel of one of them,
+# The status colours of the map (advocacy/policy/maps.py STATUS_COLOURS): a pixel of one of them,
 # with the same colour all around, is inside a municipality, not on a border.
 FILLS = [(0xD9, 0xD9, 0xD9), (0x1A, 0x98, 0x50), (0xFD, 0xAE, 0x61), (0xD7, 0x30, 0x27),
          (0x9E, 0xCA, 0xE1)]

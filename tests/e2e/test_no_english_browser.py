@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from advocacy import texts
-from advocacy.accounts import PAGES_BY_ROLE
+from advocacy.accounts.accounts import PAGES_BY_ROLE
 from tests.e2e.conftest import login, wait_idle
 from tests.e2e.test_session_browser import session_cookie
 

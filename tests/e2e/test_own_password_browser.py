@@ -1,7 +1,7 @@
 """«Bytt passord» in the sidebar, in Chromium: password fields with autocomplete hints, the
 change takes, the tab stays logged in. The password is changed back (the server is shared)."""
 
-from advocacy import accounts
+from advocacy.accounts import accounts
 from advocacy.db import connect, write
 from tests.e2e.conftest import login, wait_idle
 

@@ -4,8 +4,11 @@ the page holds no <img> and no link to the address in it, and the browser asks i
 import re
 import time
 
-from advocacy import accounts, demo, reader_letters, statements
+from advocacy.accounts import accounts
 from advocacy.db import connect
+from advocacy.demo import demo
+from advocacy.statements import statements
+from advocacy.writing import reader_letters
 from tests.e2e.conftest import login, wait_idle
 from tests.security.test_user_markdown import PAYLOADS
 

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from advocacy import accounts, addresses, demo, reader_letters, texts
+from advocacy import addresses, texts
+from advocacy.accounts import accounts
 from advocacy.db import connect
+from advocacy.demo import demo
+from advocacy.writing import reader_letters
 from tests.security.test_hostile_input import snapshot
 from tests.ui.conftest import login, open_tab, page_file
 

@@ -10,9 +10,10 @@ import stat
 
 import pytest
 
-from advocacy import audit, backup, demo, startup, texts
+from advocacy import audit, backup, startup, texts
 from advocacy.cli import main
 from advocacy.db import write
+from advocacy.demo import demo
 from advocacy.startup import open_database
 
 

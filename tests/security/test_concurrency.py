@@ -13,7 +13,7 @@ from advocacy.startup import open_database
 
 WRITER = textwrap.dedent("""
     import sys, threading
-    from advocacy import accounts, user_admin
+    from advocacy.accounts import accounts, user_admin
     from advocacy.db import connect
     from advocacy.audit import set_actor
 
@@ -41,7 +41,7 @@ WRITER = textwrap.dedent("""
 def test_eight_writers_in_two_processes(tmp_path):
     path = tmp_path / "a.db"
     db = open_database(path)
-    from advocacy import accounts
+    from advocacy.accounts import accounts
 
     accounts.create_user(db, "leder", "leder", "hemmelig123")
     before = db["chapters"].count

@@ -23,22 +23,14 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
-from advocacy import (
-    audit,
-    document_records,
-    drafts,
-    erasure,
-    events,
-    meeting_replies,
-    meetings,
-    politicians,
-    search,
-    template_library,
-    texts,
-    trash,
-)
+from advocacy import audit, drafts, search, texts
 from advocacy.cli import main
 from advocacy.errors import PermissionDenied
+from advocacy.events import events
+from advocacy.letters import document_records, template_library
+from advocacy.meetings import meeting_replies, meetings
+from advocacy.politicians import politicians
+from advocacy.privacy import erasure, trash
 
 NAME, SURNAME = "Kari Nygård", "Nygård"
 TODAY = dt.date.today()
@@ -351,7 +343,7 @@ def test_review_and_erasure_are_refused_to_others_in_norwegian(demo_db, db_path,
 
 
 def test_a_volunteer_is_found_in_every_form_too(demo_db, db_path, leader, chapter_member):
-    from advocacy import accounts
+    from advocacy.accounts import accounts
 
     uid = accounts.create_user(demo_db, "knygard", "lokallag", "passord-123", full_name=NAME,
                                chapter="IOGT Drammen", email="Kari.Nygard@Example.no",
@@ -385,7 +377,7 @@ def test_what_counts_as_the_person(text, expected):
 
 
 def test_a_sent_letters_similarity_index_is_made_again_without_the_name(demo_db, leader, kari):
-    from advocacy import letter_sending, reader_letters, similarity
+    from advocacy.writing import letter_sending, reader_letters, similarity
 
     paper = demo_db.execute("select id from newspapers order by id limit 1").fetchone()[0]
     words = "skriver at skjenketiden må bli kortere."

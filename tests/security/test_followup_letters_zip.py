@@ -7,9 +7,10 @@ import zipfile
 
 import pytest
 
-from advocacy import followup_letters, meetings, texts
+from advocacy import texts
 from advocacy.errors import AdvocacyError
-from advocacy.meetings import MeetingInput
+from advocacy.meetings import followup_letters, meetings
+from advocacy.meetings.meetings import MeetingInput
 
 TODAY = dt.date(2026, 3, 20)
 

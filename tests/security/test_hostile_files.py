@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from advocacy import backup, politician_import
+from advocacy import backup
 from advocacy.cli import main
 from advocacy.db import connect
 from advocacy.errors import ValidationError
+from advocacy.politicians import politician_import
 
 SHEET = "xl/worksheets/sheet1.xml"
 STRINGS = "xl/sharedStrings.xml"

@@ -13,20 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from advocacy import (
-    accounts,
-    demo,
-    events,
-    exports,
-    imports,
-    meetings,
-    politician_import,
-    politicians,
-    statements,
-)
-from advocacy.accounts import PAGES_BY_ROLE
+from advocacy.accounts import accounts
+from advocacy.accounts.accounts import PAGES_BY_ROLE
 from advocacy.db import ROOT, connect
+from advocacy.demo import demo
 from advocacy.errors import ValidationError
+from advocacy.events import events
+from advocacy.io import exports, imports
+from advocacy.meetings import meetings
+from advocacy.politicians import politician_import, politicians
+from advocacy.statements import statements
 from advocacy.ui import live_count, text_limit
 from advocacy.ui.safe_text import md
 from tests.ui.conftest import login, page_file
@@ -126,7 +122,7 @@ def test_no_page_passes_user_text_as_raw_html():
     allowed = {"to_html", "preview_html", "month_html", "cached_month_html", "count_html",
                "cookie_html"}
     calls = 0
-    for path in sorted((ADVOCACY / "ui").glob("*.py")) + [ROOT / "app.py"]:
+    for path in sorted((ADVOCACY / "ui").rglob("*.py")) + [ROOT / "app.py"]:
         source = path.read_text()
         assert "unsafe_allow_html" not in source, path
         for node in ast.walk(ast.parse(source)):
@@ -284,16 +280,16 @@ def test_only_the_documents_package_touches_docxtpl_or_jinja():
 def test_every_upload_widget_feeds_a_guarded_reader():
     guarded = ("imports.read_table", "recipients_from_file", "template_library.check_upload",
                "preview_import(", "meeting_replies.check_reply(")
-    for path in (ADVOCACY / "ui").glob("*.py"):
+    for path in (ADVOCACY / "ui").rglob("*.py"):
         source = path.read_text()
         if "file_uploader(" in source:
             assert any(g in source for g in guarded), path
 
 
 def test_a_template_reaching_for_python_internals_is_refused(demo_db, leader):
-    from advocacy import template_library
     from advocacy.documents import BUNDLED
     from advocacy.errors import AdvocacyError
+    from advocacy.letters import template_library
 
     original = BUNDLED["oppfolgingsbrev"].path.read_bytes()
 
@@ -319,7 +315,7 @@ def test_page_code_never_opens_or_closes_a_connection_itself():
     a connection opened or closed by a page is the closed-connection bug of fragments,
     callbacks and downloads made on click, back again."""
     offenders = []
-    for path in [ROOT / "app.py", *sorted((ADVOCACY / "ui").glob("*.py"))]:
+    for path in [ROOT / "app.py", *sorted((ADVOCACY / "ui").rglob("*.py"))]:
         text = path.read_text()
         for pattern in (r"\bconnect\(", r"\bdb\.close\(", r"open_database\("):
             if re.search(pattern, text):
@@ -334,7 +330,7 @@ def test_no_date_field_silently_replaces_a_typed_date():
     import ast
 
     offenders = []
-    for path in sorted((ADVOCACY / "ui").glob("*.py")):
+    for path in sorted((ADVOCACY / "ui").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text())):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                     and node.func.attr == "date_input"

@@ -13,7 +13,8 @@ import threading
 import pytest
 from argon2 import PasswordHasher
 
-from advocacy import accounts, audit, cli, login_limits, texts, user_admin
+from advocacy import audit, cli, texts
+from advocacy.accounts import accounts, login_limits, user_admin
 from advocacy.db import connect, table_counts
 from advocacy.errors import PermissionDenied
 
@@ -294,7 +295,7 @@ def test_failures_are_forgotten_after_a_day(db, kari):
 
 
 def test_an_erased_account_leaves_no_failed_login_under_its_name(db, kari):
-    from advocacy import erasure
+    from advocacy.privacy import erasure
 
     accounts.create_user(db, "nils", "leder", PASSWORD)
     nils = accounts.authenticate(db, "nils", PASSWORD)

@@ -2,10 +2,10 @@
 
 import pytest
 
-from advocacy import accounts, own_password
-from advocacy.demo import DEMO_PASSWORD
+from advocacy.accounts import accounts, own_password
+from advocacy.accounts.login_limits import FREE_ATTEMPTS, LoginLocked
+from advocacy.demo.demo import DEMO_PASSWORD
 from advocacy.errors import AdvocacyError
-from advocacy.login_limits import FREE_ATTEMPTS, LoginLocked
 
 
 def test_guesses_at_the_current_password_are_counted_like_logins(demo_db, writer):

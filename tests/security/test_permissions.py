@@ -13,34 +13,20 @@ import shutil
 
 import pytest
 
-from advocacy import (
-    accounts,
-    audit,
-    campaigns,
-    demo,
-    document_context,
-    document_records,
-    erasure,
-    events,
-    followup_letters,
-    followups,
-    levers,
-    meetings,
-    municipality_activity,
-    politicians,
-    positions,
-    privacy,
-    search,
-    stances,
-    statement_sending,
-    statements,
-    template_library,
-    user_admin,
-)
+from advocacy import audit_list, search
+from advocacy.accounts import accounts, user_admin
 from advocacy.db import connect
+from advocacy.demo import demo
 from advocacy.documents import BUNDLED
 from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.events import campaigns, events
+from advocacy.letters import document_context, document_records, template_library
+from advocacy.meetings import followup_letters, followups, meeting_replies, meetings
+from advocacy.policy import levers, municipality_activity, positions
+from advocacy.politicians import politicians, stances
+from advocacy.privacy import erasure, privacy
 from advocacy.startup import open_database
+from advocacy.statements import statement_sending, statements
 
 NOT_FOUND = ValidationError  # another chapter's meeting: existence not revealed
 
@@ -147,7 +133,7 @@ CASES = [
                                      politician_ids=[w["politician"]], summary="x"))),
     ("meetings.mark_followup_done", lambda db, w, u: meetings.mark_followup_done(
         db, u, w["meeting"])),
-    ("meetings.record_reply", lambda db, w, u: meetings.record_reply(db, u, w["meeting"])),
+    ("meeting_replies.record_reply", lambda db, w, u: meeting_replies.record_reply(db, u, w["meeting"])),
     ("followup_letters.create_letter", lambda db, w, u: followup_letters.create_letter(
         db, u, w["meeting"])),
     ("followup_letters.get_letter", lambda db, w, u: followup_letters.get_letter(
@@ -198,7 +184,7 @@ CASES = [
     ("user_admin.reset_password", lambda db, w, u: user_admin.reset_password(db, u, 1)),
     ("user_admin.add_chapter", lambda db, w, u: user_admin.add_chapter(db, u, "Nytt", "IOGT")),
     ("accounts.list_users", lambda db, w, u: accounts.list_users(db, u)),
-    ("audit.entries", lambda db, w, u: audit.entries(db, u)),
+    ("audit_list.entries", lambda db, w, u: audit_list.entries(db, u)),
     ("template_library.save_uploaded", lambda db, w, u: template_library.save_uploaded(
         db, u, "Min mal", "annet", "mal.docx", BUNDLED["oppfolgingsbrev"].path.read_bytes())),
     ("privacy.export_politician", lambda db, w, u: privacy.export_politician(
@@ -213,7 +199,7 @@ CASES = [
 # Where a role gets "not found" instead of "forbidden" (the meeting is outside its read scope).
 NOT_FOUND_FOR_MEMBER = {
     "meetings.get_meeting", "meetings.update_meeting", "meetings.mark_followup_done",
-    "meetings.record_reply", "followup_letters.create_letter", "followup_letters.get_letter",
+    "meeting_replies.record_reply", "followup_letters.create_letter", "followup_letters.get_letter",
     "followup_letters.update_letter", "followup_letters.render_letter",
     "followup_letters.mark_sent", "followup_letters.letters_for_meeting",
 }

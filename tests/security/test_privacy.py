@@ -11,25 +11,17 @@ from pathlib import Path
 import docx
 import pytest
 
-from advocacy import (
-    accounts,
-    audit,
-    document_records,
-    erasure,
-    events,
-    followup_letters,
-    meetings,
-    politicians,
-    positions,
-    privacy,
-    search,
-    sessions,
-    stances,
-    statement_sending,
-    statements,
-)
+from advocacy import audit, search
+from advocacy.accounts import accounts, sessions
 from advocacy.cli import main
 from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.events import events
+from advocacy.letters import document_records
+from advocacy.meetings import followup_letters, meetings
+from advocacy.policy import positions
+from advocacy.politicians import politicians, stances
+from advocacy.privacy import erasure, privacy
+from advocacy.statements import statement_sending, statements
 
 NAME = "Qzxyvorn Blåbærsen"
 FIRST = "Qzxyvorn"
@@ -227,7 +219,7 @@ def test_sent_letter_copy_is_checked_inside_the_docx(demo_db, leader, spread):
 
 def test_erasure_reaches_reader_letters_through_the_whole_pipeline(demo_db, db_path, leader,
                                                                    spread):
-    from advocacy import letter_sending, reader_letters
+    from advocacy.writing import letter_sending, reader_letters
 
     paper = demo_db.execute("select id from newspapers order by id limit 1").fetchone()[0]
     doc_id = reader_letters.new_letter(
@@ -254,7 +246,8 @@ def test_own_export_made_on_click_holds_the_users_data(demo_db, chapter_member):
 def test_an_erasure_changes_the_keys_of_every_view_kept_between_reruns(demo_db, leader, spread):
     """Oversikt and Kalender keep what they show between reruns, keyed by these versions: after
     an erasure none of them may be served from before it (the name would still be on screen)."""
-    from advocacy import events, overview
+    from advocacy import overview
+    from advocacy.events import events
 
     def keys():
         return (overview.policy_version(demo_db), overview.activity_version(demo_db),

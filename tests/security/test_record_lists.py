@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from advocacy import document_list, document_records, event_list, politician_list
+from advocacy.events import event_list
+from advocacy.letters import document_list, document_records
 from advocacy.listing import ListQuery
+from advocacy.politicians import politician_list
 from tests.ui.conftest import login, open_tab, page_file
 
 HOSTILE = ['" OR 1=1 --', "title:*", "NEAR(a b)", "'; drop table documents; --", "%", "_",

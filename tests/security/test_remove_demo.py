@@ -8,8 +8,11 @@ import pytest
 import streamlit as st
 from streamlit import config
 
-from advocacy import accounts, audit, cli, demo, demo_removal, drafts, sessions, texts, trash
+from advocacy import audit, cli, drafts, texts
+from advocacy.accounts import accounts, sessions
 from advocacy.db import table_counts, write
+from advocacy.demo import demo, demo_removal
+from advocacy.privacy import trash
 from tests.ui.conftest import login
 
 PASSWORD = "ekte-passord-123"

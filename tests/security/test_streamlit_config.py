@@ -26,6 +26,6 @@ def test_production_option_is_set_and_known_to_streamlit(option, value):
 
 
 def test_upload_limit_matches_the_guards():
-    from advocacy import imports
+    from advocacy.io import imports
 
     assert SETTINGS["server"]["maxUploadSize"] * 1024 * 1024 == imports.MAX_BYTES

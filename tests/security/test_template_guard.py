@@ -14,7 +14,7 @@ import zipfile
 import docx
 import pytest
 
-from advocacy import accounts, template_library
+from advocacy.accounts import accounts
 from advocacy.documents import (
     PreparedTemplate,
     SandboxViolation,
@@ -26,6 +26,7 @@ from advocacy.documents import (
 from advocacy.documents.diagnostics import compile_part
 from advocacy.documents.sandbox import LetterEnvironment, SandboxRefusal, make_environment
 from advocacy.errors import AdvocacyError
+from advocacy.letters import template_library
 from advocacy.startup import open_database
 from tests.test_cli import run
 

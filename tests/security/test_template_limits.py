@@ -17,7 +17,6 @@ import time
 import docx
 import pytest
 
-from advocacy import template_library
 from advocacy.documents import (
     BUNDLED,
     MissingFields,
@@ -31,6 +30,7 @@ from advocacy.documents import (
 )
 from advocacy.documents.errors import TemplateLimitExceeded
 from advocacy.errors import AdvocacyError
+from advocacy.letters import template_library
 from tests.test_cli import run
 from tests.ui.conftest import brev  # noqa: F401 - the Brev og innlegg page as a fixture
 
@@ -262,8 +262,9 @@ def test_page_preview_is_stopped_and_the_next_keystroke_previews(brev, leader_of
 def leader_of_app(db_path, app):
     """Store an uploaded template «Bergen-mal» in the app's database (it passes the check:
     with the sample values it does not run away)."""
-    from advocacy import accounts, demo
+    from advocacy.accounts import accounts
     from advocacy.db import connect
+    from advocacy.demo import demo
 
     def upload(data: bytes) -> None:
         db = connect(db_path)

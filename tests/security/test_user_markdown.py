@@ -11,18 +11,14 @@ import textwrap
 
 import pytest
 
-from advocacy import (
-    accounts,
-    argument_bank,
-    demo,
-    meetings,
-    politicians,
-    reader_letters,
-    statements,
-    writing,
-)
+from advocacy.accounts import accounts
 from advocacy.db import ROOT, connect
+from advocacy.demo import demo
+from advocacy.meetings import meetings
+from advocacy.politicians import politicians
+from advocacy.statements import statements
 from advocacy.ui.safe_text import NO_BREAK_SPACE, WORD_JOINER, code, md
+from advocacy.writing import argument_bank, newspapers, reader_letters
 from tests.security.markdown_calls import unescaped_markdown
 from tests.ui.conftest import login, open_tab, page_file
 
@@ -134,7 +130,7 @@ def test_ordinary_prose_comes_back_unchanged():
 
 # --- Page code: every user text goes through md() ---------------------------------------------
 
-PAGE_FILES = [*sorted((ROOT / "advocacy" / "ui").glob("*.py")), ROOT / "app.py"]
+PAGE_FILES = [*sorted((ROOT / "advocacy" / "ui").rglob("*.py")), ROOT / "app.py"]
 
 
 def test_no_page_hands_unescaped_text_to_markdown():
@@ -162,7 +158,7 @@ def test_the_static_check_finds_what_bypasses_the_helper(tmp_path):
                 pass
             st.tabs([row["title"], "Andre"])
             st.radio("Velg", list(names), format_func=lambda i: names[i])
-            st.page_link("advocacy/ui/moter.py", label=row["title"])
+            st.page_link("advocacy/ui/pages/moter.py", label=row["title"])
             st.button(row["title"], help=row["notes"])
             tabs[0].subheader(" · ".join(n for n in names))
             title = row["title"]
@@ -172,7 +168,8 @@ def test_the_static_check_finds_what_bypasses_the_helper(tmp_path):
     good = tmp_path / "good.py"
     good.write_text(textwrap.dedent("""
         import streamlit as st
-        from advocacy import campaigns, texts
+        from advocacy import texts
+        from advocacy.events import campaigns
         from advocacy.ui.safe_text import code, md
 
         LABELS = {"a": "Alle", "b": "Bare mine"}
@@ -217,7 +214,7 @@ def _seed(db_path) -> dict:
     db.conn.commit()
     sid = statements.create_statement(db, member, {"title": HOSTILE, "position": HOSTILE,
                                                    "grounds": HOSTILE, "contact": HOSTILE})
-    paper = writing.save_newspaper(db, leader, {"name": f"Avisa {SHORT}", "kommuner": ["3301"],
+    paper = newspapers.save_newspaper(db, leader, {"name": f"Avisa {SHORT}", "kommuner": ["3301"],
                                                 "notes": HOSTILE})
     letter = reader_letters.new_letter(db, member, title=HOSTILE, text=HOSTILE,
                                        newspaper_id=paper, kommunenummer="3301")

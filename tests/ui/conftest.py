@@ -7,7 +7,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from advocacy.db import ROOT
-from advocacy.demo import DEMO_PASSWORD
+from advocacy.demo.demo import DEMO_PASSWORD
 from tests.conftest import copy_demo
 
 APP = str(ROOT / "app.py")
@@ -36,7 +36,7 @@ def login(at: AppTest, username: str, password: str = DEMO_PASSWORD) -> AppTest:
 
 
 def page_file(key: str) -> str:
-    return f"advocacy/ui/{key}.py"
+    return f"advocacy/ui/pages/{key}.py"
 
 
 def open_tab(at: AppTest, label: str, key: str = "brev_fane") -> AppTest:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from advocacy.accounts import PAGES_BY_ROLE
+from advocacy.accounts.accounts import PAGES_BY_ROLE
 from advocacy.db import connect, default_path
 from tests.ui.conftest import login, page_file
 

@@ -60,7 +60,9 @@ def test_preview_then_mark_sent_keeps_the_docx(brev, db_path):
 
 
 def test_jinja_error_shows_the_offending_text(brev, db_path):
-    from advocacy import accounts, demo, template_library
+    from advocacy.accounts import accounts
+    from advocacy.demo import demo
+    from advocacy.letters import template_library
 
     document = docx.Document()
     document.add_paragraph("Sum: {{ antall / 0 }}")

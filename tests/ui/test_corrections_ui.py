@@ -1,7 +1,7 @@
 """«Rett opp» in the pages: the municipality profile's history and a politician's stances."""
 
-from advocacy import current_positions
 from advocacy.db import connect
+from advocacy.policy import current_positions
 from tests.ui.conftest import login, open_tab, page_file
 
 KEY = "correct_position_3301_0"  # the first set of the form's widget keys

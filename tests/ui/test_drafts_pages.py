@@ -7,7 +7,8 @@ import datetime as dt
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from advocacy import accounts, drafts, texts
+from advocacy import drafts, texts
+from advocacy.accounts import accounts
 from advocacy.db import connect
 from tests.ui.conftest import APP, login, open_tab, page_file
 

@@ -2,8 +2,10 @@
 
 import datetime as dt
 
-from advocacy import accounts, demo, events
+from advocacy.accounts import accounts
 from advocacy.db import connect
+from advocacy.demo import demo
+from advocacy.events import events
 from tests.ui.conftest import login, page_file
 
 

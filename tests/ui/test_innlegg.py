@@ -3,8 +3,10 @@ similarity warning, the argument bank, the pipeline moves, sending and publishin
 
 from __future__ import annotations
 
-from advocacy import accounts, demo, letter_sending
+from advocacy.accounts import accounts
 from advocacy.db import connect
+from advocacy.demo import demo
+from advocacy.writing import letter_sending
 
 LONG = ("Skjenketid er helsepolitikk, og legevakten ser det hver helg. " * 60).strip()
 

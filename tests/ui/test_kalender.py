@@ -2,8 +2,9 @@
 
 import datetime as dt
 
-from advocacy import campaigns, texts
+from advocacy import texts
 from advocacy.db import connect
+from advocacy.events import campaigns
 from tests.ui.conftest import login, open_tab, page_file
 
 

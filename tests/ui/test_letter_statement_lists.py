@@ -3,9 +3,13 @@ a letter or statement opened by link or in the editor stays open whatever the li
 
 from __future__ import annotations
 
-from advocacy import accounts, demo, reader_letter_list, statements, texts
+from advocacy import texts
+from advocacy.accounts import accounts
 from advocacy.db import connect
+from advocacy.demo import demo
 from advocacy.listing import ListQuery
+from advocacy.statements import statements
+from advocacy.writing import reader_letter_list
 from tests.ui.conftest import login, page_file
 
 

@@ -1,9 +1,9 @@
 """The app's side of login sessions, in AppTest (no browser, so no cookie: the tab's state
 carries the token)."""
 
-from advocacy import accounts, sessions, user_admin
+from advocacy.accounts import accounts, sessions, user_admin
 from advocacy.db import connect
-from advocacy.demo import DEMO_PASSWORD
+from advocacy.demo.demo import DEMO_PASSWORD
 from tests.ui.conftest import login
 
 

@@ -6,9 +6,11 @@ domain function the page calls; the page must then list it.
 
 from __future__ import annotations
 
-from advocacy import accounts, demo, template_library
+from advocacy.accounts import accounts
 from advocacy.db import connect
+from advocacy.demo import demo
 from advocacy.documents import BUNDLED
+from advocacy.letters import template_library
 from tests.ui.conftest import login, page_file
 
 

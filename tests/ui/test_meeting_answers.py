@@ -3,9 +3,12 @@ next to the fields and nothing is saved; a good answer asks first; a recorded an
 
 import datetime as dt
 
-from advocacy import accounts, demo, meetings, texts
+from advocacy import texts
+from advocacy.accounts import accounts
 from advocacy.db import connect, default_path
-from advocacy.meetings import MeetingInput
+from advocacy.demo import demo
+from advocacy.meetings import meeting_replies, meetings
+from advocacy.meetings.meetings import MeetingInput
 from advocacy.ui.safe_text import md
 from tests.ui.conftest import login, page_file
 
@@ -67,7 +70,7 @@ def test_a_good_reply_asks_first_and_a_recorded_one_is_shown(app):
     assert any(m.value.startswith("Registrer svaret fra") for m in app.markdown)
     assert _reply(db, mid) == (None, None)  # not before it is confirmed
     member = accounts.authenticate(db, "lokallag", demo.DEMO_PASSWORD)
-    meetings.record_reply(db, member, mid, summary="Ordføreren sier nei.")
+    meeting_replies.record_reply(db, member, mid, summary="Ordføreren sier nei.")
     app.run()
     shown = " ".join(m.value for m in app.markdown)
     assert f"**Hva de svarte:** {md('Ordføreren sier nei.')}" in shown

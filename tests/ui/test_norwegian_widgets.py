@@ -12,7 +12,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
-FILES = sorted((ROOT / "advocacy" / "ui").glob("*.py")) + [ROOT / "app.py"]
+FILES = sorted((ROOT / "advocacy" / "ui").rglob("*.py")) + [ROOT / "app.py"]
 
 # Enter logs in: the one form that keeps Streamlit's «Press Enter to submit form» hint.
 ENTER_SUBMITS = {("login.py", "login")}

@@ -3,7 +3,8 @@ from real figures and validated against the Vega-Lite schema."""
 
 import datetime as dt
 
-from advocacy import municipalities, overview
+from advocacy import overview
+from advocacy.policy import municipalities
 from advocacy.ui import overview_charts
 
 

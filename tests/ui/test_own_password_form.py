@@ -2,9 +2,9 @@
 
 import pytest
 
-from advocacy import accounts, sessions
+from advocacy.accounts import accounts, sessions
 from advocacy.db import connect
-from advocacy.demo import DEMO_PASSWORD
+from advocacy.demo.demo import DEMO_PASSWORD
 from tests.ui.conftest import login
 
 NEW = "et helt nytt passord"

@@ -1,8 +1,10 @@
 """The papirkurv in Administrasjon and who sees «Slett» (the dialog itself runs in Chromium:
 tests/e2e/test_trash_browser.py)."""
 
-from advocacy import accounts, demo, trash
+from advocacy.accounts import accounts
 from advocacy.db import connect
+from advocacy.demo import demo
+from advocacy.privacy import trash
 from tests.ui.conftest import login, page_file
 
 

@@ -2,8 +2,11 @@
 
 import datetime as dt
 
-from advocacy import accounts, demo, statements, texts
+from advocacy import texts
+from advocacy.accounts import accounts
 from advocacy.db import connect
+from advocacy.demo import demo
+from advocacy.statements import statements
 from advocacy.ui.safe_text import md
 from tests.ui.conftest import login, open_tab, page_file
 

@@ -1,0 +1,9 @@
+"""Contacts with politicians: meetings, asks and promises, follow-ups, answers and the follow-up letter.
+
+One workflow per module:
+- followup_letters     The follow-up letter (oppfølgingsbrev) after a meeting: drafted from the meeting in …
+- followups            What must be followed up, by whom and by when, and who has not answered.
+- meeting_list         Møter as a long list: search in what was said, filter by municipality, chapter, …
+- meeting_replies      What a politician answered after a meeting: the date, a summary, and the answer …
+- meetings             Contacts with politicians: meetings, asks and promises, and who follows up by when.
+"""

@@ -1,0 +1,334 @@
+"""Kalender: the activity calendar (list and month view, .ics export) and the campaigns.
+
+Key political dates (election day, the licence period's end, action-plan revisions) appear in
+the same calendar as the chapters' stands, debates and seminars.
+"""
+
+import calendar as pycalendar
+import datetime as dt
+import functools
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from advocacy import overview, texts
+from advocacy.accounts import accounts
+from advocacy.errors import AdvocacyError
+from advocacy.events import campaigns, event_list, events, month_view
+from advocacy.statements import statement_archive
+from advocacy.ui import chart_locale, context, dates, edit_forms, trash_view
+from advocacy.ui.list_controls import Choice, ask, pages
+from advocacy.ui.safe_text import md
+from advocacy.ui.widgets import table
+
+user = context.require_page("kalender")
+db = context.db()
+can_edit = user.is_leader or user.role == "lokallag"
+FLASH = "kalender_flash"
+SHOWN_MONTH = "cal_shown"  # the first day of the month the month view shows
+ALL_KINDS = {**texts.EVENT_KINDS, events.KEY_DATE: texts.KEY_DATE_KIND}
+today = dt.date.today()
+
+
+def act(success: str, fn, *args, **kwargs) -> None:
+    try:
+        fn(*args, **kwargs)
+    except AdvocacyError as exc:
+        st.error(md(exc.message))
+        return
+    st.session_state[FLASH] = success
+    st.rerun()
+
+
+# A month of a national calendar is a few hundred events and action-plan dates: made once per
+# version of the events and positions and shared read-only, not on every click.
+@st.cache_resource(show_spinner=False, max_entries=64, ttl=600)
+def calendar_view(_db, start: dt.date, end: dt.date, chapter: int | None,
+                  kinds: tuple | None, version: tuple) -> tuple[list[dict], list[dict]]:
+    items = events.calendar_items(_db, start, end, chapter_id=chapter, kinds=kinds)
+    return items, event_rows(items)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64, ttl=600)
+def cached_month_html(year: int, month: int, today: dt.date, _items: list[dict], version: tuple,
+               chapter: int | None, kinds: tuple) -> str:
+    return month_view.month_html(year, month, _items, today)
+
+
+def event_rows(items: list[dict]) -> list[dict]:
+    return [
+        {**item, "date": item["date"].isoformat(), "kind": events.kind_label(item["kind"]),
+         "time": "" if item["all_day"] else texts.format_time(item["start"])
+         + (f"–{texts.format_time(item['end'])}" if item["end"] else "")}
+        for item in items
+    ]
+
+
+def event_form(chapters: dict, campaign_titles: dict) -> None:
+    with st.expander("Ny aktivitet", icon=":material/add:"), st.form("event_new", enter_to_submit=False):
+        c1, c2 = st.columns(2)
+        kind = c1.selectbox("Type", list(texts.EVENT_KINDS), format_func=texts.EVENT_KINDS.get,
+                            key="event_kind", placeholder=texts.CHOOSE_ONE)
+        title = c2.text_input("Tittel", key="event_title")
+        c1, c2, c3 = st.columns(3)
+        day = c1.date_input("Dato", today, **dates.OPEN_RANGE, format="DD.MM.YYYY", key="event_day")
+        start = c2.time_input("Fra", dt.time(18, 0), step=900, key="event_start")
+        end = c3.time_input("Til", None, step=900, key="event_end")
+        all_day = st.checkbox("Hele dagen", key="event_all_day")
+        chapter = user.chapter_id
+        if user.is_leader:
+            chapter = st.selectbox("Lokallag", [None, *chapters], key="event_chapter",
+                                   format_func=lambda c: chapters.get(c, "Hele organisasjonen"), placeholder=texts.CHOOSE_ONE)
+        place = st.text_input("Sted", key="event_place")
+        responsible = st.text_input("Ansvarlig", key="event_responsible")
+        campaign = st.selectbox("Kampanje", [None, *campaign_titles], key="event_campaign",
+                                format_func=lambda c: campaign_titles.get(c, "Ingen"), placeholder=texts.CHOOSE_ONE)
+        description = st.text_area("Beskrivelse", key="event_description")
+        if st.form_submit_button("Legg til", type="primary"):
+            starts = day if all_day else dt.datetime.combine(day, start)
+            ends = None if all_day or end is None else dt.datetime.combine(day, end)
+            act("Aktiviteten er lagt til.", events.create_event, db, user, kind=kind,
+                title=title, starts_at=starts, ends_at=ends, chapter_id=chapter, place=place,
+                description=description, responsible=responsible, campaign_id=campaign)
+
+
+def _step_month(months: int) -> None:
+    shown = st.session_state.get(SHOWN_MONTH, today.replace(day=1))
+    st.session_state[SHOWN_MONTH] = month_view.step_month(shown, months)
+
+
+def _this_month() -> None:
+    st.session_state[SHOWN_MONTH] = today.replace(day=1)
+
+
+def month_stepper() -> dt.date:
+    """«‹ Forrige måned», the month's name, «Neste måned ›» and «I dag»; the first day of the
+    month shown, kept in the session so a click steps on from the month shown."""
+    shown = st.session_state.setdefault(SHOWN_MONTH, today.replace(day=1))
+    back, name, forward, now = st.columns([2, 3, 2, 1], vertical_alignment="center")
+    back.button(texts.CAL_PREVIOUS, key="cal_prev", on_click=_step_month, args=(-1,),
+                width="stretch")
+    name.subheader(md(texts.format_month(shown.year, shown.month)), anchor=False)
+    forward.button(texts.CAL_NEXT, key="cal_next", on_click=_step_month, args=(1,),
+                   width="stretch")
+    now.button(texts.CAL_TODAY, key="cal_this_month", on_click=_this_month, width="stretch")
+    return shown
+
+
+COLUMNS = {"date": "Dato", "time": "Tid", "kind": "Type", "title": "Tittel",
+           "chapter": "Lokallag", "place": "Sted", "responsible": "Ansvarlig",
+           "campaign": "Kampanje", "source": "Kilde"}
+LIST = "cal_list"  # the list view: a national calendar holds ~10,000 events
+
+
+def activity_tab() -> None:
+    chapters = accounts.chapter_names(db)
+    campaign_titles = {c["id"]: c["title"] for c in campaigns.list_campaigns(db)}
+    view = st.radio("Visning", ["Måned", "Liste"], horizontal=True, key="cal_view")
+    if view == "Måned":
+        items = month_tab(chapters)
+        ics = functools.partial(events.ics, items)
+    else:
+        items, ics = list_tab(chapters, campaign_titles)
+    st.download_button(
+        # made when clicked, not on every rerun: a year of national events is 0.3 s of work
+        "Last ned kalender (.ics)", ics,
+        file_name="pavirk-kalender.ics", on_click="ignore",
+        mime="text/calendar", key="cal_ics", icon=":material/event:",
+        help="Åpnes i Outlook, Google Kalender eller telefonen. Tidene er norsk tid.")
+    if can_edit:
+        event_form(chapters, campaign_titles)
+        editable = {i["event_id"]: f"{texts.format_short_date(i['date'])} {i['title']}"
+                    for i in items
+                    if i.get("event_id") and user.can_edit_chapter(i["chapter_id"])}
+        trash_view.choose_and_delete(db, user, "events", editable, "slett_event",
+                                     texts.TRASH_CHOOSE_EVENT)
+        edit_forms.event_edit(db, user, editable, chapters, campaign_titles)
+
+
+def month_tab(chapters: dict) -> list[dict]:
+    """The month grid (with key dates), stepped month by month; its table when asked for."""
+    c1, c2 = st.columns([2, 3])
+    chapter = c1.selectbox("Lokallag", [None, *chapters], key="cal_chapter",
+                           format_func=lambda c: chapters.get(c, "Alle lokallag"), placeholder=texts.CHOOSE_ONE)
+    kinds = c2.multiselect("Type", list(ALL_KINDS), format_func=ALL_KINDS.get, key="cal_kinds",
+                           placeholder="Alle typer", select_all=False)
+    start = month_stepper()
+    year, month = start.year, start.month
+    end = dt.date(year, month, pycalendar.monthrange(year, month)[1])
+    version = (events.events_version(db), overview.policy_version(db))
+    items, rows = calendar_view(db, start, end, chapter, tuple(kinds) or None, version)
+    st.html(cached_month_html(year, month, today, items, version, chapter, tuple(kinds)))
+    # The grid shows the month; its table is built only when asked for.
+    with st.expander(texts.OVERVIEW_TABLE, key="cal_table_box", on_change="rerun") as box:
+        if box.open:
+            table(rows, COLUMNS, dates=["date"], key="cal_table")
+    return items
+
+
+def list_tab(chapters: dict, campaign_titles: dict):
+    """The events as a long list: search, filters, sort and pages; the key dates of the
+    period beside it. Returns the page's events (for the edit forms) and the .ics maker (every
+    event that matches, made when clicked)."""
+    st.session_state.setdefault(f"{LIST}_f_nar", "kommende")  # what is coming, unless asked
+    choices = [Choice("type", "Type", texts.EVENT_KINDS, texts.ALL_KINDS_LABEL, many=True),
+               Choice("lokallag", "Lokallag", chapters, texts.ALL_CHAPTERS),
+               Choice("kampanje", "Kampanje", campaign_titles, texts.ALL_CAMPAIGNS),
+               Choice("nar", texts.EVENT_WHEN_LABEL, texts.EVENT_WHEN, texts.EVENT_WHEN_ALL)]
+    query = ask(LIST, event_list.SPEC, choices, period=texts.EVENT_PERIOD,
+                search=texts.EVENT_SEARCH)
+    found = event_list.find(db, user, query, today=today)
+    items = event_list.items(found.rows)
+    table(event_rows(items), {k: v for k, v in COLUMNS.items() if k != "source"},
+          dates=["date"], key="cal_table")  # «Kilde» is a key date's, never an event's
+    pages(LIST, found, query, texts.EVENTS_NOUN)
+    key_dates_box(query)
+    return items, functools.partial(list_ics, query)
+
+
+def list_ics(query) -> bytes:
+    """The .ics file of every event the list matches (not just the page shown)."""
+    return events.ics(event_list.every_item(db, user, query, today))
+
+
+def key_dates_box(query) -> None:
+    """Election day, action plans and the other political dates of the list's period (a year
+    ahead when none is chosen): made only when opened."""
+    if query.text.strip() or query.filters.get("type") or query.filters.get("kampanje"):
+        return  # the list is narrowed to events: key dates are none of them
+    start = query.start or (today if query.filters.get("nar") != "tidligere"
+                            else today - dt.timedelta(days=365))
+    end = query.end or (start + dt.timedelta(days=365) if query.filters.get("nar") != "tidligere"
+                        else today - dt.timedelta(days=1))
+    with st.expander(texts.KEY_DATES_IN_PERIOD, key="cal_key_dates", on_change="rerun") as box:
+        if box.open:
+            st.caption(texts.KEY_DATES_CAPTION.format(start=texts.format_date(start),
+                                                      end=texts.format_date(end)))
+            chapter = query.filters.get("lokallag")
+            rows = event_rows(events.calendar_items(db, start, end, chapter_id=chapter,
+                                                    kinds=[events.KEY_DATE]))
+            table(rows, COLUMNS, dates=["date"], key="cal_key_dates_table")
+
+
+def progress_chart(series: list[dict], goal: int | None) -> alt.Chart:
+    frame = pd.DataFrame(series)
+    frame["date"] = pd.to_datetime(frame["date"])
+    line = alt.Chart(frame).mark_line(point=True).encode(
+        x=alt.X("date:T", title="Dato", axis=alt.Axis(format=texts.CHART_DATE_FORMAT)),
+        y=alt.Y("signatures:Q", title="Underskrifter (sum)", axis=chart_locale.count_axis()),
+        tooltip=[alt.Tooltip("date:T", title="Dato", format=texts.CHART_DATE_FORMAT),
+                 chart_locale.count_tooltip("signatures", "Underskrifter"),
+                 chart_locale.count_tooltip("volunteers", "Frivillige")],
+    )
+    if not goal:
+        return line
+    rule = alt.Chart(pd.DataFrame({"goal": [goal]})).mark_rule(strokeDash=[6, 4],
+                                                               color="#b33").encode(y="goal:Q")
+    return line + rule
+
+
+def campaign_tab() -> None:
+    rows = campaigns.list_campaigns(db)
+    titles = {r["id"]: r["title"] for r in rows}
+    if user.is_leader:
+        campaign_form()
+    if not rows:
+        st.info(texts.EMPTY_TABLE)
+        return
+    if st.session_state.pop("camp_pick_removed", False):
+        st.session_state.pop("camp_pick", None)
+    chosen = st.selectbox("Kampanje", list(titles), format_func=titles.get, key="camp_pick", placeholder=texts.CHOOSE_ONE)
+    campaign = campaigns.get_campaign(db, chosen)
+    total = campaigns.totals(db, chosen)
+    period = " – ".join(texts.format_date(d) for d in (campaign["starts_on"],
+                                                       campaign["ends_on"]) if d)
+    st.caption(period)
+    if campaign["description"]:
+        st.text(campaign["description"])
+    c1, c2, c3 = st.columns(3)
+    for column, what, key in ((c1, "Underskrifter", "signatures"), (c2, "Frivillige",
+                                                                     "volunteers")):
+        goal = total[f"goal_{key}"]
+        column.metric(md(what), texts.format_number(total[key]),
+                      f"mål {texts.format_number(goal)}" if goal else None, delta_color="off")
+        share = total[f"share_{key}"]
+        if share is not None:
+            column.progress(min(share, 1.0), text=f"{texts.format_share(share)} av målet")
+    left = campaigns.days_left(campaign, today)
+    c3.metric("Dager igjen", texts.format_number(max(left, 0)) if left is not None else "–")
+    series = campaigns.progress(db, chosen)
+    if series:
+        chart_locale.draw(progress_chart(series, campaign["goal_signatures"]))
+    table(campaigns.counts(db, chosen),
+          {"counted_on": "Dato", "signatures": "Underskrifter", "volunteers": "Frivillige",
+           "source": "Kilde", "chapter": "Lokallag"}, dates=["counted_on"], key="camp_counts")
+    if can_edit:
+        with st.form("camp_count", enter_to_submit=False):
+            st.markdown("**Registrer nye tall**")
+            c1, c2, c3 = st.columns(3)
+            day = c1.date_input("Dato", today, format="DD.MM.YYYY", **dates.OPEN_RANGE,
+                                key="count_day")
+            signatures = c2.number_input("Nye underskrifter", 0, step=1, key="count_signatures")
+            volunteers = c3.number_input("Nye frivillige", 0, step=1, key="count_volunteers")
+            source = st.text_input("Kilde", placeholder="Stand på torget", key="count_source")
+            if st.form_submit_button("Registrer", type="primary"):
+                act("Tallene er registrert.", campaigns.add_count, db, user, chosen, day,
+                    signatures=signatures, volunteers=volunteers, source=source)
+    linked = campaigns.activity(db, user, chosen)
+    st.subheader("Aktiviteter, møter og brev")
+    if linked["levers"] or linked["statements"]:
+        st.caption(" · ".join(md(t) for t in [r["name"] for r in linked["levers"]]
+                              + [r["title"] for r in linked["statements"]]))
+    table(linked["events"],
+          {"starts_at": "Tid", "kind": "Type", "title": "Tittel", "chapter": "Lokallag",
+           "place": "Sted"}, dates=["starts_at"], labels={"kind": texts.EVENT_KINDS},
+          key="camp_events")
+    if linked["meetings"]:
+        table(linked["meetings"], {"held_on": "Møtedato", "chapter": "Lokallag",
+                                   "summary": "Sammendrag"}, dates=["held_on"],
+              key="camp_meetings")
+    if linked["documents"]:
+        table(linked["documents"], {"title": "Brev", "kind": "Type", "status": "Status",
+                                    "sent_on": "Sendt"}, dates=["sent_on"],
+              labels={"kind": texts.DOCUMENT_KINDS, "status": texts.DOCUMENT_STATUSES},
+              key="camp_documents")
+    edit_forms.campaign_edit(db, user, campaign)
+    trash_view.delete_button(db, user, "campaigns", chosen,
+                             on_removed=trash_view.close("camp_pick_removed", True))
+
+
+def campaign_form() -> None:
+    levers = statement_archive.lever_choices(db)
+    adopted = {r["id"]: r["title"] for r in statement_archive.search_statements(db, user)
+               if r["status"] in ("vedtatt", "sendt")}
+    with st.expander("Ny kampanje", icon=":material/add:"), st.form("camp_new", enter_to_submit=False):
+        title = st.text_input("Tittel", key="camp_title")
+        c1, c2 = st.columns(2)
+        starts = c1.date_input("Start", today, **dates.OPEN_RANGE, format="DD.MM.YYYY", key="camp_start")
+        ends = c2.date_input("Slutt", None, **dates.OPEN_RANGE, format="DD.MM.YYYY", key="camp_end")
+        goal_s = c1.number_input("Mål: underskrifter", 0, step=100, key="camp_goal_s")
+        goal_v = c2.number_input("Mål: frivillige", 0, step=10, key="camp_goal_v")
+        description = st.text_area("Beskrivelse", key="camp_description")
+        lever_ids = st.multiselect("Saker", list(levers), format_func=levers.get,
+                                   key="camp_levers", placeholder=texts.CHOOSE_MANY, select_all=False)
+        statement_ids = st.multiselect("Uttalelser", list(adopted), format_func=adopted.get,
+                                       key="camp_statements", placeholder=texts.CHOOSE_MANY, select_all=False)
+        if st.form_submit_button("Opprett kampanje", type="primary"):
+            act("Kampanjen er opprettet.", campaigns.create_campaign, db, user, title,
+                starts_on=starts, ends_on=ends, goal_signatures=goal_s, goal_volunteers=goal_v,
+                description=description, lever_ids=lever_ids, statement_ids=statement_ids)
+
+
+st.title(texts.PAGE_TITLES["kalender"])
+if FLASH in st.session_state:
+    st.success(md(st.session_state.pop(FLASH)))
+# Lazy tabs: only the open one runs on a rerun.
+tab_calendar, tab_campaigns = st.tabs(["Aktiviteter", "Kampanjer"], default="Aktiviteter",
+                                      key="kalender_fane", on_change="rerun")
+if tab_calendar.open:
+    with tab_calendar:
+        activity_tab()
+if tab_campaigns.open:
+    with tab_campaigns:
+        campaign_tab()

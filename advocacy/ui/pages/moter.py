@@ -1,0 +1,83 @@
+"""Møter: log meetings with politicians, follow them up and write the follow-up letter."""
+
+import streamlit as st
+
+from advocacy import texts
+from advocacy.accounts import accounts
+from advocacy.errors import AdvocacyError
+from advocacy.meetings import meeting_list
+from advocacy.policy import municipalities
+from advocacy.ui import context
+from advocacy.ui.followup_view import render_followups
+from advocacy.ui.list_controls import Choice, ask, pages
+from advocacy.ui.meeting_detail import render_meeting
+from advocacy.ui.meeting_form import meeting_form
+from advocacy.ui.safe_text import md
+from advocacy.ui.search_view import render_search
+from advocacy.ui.widgets import open_requested, table
+
+user = context.require_page("moter")
+db = context.db()
+
+VIEWS = ["Møter", "Nytt møte", "Oppfølging", "Søk"]
+OPEN = "moter_open"  # the meeting shown under the list
+PENDING = "moter_pending_open"  # set before a rerun: widgets' state can only change before them
+
+st.session_state.setdefault("moter_view", VIEWS[0])
+st.title(texts.PAGE_TITLES["moter"])
+# A link from search (or elsewhere) opens one record: ?mote=12.
+open_requested(db, user, "moter", "mote", VIEWS[0])
+if user.chapter_name and not user.is_leader:
+    st.caption(f"Møter for {md(user.chapter_name)}")
+view = st.segmented_control("Visning", VIEWS, key="moter_view",
+                            label_visibility="collapsed") or VIEWS[0]
+
+if view == "Nytt møte":
+    new_id = meeting_form(db, user, "new")
+    if new_id:
+        st.session_state[PENDING] = new_id
+        st.rerun()
+elif view == "Oppfølging":
+    render_followups(db, user)
+elif view == "Søk":
+    render_search(db, user, "moter_search")
+else:
+    kommuner = municipalities.names(db)
+    chosen_kommune = st.session_state.get("moter_list_f_kommune")
+    choices = [Choice("kommune", "Kommune", kommuner, "Alle kommuner")]
+    if user.is_leader:
+        choices.append(Choice("lokallag", "Lokallag", accounts.chapter_names(db), "Alle lokallag"))
+    choices += [
+        Choice("politiker", "Politiker", meeting_list.politicians_in(db, chosen_kommune),
+               "Velg kommune først" if not chosen_kommune else "Alle politikere"),
+        Choice("type", "Type", texts.MEETING_KINDS, "Alle typer"),
+        Choice("oppfolging", "Oppfølgingsstatus", texts.MEETING_FOLLOWUP_STATES, "Alle"),
+    ]
+    query = ask("moter_list", meeting_list.SPEC, choices, period="Periode",
+                search="Søk i møtene")
+    found = meeting_list.find(db, user, query)
+    rows = found.rows
+    table(
+        rows,
+        {"held_on": "Dato", "kind": "Type", "chapter": "Lokallag", "kommune": "Kommune",
+         "politicians": "Politikere", "summary": "Sammendrag", "followup_due": "Oppfølging innen",
+         "followup_done_on": "Fulgt opp"},
+        dates=["held_on", "followup_due", "followup_done_on"],
+        labels={"kind": texts.MEETING_KINDS},
+        key="moter_table",
+    )
+    pages("moter_list", found, query, texts.MEETINGS_NOUN)
+    labels = {r["id"]: f"{texts.format_short_date(r['held_on'])} – {r['kommune']}: "
+                       f"{r['politicians'] or ''}" for r in rows}
+    selected = st.session_state.get(OPEN)
+    if selected is not None and selected not in labels:
+        labels[selected] = f"Møte {selected}"  # a linked meeting beyond the list's window
+    if labels:
+        chosen = st.selectbox("Åpne møte", list(labels), format_func=lambda i: labels[i],
+                              key=OPEN, index=None, placeholder=texts.CHOOSE_MEETING)
+        if chosen is not None:
+            st.divider()
+            try:
+                render_meeting(db, user, chosen)
+            except AdvocacyError as exc:
+                st.error(md(exc.message))

@@ -1,0 +1,13 @@
+"""The writing group's reader letters and op-eds, from idea to print: the pipeline, the newspapers, length and similarity, the argument bank.
+
+One workflow per module:
+- argument_bank        The argument bank: approved paragraphs, with their sources and the date they were …
+- char_count           Length of a text as newspapers measure it: characters including spaces, and words.
+- letter_lists         Who sees which reader letters, and what each one needs next.
+- letter_sending       Sending a reader letter to one paper, and recording what the paper did with it.
+- letter_starters      Where a reader letter starts: a skeleton that follows the writing norms, or a lever …
+- newspapers           The newspapers register: where reader letters go, how long they may be, in which …
+- reader_letter_list   Innlegg as a long list: search the letters' words, filter by status, kind, paper, …
+- reader_letters       Reader letters and op-eds from idea to print: the writing group's pipeline.
+- similarity           Is this draft nearly the same as a letter already sent? Papers refuse form letters.
+"""
