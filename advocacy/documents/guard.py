@@ -51,7 +51,6 @@ _ZIP_MAGIC = b"PK\x03\x04"
 MAIN_CONTENT_TYPE = (
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 )
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _REFUSED_CONTENT_TYPES = {
     "oleobject": "et innebygd OLE-objekt",
     "activex": "ActiveX-kontroller",

@@ -361,7 +361,7 @@ def test_the_cpu_limit_stops_a_worker_the_caller_would_wait_longer_for():
     from advocacy.documents import worker
     from advocacy.documents.limits import Limits
 
-    data = hostile("tre-lokker")
+    data = make_docx([SPIN])  # pure CPU, no output: no other cap can stop it before the kernel
     spinning = worker._Worker()
     try:
         spinning.send(("check", Limits(seconds=1, memory_mb=1024, output_mb=10),
