@@ -81,7 +81,7 @@ def sidebar(user: accounts.User, demo_mode: bool) -> None:
             session_cookie.logged_out(context.db(), st.session_state.get("session_token"))
             st.rerun()
         own_password.popover(context.db(), user)
-        session_cookie.sync(st.session_state.get("session_token"))  # right after a login
+        session_cookie.sync(st.session_state.get("session_token"))  # until the browser has it
 
 
 def main() -> None:

@@ -2,12 +2,13 @@
 and into a new tab (advocacy/accounts/sessions.py keeps the server's half).
 
 Streamlit reads cookies (`st.context.cookies`, as they were when the page loaded) but cannot
-set them: a small script in `st.html` writes `document.cookie`. It is rendered in every run
-after a login or logout until one of them finishes (app.py calls `finished()` at the end of a
-run): a run cut short by the next click, or ended by `st.rerun()`, may never have reached the
-browser. The cookie has no expiry of its
-own (it ends with the browser); the server decides how long a token stays good. The token is
-never put in the URL.
+set them: a small script in `st.html` writes `document.cookie`. While a tab is logged in and the
+page was loaded without this session's cookie, the script is rendered in every run: whether
+the browser ran it cannot be known before the next page load (a run that ends while the user
+already clicked on may never be drawn), and writing the same value again is harmless. After a
+logout the clearing script is rendered in every run until one of them finishes (app.py calls
+`finished()` at the end of a run). The cookie has no expiry of its own (it ends with the
+browser); the server decides how long a token stays good. The token is never put in the URL.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import streamlit as st
 from advocacy.accounts import sessions
 
 COOKIE = "pavirk_session"
-_PENDING = "session_cookie_pending"  # "set" or "clear", for the next run that finishes
+_PENDING = "session_cookie_pending"  # "clear", for the next run that finishes
 
 
 def from_browser() -> str | None:
@@ -32,7 +33,7 @@ def from_browser() -> str | None:
 def logged_in(db, user_id: int) -> str:
     """Start a server session for a user who just logged in; the cookie follows next run."""
     token = sessions.start(db, user_id)
-    st.session_state[_PENDING] = "set"
+    st.session_state.pop(_PENDING, None)
     return token
 
 
@@ -45,12 +46,13 @@ def logged_out(db, token: str | None) -> None:
 
 
 def sync(token: str | None) -> None:
-    """Write or clear the cookie if a login or logout asked for it (and no run since has
-    finished)."""
-    pending = st.session_state.get(_PENDING)
-    if pending == "set" and token:
+    """Write the logged-in tab's cookie until a page load shows the browser has it; clear it
+    after a logout (until a run has finished)."""
+    if token:
+        if from_browser() == token:
+            return
         value, lifetime = json.dumps(token), ""
-    elif pending == "clear":
+    elif st.session_state.get(_PENDING) == "clear":
         value, lifetime = '""', "; Max-Age=0"
     else:
         return
@@ -66,5 +68,5 @@ def cookie_html(value: str, lifetime: str) -> str:
 
 
 def finished() -> None:
-    """The run that wrote or cleared the cookie went on to finish: the browser has the script."""
+    """The run that cleared the cookie went on to finish: the browser has the script."""
     st.session_state.pop(_PENDING, None)
