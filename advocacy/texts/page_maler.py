@@ -1,0 +1,32 @@
+"""Maler: the bundled and uploaded templates, their merge fields and the upload."""
+
+MALER_COL_FIELD = "Flettefelt"
+MALER_COL_DESCRIPTION = "Beskrivelse"
+MALER_COL_IS_LIST = "Liste"
+MALER_COL_REQUIRED = "Påkrevd"
+MALER_COL_SAMPLE = "Eksempel"
+MALER_BUNDLED = "Maler som følger med"
+MALER_COL_FILE = "Fil"
+MALER_COL_SIZE = "Størrelse (kB)"
+MALER_FIELDS_HOWTO = (
+    "Flettefeltene skrives i Word som `{{ feltnavn }}`. Lister (som `krav`) fylles inn med `{%p for k in krav %}` … `{{ k }}` … `{%p endfor %}`, hver kode i sitt eget avsnitt. Valgfrie linjer omsluttes av `{%p if kopi %}` … `{%p endif %}`."
+)
+MALER_FIELDS_IN = "Flettefelt i {file} – {title}"
+MALER_UPLOADED = "Opplastede maler"
+MALER_COL_NAME = "Navn"
+MALER_COL_KIND = "Type"
+MALER_COL_UPLOADED_BY = "Lastet opp av"
+MALER_COL_UPLOADED_AT = "Lastet opp"
+MALER_UPLOAD_HEADING = "Last opp en ny mal"
+MALER_UPLOAD_HELP = (
+    "Filen sjekkes før noe annet leser den: bare vanlige Word-dokumenter (.docx) uten makroer, eksterne koblinger eller DDE-/INCLUDE-felt, høyst 10 MB. Deretter vises flettefeltene og en prøveutfylling med eksempelverdier."
+)
+MALER_UPLOAD_FILE = "Word-mal (.docx)"
+MALER_APPROVED = "{file} er godkjent. Flettefelt: {fields}"
+MALER_NO_FIELDS = "ingen"
+MALER_SAMPLE_FILL = "**Prøveutfylling med eksempelverdier**"
+MALER_NAME = "Navn på malen"
+MALER_KIND = "Dokumenttype"
+MALER_SAVE = "Lagre malen"
+MALER_SAVED = "Malen «{name}» er lagret og kan brukes under Brev og innlegg."
+MALER_LEADERS_ONLY = "Bare ledelsen kan laste opp nye maler."
