@@ -47,7 +47,8 @@ ADMIN_LOG_PERIOD = "Periode"
 ADMIN_LOG_SEARCH = "Søk etter navn"
 ADMIN_VERIFY_LOG = "Kontroller endringsloggen"
 ADMIN_BACKUP_HELP = (
-    "Last ned en kontrollert kopi av hele databasen. Oppbevar den trygt: den inneholder personopplysninger."
+    "Last ned en kontrollert kopi av hele databasen. Oppbevar den trygt: den inneholder "
+    "personopplysninger."
 )
 ADMIN_MAKE_BACKUP = "Lag sikkerhetskopi"
 ADMIN_DOWNLOAD_BACKUP = "Last ned sikkerhetskopi"

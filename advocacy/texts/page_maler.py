@@ -9,7 +9,9 @@ MALER_BUNDLED = "Maler som følger med"
 MALER_COL_FILE = "Fil"
 MALER_COL_SIZE = "Størrelse (kB)"
 MALER_FIELDS_HOWTO = (
-    "Flettefeltene skrives i Word som `{{ feltnavn }}`. Lister (som `krav`) fylles inn med `{%p for k in krav %}` … `{{ k }}` … `{%p endfor %}`, hver kode i sitt eget avsnitt. Valgfrie linjer omsluttes av `{%p if kopi %}` … `{%p endif %}`."
+    "Flettefeltene skrives i Word som `{{ feltnavn }}`. Lister (som `krav`) fylles inn med `{%p "
+    "for k in krav %}` … `{{ k }}` … `{%p endfor %}`, hver kode i sitt eget avsnitt. Valgfrie "
+    "linjer omsluttes av `{%p if kopi %}` … `{%p endif %}`."
 )
 MALER_FIELDS_IN = "Flettefelt i {file} – {title}"
 MALER_UPLOADED = "Opplastede maler"
@@ -19,7 +21,9 @@ MALER_COL_UPLOADED_BY = "Lastet opp av"
 MALER_COL_UPLOADED_AT = "Lastet opp"
 MALER_UPLOAD_HEADING = "Last opp en ny mal"
 MALER_UPLOAD_HELP = (
-    "Filen sjekkes før noe annet leser den: bare vanlige Word-dokumenter (.docx) uten makroer, eksterne koblinger eller DDE-/INCLUDE-felt, høyst 10 MB. Deretter vises flettefeltene og en prøveutfylling med eksempelverdier."
+    "Filen sjekkes før noe annet leser den: bare vanlige Word-dokumenter (.docx) uten makroer, "
+    "eksterne koblinger eller DDE-/INCLUDE-felt, høyst 10 MB. Deretter vises flettefeltene og "
+    "en prøveutfylling med eksempelverdier."
 )
 MALER_UPLOAD_FILE = "Word-mal (.docx)"
 MALER_APPROVED = "{file} er godkjent. Flettefelt: {fields}"

@@ -17,7 +17,14 @@ db = context.db()
 
 st.title(texts.PAGE_TITLES["administrasjon"])
 tab_users, tab_chapters, tab_log, tab_backup, tab_privacy, tab_trash = st.tabs(
-    [texts.ADMIN_USERS, texts.ADMIN_CHAPTER, texts.ADMIN_TAB_LOG, texts.ADMIN_TAB_BACKUP, texts.ADMIN_TAB_PRIVACY, texts.TRASH_TITLE]
+    [
+        texts.ADMIN_USERS,
+        texts.ADMIN_CHAPTER,
+        texts.ADMIN_TAB_LOG,
+        texts.ADMIN_TAB_BACKUP,
+        texts.ADMIN_TAB_PRIVACY,
+        texts.TRASH_TITLE,
+    ]
 )
 chapters = accounts.list_chapters(db)
 chapter_names = [c["name"] for c in chapters]
@@ -35,8 +42,14 @@ with tab_users:
     users = accounts.list_users(db, user)
     table(
         users,
-        {"brukernavn": texts.ADMIN_USERNAME, "navn": texts.ADMIN_NAME, "rolle": texts.ADMIN_ROLE, "lokallag": texts.ADMIN_CHAPTER,
-         "aktiv": texts.ADMIN_COL_ACTIVE, "sist_innlogget": texts.ADMIN_COL_LAST_LOGIN},
+        {
+            "brukernavn": texts.ADMIN_USERNAME,
+            "navn": texts.ADMIN_NAME,
+            "rolle": texts.ADMIN_ROLE,
+            "lokallag": texts.ADMIN_CHAPTER,
+            "aktiv": texts.ADMIN_COL_ACTIVE,
+            "sist_innlogget": texts.ADMIN_COL_LAST_LOGIN,
+        },
         labels={"rolle": texts.ROLE_LABELS, "aktiv": {1: texts.ADMIN_YES, 0: texts.ADMIN_NO}},
         dates=["sist_innlogget"],
         key="users_table",
@@ -72,7 +85,9 @@ with tab_users:
         current = by_id[chosen]
         with st.form("edit_user_form", enter_to_submit=False):
             c1, c2 = st.columns(2)
-            full_name = c1.text_input(texts.ADMIN_FULL_NAME, value=current["navn"], key="edit_full_name")
+            full_name = c1.text_input(
+                texts.ADMIN_FULL_NAME, value=current["navn"], key="edit_full_name"
+            )
             role = c2.selectbox(texts.ADMIN_ROLE, accounts.ROLES, format_func=texts.ROLE_LABELS.get,
                                 index=accounts.ROLES.index(current["rolle"]), key="edit_role", placeholder=texts.CHOOSE_ONE)
             options = [None, *chapter_names]
@@ -82,9 +97,15 @@ with tab_users:
             # Shown so that a save keeps them: update_user sets every field it is given.
             title = c2.text_input(texts.ADMIN_SIGNATURE_TITLE,
                                   value=current["tittel"] or "", key=f"edit_title_{chosen}")
-            email = c1.text_input(texts.ADMIN_EMAIL, value=current["epost"] or "", key=f"edit_email_{chosen}")
-            phone = c2.text_input(texts.ADMIN_PHONE, value=current["telefon"] or "", key=f"edit_phone_{chosen}")
-            place = c1.text_input(texts.ADMIN_PLACE, value=current["sted"] or "", key=f"edit_place_{chosen}")
+            email = c1.text_input(
+                texts.ADMIN_EMAIL, value=current["epost"] or "", key=f"edit_email_{chosen}"
+            )
+            phone = c2.text_input(
+                texts.ADMIN_PHONE, value=current["telefon"] or "", key=f"edit_phone_{chosen}"
+            )
+            place = c1.text_input(
+                texts.ADMIN_PLACE, value=current["sted"] or "", key=f"edit_place_{chosen}"
+            )
             if st.form_submit_button(texts.EDIT_SAVE):
                 try:
                     user_admin.update_user(db, user, chosen, full_name=full_name, role=role,
@@ -120,8 +141,13 @@ with tab_users:
 with tab_chapters:
     table(
         chapters,
-        {"name": texts.ADMIN_CHAPTER, "organisation": texts.ADMIN_COL_ORGANISATION, "kommune": texts.ADMIN_COL_MUNICIPALITY,
-         "members": texts.ADMIN_USERS, "meetings": texts.ADMIN_COL_MEETINGS},
+        {
+            "name": texts.ADMIN_CHAPTER,
+            "organisation": texts.ADMIN_COL_ORGANISATION,
+            "kommune": texts.ADMIN_COL_MUNICIPALITY,
+            "members": texts.ADMIN_USERS,
+            "meetings": texts.ADMIN_COL_MEETINGS,
+        },
         key="chapters_table",
     )
     with st.form("new_chapter", clear_on_submit=True, enter_to_submit=False):
@@ -139,12 +165,26 @@ with tab_chapters:
     edit_forms.chapter_edit(db, user, chapters)
 
 with tab_log:
-    query = ask("audit_list", audit_list.SPEC, [
-        Choice("tabell", texts.ADMIN_LOG_TABLE, {t: texts.AUDIT_TABLES.get(t, t) for t in audit.AUDITED},
-               texts.ADMIN_LOG_ALL_TABLES),
-        Choice("handling", texts.ADMIN_LOG_ACTION, change_log.ACTIONS, texts.ADMIN_LOG_ALL_ACTIONS),
-        Choice("hvem", texts.ADMIN_LOG_WHO, audit_list.people(db, user), texts.ADMIN_LOG_EVERYONE),
-    ], period=texts.ADMIN_LOG_PERIOD, search=texts.ADMIN_LOG_SEARCH)
+    query = ask(
+        "audit_list",
+        audit_list.SPEC,
+        [
+            Choice(
+                "tabell",
+                texts.ADMIN_LOG_TABLE,
+                {t: texts.AUDIT_TABLES.get(t, t) for t in audit.AUDITED},
+                texts.ADMIN_LOG_ALL_TABLES,
+            ),
+            Choice(
+                "handling", texts.ADMIN_LOG_ACTION, change_log.ACTIONS, texts.ADMIN_LOG_ALL_ACTIONS
+            ),
+            Choice(
+                "hvem", texts.ADMIN_LOG_WHO, audit_list.people(db, user), texts.ADMIN_LOG_EVERYONE
+            ),
+        ],
+        period=texts.ADMIN_LOG_PERIOD,
+        search=texts.ADMIN_LOG_SEARCH,
+    )
     found = audit_list.find(db, user, query)
     table(change_log.describe(db, found.rows), texts.CHANGE_LOG_COLUMNS, times=["at"],
           key="audit_log_table")

@@ -154,11 +154,18 @@ def save_form(template, values) -> None:
 
 
 def document_list() -> None:
-    choices = [Choice("type", texts.BREV_KIND, {k: texts.DOCUMENT_KINDS[k]
-                                       for k in document_records.allowed_kinds(user)},
-                      texts.ALL_KINDS_LABEL),
-               Choice("status", texts.BREV_STATUS, texts.DOCUMENT_STATUSES, texts.ALL_STATUSES),
-               Choice("kommune", texts.BREV_MUNICIPALITY, municipalities.names(db), texts.ALL_MUNICIPALITIES)]
+    choices = [
+        Choice(
+            "type",
+            texts.BREV_KIND,
+            {k: texts.DOCUMENT_KINDS[k] for k in document_records.allowed_kinds(user)},
+            texts.ALL_KINDS_LABEL,
+        ),
+        Choice("status", texts.BREV_STATUS, texts.DOCUMENT_STATUSES, texts.ALL_STATUSES),
+        Choice(
+            "kommune", texts.BREV_MUNICIPALITY, municipalities.names(db), texts.ALL_MUNICIPALITIES
+        ),
+    ]
     if user.is_leader:
         choices.append(Choice("lokallag", texts.BREV_CHAPTER, accounts.chapter_names(db),
                               texts.ALL_CHAPTERS))
@@ -170,9 +177,17 @@ def document_list() -> None:
     rows = found.rows
     table(
         rows,
-        {"kind": texts.BREV_KIND, "title": texts.BREV_COL_TITLE, "status": texts.BREV_STATUS, "newspaper": texts.BREV_COL_NEWSPAPER,
-         "kommune": texts.BREV_MUNICIPALITY, "author": texts.BREV_AUTHOR, "sent_on": texts.BREV_COL_SENT,
-         "published_on": texts.BREV_COL_PUBLISHED, "updated_at": texts.BREV_COL_UPDATED},
+        {
+            "kind": texts.BREV_KIND,
+            "title": texts.BREV_COL_TITLE,
+            "status": texts.BREV_STATUS,
+            "newspaper": texts.BREV_COL_NEWSPAPER,
+            "kommune": texts.BREV_MUNICIPALITY,
+            "author": texts.BREV_AUTHOR,
+            "sent_on": texts.BREV_COL_SENT,
+            "published_on": texts.BREV_COL_PUBLISHED,
+            "updated_at": texts.BREV_COL_UPDATED,
+        },
         dates=["updated_at", "sent_on", "published_on"],
         labels={"kind": texts.DOCUMENT_KINDS, "status": texts.DOCUMENT_STATUSES},
         key="documents_table",
@@ -233,12 +248,22 @@ def actions(record: dict) -> None:
         st.error(md(exc.message))
 
 
-TABS = [texts.BREV_TAB_NEW, texts.BREV_TAB_LETTERS, texts.BREV_TAB_BATCH, texts.BREV_TAB_DOCUMENTS, texts.BREV_TAB_ARGUMENTS, texts.BREV_TAB_NEWSPAPERS]
+TABS = [
+    texts.BREV_TAB_NEW,
+    texts.BREV_TAB_LETTERS,
+    texts.BREV_TAB_BATCH,
+    texts.BREV_TAB_DOCUMENTS,
+    texts.BREV_TAB_ARGUMENTS,
+    texts.BREV_TAB_NEWSPAPERS,
+]
 # Lazy tabs (on_change="rerun"): only the open tab runs, so a click in one does not recompute
 # the five others against a national archive.
 new_tab, letters_tab, batch_tab, list_tab, arguments_tab, papers_tab = st.tabs(
-    TABS, default=texts.BREV_TAB_LETTERS if user.role == "skrivegruppe" or "innlegg" in st.query_params
-    else TABS[0], key="brev_fane",
+    TABS,
+    default=texts.BREV_TAB_LETTERS
+    if user.role == "skrivegruppe" or "innlegg" in st.query_params
+    else TABS[0],
+    key="brev_fane",
     on_change="rerun",
 )
 for tab, draw in (

@@ -13,14 +13,23 @@ from advocacy.ui.widgets import table
 user = context.require_page("maler")
 db = context.db()
 
-FIELD_COLUMNS = {"name": texts.MALER_COL_FIELD, "description": texts.MALER_COL_DESCRIPTION, "is_list": texts.MALER_COL_IS_LIST,
-                 "required": texts.MALER_COL_REQUIRED, "sample": texts.MALER_COL_SAMPLE}
+FIELD_COLUMNS = {
+    "name": texts.MALER_COL_FIELD,
+    "description": texts.MALER_COL_DESCRIPTION,
+    "is_list": texts.MALER_COL_IS_LIST,
+    "required": texts.MALER_COL_REQUIRED,
+    "sample": texts.MALER_COL_SAMPLE,
+}
 
 st.title(texts.PAGE_TITLES["maler"])
 st.subheader(texts.MALER_BUNDLED)
 table(
     template_library.bundled_templates(),
-    {"name": texts.MALER_COL_FILE, "description": texts.MALER_COL_DESCRIPTION, "size_kb": texts.MALER_COL_SIZE},
+    {
+        "name": texts.MALER_COL_FILE,
+        "description": texts.MALER_COL_DESCRIPTION,
+        "size_kb": texts.MALER_COL_SIZE,
+    },
     key="bundled_templates",
 )
 st.markdown(texts.MALER_FIELDS_HOWTO)
@@ -34,9 +43,15 @@ st.subheader(texts.MALER_UPLOADED)
 uploaded = template_library.uploaded_templates(db)
 table(
     uploaded,
-    {"name": texts.MALER_COL_NAME, "kind": texts.MALER_COL_KIND, "filename": texts.MALER_COL_FILE, "uploaded_by": texts.MALER_COL_UPLOADED_BY,
-     "uploaded_at": texts.MALER_COL_UPLOADED_AT},
-    dates=["uploaded_at"], labels={"kind": texts.DOCUMENT_KINDS},
+    {
+        "name": texts.MALER_COL_NAME,
+        "kind": texts.MALER_COL_KIND,
+        "filename": texts.MALER_COL_FILE,
+        "uploaded_by": texts.MALER_COL_UPLOADED_BY,
+        "uploaded_at": texts.MALER_COL_UPLOADED_AT,
+    },
+    dates=["uploaded_at"],
+    labels={"kind": texts.DOCUMENT_KINDS},
     key="uploaded_templates",
 )
 edit_forms.template_edit(db, user, uploaded)

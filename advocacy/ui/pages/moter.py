@@ -19,7 +19,12 @@ from advocacy.ui.widgets import open_requested, table
 user = context.require_page("moter")
 db = context.db()
 
-VIEWS = [texts.MOTER_VIEW_LIST, texts.MOTER_VIEW_NEW, texts.MOTER_VIEW_FOLLOWUPS, texts.MOTER_VIEW_SEARCH]
+VIEWS = [
+    texts.MOTER_VIEW_LIST,
+    texts.MOTER_VIEW_NEW,
+    texts.MOTER_VIEW_FOLLOWUPS,
+    texts.MOTER_VIEW_SEARCH,
+]
 OPEN = "moter_open"  # the meeting shown under the list
 PENDING = "moter_pending_open"  # set before a rerun: widgets' state can only change before them
 
@@ -46,12 +51,22 @@ else:
     chosen_kommune = st.session_state.get("moter_list_f_kommune")
     choices = [Choice("kommune", texts.MOTER_MUNICIPALITY, kommuner, texts.ALL_MUNICIPALITIES)]
     if user.is_leader:
-        choices.append(Choice("lokallag", texts.MOTER_CHAPTER, accounts.chapter_names(db), texts.ALL_CHAPTERS))
+        choices.append(
+            Choice("lokallag", texts.MOTER_CHAPTER, accounts.chapter_names(db), texts.ALL_CHAPTERS)
+        )
     choices += [
-        Choice("politiker", texts.MOTER_POLITICIAN, meeting_list.politicians_in(db, chosen_kommune),
-               texts.MOTER_CHOOSE_MUNICIPALITY_FIRST if not chosen_kommune else texts.MOTER_ALL_POLITICIANS),
+        Choice(
+            "politiker",
+            texts.MOTER_POLITICIAN,
+            meeting_list.politicians_in(db, chosen_kommune),
+            texts.MOTER_CHOOSE_MUNICIPALITY_FIRST
+            if not chosen_kommune
+            else texts.MOTER_ALL_POLITICIANS,
+        ),
         Choice("type", texts.MOTER_KIND, texts.MEETING_KINDS, texts.ALL_KINDS_LABEL),
-        Choice("oppfolging", texts.MOTER_FOLLOWUP_STATE, texts.MEETING_FOLLOWUP_STATES, texts.MOTER_ALL),
+        Choice(
+            "oppfolging", texts.MOTER_FOLLOWUP_STATE, texts.MEETING_FOLLOWUP_STATES, texts.MOTER_ALL
+        ),
     ]
     query = ask("moter_list", meeting_list.SPEC, choices, period=texts.MOTER_PERIOD,
                 search=texts.MOTER_SEARCH)
@@ -59,9 +74,16 @@ else:
     rows = found.rows
     table(
         rows,
-        {"held_on": texts.MOTER_DATE, "kind": texts.MOTER_KIND, "chapter": texts.MOTER_CHAPTER, "kommune": texts.MOTER_MUNICIPALITY,
-         "politicians": texts.MOTER_POLITICIANS, "summary": texts.MOTER_SUMMARY, "followup_due": texts.MOTER_FOLLOWUP_DUE,
-         "followup_done_on": texts.MOTER_FOLLOWED_UP},
+        {
+            "held_on": texts.MOTER_DATE,
+            "kind": texts.MOTER_KIND,
+            "chapter": texts.MOTER_CHAPTER,
+            "kommune": texts.MOTER_MUNICIPALITY,
+            "politicians": texts.MOTER_POLITICIANS,
+            "summary": texts.MOTER_SUMMARY,
+            "followup_due": texts.MOTER_FOLLOWUP_DUE,
+            "followup_done_on": texts.MOTER_FOLLOWED_UP,
+        },
         dates=["held_on", "followup_due", "followup_done_on"],
         labels={"kind": texts.MEETING_KINDS},
         key="moter_table",
@@ -71,10 +93,18 @@ else:
                        f"{r['politicians'] or ''}" for r in rows}
     selected = st.session_state.get(OPEN)
     if selected is not None and selected not in labels:
-        labels[selected] = texts.MOTER_MEETING_NUMBER.format(id=selected)  # a linked meeting beyond the list's window
+        labels[selected] = texts.MOTER_MEETING_NUMBER.format(
+            id=selected
+        )  # a linked meeting beyond the list's window
     if labels:
-        chosen = st.selectbox(texts.MOTER_OPEN_MEETING, list(labels), format_func=lambda i: labels[i],
-                              key=OPEN, index=None, placeholder=texts.CHOOSE_MEETING)
+        chosen = st.selectbox(
+            texts.MOTER_OPEN_MEETING,
+            list(labels),
+            format_func=lambda i: labels[i],
+            key=OPEN,
+            index=None,
+            placeholder=texts.CHOOSE_MEETING,
+        )
         if chosen is not None:
             st.divider()
             try:

@@ -18,7 +18,16 @@ user = context.require_page("politikere")
 db = context.db()
 editor = user.role in ("leder", "lokallag")
 
-VIEWS = [texts.POLITIKERE_VIEW_LIST, texts.POLITIKERE_VIEW_NEW, texts.POLITIKERE_VIEW_IMPORT, texts.POLITIKERE_VIEW_SEARCH] if editor else [texts.POLITIKERE_VIEW_LIST, texts.POLITIKERE_VIEW_SEARCH]
+VIEWS = (
+    [
+        texts.POLITIKERE_VIEW_LIST,
+        texts.POLITIKERE_VIEW_NEW,
+        texts.POLITIKERE_VIEW_IMPORT,
+        texts.POLITIKERE_VIEW_SEARCH,
+    ]
+    if editor
+    else [texts.POLITIKERE_VIEW_LIST, texts.POLITIKERE_VIEW_SEARCH]
+)
 OPEN = "politiker_open"
 PENDING = "politiker_pending_open"
 LIST = "politiker_list"  # a national directory runs to 10,000: search, filters and pages
@@ -55,8 +64,16 @@ else:
     rows = found.rows
     table(
         rows,
-        {"name": texts.POLITIKERE_NAME, "party": texts.POLITIKERE_PARTY, "kommune": texts.POLITIKERE_MUNICIPALITY, "role": texts.POLITIKERE_ROLE,
-         "committee": texts.POLITIKERE_COMMITTEE, "term": texts.POLITIKERE_TERM, "email": texts.POLITIKERE_EMAIL, "phone": texts.POLITIKERE_PHONE},
+        {
+            "name": texts.POLITIKERE_NAME,
+            "party": texts.POLITIKERE_PARTY,
+            "kommune": texts.POLITIKERE_MUNICIPALITY,
+            "role": texts.POLITIKERE_ROLE,
+            "committee": texts.POLITIKERE_COMMITTEE,
+            "term": texts.POLITIKERE_TERM,
+            "email": texts.POLITIKERE_EMAIL,
+            "phone": texts.POLITIKERE_PHONE,
+        },
         labels={"role": texts.POLITICIAN_ROLES},
         key="politikere_table",
     )

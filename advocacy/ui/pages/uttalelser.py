@@ -89,25 +89,57 @@ def show_document(item: dict) -> None:
 
 def show_record(item: dict) -> None:
     st.subheader(texts.UTTALELSER_SENT_TO)
-    table(item["recipients"], {"name": texts.UTTALELSER_COL_RECIPIENT, "kind": texts.UTTALELSER_COL_KIND, "sent_on": texts.UTTALELSER_COL_SENT},
-          dates=["sent_on"], labels={"kind": texts.STATEMENT_RECIPIENT_KINDS},
-          key="stmt_recipients")
+    table(
+        item["recipients"],
+        {
+            "name": texts.UTTALELSER_COL_RECIPIENT,
+            "kind": texts.UTTALELSER_COL_KIND,
+            "sent_on": texts.UTTALELSER_COL_SENT,
+        },
+        dates=["sent_on"],
+        labels={"kind": texts.STATEMENT_RECIPIENT_KINDS},
+        key="stmt_recipients",
+    )
     st.subheader(texts.UTTALELSER_RESPONSES)
-    table(item["responses"], {"responded_on": texts.UTTALELSER_COL_DATE, "responder": texts.UTTALELSER_COL_FROM,
-                              "recipient": texts.UTTALELSER_COL_RESPONSE_TO, "summary": texts.UTTALELSER_COL_SUMMARY},
-          dates=["responded_on"], key="stmt_responses")
+    table(
+        item["responses"],
+        {
+            "responded_on": texts.UTTALELSER_COL_DATE,
+            "responder": texts.UTTALELSER_COL_FROM,
+            "recipient": texts.UTTALELSER_COL_RESPONSE_TO,
+            "summary": texts.UTTALELSER_COL_SUMMARY,
+        },
+        dates=["responded_on"],
+        key="stmt_responses",
+    )
     with st.expander(texts.UTTALELSER_VERSIONS_AND_HISTORY):
-        table(item["versions"], {"version": texts.UTTALELSER_COL_VERSION, "status": texts.UTTALELSER_COL_STATUS,
-                                 "adopted_on": texts.UTTALELSER_COL_ADOPTED, "title": texts.UTTALELSER_COL_TITLE,
-                                 "correction": texts.CORRECTED_COLUMN},
-              dates=["adopted_on"], labels={"status": texts.STATEMENT_STATUSES},
-              key="stmt_versions")
+        table(
+            item["versions"],
+            {
+                "version": texts.UTTALELSER_COL_VERSION,
+                "status": texts.UTTALELSER_COL_STATUS,
+                "adopted_on": texts.UTTALELSER_COL_ADOPTED,
+                "title": texts.UTTALELSER_COL_TITLE,
+                "correction": texts.CORRECTED_COLUMN,
+            },
+            dates=["adopted_on"],
+            labels={"status": texts.STATEMENT_STATUSES},
+            key="stmt_versions",
+        )
         history = [{**h, "at": texts.format_datetime(h["at"].replace("Z", "+00:00"))}
                    for h in item["history"]]
-        table(history, {"at": texts.UTTALELSER_COL_WHEN, "from_status": texts.UTTALELSER_COL_FROM, "to_status": texts.UTTALELSER_COL_TO,
-                        "who": texts.UTTALELSER_COL_WHO, "note": texts.UTTALELSER_COL_NOTE},
-              labels={"from_status": texts.STATEMENT_STATUSES,
-                      "to_status": texts.STATEMENT_STATUSES}, key="stmt_history")
+        table(
+            history,
+            {
+                "at": texts.UTTALELSER_COL_WHEN,
+                "from_status": texts.UTTALELSER_COL_FROM,
+                "to_status": texts.UTTALELSER_COL_TO,
+                "who": texts.UTTALELSER_COL_WHO,
+                "note": texts.UTTALELSER_COL_NOTE,
+            },
+            labels={"from_status": texts.STATEMENT_STATUSES, "to_status": texts.STATEMENT_STATUSES},
+            key="stmt_history",
+        )
 
 
 def show_actions(item: dict) -> None:
@@ -153,9 +185,17 @@ def send_form(item: dict) -> None:
             picked = st.multiselect(texts.STATEMENT_RECIPIENT_KINDS[kind], list(options),
                                     format_func=options.get, key=f"stmt_send_{kind}", placeholder=texts.CHOOSE_MANY, select_all=False)
             chosen += [(kind, value) for value in picked]
-        others = st.text_area(texts.UTTALELSER_OTHER_RECIPIENTS, help=texts.UTTALELSER_OTHER_RECIPIENTS_HELP)
+        others = st.text_area(
+            texts.UTTALELSER_OTHER_RECIPIENTS, help=texts.UTTALELSER_OTHER_RECIPIENTS_HELP
+        )
         chosen += [("annet", line.strip()) for line in others.splitlines() if line.strip()]
-        date = st.date_input(texts.UTTALELSER_COL_SENT, dt.date.today(), **dates.OPEN_RANGE, format="DD.MM.YYYY", key="stmt_send_date")
+        date = st.date_input(
+            texts.UTTALELSER_COL_SENT,
+            dt.date.today(),
+            **dates.OPEN_RANGE,
+            format="DD.MM.YYYY",
+            key="stmt_send_date",
+        )
         problem = st.empty()
         submitted = st.form_submit_button(texts.UTTALELSER_REGISTER_SENDING, type="primary")
     if submitted:
@@ -169,7 +209,10 @@ def show_statement(statement_id: int) -> None:
         st.error(md(exc.message))
         return
     st.header(md(item["title"]), anchor=False)
-    facts = [texts.STATEMENT_STATUSES[item["status"]], texts.UTTALELSER_VERSION.format(version=item["version"])]
+    facts = [
+        texts.STATEMENT_STATUSES[item["status"]],
+        texts.UTTALELSER_VERSION.format(version=item["version"]),
+    ]
     facts += [item["chapter"]] if item["chapter"] else []
     facts += [lever["name"] for lever in item["levers"]]
     facts += [m["navn"] for m in item["municipalities"]]
@@ -207,13 +250,25 @@ def archive() -> None:
                 search=texts.STATEMENTS_SEARCH)
     found = statement_list.find(db, user, query)
     rows = found.rows
-    table(rows, {"title": texts.UTTALELSER_COL_TITLE, "adopted_by": texts.UTTALELSER_COL_ADOPTED_BY, "adopted_on": texts.UTTALELSER_COL_ADOPTED,
-                 "status": texts.UTTALELSER_COL_STATUS, "version": texts.UTTALELSER_COL_VERSION, "chapter": texts.UTTALELSER_COL_CHAPTER,
-                 "levers": texts.UTTALELSER_COL_LEVERS, "kommuner": texts.UTTALELSER_COL_MUNICIPALITIES,
-                 "recipients": texts.UTTALELSER_COL_RECIPIENTS, "responses": texts.UTTALELSER_RESPONSES,
-                 "corrected_at": texts.CORRECTED_COLUMN},
-          dates=["adopted_on", "corrected_at"], labels={"status": texts.STATEMENT_STATUSES},
-          key="statements_table")
+    table(
+        rows,
+        {
+            "title": texts.UTTALELSER_COL_TITLE,
+            "adopted_by": texts.UTTALELSER_COL_ADOPTED_BY,
+            "adopted_on": texts.UTTALELSER_COL_ADOPTED,
+            "status": texts.UTTALELSER_COL_STATUS,
+            "version": texts.UTTALELSER_COL_VERSION,
+            "chapter": texts.UTTALELSER_COL_CHAPTER,
+            "levers": texts.UTTALELSER_COL_LEVERS,
+            "kommuner": texts.UTTALELSER_COL_MUNICIPALITIES,
+            "recipients": texts.UTTALELSER_COL_RECIPIENTS,
+            "responses": texts.UTTALELSER_RESPONSES,
+            "corrected_at": texts.CORRECTED_COLUMN,
+        },
+        dates=["adopted_on", "corrected_at"],
+        labels={"status": texts.STATEMENT_STATUSES},
+        key="statements_table",
+    )
     pages(LIST, found, query, texts.STATEMENTS_NOUN)
     ids = [r["id"] for r in rows]
     if st.session_state.pop("stmt_pick_removed", False):
@@ -224,11 +279,23 @@ def archive() -> None:
     wanted = address.requested(db, user, "uttalelse")
     if wanted is not None and wanted not in ids:
         ids.insert(0, wanted)  # a link or a new version outside the current filter
-    titles = {r["id"]: texts.UTTALELSER_TITLE_VERSION.format(title=r["title"], version=r["version"]) for r in rows}
+    titles = {
+        r["id"]: texts.UTTALELSER_TITLE_VERSION.format(title=r["title"], version=r["version"])
+        for r in rows
+    }
     default = ids.index(wanted) + 1 if wanted is not None else 0
-    chosen = st.selectbox(texts.UTTALELSER_SHOW, [None, *ids], index=default, key="stmt_pick",
-                          format_func=lambda i: texts.UTTALELSER_CHOOSE if i is None
-                          else titles.get(i, texts.UTTALELSER_NUMBER.format(id=i)), placeholder=texts.CHOOSE_ONE)
+    chosen = st.selectbox(
+        texts.UTTALELSER_SHOW,
+        [None, *ids],
+        index=default,
+        key="stmt_pick",
+        format_func=lambda i: (
+            texts.UTTALELSER_CHOOSE
+            if i is None
+            else titles.get(i, texts.UTTALELSER_NUMBER.format(id=i))
+        ),
+        placeholder=texts.CHOOSE_ONE,
+    )
     if chosen is None:
         st.query_params.pop("uttalelse", None)
     else:
@@ -240,7 +307,11 @@ st.title(texts.PAGE_TITLES["uttalelser"])
 if FLASH in st.session_state:
     st.success(md(st.session_state.pop(FLASH)))
 
-tab_names = [texts.UTTALELSER_TAB_ARCHIVE, texts.UTTALELSER_TAB_NEW] if can_draft else [texts.UTTALELSER_TAB_ARCHIVE]
+tab_names = (
+    [texts.UTTALELSER_TAB_ARCHIVE, texts.UTTALELSER_TAB_NEW]
+    if can_draft
+    else [texts.UTTALELSER_TAB_ARCHIVE]
+)
 if PENDING in st.session_state:
     st.session_state[TAB] = tab_names[0]  # a new draft or version is shown in the archive
 # Lazy tabs: the drafting form is not built on every click in the archive, nor the reverse.
