@@ -25,6 +25,16 @@ from advocacy.texts.lists_records import *  # noqa: F403
 from advocacy.texts.login import *  # noqa: F403
 from advocacy.texts.meetings import *  # noqa: F403
 from advocacy.texts.navigation import *  # noqa: F403
+from advocacy.texts.page_administrasjon import *  # noqa: F403
+from advocacy.texts.page_brev import *  # noqa: F403
+from advocacy.texts.page_kalender import *  # noqa: F403
+from advocacy.texts.page_kommuner import *  # noqa: F403
+from advocacy.texts.page_maler import *  # noqa: F403
+from advocacy.texts.page_moter import *  # noqa: F403
+from advocacy.texts.page_oversikt import *  # noqa: F403
+from advocacy.texts.page_personvern import *  # noqa: F403
+from advocacy.texts.page_politikere import *  # noqa: F403
+from advocacy.texts.page_uttalelser import *  # noqa: F403
 from advocacy.texts.policy import *  # noqa: F403
 from advocacy.texts.privacy import *  # noqa: F403
 from advocacy.texts.sessions import *  # noqa: F403

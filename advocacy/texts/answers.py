@@ -3,7 +3,6 @@
 MEETING_ALREADY_DONE = "Oppfølgingen er allerede markert som gjort ({date})."
 MEETING_DONE_CONFIRM = "Marker oppfølgingen av møtet {date} som gjort i dag?"
 MEETING_DONE_OK = "Oppfølgingen er markert som gjort."
-MEETING_REOPENED = "Oppfølgingen er åpnet igjen."
 
 MEETING_REPLY_NEEDS_SUMMARY = "Skriv kort hva politikeren svarte."
 MEETING_REPLY_ALREADY = "Svaret er allerede registrert ({date})."
@@ -26,13 +25,11 @@ STATEMENT_WITHDRAW_CONFIRM = ("Trekke uttalelsen «{title}»? Den blir stående 
                               "gjelder ikke lenger.")
 STATEMENT_WITHDRAWN_OK = "Uttalelsen er trukket."
 STATEMENT_NOT_WITHDRAWN = "Uttalelsen er ikke trukket."
-STATEMENT_RESTORED = "Uttalelsen er satt tilbake til «{status}»."
 STATEMENT_NOTE_UNDONE = "Angret"
 STATEMENT_ADOPT_CONFIRM = ("Registrere at {body} vedtok uttalelsen {date}? Teksten låses slik "
                            "den er vedtatt, og kan etterpå bare endres i en ny versjon.")
 STATEMENT_SEND_CONFIRM = "Registrere at uttalelsen ble sendt {date} til {names}?"
 STATEMENT_RESPONSE_CONFIRM = "Registrere svaret fra {responder} ({date})?"
-STATEMENT_RESPONSE_REMOVED = "Svaret er fjernet."
 STATEMENT_RESPONSE_NOT_FOUND = "Fant ikke svaret."
 STATEMENT_RESPONSE_REMOVED_NOTE = "Svaret fra {responder} er fjernet"
 

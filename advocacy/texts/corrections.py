@@ -16,7 +16,6 @@ CORRECT_HELP = (
 )
 CORRECTED_MARK = "Rettet: {reason} ({who}, {date})"
 CORRECTED_COLUMN = "Rettet"
-CORRECTED_SHORT = "rettet"
 CORRECTED_BY_UNKNOWN = "ukjent"
 
 CORRECTION_REASON_REQUIRED = "Skriv hvorfor raden rettes opp: grunnen lagres i historikken."

@@ -15,7 +15,6 @@ DOCUMENT_FROZEN = (
     "Dokumentet er {status} og kan ikke endres: det som gikk ut, er låst. "
     "Lag et nytt dokument hvis du vil skrive en ny versjon."
 )
-DOCUMENT_ALREADY_FINAL = "Dokumentet er allerede {status}."
 DOCUMENT_STATUS_NEEDS_SENT = "Dokumentet må være sendt før det kan få status «{status}»."
 DOCUMENT_STATUS_USE_MARK = "Bruk «Marker som sendt» eller «Marker som vedtatt» for status «{status}»."
 DOCUMENT_ADOPT_ONLY_STATEMENTS = "Bare uttalelser kan markeres som vedtatt."

@@ -7,7 +7,6 @@ from babel.dates import format_datetime as _babel_datetime
 
 DRAFT_RESTORED = "Ulagret tekst fra {when} er hentet tilbake."
 DRAFT_DISCARD = "Forkast den ulagrede teksten"
-DRAFT_DISCARDED = "Den ulagrede teksten er forkastet."
 DRAFT_KEY_INVALID = "Ugyldig nøkkel for et utkast: «{key}»."
 DRAFT_TOO_LARGE = "Teksten er for lang til å mellomlagres (over {kb} kB)."
 

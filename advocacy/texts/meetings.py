@@ -14,7 +14,6 @@ MUNICIPALITY_OLD_REFUSED = (
 MUNICIPALITY_OLD_MAPPED = "Gammelt kommunenummer {old} ({name}) er gjort om til {new} {new_name}."
 
 POLITICIAN_NAME_REQUIRED = "Navn mangler."
-POLITICIAN_NAME_TOO_LONG = "Navnet er lengre enn {n} tegn."
 POLITICIAN_ROLE_UNKNOWN = (
     "Ukjent rolle «{value}». Bruk en av: ordfører, varaordfører, gruppeleder, "
     "formannskapsmedlem, kommunestyremedlem, utvalgsleder eller annet."

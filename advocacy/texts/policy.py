@@ -104,10 +104,6 @@ PROFILE_OVER_LIMIT = "Over lovens grense: {levers}."
 PROFILE_MEETINGS = "Møter"
 PROFILE_MEETINGS_HIDDEN = "Møtereferater er bare synlige for lokallagene og ledelsen."
 PROFILE_LETTERS = "Brev, innlegg og uttalelser"
-HISTORY_APPEND_ONLY = (
-    "Historikken kan ikke endres eller slettes: et nytt vedtak registreres som en ny rad, og "
-    "det siste vedtaket gjelder."
-)
 POSITION_READ_ONLY = (
     "Du kan lese kommunens politikk, men ikke registrere vedtak her. Ledelsen registrerer for "
     "alle kommuner, lokallagene for sin egen kommune."

@@ -37,7 +37,6 @@ STATEMENT_FROZEN = (
 )
 STATEMENT_BAD_TRANSITION = "En uttalelse med status «{current}» kan ikke få status «{target}»."
 STATEMENT_ADOPT_NEEDS = "For å registrere vedtaket mangler: {missing}."
-STATEMENT_ADOPT_FUTURE = "Vedtaksdatoen {date} er fram i tid."
 STATEMENT_DATE_INVALID = "«{value}» i feltet «{field}» er ikke en gyldig dato (bruk åååå-mm-dd)."
 STATEMENT_NO_RECIPIENTS = "Velg minst én mottaker."
 STATEMENT_SEND_NOT_ADOPTED = "Bare en vedtatt uttalelse kan sendes (status nå: «{status}»)."
@@ -50,7 +49,6 @@ STATEMENT_UNKNOWN_LEVER = "Ukjent sak «{value}»."
 STATEMENT_UNKNOWN_MUNICIPALITY = "Ukjent kommunenummer «{value}»."
 STATEMENT_UNKNOWN_RECIPIENT = "Ukjent mottaker «{value}»."
 STATEMENT_RENDER_FAILED = "Uttalelsen kunne ikke fylles inn i Word-malen: {reason}"
-STATEMENT_PROVENANCE_EMPTY = "(vedtaksorgan og dato er ikke fylt ut ennå)"
 STATEMENT_DEFAULT_DEMANDS_TO = "kommunestyret"
 STATEMENT_ADOPTED_DOC_STORED = "Den vedtatte uttalelsen er lagret som Word-fil."
 
@@ -60,7 +58,6 @@ CAMPAIGN_PERIOD_INVALID = "Kampanjen kan ikke slutte ({end}) før den starter ({
 CAMPAIGN_GOAL_INVALID = "Målet for {what} må være et helt tall større enn null."
 CAMPAIGN_COUNT_INVALID = "Antall {what} må være et helt tall, null eller mer (fikk «{value}»)."
 CAMPAIGN_COUNT_EMPTY = "Registrer minst én underskrift eller én frivillig."
-CAMPAIGN_COUNT_DATE = "Datoen {date} er fram i tid: registrer tall når de er samlet inn."
 CAMPAIGN_SIGNATURES = "underskrifter"
 CAMPAIGN_VOLUNTEERS = "frivillige"
 

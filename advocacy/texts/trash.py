@@ -38,7 +38,6 @@ TRASH_CHOOSE = "Velg det som skal slettes"
 TRASH_CHOOSE_STANCE = "Slett et standpunkt"
 TRASH_CHOOSE_EVENT = "Slett en aktivitet"
 TRASH_CHOOSE_TEMPLATE = "Slett en opplastet mal"
-TRASH_CHOOSE_ARGUMENT = "Slett et argument"
 TRASH_CONFIRM = "Flytt til papirkurven"
 TRASH_MOVED = "«{label}» er flyttet til papirkurven."
 TRASH_RESTORED = "«{label}» er gjenopprettet."
@@ -48,12 +47,10 @@ TRASH_ENTRY_NOT_FOUND = "Fant ikke dette i papirkurven (nr. {id}); det kan være
 TRASH_ALREADY_RESTORED = "«{label}» er allerede gjenopprettet."
 TRASH_BLOCKED = ("«{label}» kan ikke flyttes til papirkurven fordi {what} viser til det. "
                  "Fjern koblingen eller slett det først.")
-TRASH_AND = " og "
 TRASH_DOCUMENT_FINAL = ("Dokumentet er {status} og kan ikke slettes: sendte og vedtatte "
                         "dokumenter blir stående.")
 TRASH_STATEMENT_NOT_DRAFT = ("Uttalelsen er {status} og kan ikke slettes: bare utkast og "
                              "uttalelser til behandling kan slettes.")
-TRASH_TEMPLATE_IN_USE = "{n} dokumentutkast som bruker malen"
 TRASH_RESTORE_MISSING = "«{label}» kan ikke gjenopprettes: {what} finnes ikke lenger."
 TRASH_RESTORED_RENUMBERED = ("«{label}» er gjenopprettet som nr. {id} (det gamle nummeret ble tatt "
                              "i bruk i mellomtiden).")
@@ -63,13 +60,10 @@ TRASH_TITLE = "Papirkurv"
 TRASH_INTRO = (f"Det som er slettet, ligger her i {TRASH_DAYS} dager før det slettes for godt. "
                "Gjenopprett det som ble slettet ved en feil.")
 TRASH_EMPTY = "Papirkurven er tom."
-TRASH_COL_KIND = "Hva"
-TRASH_COL_LABEL = "Beskrivelse"
 TRASH_COL_WHO = "Slettet av"
 TRASH_COL_WHEN = "Slettet"
 TRASH_COL_LEFT = "Dager igjen"
 TRASH_RESTORE_BUTTON = "Gjenopprett"
-TRASH_PURGED = "Tømt fra papirkurven etter {days} dager."
 TRASH_EXPORT_SECTION = "i papirkurven"
 
 # Edit after save

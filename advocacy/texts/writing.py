@@ -93,7 +93,6 @@ LETTER_MOVED = "Innlegget er flyttet til «{status}»."
 LETTER_SENT_OK = "Innlegget er markert som sendt til {paper}. En kopi av .docx-filen er lagret."
 LETTER_ANSWER_OK = "Svaret er registrert: {status}."
 LETTER_VERSION_OK = "En ny versjon er laget som utkast."
-LETTER_NONE_YET = "Du har ingen innlegg ennå. Start et nytt nedenfor."
 LETTER_NOTHING_NEEDS = "Ingen innlegg venter på deg nå."
 LETTER_MOVE_BUTTONS = {
     "ide": "Tilbake til idé", "utkast": "Gjør til utkast", "til_vurdering": "Send til vurdering",

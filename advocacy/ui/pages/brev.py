@@ -44,7 +44,7 @@ def template_choices() -> list[dict]:
 def choose_template(key: str):
     rows = template_choices()
     by_name = {row["name"]: row for row in rows}
-    name = st.selectbox("Mal", list(by_name), key=key,
+    name = st.selectbox(texts.BREV_TEMPLATE, list(by_name), key=key,
                         format_func=lambda n: document_form.template_label(by_name[n]), placeholder=texts.CHOOSE_ONE)
     return load_template(db, name)
 
@@ -91,19 +91,19 @@ def new_document() -> None:
     document_form.set_defaults(PREFIX, template.name,
                                document_context.sender_context(db, user), drafted=True)
     # A national directory holds ~10,000 politicians: search first, then choose among a few.
-    wanted = st.text_input("Søk etter mottaker i politikerlisten (navn)", key="ny_mottaker_sok")
+    wanted = st.text_input(texts.BREV_SEARCH_RECIPIENT, key="ny_mottaker_sok")
     people = {p["id"]: p for p in politicians.list_politicians(
         db, user, search=wanted, limit=RECIPIENT_CHOICES)} if wanted.strip() else {}
     if st.session_state.get("ny_mottaker") not in (None, *people):
         st.session_state.pop("ny_mottaker")  # chosen under an earlier search
     st.selectbox(
-        "Hent mottaker fra politikerlisten (valgfritt)", [None, *people], key="ny_mottaker",
+        texts.BREV_RECIPIENT_FROM_LIST, [None, *people], key="ny_mottaker",
         format_func=lambda i: "–" if i is None else f"{people[i]['name']}, {people[i]['kommune']}", placeholder=texts.CHOOSE_ONE
     )
     prefill_recipient(template.name)
     values = document_form.field_form(PREFIX, template, prepared.fields, drafted=True)
     document_form.show_fields_status(template, values)
-    st.subheader("Forhåndsvisning")
+    st.subheader(texts.BREV_PREVIEW)
     data = document_form.render_preview(template, values)
     if data is None:
         return
@@ -114,7 +114,7 @@ def new_document() -> None:
 
 def save_form(template, values) -> None:
     editing = st.session_state.get("ny_dokument")
-    title = st.text_input("Tittel i dokumentlisten", key="ny_tittel",
+    title = st.text_input(texts.BREV_TITLE_IN_LIST, key="ny_tittel",
                           placeholder=document_records.default_title(template.kind, values))
     politician_id = st.session_state.get("ny_mottaker")
     recipient = document_context.politician_recipient(db, politician_id) if politician_id else None
@@ -122,20 +122,20 @@ def save_form(template, values) -> None:
     cols = st.columns(3)
     reader_letter = template.kind in document_records.WRITER_KINDS
     try:
-        if editing and cols[0].button("Lagre endringer", key="ny_oppdater"):
+        if editing and cols[0].button(texts.EDIT_SAVE, key="ny_oppdater"):
             document_records.update_document(db, user, editing, fields=values,
                                               title=title or None, **links)
             document_form.saved(PREFIX, template.name)
-            st.success("Endringene er lagret.")
-        elif not editing and cols[0].button("Lagre som utkast", key="ny_lagre"):
+            st.success(texts.EDIT_SAVED)
+        elif not editing and cols[0].button(texts.BREV_SAVE_AS_DRAFT, key="ny_lagre"):
             st.session_state["ny_dokument"] = document_records.create_document(
                 db, user, kind=template.kind, template=template.name, fields=values,
                 title=title, **links)
             document_form.saved(PREFIX, template.name)
-            st.success("Dokumentet er lagret som utkast.")
+            st.success(texts.BREV_SAVED_AS_DRAFT)
         if reader_letter:
             cols[1].caption(texts.LETTER_SEND_FROM_TAB)
-        elif cols[1].button("Lagre og marker som sendt", key="ny_send"):
+        elif cols[1].button(texts.BREV_SAVE_AND_MARK_SENT, key="ny_send"):
             doc_id = editing or document_records.create_document(
                 db, user, kind=template.kind, template=template.name, fields=values,
                 title=title, **links)
@@ -144,25 +144,32 @@ def save_form(template, values) -> None:
             document_records.mark_sent(db, user, doc_id)
             st.session_state.pop("ny_dokument", None)
             document_form.saved(PREFIX, template.name)
-            st.success("Dokumentet er markert som sendt, og en kopi av .docx-filen er lagret.")
+            st.success(texts.BREV_MARKED_SENT)
     except AdvocacyError as exc:
         st.error(md(exc.message))
     if editing:
-        cols[2].button("Nytt dokument i stedet", key="ny_avbryt",
+        cols[2].button(texts.BREV_NEW_INSTEAD, key="ny_avbryt",
                        on_click=lambda: st.session_state.pop("ny_dokument", None))
-        st.caption(f"Du redigerer dokument nr. {md(editing)}.")
+        st.caption(texts.BREV_EDITING.format(id=md(editing)))
 
 
 def document_list() -> None:
-    choices = [Choice("type", "Type", {k: texts.DOCUMENT_KINDS[k]
-                                       for k in document_records.allowed_kinds(user)},
-                      texts.ALL_KINDS_LABEL),
-               Choice("status", "Status", texts.DOCUMENT_STATUSES, texts.ALL_STATUSES),
-               Choice("kommune", "Kommune", municipalities.names(db), texts.ALL_MUNICIPALITIES)]
+    choices = [
+        Choice(
+            "type",
+            texts.BREV_KIND,
+            {k: texts.DOCUMENT_KINDS[k] for k in document_records.allowed_kinds(user)},
+            texts.ALL_KINDS_LABEL,
+        ),
+        Choice("status", texts.BREV_STATUS, texts.DOCUMENT_STATUSES, texts.ALL_STATUSES),
+        Choice(
+            "kommune", texts.BREV_MUNICIPALITY, municipalities.names(db), texts.ALL_MUNICIPALITIES
+        ),
+    ]
     if user.is_leader:
-        choices.append(Choice("lokallag", "Lokallag", accounts.chapter_names(db),
+        choices.append(Choice("lokallag", texts.BREV_CHAPTER, accounts.chapter_names(db),
                               texts.ALL_CHAPTERS))
-    choices.append(Choice("forfatter", "Forfatter", document_list_query.authors(db, user),
+    choices.append(Choice("forfatter", texts.BREV_AUTHOR, document_list_query.authors(db, user),
                           texts.ALL_AUTHORS))
     query = ask("dok_list", document_list_query.SPEC, choices, period=texts.DOCUMENT_PERIOD,
                 search=texts.DOCUMENT_SEARCH)
@@ -170,9 +177,17 @@ def document_list() -> None:
     rows = found.rows
     table(
         rows,
-        {"kind": "Type", "title": "Tittel", "status": "Status", "newspaper": "Avis",
-         "kommune": "Kommune", "author": "Forfatter", "sent_on": "Sendt",
-         "published_on": "Publisert", "updated_at": "Sist endret"},
+        {
+            "kind": texts.BREV_KIND,
+            "title": texts.BREV_COL_TITLE,
+            "status": texts.BREV_STATUS,
+            "newspaper": texts.BREV_COL_NEWSPAPER,
+            "kommune": texts.BREV_MUNICIPALITY,
+            "author": texts.BREV_AUTHOR,
+            "sent_on": texts.BREV_COL_SENT,
+            "published_on": texts.BREV_COL_PUBLISHED,
+            "updated_at": texts.BREV_COL_UPDATED,
+        },
         dates=["updated_at", "sent_on", "published_on"],
         labels={"kind": texts.DOCUMENT_KINDS, "status": texts.DOCUMENT_STATUSES},
         key="documents_table",
@@ -199,12 +214,12 @@ def document_list() -> None:
     if record["has_copy"]:
         filename, data = document_records.document_copy(db, user, chosen)
         when = record["sent_on"] or record["adopted_on"]
-        st.caption(f"Dette er den lagrede kopien av det som gikk ut {texts.format_date(when)}.")
-        st.download_button("Last ned sendt versjon (.docx)", data=data, file_name=filename,
+        st.caption(texts.BREV_STORED_COPY.format(date=texts.format_date(when)))
+        st.download_button(texts.BREV_DOWNLOAD_SENT, data=data, file_name=filename,
                            mime=document_form.DOCX_MIME, key="dok_kopi",
                            icon=":material/download:")
     elif record["kind"] in document_records.WRITER_KINDS:
-        st.button("Åpne i fanen «Innlegg»", key="dok_innlegg", on_click=innlegg.open_letter,
+        st.button(texts.BREV_OPEN_IN_LETTERS_TAB, key="dok_innlegg", on_click=innlegg.open_letter,
                   args=(record["id"],), help=texts.LETTER_SEND_FROM_TAB)
     elif record["can_edit"] and record["template"]:
         actions(record)
@@ -219,13 +234,13 @@ def actions(record: dict) -> None:
     except AdvocacyError as exc:
         st.error(md(exc.message))
         return
-    cols[0].button("Åpne i skjemaet", key="dok_apne", on_click=st.session_state.update,
-                   kwargs={"ny_apne": record["id"]}, help="Fanen «Nytt dokument» får dokumentets felt.")
+    cols[0].button(texts.BREV_OPEN_IN_FORM, key="dok_apne", on_click=st.session_state.update,
+                   kwargs={"ny_apne": record["id"]}, help=texts.BREV_OPEN_IN_FORM_HELP)
     try:
-        if cols[1].button("Marker som sendt", key="dok_sendt"):
+        if cols[1].button(texts.BREV_MARK_SENT, key="dok_sendt"):
             document_records.mark_sent(db, user, record["id"])
             st.rerun()
-        if record["kind"] == "uttalelse" and cols[2].button("Marker som vedtatt",
+        if record["kind"] == "uttalelse" and cols[2].button(texts.BREV_MARK_ADOPTED,
                                                              key="dok_vedtatt"):
             document_records.mark_adopted(db, user, record["id"])
             st.rerun()
@@ -233,12 +248,22 @@ def actions(record: dict) -> None:
         st.error(md(exc.message))
 
 
-TABS = ["Nytt dokument", "Innlegg", "Masseutsending", "Dokumenter", "Argumentbank", "Aviser"]
+TABS = [
+    texts.BREV_TAB_NEW,
+    texts.BREV_TAB_LETTERS,
+    texts.BREV_TAB_BATCH,
+    texts.BREV_TAB_DOCUMENTS,
+    texts.BREV_TAB_ARGUMENTS,
+    texts.BREV_TAB_NEWSPAPERS,
+]
 # Lazy tabs (on_change="rerun"): only the open tab runs, so a click in one does not recompute
 # the five others against a national archive.
 new_tab, letters_tab, batch_tab, list_tab, arguments_tab, papers_tab = st.tabs(
-    TABS, default="Innlegg" if user.role == "skrivegruppe" or "innlegg" in st.query_params
-    else TABS[0], key="brev_fane",
+    TABS,
+    default=texts.BREV_TAB_LETTERS
+    if user.role == "skrivegruppe" or "innlegg" in st.query_params
+    else TABS[0],
+    key="brev_fane",
     on_change="rerun",
 )
 for tab, draw in (

@@ -66,29 +66,46 @@ def event_rows(items: list[dict]) -> list[dict]:
 
 
 def event_form(chapters: dict, campaign_titles: dict) -> None:
-    with st.expander("Ny aktivitet", icon=":material/add:"), st.form("event_new", enter_to_submit=False):
+    with st.expander(texts.KALENDER_NEW_EVENT, icon=":material/add:"), st.form("event_new", enter_to_submit=False):
         c1, c2 = st.columns(2)
-        kind = c1.selectbox("Type", list(texts.EVENT_KINDS), format_func=texts.EVENT_KINDS.get,
-                            key="event_kind", placeholder=texts.CHOOSE_ONE)
-        title = c2.text_input("Tittel", key="event_title")
+        kind = c1.selectbox(
+            texts.KALENDER_KIND,
+            list(texts.EVENT_KINDS),
+            format_func=texts.EVENT_KINDS.get,
+            key="event_kind",
+            placeholder=texts.CHOOSE_ONE,
+        )
+        title = c2.text_input(texts.KALENDER_TITLE, key="event_title")
         c1, c2, c3 = st.columns(3)
-        day = c1.date_input("Dato", today, **dates.OPEN_RANGE, format="DD.MM.YYYY", key="event_day")
-        start = c2.time_input("Fra", dt.time(18, 0), step=900, key="event_start")
-        end = c3.time_input("Til", None, step=900, key="event_end")
-        all_day = st.checkbox("Hele dagen", key="event_all_day")
+        day = c1.date_input(
+            texts.KALENDER_DATE, today, **dates.OPEN_RANGE, format="DD.MM.YYYY", key="event_day"
+        )
+        start = c2.time_input(texts.KALENDER_FROM, dt.time(18, 0), step=900, key="event_start")
+        end = c3.time_input(texts.KALENDER_TO, None, step=900, key="event_end")
+        all_day = st.checkbox(texts.KALENDER_ALL_DAY, key="event_all_day")
         chapter = user.chapter_id
         if user.is_leader:
-            chapter = st.selectbox("Lokallag", [None, *chapters], key="event_chapter",
-                                   format_func=lambda c: chapters.get(c, "Hele organisasjonen"), placeholder=texts.CHOOSE_ONE)
-        place = st.text_input("Sted", key="event_place")
-        responsible = st.text_input("Ansvarlig", key="event_responsible")
-        campaign = st.selectbox("Kampanje", [None, *campaign_titles], key="event_campaign",
-                                format_func=lambda c: campaign_titles.get(c, "Ingen"), placeholder=texts.CHOOSE_ONE)
-        description = st.text_area("Beskrivelse", key="event_description")
-        if st.form_submit_button("Legg til", type="primary"):
+            chapter = st.selectbox(
+                texts.KALENDER_CHAPTER,
+                [None, *chapters],
+                key="event_chapter",
+                format_func=lambda c: chapters.get(c, texts.KALENDER_WHOLE_ORGANISATION),
+                placeholder=texts.CHOOSE_ONE,
+            )
+        place = st.text_input(texts.KALENDER_PLACE, key="event_place")
+        responsible = st.text_input(texts.KALENDER_RESPONSIBLE, key="event_responsible")
+        campaign = st.selectbox(
+            texts.KALENDER_CAMPAIGN,
+            [None, *campaign_titles],
+            key="event_campaign",
+            format_func=lambda c: campaign_titles.get(c, texts.KALENDER_NO_CAMPAIGN),
+            placeholder=texts.CHOOSE_ONE,
+        )
+        description = st.text_area(texts.KALENDER_DESCRIPTION, key="event_description")
+        if st.form_submit_button(texts.KALENDER_ADD_EVENT, type="primary"):
             starts = day if all_day else dt.datetime.combine(day, start)
             ends = None if all_day or end is None else dt.datetime.combine(day, end)
-            act("Aktiviteten er lagt til.", events.create_event, db, user, kind=kind,
+            act(texts.KALENDER_EVENT_ADDED, events.create_event, db, user, kind=kind,
                 title=title, starts_at=starts, ends_at=ends, chapter_id=chapter, place=place,
                 description=description, responsible=responsible, campaign_id=campaign)
 
@@ -116,27 +133,40 @@ def month_stepper() -> dt.date:
     return shown
 
 
-COLUMNS = {"date": "Dato", "time": "Tid", "kind": "Type", "title": "Tittel",
-           "chapter": "Lokallag", "place": "Sted", "responsible": "Ansvarlig",
-           "campaign": "Kampanje", "source": "Kilde"}
+COLUMNS = {
+    "date": texts.KALENDER_DATE,
+    "time": texts.KALENDER_TIME,
+    "kind": texts.KALENDER_KIND,
+    "title": texts.KALENDER_TITLE,
+    "chapter": texts.KALENDER_CHAPTER,
+    "place": texts.KALENDER_PLACE,
+    "responsible": texts.KALENDER_RESPONSIBLE,
+    "campaign": texts.KALENDER_CAMPAIGN,
+    "source": texts.KALENDER_SOURCE,
+}
 LIST = "cal_list"  # the list view: a national calendar holds ~10,000 events
 
 
 def activity_tab() -> None:
     chapters = accounts.chapter_names(db)
     campaign_titles = {c["id"]: c["title"] for c in campaigns.list_campaigns(db)}
-    view = st.radio("Visning", ["Måned", "Liste"], horizontal=True, key="cal_view")
-    if view == "Måned":
+    view = st.radio(
+        texts.KALENDER_VIEW,
+        [texts.KALENDER_VIEW_MONTH, texts.KALENDER_VIEW_LIST],
+        horizontal=True,
+        key="cal_view",
+    )
+    if view == texts.KALENDER_VIEW_MONTH:
         items = month_tab(chapters)
         ics = functools.partial(events.ics, items)
     else:
         items, ics = list_tab(chapters, campaign_titles)
     st.download_button(
         # made when clicked, not on every rerun: a year of national events is 0.3 s of work
-        "Last ned kalender (.ics)", ics,
+        texts.KALENDER_DOWNLOAD_ICS, ics,
         file_name="pavirk-kalender.ics", on_click="ignore",
         mime="text/calendar", key="cal_ics", icon=":material/event:",
-        help="Åpnes i Outlook, Google Kalender eller telefonen. Tidene er norsk tid.")
+        help=texts.KALENDER_DOWNLOAD_ICS_HELP)
     if can_edit:
         event_form(chapters, campaign_titles)
         editable = {i["event_id"]: f"{texts.format_short_date(i['date'])} {i['title']}"
@@ -150,10 +180,21 @@ def activity_tab() -> None:
 def month_tab(chapters: dict) -> list[dict]:
     """The month grid (with key dates), stepped month by month; its table when asked for."""
     c1, c2 = st.columns([2, 3])
-    chapter = c1.selectbox("Lokallag", [None, *chapters], key="cal_chapter",
-                           format_func=lambda c: chapters.get(c, "Alle lokallag"), placeholder=texts.CHOOSE_ONE)
-    kinds = c2.multiselect("Type", list(ALL_KINDS), format_func=ALL_KINDS.get, key="cal_kinds",
-                           placeholder="Alle typer", select_all=False)
+    chapter = c1.selectbox(
+        texts.KALENDER_CHAPTER,
+        [None, *chapters],
+        key="cal_chapter",
+        format_func=lambda c: chapters.get(c, texts.ALL_CHAPTERS),
+        placeholder=texts.CHOOSE_ONE,
+    )
+    kinds = c2.multiselect(
+        texts.KALENDER_KIND,
+        list(ALL_KINDS),
+        format_func=ALL_KINDS.get,
+        key="cal_kinds",
+        placeholder=texts.ALL_KINDS_LABEL,
+        select_all=False,
+    )
     start = month_stepper()
     year, month = start.year, start.month
     end = dt.date(year, month, pycalendar.monthrange(year, month)[1])
@@ -172,10 +213,12 @@ def list_tab(chapters: dict, campaign_titles: dict):
     period beside it. Returns the page's events (for the edit forms) and the .ics maker (every
     event that matches, made when clicked)."""
     st.session_state.setdefault(f"{LIST}_f_nar", "kommende")  # what is coming, unless asked
-    choices = [Choice("type", "Type", texts.EVENT_KINDS, texts.ALL_KINDS_LABEL, many=True),
-               Choice("lokallag", "Lokallag", chapters, texts.ALL_CHAPTERS),
-               Choice("kampanje", "Kampanje", campaign_titles, texts.ALL_CAMPAIGNS),
-               Choice("nar", texts.EVENT_WHEN_LABEL, texts.EVENT_WHEN, texts.EVENT_WHEN_ALL)]
+    choices = [
+        Choice("type", texts.KALENDER_KIND, texts.EVENT_KINDS, texts.ALL_KINDS_LABEL, many=True),
+        Choice("lokallag", texts.KALENDER_CHAPTER, chapters, texts.ALL_CHAPTERS),
+        Choice("kampanje", texts.KALENDER_CAMPAIGN, campaign_titles, texts.ALL_CAMPAIGNS),
+        Choice("nar", texts.EVENT_WHEN_LABEL, texts.EVENT_WHEN, texts.EVENT_WHEN_ALL),
+    ]
     query = ask(LIST, event_list.SPEC, choices, period=texts.EVENT_PERIOD,
                 search=texts.EVENT_SEARCH)
     found = event_list.find(db, user, query, today=today)
@@ -214,12 +257,22 @@ def key_dates_box(query) -> None:
 def progress_chart(series: list[dict], goal: int | None) -> alt.Chart:
     frame = pd.DataFrame(series)
     frame["date"] = pd.to_datetime(frame["date"])
-    line = alt.Chart(frame).mark_line(point=True).encode(
-        x=alt.X("date:T", title="Dato", axis=alt.Axis(format=texts.CHART_DATE_FORMAT)),
-        y=alt.Y("signatures:Q", title="Underskrifter (sum)", axis=chart_locale.count_axis()),
-        tooltip=[alt.Tooltip("date:T", title="Dato", format=texts.CHART_DATE_FORMAT),
-                 chart_locale.count_tooltip("signatures", "Underskrifter"),
-                 chart_locale.count_tooltip("volunteers", "Frivillige")],
+    line = (
+        alt.Chart(frame)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X(
+                "date:T", title=texts.KALENDER_DATE, axis=alt.Axis(format=texts.CHART_DATE_FORMAT)
+            ),
+            y=alt.Y(
+                "signatures:Q", title=texts.KALENDER_SIGNATURES_SUM, axis=chart_locale.count_axis()
+            ),
+            tooltip=[
+                alt.Tooltip("date:T", title=texts.KALENDER_DATE, format=texts.CHART_DATE_FORMAT),
+                chart_locale.count_tooltip("signatures", texts.KALENDER_SIGNATURES),
+                chart_locale.count_tooltip("volunteers", texts.KALENDER_VOLUNTEERS),
+            ],
+        )
     )
     if not goal:
         return line
@@ -238,7 +291,13 @@ def campaign_tab() -> None:
         return
     if st.session_state.pop("camp_pick_removed", False):
         st.session_state.pop("camp_pick", None)
-    chosen = st.selectbox("Kampanje", list(titles), format_func=titles.get, key="camp_pick", placeholder=texts.CHOOSE_ONE)
+    chosen = st.selectbox(
+        texts.KALENDER_CAMPAIGN,
+        list(titles),
+        format_func=titles.get,
+        key="camp_pick",
+        placeholder=texts.CHOOSE_ONE,
+    )
     campaign = campaigns.get_campaign(db, chosen)
     total = campaigns.totals(db, chosen)
     period = " – ".join(texts.format_date(d) for d in (campaign["starts_on"],
@@ -247,52 +306,100 @@ def campaign_tab() -> None:
     if campaign["description"]:
         st.text(campaign["description"])
     c1, c2, c3 = st.columns(3)
-    for column, what, key in ((c1, "Underskrifter", "signatures"), (c2, "Frivillige",
+    for column, what, key in ((c1, texts.KALENDER_SIGNATURES, "signatures"), (c2, texts.KALENDER_VOLUNTEERS,
                                                                      "volunteers")):
         goal = total[f"goal_{key}"]
-        column.metric(md(what), texts.format_number(total[key]),
-                      f"mål {texts.format_number(goal)}" if goal else None, delta_color="off")
+        column.metric(
+            md(what),
+            texts.format_number(total[key]),
+            texts.KALENDER_GOAL.format(goal=texts.format_number(goal)) if goal else None,
+            delta_color="off",
+        )
         share = total[f"share_{key}"]
         if share is not None:
-            column.progress(min(share, 1.0), text=f"{texts.format_share(share)} av målet")
+            column.progress(
+                min(share, 1.0),
+                text=texts.KALENDER_SHARE_OF_GOAL.format(share=texts.format_share(share)),
+            )
     left = campaigns.days_left(campaign, today)
-    c3.metric("Dager igjen", texts.format_number(max(left, 0)) if left is not None else "–")
+    c3.metric(
+        texts.KALENDER_DAYS_LEFT, texts.format_number(max(left, 0)) if left is not None else "–"
+    )
     series = campaigns.progress(db, chosen)
     if series:
         chart_locale.draw(progress_chart(series, campaign["goal_signatures"]))
-    table(campaigns.counts(db, chosen),
-          {"counted_on": "Dato", "signatures": "Underskrifter", "volunteers": "Frivillige",
-           "source": "Kilde", "chapter": "Lokallag"}, dates=["counted_on"], key="camp_counts")
+    table(
+        campaigns.counts(db, chosen),
+        {
+            "counted_on": texts.KALENDER_DATE,
+            "signatures": texts.KALENDER_SIGNATURES,
+            "volunteers": texts.KALENDER_VOLUNTEERS,
+            "source": texts.KALENDER_SOURCE,
+            "chapter": texts.KALENDER_CHAPTER,
+        },
+        dates=["counted_on"],
+        key="camp_counts",
+    )
     if can_edit:
         with st.form("camp_count", enter_to_submit=False):
-            st.markdown("**Registrer nye tall**")
+            st.markdown(texts.KALENDER_NEW_COUNTS)
             c1, c2, c3 = st.columns(3)
-            day = c1.date_input("Dato", today, format="DD.MM.YYYY", **dates.OPEN_RANGE,
+            day = c1.date_input(texts.KALENDER_DATE, today, format="DD.MM.YYYY", **dates.OPEN_RANGE,
                                 key="count_day")
-            signatures = c2.number_input("Nye underskrifter", 0, step=1, key="count_signatures")
-            volunteers = c3.number_input("Nye frivillige", 0, step=1, key="count_volunteers")
-            source = st.text_input("Kilde", placeholder="Stand på torget", key="count_source")
-            if st.form_submit_button("Registrer", type="primary"):
-                act("Tallene er registrert.", campaigns.add_count, db, user, chosen, day,
+            signatures = c2.number_input(
+                texts.KALENDER_NEW_SIGNATURES, 0, step=1, key="count_signatures"
+            )
+            volunteers = c3.number_input(
+                texts.KALENDER_NEW_VOLUNTEERS, 0, step=1, key="count_volunteers"
+            )
+            source = st.text_input(
+                texts.KALENDER_SOURCE, placeholder=texts.KALENDER_SOURCE_EXAMPLE, key="count_source"
+            )
+            if st.form_submit_button(texts.KALENDER_REGISTER, type="primary"):
+                act(texts.KALENDER_COUNTS_REGISTERED, campaigns.add_count, db, user, chosen, day,
                     signatures=signatures, volunteers=volunteers, source=source)
     linked = campaigns.activity(db, user, chosen)
-    st.subheader("Aktiviteter, møter og brev")
+    st.subheader(texts.KALENDER_LINKED)
     if linked["levers"] or linked["statements"]:
         st.caption(" · ".join(md(t) for t in [r["name"] for r in linked["levers"]]
                               + [r["title"] for r in linked["statements"]]))
-    table(linked["events"],
-          {"starts_at": "Tid", "kind": "Type", "title": "Tittel", "chapter": "Lokallag",
-           "place": "Sted"}, dates=["starts_at"], labels={"kind": texts.EVENT_KINDS},
-          key="camp_events")
+    table(
+        linked["events"],
+        {
+            "starts_at": texts.KALENDER_TIME,
+            "kind": texts.KALENDER_KIND,
+            "title": texts.KALENDER_TITLE,
+            "chapter": texts.KALENDER_CHAPTER,
+            "place": texts.KALENDER_PLACE,
+        },
+        dates=["starts_at"],
+        labels={"kind": texts.EVENT_KINDS},
+        key="camp_events",
+    )
     if linked["meetings"]:
-        table(linked["meetings"], {"held_on": "Møtedato", "chapter": "Lokallag",
-                                   "summary": "Sammendrag"}, dates=["held_on"],
-              key="camp_meetings")
+        table(
+            linked["meetings"],
+            {
+                "held_on": texts.KALENDER_MEETING_DATE,
+                "chapter": texts.KALENDER_CHAPTER,
+                "summary": texts.KALENDER_SUMMARY,
+            },
+            dates=["held_on"],
+            key="camp_meetings",
+        )
     if linked["documents"]:
-        table(linked["documents"], {"title": "Brev", "kind": "Type", "status": "Status",
-                                    "sent_on": "Sendt"}, dates=["sent_on"],
-              labels={"kind": texts.DOCUMENT_KINDS, "status": texts.DOCUMENT_STATUSES},
-              key="camp_documents")
+        table(
+            linked["documents"],
+            {
+                "title": texts.KALENDER_LETTER,
+                "kind": texts.KALENDER_KIND,
+                "status": texts.KALENDER_STATUS,
+                "sent_on": texts.KALENDER_SENT,
+            },
+            dates=["sent_on"],
+            labels={"kind": texts.DOCUMENT_KINDS, "status": texts.DOCUMENT_STATUSES},
+            key="camp_documents",
+        )
     edit_forms.campaign_edit(db, user, campaign)
     trash_view.delete_button(db, user, "campaigns", chosen,
                              on_removed=trash_view.close("camp_pick_removed", True))
@@ -302,20 +409,30 @@ def campaign_form() -> None:
     levers = statement_archive.lever_choices(db)
     adopted = {r["id"]: r["title"] for r in statement_archive.search_statements(db, user)
                if r["status"] in ("vedtatt", "sendt")}
-    with st.expander("Ny kampanje", icon=":material/add:"), st.form("camp_new", enter_to_submit=False):
-        title = st.text_input("Tittel", key="camp_title")
+    with st.expander(texts.KALENDER_NEW_CAMPAIGN, icon=":material/add:"), st.form("camp_new", enter_to_submit=False):
+        title = st.text_input(texts.KALENDER_TITLE, key="camp_title")
         c1, c2 = st.columns(2)
-        starts = c1.date_input("Start", today, **dates.OPEN_RANGE, format="DD.MM.YYYY", key="camp_start")
-        ends = c2.date_input("Slutt", None, **dates.OPEN_RANGE, format="DD.MM.YYYY", key="camp_end")
-        goal_s = c1.number_input("Mål: underskrifter", 0, step=100, key="camp_goal_s")
-        goal_v = c2.number_input("Mål: frivillige", 0, step=10, key="camp_goal_v")
-        description = st.text_area("Beskrivelse", key="camp_description")
-        lever_ids = st.multiselect("Saker", list(levers), format_func=levers.get,
+        starts = c1.date_input(
+            texts.KALENDER_START, today, **dates.OPEN_RANGE, format="DD.MM.YYYY", key="camp_start"
+        )
+        ends = c2.date_input(
+            texts.KALENDER_END, None, **dates.OPEN_RANGE, format="DD.MM.YYYY", key="camp_end"
+        )
+        goal_s = c1.number_input(texts.KALENDER_GOAL_SIGNATURES, 0, step=100, key="camp_goal_s")
+        goal_v = c2.number_input(texts.KALENDER_GOAL_VOLUNTEERS, 0, step=10, key="camp_goal_v")
+        description = st.text_area(texts.KALENDER_DESCRIPTION, key="camp_description")
+        lever_ids = st.multiselect(texts.KALENDER_LEVERS, list(levers), format_func=levers.get,
                                    key="camp_levers", placeholder=texts.CHOOSE_MANY, select_all=False)
-        statement_ids = st.multiselect("Uttalelser", list(adopted), format_func=adopted.get,
-                                       key="camp_statements", placeholder=texts.CHOOSE_MANY, select_all=False)
-        if st.form_submit_button("Opprett kampanje", type="primary"):
-            act("Kampanjen er opprettet.", campaigns.create_campaign, db, user, title,
+        statement_ids = st.multiselect(
+            texts.KALENDER_STATEMENTS,
+            list(adopted),
+            format_func=adopted.get,
+            key="camp_statements",
+            placeholder=texts.CHOOSE_MANY,
+            select_all=False,
+        )
+        if st.form_submit_button(texts.KALENDER_CREATE_CAMPAIGN, type="primary"):
+            act(texts.KALENDER_CAMPAIGN_CREATED, campaigns.create_campaign, db, user, title,
                 starts_on=starts, ends_on=ends, goal_signatures=goal_s, goal_volunteers=goal_v,
                 description=description, lever_ids=lever_ids, statement_ids=statement_ids)
 
@@ -324,8 +441,12 @@ st.title(texts.PAGE_TITLES["kalender"])
 if FLASH in st.session_state:
     st.success(md(st.session_state.pop(FLASH)))
 # Lazy tabs: only the open one runs on a rerun.
-tab_calendar, tab_campaigns = st.tabs(["Aktiviteter", "Kampanjer"], default="Aktiviteter",
-                                      key="kalender_fane", on_change="rerun")
+tab_calendar, tab_campaigns = st.tabs(
+    [texts.KALENDER_TAB_ACTIVITIES, texts.KALENDER_TAB_CAMPAIGNS],
+    default=texts.KALENDER_TAB_ACTIVITIES,
+    key="kalender_fane",
+    on_change="rerun",
+)
 if tab_calendar.open:
     with tab_calendar:
         activity_tab()

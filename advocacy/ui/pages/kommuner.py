@@ -47,22 +47,22 @@ def municipality_list() -> None:
     county_names = {c["fylkesnummer"]: f"{c['navn']} ({c['fylkesnummer']})" for c in counties}
     left, right = st.columns([2, 1])
     left.text_input(texts.SEARCH_LABEL, key="kommune_search",
-                    placeholder="Navn eller kommunenummer, f.eks. Tana eller 5628")
+                    placeholder=texts.KOMMUNER_SEARCH_PLACEHOLDER)
     right.selectbox(
         texts.COUNTY_FILTER,
         [None, *county_names],
         format_func=lambda k: texts.ALL_COUNTIES if k is None else county_names[k],
         key="kommune_county", placeholder=texts.CHOOSE_ONE,
     )
-    st.caption(f"Viser {len(rows)} av {len(everyone)} kommuner (kommuneinndeling 2024).")
+    st.caption(texts.KOMMUNER_SHOWING.format(shown=len(rows), total=len(everyone)))
     table(
         rows,
         {
-            "kommunenummer": "Kommunenr.",
-            "visningsnavn": "Kommune",
-            "fylke": "Fylke",
-            "levers_known": "Registrerte saker",
-            "last_decided": "Sist vedtatt",
+            "kommunenummer": texts.KOMMUNER_COL_NUMBER,
+            "visningsnavn": texts.KOMMUNER_COL_NAME,
+            "fylke": texts.KOMMUNER_COL_COUNTY,
+            "levers_known": texts.KOMMUNER_COL_LEVERS_KNOWN,
+            "last_decided": texts.KOMMUNER_COL_LAST_DECIDED,
         },
         dates=["last_decided"],
         key="kommuner_table",

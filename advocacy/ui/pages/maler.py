@@ -13,34 +13,45 @@ from advocacy.ui.widgets import table
 user = context.require_page("maler")
 db = context.db()
 
-FIELD_COLUMNS = {"name": "Flettefelt", "description": "Beskrivelse", "is_list": "Liste",
-                 "required": "Påkrevd", "sample": "Eksempel"}
+FIELD_COLUMNS = {
+    "name": texts.MALER_COL_FIELD,
+    "description": texts.MALER_COL_DESCRIPTION,
+    "is_list": texts.MALER_COL_IS_LIST,
+    "required": texts.MALER_COL_REQUIRED,
+    "sample": texts.MALER_COL_SAMPLE,
+}
 
 st.title(texts.PAGE_TITLES["maler"])
-st.subheader("Maler som følger med")
+st.subheader(texts.MALER_BUNDLED)
 table(
     template_library.bundled_templates(),
-    {"name": "Fil", "description": "Beskrivelse", "size_kb": "Størrelse (kB)"},
+    {
+        "name": texts.MALER_COL_FILE,
+        "description": texts.MALER_COL_DESCRIPTION,
+        "size_kb": texts.MALER_COL_SIZE,
+    },
     key="bundled_templates",
 )
-st.markdown(
-    "Flettefeltene skrives i Word som `{{ feltnavn }}`. Lister (som `krav`) fylles inn med "
-    "`{%p for k in krav %}` … `{{ k }}` … `{%p endfor %}`, hver kode i sitt eget avsnitt. "
-    "Valgfrie linjer omsluttes av `{%p if kopi %}` … `{%p endif %}`."
-)
+st.markdown(texts.MALER_FIELDS_HOWTO)
 catalogue = template_library.field_catalogue()
 for template in BUNDLED.values():
-    with st.expander(f"Flettefelt i {md(template.path.name)} – {md(template.title)}"):
+    with st.expander(texts.MALER_FIELDS_IN.format(file=md(template.path.name), title=md(template.title))):
         table([row for row in catalogue if row["template"] == template.path.name],
               FIELD_COLUMNS, key=f"fields_{template.kind}")
 
-st.subheader("Opplastede maler")
+st.subheader(texts.MALER_UPLOADED)
 uploaded = template_library.uploaded_templates(db)
 table(
     uploaded,
-    {"name": "Navn", "kind": "Type", "filename": "Fil", "uploaded_by": "Lastet opp av",
-     "uploaded_at": "Lastet opp"},
-    dates=["uploaded_at"], labels={"kind": texts.DOCUMENT_KINDS},
+    {
+        "name": texts.MALER_COL_NAME,
+        "kind": texts.MALER_COL_KIND,
+        "filename": texts.MALER_COL_FILE,
+        "uploaded_by": texts.MALER_COL_UPLOADED_BY,
+        "uploaded_at": texts.MALER_COL_UPLOADED_AT,
+    },
+    dates=["uploaded_at"],
+    labels={"kind": texts.DOCUMENT_KINDS},
     key="uploaded_templates",
 )
 edit_forms.template_edit(db, user, uploaded)
@@ -50,13 +61,9 @@ if user.is_leader:
 
 
 def upload_form() -> None:
-    st.subheader("Last opp en ny mal")
-    st.caption(
-        "Filen sjekkes før noe annet leser den: bare vanlige Word-dokumenter (.docx) uten "
-        "makroer, eksterne koblinger eller DDE-/INCLUDE-felt, høyst 10 MB. Deretter vises "
-        "flettefeltene og en prøveutfylling med eksempelverdier."
-    )
-    upload = st.file_uploader("Word-mal (.docx)", key="mal_fil")
+    st.subheader(texts.MALER_UPLOAD_HEADING)
+    st.caption(texts.MALER_UPLOAD_HELP)
+    upload = st.file_uploader(texts.MALER_UPLOAD_FILE, key="mal_fil")
     if upload is None:
         return
     data = upload.getvalue()
@@ -71,32 +78,33 @@ def upload_form() -> None:
     except AdvocacyError as exc:
         st.error(f"{md(upload.name)}: {md(exc.message)}")
         return
-    st.success(f"{md(upload.name)} er godkjent. Flettefelt: "
-               + (", ".join(code(f) for f in report.fields) or "ingen"))
+    st.success(texts.MALER_APPROVED.format(
+        file=md(upload.name),
+        fields=", ".join(code(f) for f in report.fields) or texts.MALER_NO_FIELDS))
     for warning in report.warnings:
         st.warning(md(warning))
-    st.markdown("**Prøveutfylling med eksempelverdier**")
+    st.markdown(texts.MALER_SAMPLE_FILL)
     with st.container(border=True):
         try:
             st.html(to_html(sample))
         except AdvocacyError as exc:
             st.error(md(exc.message))
     cols = st.columns(2)
-    name = cols[0].text_input("Navn på malen", value=upload.name.rsplit(".", 1)[0],
+    name = cols[0].text_input(texts.MALER_NAME, value=upload.name.rsplit(".", 1)[0],
                               key="mal_navn")
-    kind = cols[1].selectbox("Dokumenttype", list(texts.DOCUMENT_KINDS),
+    kind = cols[1].selectbox(texts.MALER_KIND, list(texts.DOCUMENT_KINDS),
                              format_func=texts.DOCUMENT_KINDS.get, key="mal_type",
                              index=list(texts.DOCUMENT_KINDS).index("annet"), placeholder=texts.CHOOSE_ONE)
-    if st.button("Lagre malen", key="mal_lagre", type="primary"):
+    if st.button(texts.MALER_SAVE, key="mal_lagre", type="primary"):
         try:
             template_library.save_uploaded(db, user, name, kind, upload.name, data)
         except AdvocacyError as exc:
             st.error(md(exc.message))
         else:
-            st.success(f"Malen «{md(name.strip())}» er lagret og kan brukes under Brev og innlegg.")
+            st.success(texts.MALER_SAVED.format(name=md(name.strip())))
 
 
 if user.is_leader:
     upload_form()
 else:
-    st.caption("Bare ledelsen kan laste opp nye maler.")
+    st.caption(texts.MALER_LEADERS_ONLY)

@@ -19,7 +19,12 @@ from advocacy.ui.widgets import open_requested, table
 user = context.require_page("moter")
 db = context.db()
 
-VIEWS = ["Møter", "Nytt møte", "Oppfølging", "Søk"]
+VIEWS = [
+    texts.MOTER_VIEW_LIST,
+    texts.MOTER_VIEW_NEW,
+    texts.MOTER_VIEW_FOLLOWUPS,
+    texts.MOTER_VIEW_SEARCH,
+]
 OPEN = "moter_open"  # the meeting shown under the list
 PENDING = "moter_pending_open"  # set before a rerun: widgets' state can only change before them
 
@@ -28,40 +33,57 @@ st.title(texts.PAGE_TITLES["moter"])
 # A link from search (or elsewhere) opens one record: ?mote=12.
 open_requested(db, user, "moter", "mote", VIEWS[0])
 if user.chapter_name and not user.is_leader:
-    st.caption(f"Møter for {md(user.chapter_name)}")
-view = st.segmented_control("Visning", VIEWS, key="moter_view",
+    st.caption(texts.MOTER_FOR_CHAPTER.format(chapter=md(user.chapter_name)))
+view = st.segmented_control(texts.MOTER_VIEW, VIEWS, key="moter_view",
                             label_visibility="collapsed") or VIEWS[0]
 
-if view == "Nytt møte":
+if view == texts.MOTER_VIEW_NEW:
     new_id = meeting_form(db, user, "new")
     if new_id:
         st.session_state[PENDING] = new_id
         st.rerun()
-elif view == "Oppfølging":
+elif view == texts.MOTER_VIEW_FOLLOWUPS:
     render_followups(db, user)
-elif view == "Søk":
+elif view == texts.MOTER_VIEW_SEARCH:
     render_search(db, user, "moter_search")
 else:
     kommuner = municipalities.names(db)
     chosen_kommune = st.session_state.get("moter_list_f_kommune")
-    choices = [Choice("kommune", "Kommune", kommuner, "Alle kommuner")]
+    choices = [Choice("kommune", texts.MOTER_MUNICIPALITY, kommuner, texts.ALL_MUNICIPALITIES)]
     if user.is_leader:
-        choices.append(Choice("lokallag", "Lokallag", accounts.chapter_names(db), "Alle lokallag"))
+        choices.append(
+            Choice("lokallag", texts.MOTER_CHAPTER, accounts.chapter_names(db), texts.ALL_CHAPTERS)
+        )
     choices += [
-        Choice("politiker", "Politiker", meeting_list.politicians_in(db, chosen_kommune),
-               "Velg kommune først" if not chosen_kommune else "Alle politikere"),
-        Choice("type", "Type", texts.MEETING_KINDS, "Alle typer"),
-        Choice("oppfolging", "Oppfølgingsstatus", texts.MEETING_FOLLOWUP_STATES, "Alle"),
+        Choice(
+            "politiker",
+            texts.MOTER_POLITICIAN,
+            meeting_list.politicians_in(db, chosen_kommune),
+            texts.MOTER_CHOOSE_MUNICIPALITY_FIRST
+            if not chosen_kommune
+            else texts.MOTER_ALL_POLITICIANS,
+        ),
+        Choice("type", texts.MOTER_KIND, texts.MEETING_KINDS, texts.ALL_KINDS_LABEL),
+        Choice(
+            "oppfolging", texts.MOTER_FOLLOWUP_STATE, texts.MEETING_FOLLOWUP_STATES, texts.MOTER_ALL
+        ),
     ]
-    query = ask("moter_list", meeting_list.SPEC, choices, period="Periode",
-                search="Søk i møtene")
+    query = ask("moter_list", meeting_list.SPEC, choices, period=texts.MOTER_PERIOD,
+                search=texts.MOTER_SEARCH)
     found = meeting_list.find(db, user, query)
     rows = found.rows
     table(
         rows,
-        {"held_on": "Dato", "kind": "Type", "chapter": "Lokallag", "kommune": "Kommune",
-         "politicians": "Politikere", "summary": "Sammendrag", "followup_due": "Oppfølging innen",
-         "followup_done_on": "Fulgt opp"},
+        {
+            "held_on": texts.MOTER_DATE,
+            "kind": texts.MOTER_KIND,
+            "chapter": texts.MOTER_CHAPTER,
+            "kommune": texts.MOTER_MUNICIPALITY,
+            "politicians": texts.MOTER_POLITICIANS,
+            "summary": texts.MOTER_SUMMARY,
+            "followup_due": texts.MOTER_FOLLOWUP_DUE,
+            "followup_done_on": texts.MOTER_FOLLOWED_UP,
+        },
         dates=["held_on", "followup_due", "followup_done_on"],
         labels={"kind": texts.MEETING_KINDS},
         key="moter_table",
@@ -71,10 +93,18 @@ else:
                        f"{r['politicians'] or ''}" for r in rows}
     selected = st.session_state.get(OPEN)
     if selected is not None and selected not in labels:
-        labels[selected] = f"Møte {selected}"  # a linked meeting beyond the list's window
+        labels[selected] = texts.MOTER_MEETING_NUMBER.format(
+            id=selected
+        )  # a linked meeting beyond the list's window
     if labels:
-        chosen = st.selectbox("Åpne møte", list(labels), format_func=lambda i: labels[i],
-                              key=OPEN, index=None, placeholder=texts.CHOOSE_MEETING)
+        chosen = st.selectbox(
+            texts.MOTER_OPEN_MEETING,
+            list(labels),
+            format_func=lambda i: labels[i],
+            key=OPEN,
+            index=None,
+            placeholder=texts.CHOOSE_MEETING,
+        )
         if chosen is not None:
             st.divider()
             try:

@@ -84,10 +84,14 @@ cols[0].metric(texts.OVERVIEW_MEETS.format(area=md(area)),
                                      total=texts.format_number(len(statuses))),
                help=texts.format_share(counts["oppfyller"] / len(statuses)))
 cols[1].metric(texts.STATUS_OVER_LIMIT.capitalize(), texts.format_number(counts["over_lovens_grense"]))
-cols[2].metric("Vedtak siste 90 dager", texts.format_number(figures["positions_last_90_days"]))
-cols[3].metric("Publiserte leserinnlegg", texts.format_number(figures["published_letters"]))
+cols[2].metric(
+    texts.OVERSIKT_POSITIONS_LAST_90_DAYS, texts.format_number(figures["positions_last_90_days"])
+)
+cols[3].metric(texts.OVERSIKT_PUBLISHED_LETTERS, texts.format_number(figures["published_letters"]))
 if figures["overdue_followups"] is not None:
-    cols[4].metric("Forfalte oppfølginger", texts.format_number(figures["overdue_followups"]))
+    cols[4].metric(
+        texts.OVERSIKT_OVERDUE_FOLLOWUPS, texts.format_number(figures["overdue_followups"])
+    )
 
 # --- The map ----------------------------------------------------------------------------------
 st.subheader(texts.OVERVIEW_MAP.format(lever=md(lever_names[lever_id])))
@@ -111,9 +115,16 @@ summary = overview.goal_summary(statuses, levers)
 overview_charts.show("goals", (county, version), overview_charts.goals, summary)
 for r in summary:
     r["share"] = texts.format_share(r["share_meets"])
-summary_columns = {"lever": "Sak", "meets": "Oppfyller målet", "share": "Andel",
-                   "partly": "Delvis", "far": "Langt unna", "unknown": "Ukjent",
-                   "over_limit": "Over lovens grense", "municipalities": "Kommuner"}
+summary_columns = {
+    "lever": texts.OVERSIKT_COL_LEVER,
+    "meets": texts.OVERSIKT_COL_MEETS,
+    "share": texts.OVERSIKT_COL_SHARE,
+    "partly": texts.OVERSIKT_COL_PARTLY,
+    "far": texts.OVERSIKT_COL_FAR,
+    "unknown": texts.OVERSIKT_COL_UNKNOWN,
+    "over_limit": texts.OVERSIKT_COL_OVER_LIMIT,
+    "municipalities": texts.OVERSIKT_COL_MUNICIPALITIES,
+}
 with lazy_expander("goal_summary_box") as box:
     if box.open:
         table(summary, summary_columns, key="goal_summary")
@@ -126,9 +137,15 @@ if county is None:
                          by_county)
     for r in by_county:
         r["share"] = texts.format_share(r["share_meets"])
-    county_columns = {"fylke": "Fylke", "meets": "Oppfyller målet", "share": "Andel",
-                      "partly": "Delvis", "far": "Langt unna", "unknown": "Ukjent",
-                      "municipalities": "Kommuner"}
+    county_columns = {
+        "fylke": texts.OVERSIKT_COL_COUNTY,
+        "meets": texts.OVERSIKT_COL_MEETS,
+        "share": texts.OVERSIKT_COL_SHARE,
+        "partly": texts.OVERSIKT_COL_PARTLY,
+        "far": texts.OVERSIKT_COL_FAR,
+        "unknown": texts.OVERSIKT_COL_UNKNOWN,
+        "municipalities": texts.OVERSIKT_COL_MUNICIPALITIES,
+    }
     with lazy_expander("by_county_box") as box:
         if box.open:
             table(by_county, county_columns, key="goal_by_county")
@@ -137,8 +154,14 @@ if county is None:
 # --- What changed --------------------------------------------------------------------------
 st.subheader(texts.OVERVIEW_CHANGES)
 changes = recent(db, today, county, version)
-change_columns = {"decided_on": "Vedtatt", "kommune": "Kommune", "lever": "Sak",
-                  "previous": "Før", "shown": "Nå", "source": "Kilde"}
+change_columns = {
+    "decided_on": texts.OVERSIKT_COL_DECIDED,
+    "kommune": texts.OVERSIKT_COL_MUNICIPALITY,
+    "lever": texts.OVERSIKT_COL_LEVER,
+    "previous": texts.OVERSIKT_COL_BEFORE,
+    "shown": texts.OVERSIKT_COL_NOW,
+    "source": texts.OVERSIKT_COL_SOURCE,
+}
 if len(changes) == CHANGES_SHOWN:
     st.caption(texts.OVERVIEW_CHANGES_SHOWING.format(shown=CHANGES_SHOWN))
 table(changes, change_columns, dates=["decided_on"], key="recent_changes")
@@ -147,13 +170,18 @@ export_buttons(functools.partial(overview.shown_changes, db, today, county, limi
 
 # --- Follow-ups and activity ---------------------------------------------------------------
 if user.role in ("leder", "lokallag"):
-    st.subheader("Forfalte oppfølginger")
+    st.subheader(texts.OVERSIKT_OVERDUE_FOLLOWUPS)
     overdue = followups.overdue_followups(db, user, today, limit=OVERDUE_SHOWN)
     if figures["overdue_followups"] > len(overdue):
         st.caption(texts.OVERDUE_SHOWING.format(
             shown=len(overdue), total=texts.format_number(figures["overdue_followups"])))
-    overdue_columns = {"held_on": "Møtedato", "followup_due": "Frist", "chapter": "Lokallag",
-                       "kommune": "Kommune", "owner": "Ansvarlig"}
+    overdue_columns = {
+        "held_on": texts.OVERSIKT_COL_MEETING_DATE,
+        "followup_due": texts.OVERSIKT_COL_DUE,
+        "chapter": texts.OVERSIKT_COL_CHAPTER,
+        "kommune": texts.OVERSIKT_COL_MUNICIPALITY,
+        "owner": texts.OVERSIKT_COL_OWNER,
+    }
     table(overdue, overdue_columns, dates=["held_on", "followup_due"], key="overdue_table")
     export_buttons(functools.partial(followups.overdue_followups, db, user, today),
                    overdue_columns, "forfalte-oppfolginger", key="overdue_export")
@@ -165,19 +193,34 @@ st.subheader(texts.OVERVIEW_MEETINGS_PER_MONTH)
 if per_month:
     overview_charts.show("per_month", (county, activity_key, today),
                          overview_charts.meetings_per_month, per_month)
-month_columns = {"month": "Måned", "chapter": "Lokallag", "meetings": "Møter"}
+month_columns = {
+    "month": texts.OVERSIKT_COL_MONTH,
+    "chapter": texts.OVERSIKT_COL_CHAPTER,
+    "meetings": texts.OVERSIKT_COL_MEETINGS,
+}
 with lazy_expander("per_month_box") as box:
     if box.open:
-        table(by_chapter, {"chapter": "Lokallag", **month_headings, "total": "I alt"},
-              key="meetings_per_month")
+        table(
+            by_chapter,
+            {
+                "chapter": texts.OVERSIKT_COL_CHAPTER,
+                **month_headings,
+                "total": texts.OVERSIKT_COL_IN_ALL,
+            },
+            key="meetings_per_month",
+        )
 export_buttons(per_month, month_columns, "moter-per-maaned", key="per_month_export")
 
 st.subheader(texts.OVERVIEW_LETTERS_PER_QUARTER)
 if per_quarter:
     overview_charts.show("per_quarter", (county, activity_key, today),
                          overview_charts.letters_per_quarter, per_quarter)
-quarter_columns = {"quarter": "Kvartal", "leserinnlegg": "Leserinnlegg", "kronikk": "Kronikker",
-                   "total": "Totalt"}
+quarter_columns = {
+    "quarter": texts.OVERSIKT_COL_QUARTER,
+    "leserinnlegg": texts.OVERSIKT_COL_READER_LETTERS,
+    "kronikk": texts.OVERSIKT_COL_KRONIKKER,
+    "total": texts.OVERSIKT_COL_TOTAL,
+}
 table(per_quarter, quarter_columns, key="letters_per_quarter")
 export_buttons(per_quarter, quarter_columns, "leserinnlegg-per-kvartal", key="quarter_export")
 

@@ -26,4 +26,4 @@ st.download_button(
     icon=":material/download:", on_click="ignore",
 )
 if user.is_leader:
-    st.info("Innsyn, sletting og lagringstid for andre personer: Administrasjon → Personvern.")
+    st.info(texts.PERSONVERN_OTHERS_IN_ADMIN)

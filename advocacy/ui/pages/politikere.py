@@ -18,7 +18,16 @@ user = context.require_page("politikere")
 db = context.db()
 editor = user.role in ("leder", "lokallag")
 
-VIEWS = ["Oversikt", "Ny politiker", "Importer", "Søk"] if editor else ["Oversikt", "Søk"]
+VIEWS = (
+    [
+        texts.POLITIKERE_VIEW_LIST,
+        texts.POLITIKERE_VIEW_NEW,
+        texts.POLITIKERE_VIEW_IMPORT,
+        texts.POLITIKERE_VIEW_SEARCH,
+    ]
+    if editor
+    else [texts.POLITIKERE_VIEW_LIST, texts.POLITIKERE_VIEW_SEARCH]
+)
 OPEN = "politiker_open"
 PENDING = "politiker_pending_open"
 LIST = "politiker_list"  # a national directory runs to 10,000: search, filters and pages
@@ -27,17 +36,17 @@ st.session_state.setdefault("politiker_view", VIEWS[0])
 st.title(texts.PAGE_TITLES["politikere"])
 # A link from search (or elsewhere) opens one record: ?politiker=12.
 open_requested(db, user, "politiker", "politiker", VIEWS[0])
-view = st.segmented_control("Visning", VIEWS, key="politiker_view",
+view = st.segmented_control(texts.POLITIKERE_VIEW, VIEWS, key="politiker_view",
                             label_visibility="collapsed") or VIEWS[0]
 
-if view == "Ny politiker":
+if view == texts.POLITIKERE_VIEW_NEW:
     new_id = politician_form(db, user, "new_politician")
     if new_id:
         st.session_state[PENDING] = new_id
         st.rerun()
-elif view == "Importer":
+elif view == texts.POLITIKERE_VIEW_IMPORT:
     render_import(db, user)
-elif view == "Søk":
+elif view == texts.POLITIKERE_VIEW_SEARCH:
     render_search(db, user, "politiker_fts")
 else:
     counties = {c["fylkesnummer"]: c["navn"] for c in municipalities.counties(db)}
@@ -46,17 +55,25 @@ else:
         del st.session_state[f"{LIST}_f_kommune"]  # a municipality of another county
     choices = [
         Choice("fylke", texts.COUNTY_FILTER, counties, texts.ALL_COUNTIES),
-        Choice("kommune", "Kommune", places, texts.ALL_MUNICIPALITIES),
-        Choice("parti", "Parti", politicians.party_choices(db), texts.ALL_PARTIES),
-        Choice("rolle", "Rolle", texts.POLITICIAN_ROLES, texts.ALL_ROLES),
+        Choice("kommune", texts.POLITIKERE_MUNICIPALITY, places, texts.ALL_MUNICIPALITIES),
+        Choice("parti", texts.POLITIKERE_PARTY, politicians.party_choices(db), texts.ALL_PARTIES),
+        Choice("rolle", texts.POLITIKERE_ROLE, texts.POLITICIAN_ROLES, texts.ALL_ROLES),
     ]
     query = ask(LIST, politician_list.SPEC, choices, search=texts.POLITICIAN_SEARCH)
     found = politician_list.find(db, user, query)
     rows = found.rows
     table(
         rows,
-        {"name": "Navn", "party": "Parti", "kommune": "Kommune", "role": "Rolle",
-         "committee": "Utvalg", "term": "Periode", "email": "E-post", "phone": "Telefon"},
+        {
+            "name": texts.POLITIKERE_NAME,
+            "party": texts.POLITIKERE_PARTY,
+            "kommune": texts.POLITIKERE_MUNICIPALITY,
+            "role": texts.POLITIKERE_ROLE,
+            "committee": texts.POLITIKERE_COMMITTEE,
+            "term": texts.POLITIKERE_TERM,
+            "email": texts.POLITIKERE_EMAIL,
+            "phone": texts.POLITIKERE_PHONE,
+        },
         labels={"role": texts.POLITICIAN_ROLES},
         key="politikere_table",
     )
@@ -70,7 +87,7 @@ else:
             del st.session_state[OPEN]
     if labels:
         # Nothing opens by itself: a politician's page costs queries nobody asked for.
-        chosen = st.selectbox("Vis politiker", list(labels), format_func=lambda p: labels[p],
+        chosen = st.selectbox(texts.POLITIKERE_SHOW, list(labels), format_func=lambda p: labels[p],
                               key=OPEN, index=None, placeholder=texts.CHOOSE_POLITICIAN)
         if chosen is not None:
             st.divider()

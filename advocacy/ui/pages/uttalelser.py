@@ -60,53 +60,86 @@ def show_text(item: dict) -> None:
         if paragraph.strip():
             st.markdown(md(paragraph))
     if item["demands"]:
-        st.markdown(f"Vi ber {md(item['demands_to'] or texts.STATEMENT_DEFAULT_DEMANDS_TO)} om å:")
+        st.markdown(texts.UTTALELSER_WE_ASK.format(
+            whom=md(item["demands_to"] or texts.STATEMENT_DEFAULT_DEMANDS_TO)))
         st.markdown("\n".join(f"- {md(d)}" for d in item["demands"]))
     if item["reservations"]:
         st.markdown(md(item["reservations"]))
     if item["contact"]:
-        st.markdown(f"**Kontaktperson:** {md(item['contact'])}")
+        st.markdown(texts.UTTALELSER_CONTACT.format(contact=md(item["contact"])))
 
 
 def show_document(item: dict) -> None:
-    with st.expander("Forhåndsvisning som Word-dokument"):
+    with st.expander(texts.UTTALELSER_PREVIEW):
         try:
             st.html(statement_letters.preview_html(item))
         except AdvocacyError as exc:
             st.error(md(exc.message))
     stored = statement_letters.adopted_docx(db, user, item["id"])
     if stored:
-        st.download_button("Last ned vedtatt versjon (.docx)", stored,
+        st.download_button(texts.UTTALELSER_DOWNLOAD_ADOPTED, stored,
                            file_name=statement_letters.filename(item), key="stmt_download",
                            icon=":material/download:")
     else:
-        st.download_button("Last ned som Word (.docx)",
+        st.download_button(texts.UTTALELSER_DOWNLOAD_WORD,
                            functools.partial(statement_letters.render_statement, item),
                            file_name=statement_letters.filename(item), key="stmt_download",
                            icon=":material/download:")
 
 
 def show_record(item: dict) -> None:
-    st.subheader("Sendt til")
-    table(item["recipients"], {"name": "Mottaker", "kind": "Type", "sent_on": "Sendt"},
-          dates=["sent_on"], labels={"kind": texts.STATEMENT_RECIPIENT_KINDS},
-          key="stmt_recipients")
-    st.subheader("Svar")
-    table(item["responses"], {"responded_on": "Dato", "responder": "Fra",
-                              "recipient": "Svar på utsending til", "summary": "Sammendrag"},
-          dates=["responded_on"], key="stmt_responses")
-    with st.expander("Versjoner og historikk"):
-        table(item["versions"], {"version": "Versjon", "status": "Status",
-                                 "adopted_on": "Vedtatt", "title": "Tittel",
-                                 "correction": texts.CORRECTED_COLUMN},
-              dates=["adopted_on"], labels={"status": texts.STATEMENT_STATUSES},
-              key="stmt_versions")
+    st.subheader(texts.UTTALELSER_SENT_TO)
+    table(
+        item["recipients"],
+        {
+            "name": texts.UTTALELSER_COL_RECIPIENT,
+            "kind": texts.UTTALELSER_COL_KIND,
+            "sent_on": texts.UTTALELSER_COL_SENT,
+        },
+        dates=["sent_on"],
+        labels={"kind": texts.STATEMENT_RECIPIENT_KINDS},
+        key="stmt_recipients",
+    )
+    st.subheader(texts.UTTALELSER_RESPONSES)
+    table(
+        item["responses"],
+        {
+            "responded_on": texts.UTTALELSER_COL_DATE,
+            "responder": texts.UTTALELSER_COL_FROM,
+            "recipient": texts.UTTALELSER_COL_RESPONSE_TO,
+            "summary": texts.UTTALELSER_COL_SUMMARY,
+        },
+        dates=["responded_on"],
+        key="stmt_responses",
+    )
+    with st.expander(texts.UTTALELSER_VERSIONS_AND_HISTORY):
+        table(
+            item["versions"],
+            {
+                "version": texts.UTTALELSER_COL_VERSION,
+                "status": texts.UTTALELSER_COL_STATUS,
+                "adopted_on": texts.UTTALELSER_COL_ADOPTED,
+                "title": texts.UTTALELSER_COL_TITLE,
+                "correction": texts.CORRECTED_COLUMN,
+            },
+            dates=["adopted_on"],
+            labels={"status": texts.STATEMENT_STATUSES},
+            key="stmt_versions",
+        )
         history = [{**h, "at": texts.format_datetime(h["at"].replace("Z", "+00:00"))}
                    for h in item["history"]]
-        table(history, {"at": "Tidspunkt", "from_status": "Fra", "to_status": "Til",
-                        "who": "Hvem", "note": "Merknad"},
-              labels={"from_status": texts.STATEMENT_STATUSES,
-                      "to_status": texts.STATEMENT_STATUSES}, key="stmt_history")
+        table(
+            history,
+            {
+                "at": texts.UTTALELSER_COL_WHEN,
+                "from_status": texts.UTTALELSER_COL_FROM,
+                "to_status": texts.UTTALELSER_COL_TO,
+                "who": texts.UTTALELSER_COL_WHO,
+                "note": texts.UTTALELSER_COL_NOTE,
+            },
+            labels={"from_status": texts.STATEMENT_STATUSES, "to_status": texts.STATEMENT_STATUSES},
+            key="stmt_history",
+        )
 
 
 def show_actions(item: dict) -> None:
@@ -120,10 +153,10 @@ def show_actions(item: dict) -> None:
             elif column.button(texts.STATEMENT_STATUS_ACTIONS[target], key=f"stmt_move_{target}"):
                 act(texts.STATEMENT_STATUSES[target], statements.set_status, db, user, sid, target)
     if status in statements.EDITABLE:
-        with st.expander("Rediger utkastet"):
+        with st.expander(texts.UTTALELSER_EDIT_DRAFT):
             submitted = statement_form("stmt_edit", item)
             if submitted:
-                act("Utkastet er lagret.", statements.update_draft, db, user, sid,
+                act(texts.UTTALELSER_DRAFT_SAVED, statements.update_draft, db, user, sid,
                     submitted["fields"], lever_ids=submitted["lever_ids"],
                     kommunenummer=submitted["kommunenummer"], done=submitted["saved"])
         trash_view.delete_button(db, user, "statements", sid, key="stmt_slett", on_removed=(
@@ -133,9 +166,9 @@ def show_actions(item: dict) -> None:
     if status in statements.PUBLIC:
         send_form(item)
         if item["id"] == item["newest_version_id"] and st.button(
-                "Lag ny versjon", key="stmt_new_version",
-                help="Den vedtatte teksten står urørt; endringene blir et nytt utkast."):
-            act("Ny versjon er laget som utkast.", statements.new_version, db, user, sid,
+                texts.UTTALELSER_NEW_VERSION, key="stmt_new_version",
+                help=texts.UTTALELSER_NEW_VERSION_HELP):
+            act(texts.UTTALELSER_NEW_VERSION_MADE, statements.new_version, db, user, sid,
                 select=True)
     if status == "sendt":
         statement_actions.response_form(db, user, item)
@@ -145,18 +178,26 @@ def send_form(item: dict) -> None:
     knrs = [m["kommunenummer"] for m in item["municipalities"]]
     choices = statement_archive.recipient_choices(db, knrs)
     with st.form("stmt_send", enter_to_submit=False):
-        st.markdown("**Registrer utsending**")
+        st.markdown(texts.UTTALELSER_REGISTER_SENDING_HEADING)
         chosen = []
         for kind in ("politiker", "parti", "avis"):
             options = choices[kind]
             picked = st.multiselect(texts.STATEMENT_RECIPIENT_KINDS[kind], list(options),
                                     format_func=options.get, key=f"stmt_send_{kind}", placeholder=texts.CHOOSE_MANY, select_all=False)
             chosen += [(kind, value) for value in picked]
-        others = st.text_area("Andre mottakere", help="Én per linje, f.eks. Statsforvalteren.")
+        others = st.text_area(
+            texts.UTTALELSER_OTHER_RECIPIENTS, help=texts.UTTALELSER_OTHER_RECIPIENTS_HELP
+        )
         chosen += [("annet", line.strip()) for line in others.splitlines() if line.strip()]
-        date = st.date_input("Sendt", dt.date.today(), **dates.OPEN_RANGE, format="DD.MM.YYYY", key="stmt_send_date")
+        date = st.date_input(
+            texts.UTTALELSER_COL_SENT,
+            dt.date.today(),
+            **dates.OPEN_RANGE,
+            format="DD.MM.YYYY",
+            key="stmt_send_date",
+        )
         problem = st.empty()
-        submitted = st.form_submit_button("Registrer utsending", type="primary")
+        submitted = st.form_submit_button(texts.UTTALELSER_REGISTER_SENDING, type="primary")
     if submitted:
         statement_actions.confirm_send(db, user, item, chosen, date, problem)
 
@@ -168,15 +209,18 @@ def show_statement(statement_id: int) -> None:
         st.error(md(exc.message))
         return
     st.header(md(item["title"]), anchor=False)
-    facts = [texts.STATEMENT_STATUSES[item["status"]], f"versjon {item['version']}"]
+    facts = [
+        texts.STATEMENT_STATUSES[item["status"]],
+        texts.UTTALELSER_VERSION.format(version=item["version"]),
+    ]
     facts += [item["chapter"]] if item["chapter"] else []
     facts += [lever["name"] for lever in item["levers"]]
     facts += [m["navn"] for m in item["municipalities"]]
     st.caption(" · ".join(md(f) for f in facts))
     if item["status"] == "trukket":
-        st.warning("Uttalelsen er trukket. Den står i arkivet, men gjelder ikke lenger.")
+        st.warning(texts.UTTALELSER_WITHDRAWN)
     if item["parent_id"]:
-        st.caption(f"Ny versjon av uttalelse nr. {md(item['parent_id'])}.")
+        st.caption(texts.UTTALELSER_NEW_VERSION_OF.format(id=md(item["parent_id"])))
     show_text(item)
     show_document(item)
     show_record(item)
@@ -206,13 +250,25 @@ def archive() -> None:
                 search=texts.STATEMENTS_SEARCH)
     found = statement_list.find(db, user, query)
     rows = found.rows
-    table(rows, {"title": "Tittel", "adopted_by": "Vedtatt av", "adopted_on": "Vedtatt",
-                 "status": "Status", "version": "Versjon", "chapter": "Lokallag",
-                 "levers": "Saker", "kommuner": "Kommuner",
-                 "recipients": "Mottakere", "responses": "Svar",
-                 "corrected_at": texts.CORRECTED_COLUMN},
-          dates=["adopted_on", "corrected_at"], labels={"status": texts.STATEMENT_STATUSES},
-          key="statements_table")
+    table(
+        rows,
+        {
+            "title": texts.UTTALELSER_COL_TITLE,
+            "adopted_by": texts.UTTALELSER_COL_ADOPTED_BY,
+            "adopted_on": texts.UTTALELSER_COL_ADOPTED,
+            "status": texts.UTTALELSER_COL_STATUS,
+            "version": texts.UTTALELSER_COL_VERSION,
+            "chapter": texts.UTTALELSER_COL_CHAPTER,
+            "levers": texts.UTTALELSER_COL_LEVERS,
+            "kommuner": texts.UTTALELSER_COL_MUNICIPALITIES,
+            "recipients": texts.UTTALELSER_COL_RECIPIENTS,
+            "responses": texts.UTTALELSER_RESPONSES,
+            "corrected_at": texts.CORRECTED_COLUMN,
+        },
+        dates=["adopted_on", "corrected_at"],
+        labels={"status": texts.STATEMENT_STATUSES},
+        key="statements_table",
+    )
     pages(LIST, found, query, texts.STATEMENTS_NOUN)
     ids = [r["id"] for r in rows]
     if st.session_state.pop("stmt_pick_removed", False):
@@ -223,11 +279,23 @@ def archive() -> None:
     wanted = address.requested(db, user, "uttalelse")
     if wanted is not None and wanted not in ids:
         ids.insert(0, wanted)  # a link or a new version outside the current filter
-    titles = {r["id"]: f"{r['title']} (v{r['version']})" for r in rows}
+    titles = {
+        r["id"]: texts.UTTALELSER_TITLE_VERSION.format(title=r["title"], version=r["version"])
+        for r in rows
+    }
     default = ids.index(wanted) + 1 if wanted is not None else 0
-    chosen = st.selectbox("Vis uttalelse", [None, *ids], index=default, key="stmt_pick",
-                          format_func=lambda i: "Velg …" if i is None
-                          else titles.get(i, f"Uttalelse nr. {i}"), placeholder=texts.CHOOSE_ONE)
+    chosen = st.selectbox(
+        texts.UTTALELSER_SHOW,
+        [None, *ids],
+        index=default,
+        key="stmt_pick",
+        format_func=lambda i: (
+            texts.UTTALELSER_CHOOSE
+            if i is None
+            else titles.get(i, texts.UTTALELSER_NUMBER.format(id=i))
+        ),
+        placeholder=texts.CHOOSE_ONE,
+    )
     if chosen is None:
         st.query_params.pop("uttalelse", None)
     else:
@@ -239,7 +307,11 @@ st.title(texts.PAGE_TITLES["uttalelser"])
 if FLASH in st.session_state:
     st.success(md(st.session_state.pop(FLASH)))
 
-tab_names = ["Arkiv", "Ny uttalelse"] if can_draft else ["Arkiv"]
+tab_names = (
+    [texts.UTTALELSER_TAB_ARCHIVE, texts.UTTALELSER_TAB_NEW]
+    if can_draft
+    else [texts.UTTALELSER_TAB_ARCHIVE]
+)
 if PENDING in st.session_state:
     st.session_state[TAB] = tab_names[0]  # a new draft or version is shown in the archive
 # Lazy tabs: the drafting form is not built on every click in the archive, nor the reverse.
@@ -249,9 +321,9 @@ if tabs[0].open:
         archive()
 if can_draft and tabs[1].open:
     with tabs[1]:
-        st.caption("Et utkast kan endres fritt. Når det er vedtatt, står teksten som vedtatt.")
+        st.caption(texts.UTTALELSER_DRAFT_HINT)
         new = statement_form("stmt_new")
         if new:
-            act("Utkastet er lagret.", statements.create_statement, db, user, new["fields"],
+            act(texts.UTTALELSER_DRAFT_SAVED, statements.create_statement, db, user, new["fields"],
                 lever_ids=new["lever_ids"], kommunenummer=new["kommunenummer"],
                 chapter_id=new["chapter_id"], select=True, done=new["saved"])
