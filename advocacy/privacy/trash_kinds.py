@@ -48,7 +48,7 @@ def _row(db, table: str, row_id: int) -> dict:
 
 
 def _meeting(db, user, meeting_id):
-    return meetings._editable(db, user, meeting_id)
+    return meetings.editable_meeting(db, user, meeting_id)
 
 
 def _meeting_label(db, meeting) -> str:
