@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Protocol
 
 import sqlite_utils
 
@@ -69,14 +70,19 @@ def get(db: sqlite_utils.Database, table: str, row_id: int) -> dict:
     raise ValidationError(texts.CORRECTION_NOT_FOUND.format(id=row_id))
 
 
+class Save(Protocol):
+    def __call__(self, db: sqlite_utils.Database, row_id: int, mark: dict,
+                 clean: dict | None) -> int | None: ...
+
+
 def apply(db: sqlite_utils.Database, user: User, table: str, row_id: int, reason: str,
-          clean: dict | None, refuse_same: Callable[..., None]) -> int | None:
+          clean: dict | None, refuse_same: Callable[..., None], save: Save) -> int | None:
     """Mark the wrong row and record the right one (`clean`, already checked), in one
     transaction; the checks that another writer may have made stale are taken again inside it.
-    Returns the new row's id, or None."""
+    `save` is the history module's own write (it owns its table): it puts the mark on the row
+    and inserts `clean`. Returns the new row's id, or None."""
     with write(db):
         refuse_corrected(db, get(db, table, row_id))
         if clean is not None:
             refuse_same(db, clean, except_id=row_id)
-        db[table].update(row_id, marking(user, reason))
-        return None if clean is None else db[table].insert(clean).last_pk
+        return save(db, row_id, marking(user, reason), clean)

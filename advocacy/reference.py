@@ -15,6 +15,7 @@ from pathlib import Path
 import sqlite_utils
 
 from advocacy.db import ROOT, write
+from advocacy.policy import levers
 
 DATA = ROOT / "data"
 MUNICIPALITIES_CSV = DATA / "kommuner-2024.csv"
@@ -73,4 +74,4 @@ def load(db: sqlite_utils.Database) -> None:
         db["counties"].upsert_all(county_rows(), pk="fylkesnummer")
         db["municipalities"].upsert_all(municipality_rows(), pk="kommunenummer")
         db["parties"].upsert_all(party_rows(), pk="code")
-        db["levers"].insert_all(lever_rows(), pk="id", ignore=True)
+        levers.add_bundled(db, lever_rows())

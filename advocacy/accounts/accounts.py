@@ -280,3 +280,16 @@ def list_chapters(db: sqlite_utils.Database) -> list[dict]:
                order by chapters.name"""
         )
     )
+
+
+def change_user(db: sqlite_utils.Database, user_id: int, changes: dict) -> None:
+    """Write columns of a user's row (profile, role, chapter, active, password hash); the
+    callers (user_admin, own_password) check who may and what."""
+    with write(db):
+        db["users"].update(user_id, changes)
+
+
+def change_chapter(db: sqlite_utils.Database, chapter_id: int, changes: dict) -> None:
+    """Write columns of a chapter's row; user_admin checks who may and what."""
+    with write(db):
+        db["chapters"].update(chapter_id, changes)

@@ -47,6 +47,6 @@ def change_own_password(
         raise ValidationError(texts.OWN_PASSWORD_SAME, field="new")
     password_hash = accounts.hash_password(new)
     with write(db):
-        db["users"].update(user.id, {"password_hash": password_hash})
+        accounts.change_user(db, user.id, {"password_hash": password_hash})
         audit.record(db, user.id, "password", "users", user.id, json.dumps(["password_hash"]))
         return sessions.end_others(db, user.id, keep_token, now=now)

@@ -56,7 +56,7 @@ def update_user(
     if user_id == acting.id and role != "leder":
         raise ValidationError(texts.CANNOT_DEMOTE_SELF)
     with write(db):
-        db["users"].update(user_id, {
+        accounts.change_user(db, user_id, {
             "full_name": full_name.strip(), "role": role, "chapter_id": chapter_id,
             "title": title or None, "email": email or None, "phone": phone or None,
             "place": place or None,
@@ -71,7 +71,7 @@ def set_active(db: sqlite_utils.Database, acting: User, user_id: int, active: bo
     if user_id == acting.id and not active:
         raise ValidationError(texts.CANNOT_DEACTIVATE_SELF)
     with write(db):
-        db["users"].update(user_id, {"active": int(active)})
+        accounts.change_user(db, user_id, {"active": int(active)})
         if not active:
             sessions.end_all(db, user_id)
 
@@ -84,7 +84,7 @@ def reset_password(db: sqlite_utils.Database, acting: User, user_id: int) -> str
     password = "".join(secrets.choice(_ALPHABET) for _ in range(14))
     password_hash = accounts.hash_password(password)
     with write(db):
-        db["users"].update(user_id, {"password_hash": password_hash})
+        accounts.change_user(db, user_id, {"password_hash": password_hash})
         login_limits.forgive(db, user["username"])
         sessions.end_all(db, user_id)
     return password
@@ -132,6 +132,6 @@ def update_chapter(db: sqlite_utils.Database, acting: User, chapter_id: int, nam
                                                                 [kommunenummer]):
         raise ValidationError(texts.MUNICIPALITY_UNKNOWN.format(value=kommunenummer))
     with write(db):
-        db["chapters"].update(chapter_id, {"name": name.strip(),
-                                           "organisation": organisation.strip(),
-                                           "kommunenummer": kommunenummer or None})
+        accounts.change_chapter(db, chapter_id, {"name": name.strip(),
+                                                 "organisation": organisation.strip(),
+                                                 "kommunenummer": kommunenummer or None})

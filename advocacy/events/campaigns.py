@@ -255,7 +255,10 @@ def link(db: sqlite_utils.Database, user: User, campaign_id: int, *, meeting_id=
     if not user.can_edit_chapter(row[0]):
         raise PermissionDenied(texts.NOT_ALLOWED)
     with write(db):
-        db[table].insert({"campaign_id": campaign_id, column: key}, ignore=True)
+        if table == "campaign_meetings":
+            db["campaign_meetings"].insert({"campaign_id": campaign_id, column: key}, ignore=True)
+        else:
+            db["campaign_documents"].insert({"campaign_id": campaign_id, column: key}, ignore=True)
 
 
 def days_left(campaign: dict, today: dt.date | None = None) -> int | None:

@@ -9,6 +9,10 @@ see migration m040), so the organisation can always see exactly what went out.
 Who may do what: leadership sees and changes everything; others see their own documents and
 their chapter's, and change their own (a chapter member also their chapter's). The writing
 group makes reader letters and op-eds only.
+
+The rows are written by `document_rows` (the state machine, the check that nobody changed a
+record meanwhile, the edit rule `can_edit_document`); this module holds the rules of making,
+changing, sending and adopting a document.
 """
 
 from __future__ import annotations
@@ -26,13 +30,15 @@ from advocacy.db import write
 from advocacy.documents import letter_filename, render
 from advocacy.documents.plaindata import plain_context
 from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.letters import document_rows
+from advocacy.letters.document_rows import can_edit_document
 from advocacy.letters.template_library import load_template
 from advocacy.meetings.meetings import close_followup_on_sent
 
-DRAFT_STATUSES = ("ide", "utkast", "til_vurdering", "godkjent")
-AFTER_SENT = ("publisert", "refusert", "ingen_svar")
-FINAL_STATUSES = ("sendt", "vedtatt", *AFTER_SENT)
-WRITER_KINDS = ("leserinnlegg", "kronikk")
+DRAFT_STATUSES = document_rows.DRAFTS
+AFTER_SENT = document_rows.ANSWERS
+FINAL_STATUSES = document_rows.FINAL
+WRITER_KINDS = document_rows.LETTERS
 LINKS = ("meeting_id", "newspaper_id", "statement_id", "politician_id", "kommunenummer")
 _DATE_TAG = "$dato"
 
@@ -123,16 +129,13 @@ def create_document(
         template = load_template(db, template).name
     encoded = encode_fields(fields)
     title = (title or "").strip() or default_title(kind, fields)
-    with write(db):
-        return db["documents"].insert(
-            {
-                "kind": kind, "title": title, "template": template, "fields": encoded,
-                "body": body, "status": status, "chapter_id": chapter_id, "author_id": user.id,
-                "meeting_id": meeting_id, "newspaper_id": newspaper_id,
-                "statement_id": statement_id, "politician_id": politician_id,
-                "kommunenummer": kommunenummer, "updated_at": _now(),
-            }
-        ).last_pk
+    return document_rows.insert(db, {
+        "kind": kind, "title": title, "template": template, "fields": encoded,
+        "body": body, "status": status, "chapter_id": chapter_id, "author_id": user.id,
+        "meeting_id": meeting_id, "newspaper_id": newspaper_id,
+        "statement_id": statement_id, "politician_id": politician_id,
+        "kommunenummer": kommunenummer, "updated_at": document_rows.now(),
+    })
 
 
 def create_documents(
@@ -173,7 +176,7 @@ def get_document(db: sqlite_utils.Database, user: User, document_id: int) -> dic
         raise PermissionDenied(texts.NOT_ALLOWED)
     row["fields"] = decode_fields(row["fields"])
     row["has_copy"] = bool(row["has_copy"])
-    row["can_edit"] = _can_edit(user, row) and row["status"] not in FINAL_STATUSES
+    row["can_edit"] = can_edit_document(user, row) and row["status"] not in FINAL_STATUSES
     return row
 
 
@@ -229,9 +232,7 @@ def update_document(
     changes.update(links)
     if not changes:
         return
-    with write(db):
-        _check_still(db, document_id, current["status"])
-        db["documents"].update(document_id, {**changes, "updated_at": _now()})
+    document_rows.update(db, document_id, changes, status=current["status"])
 
 
 def set_status(
@@ -251,20 +252,18 @@ def set_status(
     if status in ("sendt", "vedtatt"):
         raise ValidationError(texts.DOCUMENT_STATUS_USE_MARK.format(status=label))
     current = get_document(db, user, document_id)
-    if not _can_edit(user, current):
+    if not can_edit_document(user, current):
         raise PermissionDenied(texts.NOT_ALLOWED)
-    if status in AFTER_SENT and current["status"] not in ("sendt", *AFTER_SENT):
-        raise ValidationError(texts.DOCUMENT_STATUS_NEEDS_SENT.format(status=label))
-    if status in DRAFT_STATUSES and current["status"] in FINAL_STATUSES:
-        raise ValidationError(_frozen_message(current["status"]))
-    changes = {"status": status, "updated_at": _now()}
+    steps = (document_rows.STATUS, document_rows.ANSWER)
+    if not document_rows.allows(current["kind"], current["status"], status, steps):
+        raise ValidationError(document_rows.refusal(current["kind"], current["status"], status))
+    step = document_rows.ANSWER if status in AFTER_SENT else document_rows.STATUS
+    changes: dict[str, Any] = {"status": status}
     if published_on is not None:
         changes["published_on"] = published_on.isoformat()
     if link is not None:
         changes["link"] = link.strip() or None
-    with write(db):
-        _check_still(db, document_id, current["status"])
-        db["documents"].update(document_id, changes)
+    document_rows.update(db, document_id, changes, status=current["status"], step=step)
 
 
 def render_document(db: sqlite_utils.Database, user: User, document_id: int) -> bytes:
@@ -322,12 +321,12 @@ def _finalise(db, user, document_id, status, date_column, when) -> bytes:
     data = _render(db, record) if record["template"] else None
     when = when or dt.date.today()
     record = {**record, date_column: when.isoformat()}
-    changes = {"status": status, date_column: when.isoformat(), "updated_at": _now()}
+    changes = {"status": status, date_column: when.isoformat()}
     if data is not None:
         changes.update(docx=data, docx_filename=filename_for(record))
+    step = document_rows.SEND if status == "sendt" else document_rows.ADOPT
     with write(db):
-        _check_still(db, document_id, record["status"])
-        db["documents"].update(document_id, changes)
+        document_rows.update(db, document_id, changes, status=record["status"], step=step)
         if status == "sendt" and record["kind"] == "oppfolgingsbrev" and record["meeting_id"]:
             close_followup_on_sent(db, record["meeting_id"], when.isoformat())
     return data or b""
@@ -340,24 +339,11 @@ def _render(db, record) -> bytes:
 
 def _editable(db, user, document_id) -> dict:
     record = get_document(db, user, document_id)
-    if not _can_edit(user, record):
+    if not can_edit_document(user, record):
         raise PermissionDenied(texts.NOT_ALLOWED)
     if record["status"] in FINAL_STATUSES:
-        raise ValidationError(_frozen_message(record["status"]))
+        raise ValidationError(document_rows.frozen_message(record["status"]))
     return record
-
-
-def _check_still(db, document_id, status) -> None:
-    """Inside the write: nobody changed the status since we looked (two clicks, two tabs)."""
-    row = db.execute("select status from documents where id = ?", [document_id]).fetchone()
-    if row is None:
-        raise ValidationError(texts.DOCUMENT_NOT_FOUND.format(id=document_id))
-    if row[0] != status and row[0] in FINAL_STATUSES:
-        raise ValidationError(_frozen_message(row[0]))
-
-
-def _frozen_message(status: str) -> str:
-    return texts.DOCUMENT_FROZEN.format(status=texts.DOCUMENT_STATUSES[status].lower())
 
 
 def _can_see(user: User, row: Mapping[str, Any]) -> bool:
@@ -368,10 +354,3 @@ def _can_see(user: User, row: Mapping[str, Any]) -> bool:
         return False
     return row["chapter_id"] is not None and row["chapter_id"] == user.chapter_id
 
-
-def _can_edit(user: User, row: Mapping[str, Any]) -> bool:
-    return row["author_id"] == user.id or user.can_edit_chapter(row["chapter_id"])
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -21,6 +21,7 @@ from advocacy.db import ROOT, write
 from advocacy.documents import BUNDLED, TemplateReport, check_template, render
 from advocacy.documents.fields import Field, sample_value
 from advocacy.errors import ValidationError
+from advocacy.letters import document_rows
 
 BUNDLED_DIR = ROOT / "letters" / "templates"
 
@@ -212,5 +213,5 @@ def update_template(db: sqlite_utils.Database, user: User, template_id: int, nam
             if db.execute("select 1 from documents where template = ? and docx is not null",
                           [old]).fetchone():
                 raise ValidationError(texts.TEMPLATE_NAME_IN_SENT.format(name=old))
-            db.execute("update documents set template = ? where template = ?", [name, old])
+            document_rows.rename_template(db, old, name)
         db["templates"].update(template_id, {"name": name, "kind": kind})

@@ -27,6 +27,7 @@ from advocacy.documents.fields import OPPFOLGINGSBREV
 from advocacy.documents.naming import ReadableNames
 from advocacy.documents.package import COMPRESS_LEVEL
 from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.letters import document_rows
 from advocacy.meetings.meetings import ask_list, close_followup_on_sent, get_meeting
 
 KIND = "oppfolgingsbrev"
@@ -220,7 +221,7 @@ def create_letters(
             "author_id": user.id, "kommunenummer": meeting["kommunenummer"],
         })
     with write(db):
-        return [db["documents"].insert(row).last_pk for row in rows]
+        return [document_rows.insert(db, row) for row in rows]
 
 
 def get_letter(db: sqlite_utils.Database, user: User, document_id: int) -> dict:
@@ -240,7 +241,7 @@ def get_letter(db: sqlite_utils.Database, user: User, document_id: int) -> dict:
 
 def _editable(db, user: User, document_id: int) -> dict:
     letter = get_letter(db, user, document_id)
-    if not user.can_edit_chapter(letter["chapter_id"]):
+    if not document_rows.can_edit_document(user, letter):
         raise PermissionDenied(texts.MEETING_CHAPTER_FORBIDDEN)
     if letter["status"] == "sendt":
         raise ValidationError(texts.LETTER_ALREADY_SENT)
@@ -252,11 +253,10 @@ def update_letter(db: sqlite_utils.Database, user: User, document_id: int, field
     letter = _editable(db, user, document_id)
     merged = {**letter["fields"], **fields}
     encoded = _encode(merged)
-    with write(db):
-        db["documents"].update(document_id, {
-            "fields": encoded, "title": _title(merged),
-            "updated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        })
+    document_rows.update(db, document_id, {
+        "fields": encoded, "title": _title(merged),
+        "updated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    }, status=letter["status"])
 
 
 def render_letter(db: sqlite_utils.Database, user: User, document_id: int) -> bytes:
@@ -297,10 +297,10 @@ def mark_sent(
     letter, sent_on = check_sending(db, user, document_id, sent_on, today)
     docx = render(TEMPLATE.path, letter["fields"])
     with write(db):
-        db["documents"].update(document_id, {
+        document_rows.update(db, document_id, {
             "status": "sendt", "sent_on": sent_on.isoformat(), "docx": docx,
             "updated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        })
+        }, status=letter["status"], step=document_rows.SEND)
         if letter["meeting_id"] is not None:
             close_followup_on_sent(db, letter["meeting_id"], sent_on.isoformat())
 

@@ -21,7 +21,13 @@ from advocacy.db import write
 from advocacy.documents.errors import UploadRefused
 from advocacy.documents.guard import check_upload
 from advocacy.errors import ValidationError
-from advocacy.meetings.meetings import TEXT_LIMIT, _checked_date, _editable, _now, get_meeting
+from advocacy.meetings.meetings import (
+    TEXT_LIMIT,
+    checked_date,
+    editable_meeting,
+    get_meeting,
+    set_reply,
+)
 
 MAX_BYTES = 10 * 1024 * 1024
 MIME = {".pdf": "application/pdf",
@@ -61,11 +67,11 @@ def check_reply(
     """The meeting's new reply columns, or the Norwegian refusal: everything `record_reply`
     checks, without writing (a form shows the refusal before it asks for confirmation)."""
     today = today or dt.date.today()
-    meeting = _editable(db, user, meeting_id)
+    meeting = editable_meeting(db, user, meeting_id)
     if meeting["reply_received_on"]:
         raise ValidationError(texts.MEETING_REPLY_ALREADY.format(
             date=texts.format_date(meeting["reply_received_on"])))
-    received = _checked_date(received_on or today, meeting["held_on"], today,
+    received = checked_date(received_on or today, meeting["held_on"], today,
                              texts.MEETING_REPLY_BEFORE)
     summary = (summary or "").strip()
     if not summary:
@@ -97,21 +103,20 @@ def record_reply(
         if stored:  # another tab recorded one meanwhile
             raise ValidationError(texts.MEETING_REPLY_ALREADY.format(
                 date=texts.format_date(stored)))
-        db["meetings"].update(meeting_id, {**changes, "updated_at": _now()})
+        set_reply(db, meeting_id, changes)
     return changes["reply_received_on"]
 
 
 def remove_reply(db: sqlite_utils.Database, user: User, meeting_id: int, received_on: str) -> None:
     """Undo `record_reply`: the answer recorded that day is taken off the meeting again."""
-    _editable(db, user, meeting_id)
+    editable_meeting(db, user, meeting_id)
     with write(db):
         current = db.execute("select reply_received_on from meetings where id = ?",
                              [meeting_id]).fetchone()
         if current is None or current[0] != received_on:
             raise ValidationError(texts.UNDO_TOO_LATE)
-        db["meetings"].update(meeting_id, {
-            "reply_received_on": None, "reply_summary": None, "reply_filename": None,
-            "reply_file": None, "updated_at": _now()})
+        set_reply(db, meeting_id, {"reply_received_on": None, "reply_summary": None,
+                                   "reply_filename": None, "reply_file": None})
 
 
 def reply_file(db: sqlite_utils.Database, user: User, meeting_id: int) -> tuple[str, bytes, str]:

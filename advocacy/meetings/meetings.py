@@ -164,7 +164,8 @@ def create_meeting(
     return meeting_id
 
 
-def _editable(db: sqlite_utils.Database, user: User, meeting_id: int) -> dict:
+def editable_meeting(db: sqlite_utils.Database, user: User, meeting_id: int) -> dict:
+    """The meeting, if the user may change it (its chapter's editors)."""
     meeting = get_meeting(db, user, meeting_id)
     if not user.can_edit_chapter(meeting["chapter_id"]):
         raise PermissionDenied(texts.MEETING_CHAPTER_FORBIDDEN)
@@ -175,18 +176,25 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def set_reply(db: sqlite_utils.Database, meeting_id: int, reply: dict) -> None:
+    """Write the answer's columns (`reply_received_on`, `reply_summary`, `reply_filename`,
+    `reply_file`; None clears them), checked by meeting_replies."""
+    with write(db):
+        db["meetings"].update(meeting_id, {**reply, "updated_at": _now()})
+
+
 def update_meeting(
     db: sqlite_utils.Database, user: User, meeting_id: int, data: MeetingInput,
     today: dt.date | None = None,
 ) -> None:
-    _editable(db, user, meeting_id)
+    editable_meeting(db, user, meeting_id)
     row, politician_ids, lever_ids = clean_meeting(db, user, data, today or dt.date.today())
     with write(db):
         db["meetings"].update(meeting_id, {**row, "updated_at": _now()})
         _save_links(db, meeting_id, politician_ids, lever_ids)
 
 
-def _checked_date(value: dt.date, held_on: str, today: dt.date, before_message: str) -> str:
+def checked_date(value: dt.date, held_on: str, today: dt.date, before_message: str) -> str:
     if value > today:
         raise ValidationError(texts.MEETING_DONE_FUTURE.format(date=texts.format_date(value)))
     if value.isoformat() < held_on:
@@ -202,11 +210,11 @@ def mark_followup_done(
 ) -> str:
     """Mark the follow-up done; returns the date stored (what `reopen_followup` undoes)."""
     today = today or dt.date.today()
-    meeting = _editable(db, user, meeting_id)
+    meeting = editable_meeting(db, user, meeting_id)
     if meeting["followup_done_on"]:
         raise ValidationError(texts.MEETING_ALREADY_DONE.format(
             date=texts.format_date(meeting["followup_done_on"])))
-    done = _checked_date(done_on or today, meeting["held_on"], today, texts.MEETING_DONE_BEFORE)
+    done = checked_date(done_on or today, meeting["held_on"], today, texts.MEETING_DONE_BEFORE)
     with write(db):
         db["meetings"].update(meeting_id, {"followup_done_on": done, "updated_at": _now()})
     return done
@@ -215,7 +223,7 @@ def mark_followup_done(
 def reopen_followup(db: sqlite_utils.Database, user: User, meeting_id: int, done_on: str) -> None:
     """Undo `mark_followup_done`: open the follow-up again, if it is still marked done that day
     (a later change by someone else is not silently thrown away)."""
-    _editable(db, user, meeting_id)
+    editable_meeting(db, user, meeting_id)
     with write(db):
         current = db.execute("select followup_done_on from meetings where id = ?",
                              [meeting_id]).fetchone()

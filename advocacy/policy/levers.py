@@ -152,3 +152,10 @@ def set_goal(db: sqlite_utils.Database, user: User, lever_id: str, goal: str | N
     if goal_rule is not None:
         changes["goal_rule"] = goal_rule
     return update_lever(db, user, lever_id, **changes)
+
+
+def add_bundled(db: sqlite_utils.Database, rows) -> None:
+    """The bundled levers (data/, at every start): those not in the table yet are added; the
+    ones there keep what leadership changed."""
+    with write(db):
+        db["levers"].insert_all(rows, pk="id", ignore=True)

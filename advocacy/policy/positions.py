@@ -220,7 +220,14 @@ def correct(
     if replacement is not None:
         clean = _replacement(db, user, wrong, replacement, today)
         _refuse_same(db, clean, except_id=position_id)
-    return corrections.apply(db, user, "positions", position_id, reason, clean, _refuse_same)
+    return corrections.apply(db, user, "positions", position_id, reason, clean, _refuse_same,
+                             _save_correction)
+
+
+def _save_correction(db: sqlite_utils.Database, row_id: int, mark: dict,
+                     clean: dict | None) -> int | None:
+    db["positions"].update(row_id, mark)
+    return None if clean is None else db["positions"].insert(clean).last_pk
 
 
 def _replacement(db, user: User, wrong: dict, given: dict, today: dt.date | None) -> dict:

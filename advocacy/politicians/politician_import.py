@@ -25,7 +25,9 @@ from advocacy.io.imports import Problem, Table
 from advocacy.policy.municipality_codes import MunicipalityIndex
 from advocacy.politicians.politicians import (
     ExistingIndex,
+    change_row,
     clean_politician,
+    insert_rows,
     name_key,
     parties_lookup,
     require_editor,
@@ -156,29 +158,14 @@ def apply_import(db: sqlite_utils.Database, user: User, preview: ImportPreview) 
                     changes["party_text"] = None
                 elif "party_text" in changes:
                     changes["party_code"] = None
-                db["politicians"].update(existing, {**changes, "updated_at": now})
+                change_row(db, existing, {**changes, "updated_at": now})
                 counts["updated"] += 1
             else:
                 new_rows.append(values)
-        _insert_in_order(db, new_rows)
+        insert_rows(db, new_rows)
         counts["imported"] = len(new_rows)
     refresh_statistics(db, only_if_stale=True)  # a first import can grow the table 100-fold
     return counts
-
-
-def _insert_in_order(db: sqlite_utils.Database, rows: list[dict]) -> None:
-    """New politicians in file order, many per statement: a row-by-row `insert` costs
-    sqlite-utils' table lookups each time (4× slower for 10,000 rows). Runs of rows with the
-    same columns go together, since `insert_all` would give a missing column NULL instead of
-    its default."""
-    run: list[dict] = []
-    for values in rows:
-        if run and run[0].keys() != values.keys():
-            db["politicians"].insert_all(run, batch_size=500)
-            run = []
-        run.append(values)
-    if run:
-        db["politicians"].insert_all(run, batch_size=500)
 
 
 def import_file(

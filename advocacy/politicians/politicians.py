@@ -189,6 +189,28 @@ def update_politician(db: sqlite_utils.Database, user: User, politician_id: int,
         db["politicians"].update(politician_id, row)
 
 
+def insert_rows(db: sqlite_utils.Database, rows: list[dict]) -> None:
+    """New politicians (an import, checked there) in file order, many per statement: a
+    row-by-row `insert` costs sqlite-utils' table lookups each time (4× slower for 10,000
+    rows). Runs of rows with the same columns go together, since `insert_all` would give a
+    missing column NULL instead of its default."""
+    with write(db):
+        run: list[dict] = []
+        for values in rows:
+            if run and run[0].keys() != values.keys():
+                db["politicians"].insert_all(run, batch_size=500)
+                run = []
+            run.append(values)
+        if run:
+            db["politicians"].insert_all(run, batch_size=500)
+
+
+def change_row(db: sqlite_utils.Database, politician_id: int, changes: dict) -> None:
+    """Write columns of a politician's row (an import's update, checked there)."""
+    with write(db):
+        db["politicians"].update(politician_id, changes)
+
+
 def as_form(politician: dict) -> dict:
     """A stored politician as the text fields of the form (the inverse of clean_politician)."""
     return {

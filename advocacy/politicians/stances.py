@@ -115,7 +115,14 @@ def correct(
                                               "topic")):
             raise ValidationError(texts.CORRECTION_SAME_AS_WRONG)
         _refuse_same(db, clean, except_id=stance_id)
-    return corrections.apply(db, user, "stances", stance_id, reason, clean, _refuse_same)
+    return corrections.apply(db, user, "stances", stance_id, reason, clean, _refuse_same,
+                             _save_correction)
+
+
+def _save_correction(db: sqlite_utils.Database, row_id: int, mark: dict,
+                     clean: dict | None) -> int | None:
+    db["stances"].update(row_id, mark)
+    return None if clean is None else db["stances"].insert(clean).last_pk
 
 
 _SELECT = """

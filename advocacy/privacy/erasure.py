@@ -40,6 +40,7 @@ from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.documents.naming import slug
 from advocacy.errors import ValidationError
+from advocacy.letters import document_rows
 from advocacy.migrations import ERASURE_FLAG
 from advocacy.privacy import trash_privacy
 from advocacy.privacy.erasure_docx import docx_text, is_docx, pdf_hit, scrub_docx
@@ -156,12 +157,7 @@ def _scrub_texts(db: sqlite_utils.Database, scrubber: _Scrubber,
                                    ).fetchall():
         if doc_id not in drop and scrubber.docx_hit(bytes(blob)):
             drop.add(doc_id)
-    dropped = 0
-    for doc_id in sorted(drop):
-        dropped += conn.execute(
-            "update documents set docx = null, docx_filename = null "
-            "where id = ? and (docx is not null or docx_filename is not null)", [doc_id]).rowcount
-    return changed, dropped
+    return changed, document_rows.drop_copies(db, drop)
 
 
 def _scrub_files(db: sqlite_utils.Database, scrubber: _Scrubber) -> tuple[int, int]:

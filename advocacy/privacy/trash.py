@@ -32,7 +32,7 @@ from advocacy.errors import PermissionDenied, ValidationError
 from advocacy.privacy.trash_kinds import KINDS, Kind
 
 DAYS = texts.TRASH_DAYS
-_BLOB = "$base64"
+BLOB = "$base64"
 # Bookkeeping tables whose references to users are not "belonging to" a record.
 _NOT_OWNED = {"trash", "audit_log", "login_sessions", "drafts", "_sqlite_migrations"}
 
@@ -58,7 +58,7 @@ def _stamp(moment: dt.datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")[:-4] + "Z"
 
 
-def _references(db: sqlite_utils.Database) -> dict[str, list[tuple[str, str, str, str]]]:
+def references(db: sqlite_utils.Database) -> dict[str, list[tuple[str, str, str, str]]]:
     """target table -> [(table, column, target column, on delete)] from the schema."""
     refs: dict[str, list[tuple[str, str, str, str]]] = {}
     for table in db.table_names():
@@ -78,7 +78,7 @@ class _Collection:
 
     def __init__(self, db: sqlite_utils.Database, kind: Kind):
         self.db, self.kind = db, kind
-        self.refs = _references(db)
+        self.refs = references(db)
         self.rows: list[tuple[str, dict]] = []
         self.keys: set[tuple] = set()
         self.blockers: list[tuple[str, dict]] = []
@@ -127,12 +127,12 @@ def _what(groups: dict[str, list[dict]]) -> str:
 
 
 def _encode(row: dict) -> dict:
-    return {k: {_BLOB: base64.b64encode(bytes(v)).decode()} if isinstance(v, bytes | memoryview)
+    return {k: {BLOB: base64.b64encode(bytes(v)).decode()} if isinstance(v, bytes | memoryview)
             else v for k, v in row.items()}
 
 
 def _decode(row: dict) -> dict:
-    return {k: base64.b64decode(v[_BLOB]) if isinstance(v, dict) and _BLOB in v else v
+    return {k: base64.b64decode(v[BLOB]) if isinstance(v, dict) and BLOB in v else v
             for k, v in row.items()}
 
 
@@ -337,3 +337,15 @@ def entries_mentioning(db: sqlite_utils.Database, table: str, columns: tuple[str
                or any(i["row"].get(c) == person_id for c in columns) for i in items):
             found.append({**entry, "items": items})
     return found
+
+
+def replace_payload(db: sqlite_utils.Database, trash_id: int, payload: str) -> None:
+    """Put new rows (JSON, as `remove` stores them) into an entry: an erasure's reach."""
+    with write(db):
+        db.execute("update trash set payload = ? where id = ?", [payload, trash_id])
+
+
+def drop_entry(db: sqlite_utils.Database, trash_id: int) -> None:
+    """Take an entry out of the papirkurv for good (an erasure's reach)."""
+    with write(db):
+        db.execute("delete from trash where id = ?", [trash_id])

@@ -18,7 +18,7 @@ from advocacy import texts
 from advocacy.accounts.accounts import User, require_leader
 from advocacy.errors import PermissionDenied, ValidationError
 from advocacy.events import campaigns, events
-from advocacy.letters import document_records
+from advocacy.letters import document_records, document_rows
 from advocacy.meetings import meetings
 from advocacy.politicians import politicians
 from advocacy.statements import statements
@@ -48,7 +48,7 @@ def _row(db, table: str, row_id: int) -> dict:
 
 
 def _meeting(db, user, meeting_id):
-    return meetings._editable(db, user, meeting_id)
+    return meetings.editable_meeting(db, user, meeting_id)
 
 
 def _meeting_label(db, meeting) -> str:
@@ -79,7 +79,7 @@ def _stance_label(db, row) -> str:
 
 def _document(db, user, document_id):
     record = document_records.get_document(db, user, document_id)
-    if not document_records._can_edit(user, record):
+    if not document_rows.can_edit_document(user, record):
         raise PermissionDenied(texts.NOT_ALLOWED)
     if record["status"] in document_records.FINAL_STATUSES:
         raise ValidationError(texts.TRASH_DOCUMENT_FINAL.format(

@@ -17,13 +17,14 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from advocacy.privacy import trash
 from advocacy.privacy.erasure_marks import ERASED
-from advocacy.privacy.trash import _BLOB, _references
+from advocacy.privacy.trash import BLOB, references
 
 
 def _blob(value) -> bytes | None:
-    if isinstance(value, dict) and _BLOB in value:
-        return base64.b64decode(value[_BLOB])
+    if isinstance(value, dict) and BLOB in value:
+        return base64.b64decode(value[BLOB])
     return None
 
 
@@ -42,13 +43,13 @@ def scrub_payloads(db: sqlite_utils.Database, table: str, person_id: int,
     foreign keys' own rules apply to the papirkurv's rows; otherwise (an anonymised account)
     only copies naming them are dropped. Returns how many entries changed or went."""
     refs = {(child, column): on_delete for child, column, _target, on_delete
-            in _references(db).get(table, [])}
+            in references(db).get(table, [])}
     changed = 0
     for entry_id, kind, row_id, payload in db.execute(
             "select id, kind, row_id, payload from trash").fetchall():
         items = json.loads(payload)
         if deleted and kind == table and row_id == person_id:
-            db.execute("delete from trash where id = ?", [entry_id])
+            trash.drop_entry(db, entry_id)
             changed += 1
             continue
         kept, recipients = [], set()
@@ -77,10 +78,9 @@ def scrub_payloads(db: sqlite_utils.Database, table: str, person_id: int,
         if kept != json.loads(payload):
             changed += 1
             if kept:
-                db.execute("update trash set payload = ? where id = ?",
-                           [json.dumps(kept, ensure_ascii=False), entry_id])
+                trash.replace_payload(db, entry_id, json.dumps(kept, ensure_ascii=False))
             else:
-                db.execute("delete from trash where id = ?", [entry_id])
+                trash.drop_entry(db, entry_id)
     return changed
 
 

@@ -40,11 +40,11 @@ def correct(
     with write(db):
         row = statements.get_row(db, statement_id)
         corrections.refuse_corrected(db, row)
-        db["statements"].update(statement_id, corrections.marking(user, reason))
-        statements._record(db, statement_id, user, row["status"], row["status"],
+        statements.mark_corrected(db, statement_id, corrections.marking(user, reason))
+        statements.record_history(db, statement_id, user, row["status"], row["status"],
                            texts.CORRECTED_MARK.format(reason=reason, who=user.full_name,
                                                        date=texts.format_date(
-                                                           statements._now())))
+                                                           statements.now())))
         if clean is None:
             return None
         return statements.insert_version(db, user, row, clean)

@@ -20,6 +20,7 @@ from advocacy.accounts.accounts import User
 from advocacy.documents import BUNDLED, TemplateError, document_filename, render, to_html
 from advocacy.documents.errors import MissingFields, UnsafeContext
 from advocacy.errors import ValidationError
+from advocacy.letters import document_rows
 from advocacy.statements import statement_rows
 
 TEMPLATE = BUNDLED["uttalelse"]
@@ -95,7 +96,8 @@ def store_adopted(
     db: sqlite_utils.Database, user: User, statement: dict, docx: bytes, fields: dict
 ) -> int:
     """Inside the adoption's write: keep the adopted .docx as a document."""
-    return db["documents"].insert(
+    return document_rows.insert(
+        db,
         {
             "kind": "uttalelse",
             "title": statement["title"],
@@ -109,8 +111,8 @@ def store_adopted(
             "chapter_id": statement.get("chapter_id"),
             "author_id": user.id,
             "docx": docx,
-        }
-    ).last_pk
+        },
+    )
 
 
 def adopted_docx(db: sqlite_utils.Database, user: User, statement_id: int) -> bytes | None:

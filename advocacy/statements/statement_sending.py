@@ -18,10 +18,10 @@ from advocacy.errors import ValidationError
 from advocacy.statements.statements import (
     MAX_TEXT,
     PUBLIC,
-    _record,
     editable_row,
     move_status,
     parse_date,
+    record_history,
 )
 
 
@@ -148,5 +148,5 @@ def remove_response(db: sqlite_utils.Database, user: User, response_id: int) -> 
     row = editable_row(db, user, found[0])
     with write(db):
         db.execute("delete from statement_responses where id = ?", [response_id])
-        _record(db, row["id"], user, row["status"], row["status"],
+        record_history(db, row["id"], user, row["status"], row["status"],
                 texts.STATEMENT_RESPONSE_REMOVED_NOTE.format(responder=found[1]))

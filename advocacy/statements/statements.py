@@ -120,13 +120,23 @@ def _set_links(db, statement_id: int, levers: list[str] | None, knrs: list[str] 
         )
 
 
-def _now() -> str:
+def now() -> str:
+    """A statement's `updated_at` and history time, as stored."""
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _record(db, statement_id: int, user: User, before: str | None, after: str, note=None) -> None:
+def mark_corrected(db: sqlite_utils.Database, statement_id: int, marking: dict) -> None:
+    """Write a correction's mark (`corrections.marking`) on an adopted version; checked by
+    statement_corrections."""
+    with write(db):
+        db["statements"].update(statement_id, marking)
+
+
+def record_history(db, statement_id: int, user: User, before: str | None, after: str,
+                   note=None) -> None:
+    """A row of the statement's history (who moved it, when, from and to what)."""
     db["statement_history"].insert(
-        {"statement_id": statement_id, "from_status": before, "to_status": after, "at": _now(),
+        {"statement_id": statement_id, "from_status": before, "to_status": after, "at": now(),
          "user_id": user.id, "username": user.username, "note": note}
     )
 
@@ -157,7 +167,7 @@ def create_statement(
              "created_by": user.id}
         ).last_pk
         _set_links(db, sid, levers, knrs)
-        _record(db, sid, user, None, "utkast")
+        record_history(db, sid, user, None, "utkast")
     return sid
 
 
@@ -178,7 +188,7 @@ def update_draft(
     levers, knrs = _check_links(db, lever_ids, kommunenummer)
     with write(db):
         _refuse_frozen(get_row(db, statement_id))  # unchanged since we read it
-        db["statements"].update(statement_id, {**clean, "updated_at": _now()})
+        db["statements"].update(statement_id, {**clean, "updated_at": now()})
         _set_links(db, statement_id, levers if lever_ids is not None else None,
                    knrs if kommunenummer is not None else None)
 
@@ -201,8 +211,8 @@ def move_status(db, user: User, row: dict, target: str, updates: dict, note=None
     """Inside a write: move `row` to `target` if the lifecycle allows it, and record it."""
     current = get_row(db, row["id"])["status"]  # re-read inside the transaction
     _check_move(current, target)
-    db["statements"].update(row["id"], {**updates, "status": target, "updated_at": _now()})
-    _record(db, row["id"], user, current, target, note)
+    db["statements"].update(row["id"], {**updates, "status": target, "updated_at": now()})
+    record_history(db, row["id"], user, current, target, note)
 
 
 def set_status(
@@ -281,8 +291,8 @@ def undo_withdraw(db: sqlite_utils.Database, user: User, statement_id: int) -> s
         if get_row(db, statement_id)["status"] != "trukket" or last is None \
                 or last[1] != "trukket" or last[0] not in TRANSITIONS:
             raise ValidationError(texts.STATEMENT_NOT_WITHDRAWN)
-        db["statements"].update(statement_id, {"status": last[0], "updated_at": _now()})
-        _record(db, statement_id, user, "trukket", last[0], texts.STATEMENT_NOTE_UNDONE)
+        db["statements"].update(statement_id, {"status": last[0], "updated_at": now()})
+        record_history(db, statement_id, user, "trukket", last[0], texts.STATEMENT_NOTE_UNDONE)
     return last[0]
 
 
@@ -320,5 +330,5 @@ def insert_version(db, user: User, row: dict, clean: dict) -> int:
                " where statement_id = ?", [sid, statement_id])
     db.execute("insert into statement_municipalities select ?, kommunenummer"
                " from statement_municipalities where statement_id = ?", [sid, statement_id])
-    _record(db, sid, user, None, "utkast", f"Ny versjon av nr. {statement_id}")
+    record_history(db, sid, user, None, "utkast", f"Ny versjon av nr. {statement_id}")
     return sid

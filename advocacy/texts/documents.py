@@ -29,3 +29,6 @@ RECIPIENTS_COLUMN_MISSING = "Mottakerlisten mangler en kolonne for flettefeltet 
 RECIPIENTS_VALUE_EMPTY = "Flettefeltet «{field}» er tomt."
 LETTERS_WRITTEN = "{n} brev er lagret i {path}."
 LETTERS_REFUSED = "Ingen fil ble skrevet. Rett opp dette i mottakerlisten og prøv igjen:"
+DOCUMENT_CHANGED_MEANWHILE = (
+    "Dokumentet ble endret i mellomtiden (det er nå {status}). Last siden på nytt."
+)

@@ -15,7 +15,8 @@ import sqlite_utils
 
 from advocacy import overview, texts
 from advocacy.accounts.accounts import User
-from advocacy.writing.reader_letters import KINDS, ORDER, can_change
+from advocacy.letters.document_rows import can_edit_document
+from advocacy.writing.reader_letters import KINDS, ORDER
 
 
 def list_letters(
@@ -59,7 +60,7 @@ def needs(user: User, row: dict, today: dt.date) -> str | None:
     status = row["status"]
     if status == "til_vurdering":
         return texts.LETTER_NEEDS["til_vurdering"] if user.is_leader else None
-    if not can_change(user, row) or status == "publisert":
+    if not can_edit_document(user, row) or status == "publisert":
         return None
     if user.is_leader and row["author_id"] != user.id:
         return None  # leadership reviews; the writer moves their own letter on

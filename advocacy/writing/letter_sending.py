@@ -1,6 +1,7 @@
 """Sending a reader letter to one paper, and recording what the paper did with it.
 
-The rules (exclusivity, the length limit, the allowed moves) are described in reader_letters.
+The rules (exclusivity, the length limit, the allowed moves) are described in reader_letters;
+the moves are declared in `document_rows.TRANSITIONS`. This module owns `letter_submissions`.
 """
 
 from __future__ import annotations
@@ -16,20 +17,19 @@ from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.documents import render
 from advocacy.errors import PermissionDenied, ValidationError
-from advocacy.letters import document_records
+from advocacy.letters import document_records, document_rows
+from advocacy.letters.document_rows import can_edit_document
 from advocacy.letters.template_library import load_template
 from advocacy.writing import newspapers, similarity
 from advocacy.writing.reader_letters import (
-    _check_move,
-    _check_still,
-    _record,
-    can_change,
+    check_move,
     get_letter,
     letter_text,
+    record_history,
     record_length,
 )
 
-ANSWERS = ("publisert", "refusert", "ingen_svar")
+ANSWERS = document_rows.ANSWERS
 _URL = re.compile(r"^https?://[^\s<>\"']+\.[^\s<>\"']+$", re.IGNORECASE)
 
 
@@ -67,25 +67,24 @@ def send(
     until = sent_on + dt.timedelta(days=int(days))
     changes: dict[str, Any] = {
         "status": "sendt", "newspaper_id": newspaper_id, "sent_on": sent_on.isoformat(),
-        "exclusive_until": until.isoformat(), "published_on": None, "link": None,
-        "updated_at": document_records._now()}
+        "exclusive_until": until.isoformat(), "published_on": None, "link": None}
     if data is not None:
         changes.update(docx=data, docx_filename=document_records.filename_for(
             {**record, "sent_on": sent_on.isoformat()}))
     if not record["kommunenummer"] and len(paper["kommuner"]) == 1:
         changes["kommunenummer"] = paper["kommuner"][0]
     with write(db):
-        _check_still(db, document_id, record["status"])
         if waiting is not None:  # the days have passed without an answer
             _close(db, waiting["id"], "ingen_svar", sent_on)
-            _record(db, document_id, user, "sendt", "ingen_svar",
+            record_history(db, document_id, user, "sendt", "ingen_svar",
                     newspaper_id=waiting["newspaper_id"], note=texts.LETTER_NOTE_LAPSED)
         db["letter_submissions"].insert({
             "document_id": document_id, "newspaper_id": newspaper_id,
             "sent_on": sent_on.isoformat(), "exclusive_until": until.isoformat(),
             "sent_by": user.id})
-        db["documents"].update(document_id, changes)
-        _record(db, document_id, user, "ingen_svar" if waiting else record["status"], "sendt",
+        document_rows.update(db, document_id, changes, status=record["status"],
+                             step=document_rows.SEND_ON if waiting else document_rows.SEND)
+        record_history(db, document_id, user, "ingen_svar" if waiting else record["status"], "sendt",
                 newspaper_id=newspaper_id,
                 note=texts.LETTER_NOTE_EXCLUSIVE.format(date=texts.format_date(until)))
         similarity.index_letter(db, document_id, letter_text(record))
@@ -115,11 +114,11 @@ def check_send(
         raise ValidationError(texts.LETTER_EXCLUSIVE_DAYS_INVALID)
     waiting = open_submission(db, document_id) if record["status"] == "sendt" else None
     if waiting is not None:
-        if not can_change(user, record):
+        if not can_edit_document(user, record):
             raise PermissionDenied(texts.NOT_ALLOWED)
         _refuse_while_exclusive(waiting, newspaper_id, sent_on)
     else:
-        _check_move(user, record, "sendt")
+        check_move(user, record, "sendt")
     earlier = db.execute(
         "select sent_on, outcome from letter_submissions where document_id = ? "
         "and newspaper_id = ?", [document_id, newspaper_id]).fetchone()
@@ -159,15 +158,15 @@ def record_answer(
 ) -> None:
     """What the paper did: publisert (date, link), refusert, or ingen svar (after the days)."""
     record, submission, on, link = check_answer(db, user, document_id, answer, on=on, link=link)
-    changes: dict[str, Any] = {"status": answer, "updated_at": document_records._now()}
+    changes: dict[str, Any] = {"status": answer}
     if answer == "publisert":
         changes.update(published_on=on.isoformat(), link=link,
                        newspaper_id=submission["newspaper_id"])
     with write(db):
-        _check_still(db, document_id, record["status"])
         _close(db, submission["id"], answer, on, link if answer == "publisert" else None)
-        db["documents"].update(document_id, changes)
-        _record(db, document_id, user, record["status"], answer,
+        document_rows.update(db, document_id, changes, status=record["status"],
+                             step=document_rows.ANSWER)
+        record_history(db, document_id, user, record["status"], answer,
                 newspaper_id=submission["newspaper_id"], note=(note or "").strip() or None)
 
 
@@ -184,7 +183,7 @@ def check_answer(
     if answer not in ANSWERS:
         raise ValidationError(texts.DOCUMENT_STATUS_UNKNOWN.format(status=answer))
     record = get_letter(db, user, document_id)
-    _check_move(user, record, answer)
+    check_move(user, record, answer)
     on = on or dt.date.today()
     if on > dt.date.today():
         raise ValidationError(texts.LETTER_DATE_FUTURE.format(date=texts.format_date(on)))
@@ -221,7 +220,7 @@ def undo_answer(db: sqlite_utils.Database, user: User, document_id: int) -> None
     with the paper again (sent, exclusive as before), noted in its history. Any later change,
     or an answer after «ingen svar», cannot be undone this way."""
     record = get_letter(db, user, document_id)
-    if not can_change(user, record):
+    if not can_edit_document(user, record):
         raise PermissionDenied(texts.NOT_ALLOWED)
     with write(db):
         last = db.execute("select from_status, to_status from letter_history where document_id = ?"
@@ -236,7 +235,8 @@ def undo_answer(db: sqlite_utils.Database, user: User, document_id: int) -> None
             raise ValidationError(texts.LETTER_ANSWER_NOT_UNDOABLE)
         db["letter_submissions"].update(submission[0],
                                         {"outcome": None, "outcome_on": None, "link": None})
-        db["documents"].update(document_id, {"status": "sendt", "published_on": None,
-                                             "link": None, "updated_at": document_records._now()})
-        _record(db, document_id, user, status, "sendt", newspaper_id=submission[1],
+        document_rows.update(db, document_id, {"status": "sendt", "published_on": None,
+                                               "link": None},
+                             status=status, step=document_rows.UNDO_ANSWER)
+        record_history(db, document_id, user, status, "sendt", newspaper_id=submission[1],
                 note=texts.LETTER_ANSWER_UNDONE_NOTE)

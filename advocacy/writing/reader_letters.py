@@ -9,8 +9,9 @@ organisasjon, sted), taken from the writer's profile. The text is also kept in `
 search and comparison.
 
 Rules, all checked here before anything is written:
-- Only the moves in TRANSITIONS; leadership approves (til vurdering → godkjent). Every move is a
-  row in ``letter_history`` with who and when.
+- Only the moves that `document_rows.TRANSITIONS` declares for reader letters (the one state
+  machine of documents); leadership approves (til vurdering → godkjent). Every move is a row in
+  ``letter_history`` with who and when (this module owns that table).
 - A letter is sent to one paper at a time. It stays exclusive to that paper until the paper
   refuses it or the chosen number of days has passed; until then it cannot be sent to another
   paper (and the database allows only one unanswered sending per letter). After the days have
@@ -33,7 +34,8 @@ from advocacy import texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.errors import PermissionDenied, ValidationError
-from advocacy.letters import document_context, document_records
+from advocacy.letters import document_context, document_records, document_rows
+from advocacy.letters.document_rows import can_edit_document
 from advocacy.writing import char_count, newspapers, similarity
 from advocacy.writing.similarity import letter_text
 
@@ -42,17 +44,7 @@ TEMPLATE = "leserinnlegg"
 ORDER = ("ide", "utkast", "til_vurdering", "godkjent", "sendt", "publisert", "refusert",
          "ingen_svar")
 EDITABLE = ("ide", "utkast", "til_vurdering")
-SENT = ("sendt", "publisert", "refusert", "ingen_svar")
-TRANSITIONS: dict[str, tuple[str, ...]] = {
-    "ide": ("utkast",),
-    "utkast": ("til_vurdering", "ide"),
-    "til_vurdering": ("godkjent", "utkast"),
-    "godkjent": ("sendt", "utkast"),
-    "sendt": ("publisert", "refusert", "ingen_svar"),
-    "refusert": ("sendt",),
-    "ingen_svar": ("sendt", "publisert"),  # a paper may print it late without a word
-    "publisert": (),
-}
+SENT = ("sendt", *document_rows.ANSWERS)
 SIGNATURE_FIELDS = ("avsender_navn", "avsender_rolle", "organisasjon", "sted")
 
 
@@ -124,8 +116,8 @@ def new_letter(
             db, user, kind=kind, template=template, fields=fields, title=title, body=text or "",
             status=status, newspaper_id=newspaper_id, kommunenummer=kommunenummer)
         if based_on is not None:
-            db["documents"].update(doc_id, {"based_on": based_on})
-        _record(db, doc_id, user, None, status, note=texts.LETTER_NOTE_BASED_ON.format(
+            document_rows.update(db, doc_id, {"based_on": based_on}, status=status)
+        record_history(db, doc_id, user, None, status, note=texts.LETTER_NOTE_BASED_ON.format(
             id=based_on) if based_on else None)
     return doc_id
 
@@ -163,7 +155,7 @@ def save_draft(
                                           **({"kommunenummer": kommunenummer}
                                              if kommunenummer else {}))
         if kind is not None and kind != record["kind"]:
-            db["documents"].update(document_id, {"kind": kind})
+            document_rows.update(db, document_id, {"kind": kind}, status=record["status"])
 
 
 def new_version(db: sqlite_utils.Database, user: User, document_id: int) -> int:
@@ -236,15 +228,12 @@ def similar_sent(db: sqlite_utils.Database, document_id: int | None, text: str):
 
 # --- Moves -----------------------------------------------------------------------------------
 
-def can_change(user: User, record: Mapping[str, Any]) -> bool:
-    return record["author_id"] == user.id or user.can_edit_chapter(record["chapter_id"])
-
-
 def allowed_moves(user: User, record: Mapping[str, Any]) -> list[str]:
     """The statuses this user may move the letter to now (sending and answers included)."""
-    if not can_change(user, record):
+    if not can_edit_document(user, record):
         return []
-    return [to for to in TRANSITIONS.get(record["status"], ())
+    return [to for to in document_rows.moves(record["kind"], record["status"],
+                                             document_rows.PIPELINE)
             if to != "godkjent" or user.is_leader]
 
 
@@ -252,43 +241,36 @@ def move(db: sqlite_utils.Database, user: User, document_id: int, to_status: str
          note: str | None = None) -> None:
     """A move before sending: idé ↔ utkast → til vurdering → godkjent, or back to utkast."""
     record = get_letter(db, user, document_id)
-    _check_move(user, record, to_status)
+    check_move(user, record, to_status)
     if to_status in SENT:
         raise ValidationError(texts.LETTER_USE_SEND_OR_ANSWER)
     if to_status == "til_vurdering" and not letter_text(record).strip():
         raise ValidationError(texts.LETTER_TEXT_REQUIRED)
+    step = document_rows.APPROVE if to_status == "godkjent" else document_rows.MOVE
     with write(db):
-        _check_still(db, document_id, record["status"])
-        db["documents"].update(document_id, {"status": to_status,
-                                             "updated_at": document_records._now()})
-        _record(db, document_id, user, record["status"], to_status, note=note)
+        document_rows.update(db, document_id, {"status": to_status},
+                             status=record["status"], step=step)
+        record_history(db, document_id, user, record["status"], to_status, note=note)
 
 
-def _check_move(user: User, record: Mapping[str, Any], to_status: str) -> None:
-    if to_status not in TRANSITIONS:
+def check_move(user: User, record: Mapping[str, Any], to_status: str) -> None:
+    """Refuse a move of the pipeline (sending and answers included) this user may not make."""
+    if to_status not in document_rows.STATUSES or to_status == "vedtatt":
         raise ValidationError(texts.DOCUMENT_STATUS_UNKNOWN.format(status=to_status))
-    if not can_change(user, record):
+    if not can_edit_document(user, record):
         raise PermissionDenied(texts.NOT_ALLOWED)
-    if to_status not in TRANSITIONS[record["status"]]:
-        raise ValidationError(texts.LETTER_MOVE_NOT_ALLOWED.format(
-            old=texts.DOCUMENT_STATUSES[record["status"]],
-            new=texts.DOCUMENT_STATUSES[to_status]))
+    if not document_rows.allows(record["kind"], record["status"], to_status,
+                                document_rows.PIPELINE):
+        raise ValidationError(document_rows.refusal(record["kind"], record["status"], to_status))
     if to_status == "godkjent" and not user.is_leader:
         raise PermissionDenied(texts.LETTER_APPROVE_LEADERS)
 
 
-def _check_still(db, document_id: int, status: str) -> None:
-    """Inside the write: nobody moved the letter since we looked (two tabs, two clicks)."""
-    now = db.execute("select status from documents where id = ?", [document_id]).fetchone()[0]
-    if now != status:
-        raise ValidationError(texts.LETTER_CHANGED_MEANWHILE.format(
-            status=texts.DOCUMENT_STATUSES.get(now, now).lower()))
-
-
-def _record(db, document_id: int, user: User, before: str | None, after: str, *,
-            newspaper_id: int | None = None, note: str | None = None) -> None:
+def record_history(db, document_id: int, user: User, before: str | None, after: str, *,
+                   newspaper_id: int | None = None, note: str | None = None) -> None:
+    """A row of the letter's history (who moved it, when, from and to what)."""
     db["letter_history"].insert({
         "document_id": document_id, "from_status": before, "to_status": after,
-        "at": document_records._now(), "user_id": user.id, "username": user.username,
+        "at": document_rows.now(), "user_id": user.id, "username": user.username,
         "newspaper_id": newspaper_id, "note": note})
 
