@@ -20,7 +20,7 @@ from typing import Any
 
 import sqlite_utils
 
-from advocacy import texts
+from advocacy import clock, texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.documents import letter_filename, render
@@ -374,4 +374,4 @@ def _can_edit(user: User, row: Mapping[str, Any]) -> bool:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return clock.stamp()

@@ -17,6 +17,7 @@ from advocacy.migrations import (  # noqa: F401 - imported for the steps they re
     steps_corrections,
     steps_documents,
     steps_foundation,
+    steps_house,
     steps_lists,
     steps_lists_a,
     steps_login,

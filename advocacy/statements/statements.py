@@ -16,7 +16,7 @@ import json
 
 import sqlite_utils
 
-from advocacy import texts
+from advocacy import clock, texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.errors import PermissionDenied, ValidationError
@@ -121,7 +121,7 @@ def _set_links(db, statement_id: int, levers: list[str] | None, knrs: list[str] 
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return clock.stamp()
 
 
 def _record(db, statement_id: int, user: User, before: str | None, after: str, note=None) -> None:
