@@ -320,16 +320,3 @@ def list_trash(db: sqlite_utils.Database, user: User, now: dt.datetime | None = 
         row["days_left"] = max(0, DAYS - (now - deleted).days)
         row["can_restore"] = can_restore(user, row)
     return rows
-
-
-def entries_mentioning(db: sqlite_utils.Database, table: str, columns: tuple[str, ...],
-                       person_id: int) -> list[dict]:
-    """Unrestored entries holding a row of `table` with this id, or any row whose `columns`
-    hold it (for the data-protection export and erasure)."""
-    found = []
-    for entry in db.query("select * from trash where restored_at is null order by id"):
-        items = json.loads(entry["payload"])
-        if any((i["table"] == table and i["row"].get("id") == person_id)
-               or any(i["row"].get(c) == person_id for c in columns) for i in items):
-            found.append({**entry, "items": items})
-    return found
