@@ -2,7 +2,7 @@
 
 The process keeps Norwegian time (Europe/Oslo): «today» (`datetime.date.today()`, due dates,
 overdue follow-ups, the file names of exports) is the Norwegian day on a server whose clock
-runs in UTC. Stored moments are UTC whatever this says (`datetime.now(UTC)`, SQLite's 'now').
+runs in UTC. Stored moments are UTC whatever this says (`advocacy.clock`).
 """
 
 import os

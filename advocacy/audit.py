@@ -36,7 +36,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from advocacy import texts
+from advocacy import clock, texts
 from advocacy.audit_key import KEY_BYTES, KEY_ENV, key_available, key_path, load_key  # noqa: F401
 from advocacy.audit_key import mac as _mac
 
@@ -48,7 +48,10 @@ ACTIONS = {"create": "opprettet", "update": "endret", "delete": "slettet",
            "trash": "flyttet til papirkurven", "restore": "gjenopprettet",
            "purge": "tømt fra papirkurven", "unlock": "innloggingssperre opphevet",
            **texts.AUDIT_ACTIONS}
-NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
+NOW = clock.SQL_NOW
+# Until step m142 the triggers stamped milliseconds: a database that has not run it yet still
+# has those triggers, which nobody altered.
+_NOW_BEFORE_M142 = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"
 NOT_CHANGES = {"updated_at", "last_login_at"}  # bookkeeping, not a change anyone made
 
 # The log's own triggers: refuse edits through SQL, and extend the head with every new row.
@@ -143,7 +146,7 @@ def _object(db, table: str, prefix: str) -> str:
     return f"json_object({', '.join(parts)})"
 
 
-def expected_triggers(db: sqlite_utils.Database) -> dict[str, str]:
+def expected_triggers(db: sqlite_utils.Database, now: str = NOW) -> dict[str, str]:
     """Name → definition of every audit trigger this database should have: three per audited
     table (from its current columns) and, once the head exists, the log's own guards."""
     triggers = {}
@@ -164,7 +167,7 @@ def expected_triggers(db: sqlite_utils.Database) -> dict[str, str]:
                         (at, user_id, action, table_name, row_id, changes, prev_hash, hash)
                     select at, actor, '{action}', '{table}', {row}.id, ch, prev,
                            audit_hash(prev, at, actor, '{action}', '{table}', {row}.id, ch)
-                    from (select {NOW} as at, audit_actor() as actor,
+                    from (select {now} as at, audit_actor() as actor,
                                  audit_fields({old}, {new}) as ch,
                                  (select hash from audit_log order by id desc limit 1) as prev)
                     where ch != '[]';
@@ -188,8 +191,11 @@ def damaged_triggers(db: sqlite_utils.Database) -> list[str]:
     if not (head_exists(db) or _head_step_applied(db)):
         return []
     present = dict(db.execute("select name, sql from sqlite_master where type = 'trigger'"))
+    earlier = {} if _step_applied(db, "m142_one_timestamp_format") else \
+        expected_triggers(db, _NOW_BEFORE_M142)
     return sorted(name for name, sql in expected_triggers(db).items()
-                  if name not in present or _normal(present[name] or "") != _normal(sql))
+                  if name not in present or _normal(present[name] or "") not in
+                  (_normal(sql), _normal(earlier.get(name, sql))))
 
 
 def install_triggers(db: sqlite_utils.Database) -> None:
@@ -239,8 +245,12 @@ def head_exists(db: sqlite_utils.Database) -> bool:
 
 
 def _head_step_applied(db: sqlite_utils.Database) -> bool:
+    return _step_applied(db, "m110_audit_chain_head")
+
+
+def _step_applied(db: sqlite_utils.Database, name: str) -> bool:
     return db["_sqlite_migrations"].exists() and bool(db.execute(
-        "select 1 from _sqlite_migrations where name = 'm110_audit_chain_head'").fetchone())
+        "select 1 from _sqlite_migrations where name = ?", [name]).fetchone())
 
 
 def _rows(db: sqlite_utils.Database):

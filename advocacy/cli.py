@@ -11,18 +11,18 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from advocacy import backup, cli_login, cli_privacy, texts  # noqa: F401 - their commands register on import
 from advocacy.accounts import accounts
-from advocacy.cli_registry import CLI_USER, COMMANDS, PARSER_EXTENSIONS, command  # noqa: F401
+from advocacy.cli_registry import CLI_USER, COMMANDS, arg, command, parser
 from advocacy.db import default_path, table_counts
 from advocacy.demo import demo
 from advocacy.errors import AdvocacyError
 from advocacy.startup import open_database, verify_audit
 
 
-@command("init-db")
+@command("init-db", "opprett eller oppdater databasen og last inn referansedata")
 def cmd_init_db(args) -> int:
     db = open_database(args.db, create=True)
     counts = table_counts(db)
@@ -32,7 +32,7 @@ def cmd_init_db(args) -> int:
     return 0
 
 
-@command("demo")
+@command("demo", "legg inn oppdiktede demodata og demokontoer")
 def cmd_demo(args) -> int:
     db = open_database(args.db, create=True)
     if demo.load(db):
@@ -44,7 +44,11 @@ def cmd_demo(args) -> int:
     return 0
 
 
-@command("create-user")
+@command("create-user", "opprett en bruker (passord fra ADVOCACY_PASSWORD eller spørsmål)",
+         arg("username", metavar="BRUKERNAVN"),
+         arg("--role", required=True, help="leder, lokallag eller skrivegruppe"),
+         arg("--chapter", help="lokallagets navn (påkrevd for rollen lokallag)"),
+         arg("--name", help="fullt navn"))
 def cmd_create_user(args) -> int:
     if args.role not in accounts.ROLES:
         raise AdvocacyError(texts.UNKNOWN_ROLE.format(role=args.role))
@@ -64,7 +68,7 @@ def cmd_create_user(args) -> int:
     return 0
 
 
-@command("stats")
+@command("stats", "vis antall rader i hver tabell")
 def cmd_stats(args) -> int:
     db = open_database(args.db, create=False)
     for table, count in table_counts(db).items():
@@ -72,7 +76,8 @@ def cmd_stats(args) -> int:
     return 0
 
 
-@command("backup")
+@command("backup", "lag en kontrollert sikkerhetskopi mens appen kjører",
+         arg("--out", required=True, metavar="FIL"))
 def cmd_backup(args) -> int:
     db = open_database(args.db, create=False)
     path = backup.backup(db, args.out)
@@ -80,7 +85,8 @@ def cmd_backup(args) -> int:
     return 0
 
 
-@command("restore")
+@command("restore", "legg tilbake en sikkerhetskopi (stopp appen først)",
+         arg("file", metavar="FIL"))
 def cmd_restore(args) -> int:
     target = args.db or default_path()
     backup.restore(args.file, target)
@@ -95,7 +101,7 @@ def cmd_restore(args) -> int:
     return 0
 
 
-@command("verify-audit")
+@command("verify-audit", "kontroller at endringsloggens hash-kjede er hel")
 def cmd_verify_audit(args) -> int:
     result = verify_audit(args.db)
     print(result.message)
@@ -107,7 +113,8 @@ def cmd_verify_audit(args) -> int:
 # The command line acts with leadership's reach: it runs on the server, by whoever runs the app.
 
 
-@command("import-politicians")
+@command("import-politicians",
+         "les inn politikere fra CSV eller Excel (alt eller ingenting)", arg("file", metavar="FIL"))
 def cmd_import_politicians(args) -> int:
     from pathlib import Path
 
@@ -131,7 +138,9 @@ def cmd_import_politicians(args) -> int:
     return 0
 
 
-@command("followups-ics")
+@command("followups-ics", "skriv åpne oppfølginger til en kalenderfil (.ics)",
+         arg("--out", required=True, metavar="FIL"),
+         arg("--chapter", help="bare dette lokallaget"))
 def cmd_followups_ics(args) -> int:
     from pathlib import Path
 
@@ -145,62 +154,15 @@ def cmd_followups_ics(args) -> int:
     return 0
 
 
-def _add_issue4_commands(add) -> None:
-    p = add("import-politicians", "les inn politikere fra CSV eller Excel (alt eller ingenting)")
-    p.add_argument("file", metavar="FIL")
-    p = add("followups-ics", "skriv åpne oppfølginger til en kalenderfil (.ics)")
-    p.add_argument("--out", required=True, metavar="FIL")
-    p.add_argument("--chapter", help="bare dette lokallaget")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m advocacy",
-        description="Påvirk: oppsett, demodata, brukere og tall fra kommandolinjen.",
-    )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO")
-
-    def add(name: str, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument("--db", help="databasefil (standard: ADVOCACY_DB eller data/advocacy.db)")
-        return p
-
-    add("init-db", "opprett eller oppdater databasen og last inn referansedata")
-    add("demo", "legg inn oppdiktede demodata og demokontoer")
-    p = add("create-user", "opprett en bruker (passord fra ADVOCACY_PASSWORD eller spørsmål)")
-    p.add_argument("username", metavar="BRUKERNAVN")
-    p.add_argument("--role", required=True, help="leder, lokallag eller skrivegruppe")
-    p.add_argument("--chapter", help="lokallagets navn (påkrevd for rollen lokallag)")
-    p.add_argument("--name", help="fullt navn")
-    add("stats", "vis antall rader i hver tabell")
-    p = add("backup", "lag en kontrollert sikkerhetskopi mens appen kjører")
-    p.add_argument("--out", required=True, metavar="FIL")
-    add("verify-audit", "kontroller at endringsloggens hash-kjede er hel")
-    p = add("restore", "legg tilbake en sikkerhetskopi (stopp appen først)")
-    p.add_argument("file", metavar="FIL")
-    add_document_commands(add)
-    _add_issue4_commands(add)
-    _add_policy_commands(add)
-    for extend in PARSER_EXTENSIONS:
-        extend(add)
-    return parser
-
-
 # --- Documents: batch letters and the template check ---
 
 
-def add_document_commands(add: Callable[[str, str], argparse.ArgumentParser]) -> None:
-    p = add("letters", "lag ett brev per mottaker fra en mal og en mottakerliste, samlet i en .zip")
-    p.add_argument("--template", required=True, metavar="NAVN",
-                   help="malens navn (f.eks. oppfolgingsbrev), en opplastet mal eller en .docx-fil")
-    p.add_argument("--recipients", required=True, metavar="FIL",
-                   help="mottakerliste (.csv eller .xlsx), én rad per brev")
-    p.add_argument("--out", required=True, metavar="FIL.zip", help="zip-filen som skal lages")
-    p = add("check-template", "sjekk en Word-mal (.docx) og vis flettefeltene")
-    p.add_argument("file", metavar="FIL")
-
-
-@command("letters")
+@command("letters", "lag ett brev per mottaker fra en mal og en mottakerliste, samlet i en .zip",
+         arg("--template", required=True, metavar="NAVN",
+             help="malens navn (f.eks. oppfolgingsbrev), en opplastet mal eller en .docx-fil"),
+         arg("--recipients", required=True, metavar="FIL",
+             help="mottakerliste (.csv eller .xlsx), én rad per brev"),
+         arg("--out", required=True, metavar="FIL.zip", help="zip-filen som skal lages"))
 def cmd_letters(args) -> int:
     import datetime as dt
     from pathlib import Path
@@ -239,7 +201,8 @@ def cmd_letters(args) -> int:
     return 0
 
 
-@command("check-template")
+@command("check-template", "sjekk en Word-mal (.docx) og vis flettefeltene",
+         arg("file", metavar="FIL"))
 def cmd_check_template(args) -> int:
     from advocacy.documents import check_template_cli
 
@@ -255,10 +218,21 @@ def _read_file(path) -> bytes:
         raise AdvocacyError(f"Fant ikke filen eller kunne ikke lese den: {path}") from None
 
 
+# The order `--help` lists the commands in.
+ORDER = ("init-db", "demo", "create-user", "stats", "backup", "verify-audit", "restore", "letters",
+         "check-template", "import-politicians", "followups-ics", "export-status", "unlock-user",
+         "remove-demo", "export-person", "erase-person", "retention", "clean-db", "events-ics")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    return parser("python -m advocacy",
+                  "Påvirk: oppsett, demodata, brukere og tall fra kommandolinjen.", ORDER)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        return COMMANDS[args.command].run(args)
     except AdvocacyError as exc:
         print(f"Feil: {exc.message}", file=sys.stderr)
         return 1
@@ -270,7 +244,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 # --- Policy profiles and overview ---
 
-@command("export-status")
+@command("export-status",
+         "skriv status per kommune (én rad per kommune, én kolonne per sak) til Excel eller CSV",
+         arg("--out", required=True, metavar="FIL", help="filen som skal skrives (.xlsx eller .csv)"),
+         arg("--with-status", action="store_true", help="ta med en statuskolonne for hver sak"))
 def cmd_export_status(args) -> int:
     from advocacy.policy import status_export
 
@@ -281,15 +258,6 @@ def cmd_export_status(args) -> int:
         db.close()
     print(texts.EXPORT_STATUS_DONE.format(n=n, path=args.out))
     return 0
-
-
-def _add_policy_commands(add) -> None:
-    p = add("export-status",
-            "skriv status per kommune (én rad per kommune, én kolonne per sak) til Excel eller CSV")
-    p.add_argument("--out", required=True, metavar="FIL",
-                   help="filen som skal skrives (.xlsx eller .csv)")
-    p.add_argument("--with-status", action="store_true",
-                   help="ta med en statuskolonne for hver sak")
 
 
 # --- Statements, campaigns and calendar ---
@@ -306,7 +274,11 @@ def _cli_date(value: str | None, default):
         raise AdvocacyError(f"«{value}» er ikke en gyldig dato (bruk åååå-mm-dd).") from None
 
 
-@command("events-ics")
+@command("events-ics", "skriv aktivitetskalenderen og politiske datoer til en .ics-fil",
+         arg("--out", required=True, metavar="FIL", help="filen som skal skrives"),
+         arg("--from", dest="start", metavar="DATO", help="fra dato (åååå-mm-dd)"),
+         arg("--to", dest="end", metavar="DATO", help="til dato (åååå-mm-dd)"),
+         arg("--chapter", help="bare dette lokallaget"))
 def cmd_events_ics(args) -> int:
     import datetime as dt
     from pathlib import Path
@@ -325,15 +297,3 @@ def cmd_events_ics(args) -> int:
     out.write_bytes(events.ics(items))
     print(f"{len(items)} hendelser skrevet til {out}")
     return 0
-
-
-def _events_ics_parser(add) -> None:
-    p = add("events-ics", "skriv aktivitetskalenderen og politiske datoer til en .ics-fil")
-    p.add_argument("--out", required=True, metavar="FIL", help="filen som skal skrives")
-    p.add_argument("--from", dest="start", metavar="DATO", help="fra dato (åååå-mm-dd)")
-    p.add_argument("--to", dest="end", metavar="DATO", help="til dato (åååå-mm-dd)")
-    p.add_argument("--chapter", help="bare dette lokallaget")
-
-
-PARSER_EXTENSIONS.append(_events_ics_parser)
-

@@ -4,12 +4,13 @@ advocacy.cli's command table when that module is loaded."""
 from __future__ import annotations
 
 from advocacy import texts
-from advocacy.cli_registry import PARSER_EXTENSIONS, command
+from advocacy.cli_registry import arg, command
 from advocacy.errors import AdvocacyError
 from advocacy.startup import open_database
 
 
-@command("unlock-user")
+@command("unlock-user", "opphev innloggingssperren for en bruker (etter mislykkede forsøk)",
+         arg("username", metavar="BRUKERNAVN"))
 def cmd_unlock_user(args) -> int:
     from advocacy.accounts import login_limits
 
@@ -27,19 +28,10 @@ def cmd_unlock_user(args) -> int:
     return 0
 
 
-@command("remove-demo")
+@command("remove-demo", "fjern alle demodata og demokontoer (ekte data blir stående)")
 def cmd_remove_demo(args) -> int:
     from advocacy.demo import demo_removal
 
     result = demo_removal.remove(open_database(args.db, create=False))
     print("\n".join(result.lines()))
     return 0
-
-
-def _login_parsers(add) -> None:
-    p = add("unlock-user", "opphev innloggingssperren for en bruker (etter mislykkede forsøk)")
-    p.add_argument("username", metavar="BRUKERNAVN")
-    add("remove-demo", "fjern alle demodata og demokontoer (ekte data blir stående)")
-
-
-PARSER_EXTENSIONS.append(_login_parsers)

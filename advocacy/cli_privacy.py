@@ -4,9 +4,13 @@ clean-db. Registered with advocacy.cli's command table when that module is loade
 from __future__ import annotations
 
 from advocacy import texts
-from advocacy.cli_registry import CLI_USER, PARSER_EXTENSIONS, command
+from advocacy.cli_registry import CLI_USER, arg, command
 from advocacy.errors import AdvocacyError
 from advocacy.startup import open_database
+
+# Who: a politician or a user, by number (export-person, erase-person).
+_PERSON = (arg("--politician", type=int, metavar="NR", help="politikerens nummer"),
+           arg("--user", type=int, metavar="NR", help="brukerens nummer"))
 
 
 def _person(args) -> tuple[str, int]:
@@ -15,7 +19,8 @@ def _person(args) -> tuple[str, int]:
     return ("politiker", args.politician) if args.politician is not None else ("bruker", args.user)
 
 
-@command("export-person")
+@command("export-person", "skriv alt som er lagret om én person (.json eller .txt)",
+         *_PERSON, arg("--out", required=True, metavar="FIL"))
 def cmd_export_person(args) -> int:
     from pathlib import Path
 
@@ -34,7 +39,11 @@ def cmd_export_person(args) -> int:
     return 0
 
 
-@command("erase-person")
+@command("erase-person", "slett en person overalt, også fra søkeindeksen og databasefilen",
+         *_PERSON,
+         arg("--also", action="append", metavar="TEKST",
+             help="en annen skrivemåte av navnet som også skal fjernes"),
+         arg("--yes", action="store_true", help="bekreft at slettingen ikke kan angres"))
 def cmd_erase_person(args) -> int:
     from advocacy.privacy import erasure
 
@@ -65,7 +74,7 @@ def _print_review(found: dict) -> None:
         print("  " + texts.ERASURE_REVIEW_MORE.format(count=found["count"] - len(found["rows"])))
 
 
-@command("retention")
+@command("retention", "vis politikere ute av vervet og frivillige inaktive i over ett år")
 def cmd_retention(args) -> int:
     from advocacy.privacy import privacy
 
@@ -80,7 +89,7 @@ def cmd_retention(args) -> int:
     return 0
 
 
-@command("clean-db")
+@command("clean-db", "rydd databasefilen (WAL-sjekkpunkt og VACUUM) etter sletting")
 def cmd_clean_db(args) -> int:
     from advocacy.privacy import erasure
 
@@ -93,25 +102,3 @@ def cmd_clean_db(args) -> int:
     print("Databasefilen er ryddet." if cleaned
           else "Databasefilen er i bruk; prøv igjen når appen er stoppet.")
     return 0 if cleaned else 1
-
-
-def _privacy_parsers(add) -> None:
-    for name, help_text in (("export-person", "skriv alt som er lagret om én person (.json "
-                                              "eller .txt)"),
-                            ("erase-person", "slett en person overalt, også fra søkeindeksen "
-                                             "og databasefilen")):
-        p = add(name, help_text)
-        p.add_argument("--politician", type=int, metavar="NR", help="politikerens nummer")
-        p.add_argument("--user", type=int, metavar="NR", help="brukerens nummer")
-        if name == "export-person":
-            p.add_argument("--out", required=True, metavar="FIL")
-        else:
-            p.add_argument("--also", action="append", metavar="TEKST",
-                           help="en annen skrivemåte av navnet som også skal fjernes")
-            p.add_argument("--yes", action="store_true", help="bekreft at slettingen ikke kan "
-                                                              "angres")
-    add("retention", "vis politikere ute av vervet og frivillige inaktive i over ett år")
-    add("clean-db", "rydd databasefilen (WAL-sjekkpunkt og VACUUM) etter sletting")
-
-
-PARSER_EXTENSIONS.append(_privacy_parsers)

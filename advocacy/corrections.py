@@ -10,13 +10,12 @@ database refuses any other change of those rows (migration m092).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Protocol
 
 import sqlite_utils
 
-from advocacy import texts
+from advocacy import clock, texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.errors import ValidationError
@@ -37,7 +36,7 @@ def clean_reason(reason: str | None) -> str:
 
 def marking(user: User, reason: str) -> dict:
     """The columns that mark a row as corrected now by `user`."""
-    return {"corrected_at": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+    return {"corrected_at": clock.stamp(),
             "corrected_by": user.id, "correction_reason": reason}
 
 

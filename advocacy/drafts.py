@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlite_utils
 
-from advocacy import texts
+from advocacy import clock, texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.errors import ValidationError
@@ -67,7 +67,7 @@ def _decode(value: Any) -> Any:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return clock.stamp()
 
 
 def keep(db: sqlite_utils.Database, user: User, key: str, values: dict[str, Any]) -> None:
@@ -96,10 +96,7 @@ def find(db: sqlite_utils.Database, user: User, key: str) -> Draft | None:
         return None
     if not isinstance(values, dict):
         return None
-    when = dt.datetime.fromisoformat(row[1].replace("Z", "+00:00"))
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.UTC)
-    return Draft(values, when)
+    return Draft(values, clock.parse(row[1]))
 
 
 def restore(db: sqlite_utils.Database, user: User, key: str) -> dict[str, Any] | None:

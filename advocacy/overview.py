@@ -10,7 +10,7 @@ import sqlite_utils
 from advocacy import texts
 from advocacy.accounts.accounts import User
 from advocacy.meetings import followups
-from advocacy.policy.current_positions import VALID
+from advocacy.policy.current_positions import VALID, latest_id
 from advocacy.privacy.erasure_marks import last_erasure
 
 
@@ -142,11 +142,8 @@ def recent_changes(
     return list(db.query(
         f"""select p.decided_on, p.kommunenummer, m.navn as kommune, l.name as lever,
                    l.value_type, p.value,
-                   (select prev.value from positions prev
-                    where prev.kommunenummer = p.kommunenummer and prev.lever_id = p.lever_id
-                      and prev.{VALID} and (prev.decided_on < p.decided_on
-                           or (prev.decided_on = p.decided_on and prev.id < p.id))
-                    order by prev.decided_on desc, prev.id desc limit 1) as previous_value,
+                   (select prev.value from positions prev where prev.id =
+                    {latest_id("p.kommunenummer", "p.lever_id", before="p")}) as previous_value,
                    p.source
             from positions p
             join municipalities m on m.kommunenummer = p.kommunenummer

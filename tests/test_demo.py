@@ -8,7 +8,7 @@ from advocacy.policy import municipalities
 from advocacy.politicians import politicians
 
 
-def test_demo_data_has_what_the_issue_promises(demo_db):
+def test_demo_data_has_what_the_demo_promises(demo_db):
     counts = table_counts(demo_db)
     assert counts["chapters"] >= 4
     assert 35 <= counts["politicians"] <= 50

@@ -70,7 +70,7 @@ def test_vocabularies_are_checked(db):
 
 
 def test_steps_run_in_number_order_across_their_modules():
-    """The steps live in one module per issue; they still run m001, m002, … as databases in
+    """The steps live in one module per capability; they still run m001, m002, … as databases in
     the field ran them when they were one file."""
     from advocacy.migrations import known_names
 

@@ -16,7 +16,7 @@ import sqlite_utils
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from advocacy import texts
+from advocacy import clock, texts
 from advocacy.accounts import login_limits
 from advocacy.accounts.login_limits import (  # noqa: F401 - part of this module's interface
     FREE_ATTEMPTS,
@@ -234,7 +234,7 @@ def authenticate(
         return None
     with write(db):
         login_limits.succeeded(db, key, client)
-        db["users"].update(row[0], {"last_login_at": now.isoformat(timespec="seconds")})
+        db["users"].update(row[0], {"last_login_at": clock.stamp(now)})
         if _hasher.check_needs_rehash(stored):
             db["users"].update(row[0], {"password_hash": _hasher.hash(password)})
     return get_user(db, row[0])

@@ -26,7 +26,7 @@ import json
 
 import sqlite_utils
 
-from advocacy import audit, texts
+from advocacy import audit, clock, texts
 from advocacy.db import write
 from advocacy.errors import AdvocacyError
 
@@ -85,14 +85,10 @@ def _lock_seconds(failures: int, cap: int = MAX_LOCK_SECONDS) -> int:
     return min(30 * 2 ** min(failures - FREE_ATTEMPTS, 20), cap)
 
 
-def _stamp(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
-
-
 def _remaining(last: str | None, seconds: int, now: dt.datetime) -> int:
     if not last or not seconds:
         return 0
-    until = dt.datetime.fromisoformat(last) + dt.timedelta(seconds=seconds)
+    until = clock.parse(last) + dt.timedelta(seconds=seconds)
     return max(0, -(-int((until - now).total_seconds() * 1000) // 1000))
 
 
@@ -103,7 +99,7 @@ def record_attempt(db: sqlite_utils.Database, username: str, client: str | None,
     password; `succeeded` takes the failure back."""
     username, client = username[:MAX_KEY], client[:MAX_KEY] if client else None
     with write(db):
-        forgotten = _stamp(now - FORGET)
+        forgotten = clock.stamp(now - FORGET)
         db.execute("delete from login_failures where last_failure_at < ?", [forgotten])
         db.execute("delete from login_client_failures where last_failure_at < ?", [forgotten])
         if client:
@@ -123,8 +119,8 @@ def record_attempt(db: sqlite_utils.Database, username: str, client: str | None,
         failures += 1
         lock = _lock_seconds(failures)
         db["login_failures"].upsert(
-            {"username": username, "failures": failures, "last_failure_at": _stamp(now),
-             "locked_until": _stamp(now + dt.timedelta(seconds=lock)) if lock else None},
+            {"username": username, "failures": failures, "last_failure_at": clock.stamp(now),
+             "locked_until": clock.stamp(now + dt.timedelta(seconds=lock)) if lock else None},
             pk="username",
         )
         if client:
@@ -133,7 +129,7 @@ def record_attempt(db: sqlite_utils.Database, username: str, client: str | None,
                    values (?, ?, 1, ?)
                    on conflict (client, username) do update
                    set failures = failures + 1, last_failure_at = excluded.last_failure_at""",
-                [client, username, _stamp(now)])
+                [client, username, clock.stamp(now)])
 
 
 def succeeded(db: sqlite_utils.Database, username: str, client: str | None) -> None:

@@ -18,11 +18,11 @@ import secrets
 
 import sqlite_utils
 
+from advocacy import clock
 from advocacy.db import write
 
 TOKEN_BYTES = 32
 TOUCH_EVERY = dt.timedelta(minutes=1)
-_FORMAT = "%Y-%m-%dT%H:%M:%SZ"  # the schema's own timestamps; compares as text
 
 
 def idle_period() -> dt.timedelta:
@@ -31,14 +31,6 @@ def idle_period() -> dt.timedelta:
 
 def _now(now: dt.datetime | None) -> dt.datetime:
     return (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
-
-
-def _stamp(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.UTC).strftime(_FORMAT)
-
-
-def _parse(stamp: str) -> dt.datetime:
-    return dt.datetime.strptime(stamp, _FORMAT).replace(tzinfo=dt.UTC)
 
 
 def token_hash(token: str) -> str:
@@ -53,8 +45,8 @@ def start(db: sqlite_utils.Database, user_id: int, *, now: dt.datetime | None = 
     with write(db):
         cleanup(db, now=now)
         db["login_sessions"].insert({
-            "token_hash": token_hash(token), "user_id": user_id, "created_at": _stamp(now),
-            "last_seen_at": _stamp(now), "expires_at": _stamp(now + idle_period()),
+            "token_hash": token_hash(token), "user_id": user_id, "created_at": clock.stamp(now),
+            "last_seen_at": clock.stamp(now), "expires_at": clock.stamp(now + idle_period()),
         })
     return token
 
@@ -80,14 +72,14 @@ def resume(db: sqlite_utils.Database, token: str | None, *,
     if row is None:
         return None
     user_id, last_seen, expires_at, revoked_at, active = row
-    if revoked_at or not active or _parse(expires_at) <= now:
+    if revoked_at or not active or clock.parse(expires_at) <= now:
         return None
-    if now - _parse(last_seen) >= TOUCH_EVERY:
+    if now - clock.parse(last_seen) >= TOUCH_EVERY:
         with write(db):
             db.execute(
                 "update login_sessions set last_seen_at = ?, expires_at = ?"
                 " where token_hash = ? and revoked_at is null",
-                [_stamp(now), _stamp(now + idle_period()), token_hash(token)],
+                [clock.stamp(now), clock.stamp(now + idle_period()), token_hash(token)],
             )
     return user_id
 
@@ -97,7 +89,7 @@ def timed_out(db: sqlite_utils.Database, token: str | None, *,
     """Whether this session ended by being idle too long (rather than by a logout or not at
     all): the login form then says why."""
     row = _row(db, token) if token else None
-    return row is not None and not row[3] and _parse(row[2]) <= _now(now)
+    return row is not None and not row[3] and clock.parse(row[2]) <= _now(now)
 
 
 def end(db: sqlite_utils.Database, token: str | None, *, now: dt.datetime | None = None) -> None:
@@ -107,7 +99,7 @@ def end(db: sqlite_utils.Database, token: str | None, *, now: dt.datetime | None
     with write(db):
         db.execute(
             "update login_sessions set revoked_at = ? where token_hash = ? and revoked_at is null",
-            [_stamp(_now(now)), token_hash(token)],
+            [clock.stamp(_now(now)), token_hash(token)],
         )
 
 
@@ -116,7 +108,7 @@ def end_all(db: sqlite_utils.Database, user_id: int, *, now: dt.datetime | None 
     with write(db):
         return db.execute(
             "update login_sessions set revoked_at = ? where user_id = ? and revoked_at is null",
-            [_stamp(_now(now)), user_id],
+            [clock.stamp(_now(now)), user_id],
         ).rowcount
 
 
@@ -130,7 +122,7 @@ def end_others(db: sqlite_utils.Database, user_id: int, keep_token: str | None, 
         return db.execute(
             "update login_sessions set revoked_at = ? where user_id = ? and revoked_at is null"
             " and token_hash != ?",
-            [_stamp(_now(now)), user_id, token_hash(keep_token)],
+            [clock.stamp(_now(now)), user_id, token_hash(keep_token)],
         ).rowcount
 
 
@@ -139,5 +131,5 @@ def cleanup(db: sqlite_utils.Database, *, now: dt.datetime | None = None) -> int
     with write(db):
         return db.execute(
             "delete from login_sessions where revoked_at is not null or expires_at <= ?",
-            [_stamp(_now(now))],
+            [clock.stamp(_now(now))],
         ).rowcount

@@ -30,7 +30,7 @@ ACTION_PLAN_LEVER = "handlingsplan"
 # An action plan is normally made for one council term; the next revision falls due four years
 # after adoption (alkoholloven § 1-7d sets no period, so this is a reminder, not a deadline).
 ACTION_PLAN_YEARS = 4
-_CHANGED = "events_changed_at"  # settings key: the last change of an event in place
+_CHANGED = "events_changes"  # settings key: how many times an event was changed in place
 
 
 def _moment(value, field: str) -> str | None:
@@ -120,8 +120,8 @@ def update_event(db: sqlite_utils.Database, user: User, event_id: int, **fields)
     with write(db):
         db["events"].update(event_id, row)
         # Part of events_version: a change in place moves neither the count nor the last id.
-        db.execute("insert or replace into settings (key, value) values (?, ?)",
-                   [_CHANGED, dt.datetime.now(dt.UTC).isoformat()])
+        db.execute("insert into settings (key, value) values (?, 1)"
+                   " on conflict (key) do update set value = value + 1", [_CHANGED])
 
 
 def delete_event(db: sqlite_utils.Database, user: User, event_id: int) -> None:

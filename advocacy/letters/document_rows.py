@@ -19,13 +19,12 @@ these functions to write.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import sqlite_utils
 
-from advocacy import texts
+from advocacy import clock, texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.errors import ValidationError
@@ -120,7 +119,7 @@ def can_edit_document(user: User, row: Mapping[str, Any]) -> bool:
 
 def now() -> str:
     """`updated_at` as the documents table stores it."""
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return clock.stamp()
 
 
 def insert(db: sqlite_utils.Database, row: Mapping[str, Any]) -> int:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 import sqlite_utils
 from babel.lists import format_list
 
-from advocacy import texts
+from advocacy import clock, texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.documents import letter_filename, limits, render, render_batch
@@ -255,7 +255,7 @@ def update_letter(db: sqlite_utils.Database, user: User, document_id: int, field
     encoded = _encode(merged)
     document_rows.update(db, document_id, {
         "fields": encoded, "title": _title(merged),
-        "updated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "updated_at": clock.stamp(),
     }, status=letter["status"])
 
 
@@ -299,7 +299,7 @@ def mark_sent(
     with write(db):
         document_rows.update(db, document_id, {
             "status": "sendt", "sent_on": sent_on.isoformat(), "docx": docx,
-            "updated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "updated_at": clock.stamp(),
         }, status=letter["status"], step=document_rows.SEND)
         if letter["meeting_id"] is not None:
             close_followup_on_sent(db, letter["meeting_id"], sent_on.isoformat())

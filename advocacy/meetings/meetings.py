@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from advocacy import texts
+from advocacy import clock, texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.errors import PermissionDenied, ValidationError
@@ -173,7 +173,7 @@ def editable_meeting(db: sqlite_utils.Database, user: User, meeting_id: int) -> 
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    return clock.stamp()
 
 
 def set_reply(db: sqlite_utils.Database, meeting_id: int, reply: dict) -> None:

@@ -1,7 +1,7 @@
 """Numbered, append-only schema steps.
 
 Never edit a step that has landed: databases in the field have already run it. Add a new step
-at the end of its issue's range instead (`m074_…` in steps_scale.py, say); steps run in number
+at the end of its module's range instead (`m074_…` in steps_scale.py, say); steps run in number
 order. `migrate(db)` applies the pending steps and refuses a database that has steps this
 version does not know (made by a newer Påvirk).
 """
@@ -17,6 +17,7 @@ from advocacy.migrations import (  # noqa: F401 - imported for the steps they re
     steps_corrections,
     steps_documents,
     steps_foundation,
+    steps_house,
     steps_lists,
     steps_lists_a,
     steps_login,

@@ -7,9 +7,11 @@ import sqlite3
 import sqlite_utils
 from sqlite_utils import Migrations
 
+from advocacy import clock
+
 migrations = Migrations("advocacy")
 
-NOW = "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+NOW = f"({clock.SQL_NOW})"  # the column defaults of the steps
 
 
 def run_sql(db: sqlite_utils.Database, script: str) -> None:

@@ -17,12 +17,17 @@ import sqlite_utils
 VALID = "corrected_at is null"
 
 
-def latest_id(kommunenummer: str, lever_id: str, alias: str = "cur") -> str:
+def latest_id(kommunenummer: str, lever_id: str, alias: str = "cur",
+              before: str | None = None) -> str:
     """SQL for the id of the current position; the arguments are SQL expressions
-    (`m.kommunenummer`, `l.id`, `:lever`), never user text."""
+    (`m.kommunenummer`, `l.id`, `:lever`), never user text. With `before` (the alias of a
+    positions row in the outer query): the position that was current just before that row."""
+    earlier = "" if before is None else (
+        f" and ({alias}.decided_on < {before}.decided_on or ({alias}.decided_on ="
+        f" {before}.decided_on and {alias}.id < {before}.id))")
     return (f"(select {alias}.id from positions {alias}"  # noqa: S608 - SQL expressions only
             f" where {alias}.kommunenummer = {kommunenummer} and {alias}.lever_id = {lever_id}"
-            f" and {alias}.{VALID}"
+            f" and {alias}.{VALID}{earlier}"
             f" order by {alias}.decided_on desc, {alias}.id desc limit 1)")
 
 

@@ -11,12 +11,11 @@ Three steps, the same in the page and on the command line:
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from advocacy import texts
+from advocacy import clock, texts
 from advocacy.accounts.accounts import User
 from advocacy.db import refresh_statistics, write
 from advocacy.errors import ValidationError
@@ -145,7 +144,7 @@ def apply_import(db: sqlite_utils.Database, user: User, preview: ImportPreview) 
     for plan in preview.rows:
         target = merged.setdefault(plan.key, {})
         target.update({k: v for k, v in plan.values.items() if v not in (None, "")})
-    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    now = clock.stamp()
     counts = {"imported": 0, "updated": 0, "rejected": 0}
     with write(db):
         new_rows = []

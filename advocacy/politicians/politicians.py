@@ -9,14 +9,13 @@ letters, "no reply") is assembled by `politician_profile`.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import unicodedata
 
 import sqlite_utils
 
-from advocacy import texts
+from advocacy import clock, texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.errors import PermissionDenied, ValidationError
@@ -185,7 +184,7 @@ def update_politician(db: sqlite_utils.Database, user: User, politician_id: int,
             kommune = db["municipalities"].get(row["kommunenummer"])["navn"]
             raise ValidationError(
                 texts.POLITICIAN_DUPLICATE.format(name=row["name"], kommune=kommune))
-        row["updated_at"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        row["updated_at"] = clock.stamp()
         db["politicians"].update(politician_id, row)
 
 

@@ -17,7 +17,7 @@ import json
 
 import sqlite_utils
 
-from advocacy import texts
+from advocacy import clock, texts
 from advocacy.accounts.accounts import User, get_user, require_leader
 from advocacy.errors import ValidationError
 from advocacy.privacy.erasure_marks import (  # noqa: F401 - part of this module's interface
@@ -233,7 +233,7 @@ def require_can_erase(acting: User, kind: str, person_id: int) -> None:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    return clock.stamp()
 
 
 def own_export_text(db: sqlite_utils.Database, user_id: int) -> bytes:

@@ -25,7 +25,7 @@ import sqlite3
 
 import sqlite_utils
 
-from advocacy import audit, drafts, texts
+from advocacy import audit, clock, drafts, texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.errors import PermissionDenied, ValidationError
@@ -52,10 +52,6 @@ def _acting(db: sqlite_utils.Database, user: User):
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def _stamp(moment: dt.datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.%fZ")[:-4] + "Z"
 
 
 def references(db: sqlite_utils.Database) -> dict[str, list[tuple[str, str, str, str]]]:
@@ -180,7 +176,7 @@ def remove(db: sqlite_utils.Database, user: User, kind: str, row_id: int) -> int
             "kind": kind, "row_id": row_id, "label": label[:200],
             "payload": json.dumps(payload, ensure_ascii=False),
             "chapter_id": record[spec.chapter] if spec.chapter else None,
-            "deleted_by": user.id, "deleted_at": _stamp(_now()),
+            "deleted_by": user.id, "deleted_at": clock.stamp(_now()),
         }).last_pk
         db.execute("pragma defer_foreign_keys = on")
         for table, row in reversed(collection.rows):
@@ -268,7 +264,7 @@ def restore(db: sqlite_utils.Database, user: User, trash_id: int) -> str:
             if taken:
                 renumbered[(table, old_id)] = cursor.lastrowid
         # The rows are back; the copy is not kept a second time.
-        db["trash"].update(trash_id, {"restored_by": user.id, "restored_at": _stamp(_now()),
+        db["trash"].update(trash_id, {"restored_by": user.id, "restored_at": clock.stamp(_now()),
                                       "payload": "[]"})
         table = KINDS[entry["kind"]].table
         row_id = renumbered.get((table, entry["row_id"]), entry["row_id"])
@@ -293,7 +289,7 @@ def _renumbered_references(db, table: str, row: dict,
 
 def purge(db: sqlite_utils.Database, now: dt.datetime | None = None) -> int:
     """Drop entries removed more than 30 days ago (and restored ones as old); returns how many."""
-    cutoff = _stamp((now or _now()) - dt.timedelta(days=DAYS))
+    cutoff = clock.stamp((now or _now()) - dt.timedelta(days=DAYS))
     with write(db):
         old = db.execute("select id, kind, row_id from trash where deleted_at < ?",
                          [cutoff]).fetchall()
@@ -319,24 +315,11 @@ def list_trash(db: sqlite_utils.Database, user: User, now: dt.datetime | None = 
             from trash t left join users u on u.id = t.deleted_by
             where {where} order by t.deleted_at desc, t.id desc""", params))  # noqa: S608
     for row in rows:
-        deleted = dt.datetime.fromisoformat(row["deleted_at"].replace("Z", "+00:00"))
+        deleted = clock.parse(row["deleted_at"])
         row["kind_label"] = texts.TRASH_KINDS.get(row["kind"], row["kind"])
         row["days_left"] = max(0, DAYS - (now - deleted).days)
         row["can_restore"] = can_restore(user, row)
     return rows
-
-
-def entries_mentioning(db: sqlite_utils.Database, table: str, columns: tuple[str, ...],
-                       person_id: int) -> list[dict]:
-    """Unrestored entries holding a row of `table` with this id, or any row whose `columns`
-    hold it (for the data-protection export and erasure)."""
-    found = []
-    for entry in db.query("select * from trash where restored_at is null order by id"):
-        items = json.loads(entry["payload"])
-        if any((i["table"] == table and i["row"].get("id") == person_id)
-               or any(i["row"].get(c) == person_id for c in columns) for i in items):
-            found.append({**entry, "items": items})
-    return found
 
 
 def replace_payload(db: sqlite_utils.Database, trash_id: int, payload: str) -> None:

@@ -83,16 +83,6 @@ def search_statements(
     )
 
 
-def years(db: sqlite_utils.Database, user: User) -> list[int]:
-    """The years with an adopted (or meeting-dated) statement the user may read, newest first."""
-    where, params = read_scope(user)
-    rows = db.execute(
-        f"""select distinct cast(substr(coalesce(s.adopted_on, s.meeting_date), 1, 4) as integer)
-            from statements s where {where} and coalesce(s.adopted_on, s.meeting_date) is not null
-            order by 1 desc""", params)  # noqa: S608 - only fixed fragments are joined
-    return [r[0] for r in rows]
-
-
 def _like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 

@@ -16,7 +16,7 @@ import json
 
 import sqlite_utils
 
-from advocacy import texts
+from advocacy import clock, texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.errors import PermissionDenied, ValidationError
@@ -122,7 +122,7 @@ def _set_links(db, statement_id: int, levers: list[str] | None, knrs: list[str] 
 
 def now() -> str:
     """A statement's `updated_at` and history time, as stored."""
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return clock.stamp()
 
 
 def mark_corrected(db: sqlite_utils.Database, statement_id: int, marking: dict) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
-from advocacy import texts
+from advocacy import clock, texts
 from advocacy.accounts.accounts import User, require_leader
 from advocacy.db import write
 from advocacy.errors import PermissionDenied, ValidationError
@@ -180,4 +180,4 @@ def _clean(db, values: Mapping[str, Any], *, approving: bool) -> dict:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return clock.stamp()
