@@ -38,4 +38,5 @@ from advocacy.texts.ui_innlegg import *  # noqa: F403
 from advocacy.texts.ui_letters import *  # noqa: F403
 from advocacy.texts.ui_meetings import *  # noqa: F403
 from advocacy.texts.ui_politicians import *  # noqa: F403
+from advocacy.texts.ui_statements import *  # noqa: F403
 from advocacy.texts.writing import *  # noqa: F403

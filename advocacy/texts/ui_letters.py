@@ -30,3 +30,13 @@ BATCH_PROGRESS = "{done} av {total} brev"
 BATCH_ZIP_NAME = "{date}_{kind}_{n}-brev.zip"
 BATCH_READY = "{n} brev er klare."
 BATCH_READY_KEPT = "{n} brev er klare. De er lagret som utkast."
+
+# --- The merge-field form, preview and downloads (ui/document_form.py) ---
+
+TEMPLATE_UPLOADED_LABEL = "{title} (opplastet)"
+FIELD_OPTIONAL = "{label} (valgfritt)"
+FIELD_LIST = "{label} – ett punkt per linje"
+FIELD_MERGE_HELP = "Flettefelt: {field}"
+TEMPLATE_FIELDS = "Flettefelt i malen: {fields}"
+DOWNLOAD_DOCX = "Last ned .docx"
+DOWNLOAD_PDF = "Last ned PDF"

@@ -29,9 +29,9 @@ def render_import(db, user) -> None:
     mapping = {}
     cols = st.columns(3)
     for n, name in enumerate(politician_import.SYNONYMS):
-        label = texts.POLITICIAN_FIELD_LABELS[name].capitalize()
-        if name in politician_import.REQUIRED:
-            label = texts.POLITICIAN_IMPORT_REQUIRED.format(field=label)
+        field = texts.POLITICIAN_FIELD_LABELS[name].capitalize()
+        label = (texts.POLITICIAN_IMPORT_REQUIRED.format(field=field)
+                 if name in politician_import.REQUIRED else field)
         mapping[name] = cols[n % 3].selectbox(
             label, options, index=options.index(suggested.get(name)),
             format_func=lambda c: texts.POLITICIAN_IMPORT_NOT_IN_FILE if c is None else c,
