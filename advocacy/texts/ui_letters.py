@@ -40,3 +40,10 @@ FIELD_MERGE_HELP = "Flettefelt: {field}"
 TEMPLATE_FIELDS = "Flettefelt i malen: {fields}"
 DOWNLOAD_DOCX = "Last ned .docx"
 DOWNLOAD_PDF = "Last ned PDF"
+
+# --- The letter's live count (ui/live_count.py; the browser's script says the same) ---
+
+LIVE_COUNT_OF = " av {limit}"
+LIVE_COUNT_REST = " tegn inkl. mellomrom · {words} ord"
+LIVE_COUNT_OVER = " – {over} tegn for mye"
+LIVE_COUNT_TYPING = " (teller mens du skriver)"
