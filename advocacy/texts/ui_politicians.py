@@ -134,3 +134,8 @@ POLITICIAN_IMPORT_COLUMNS = {
 }
 POLITICIAN_IMPORT_GO = "Importer"
 POLITICIAN_IMPORT_DONE = "Importert: {imported} nye, {updated} oppdatert."
+
+# --- Correcting a recorded row (ui/corrections.py) ---
+
+CORRECT_POSITION_LABEL = "{lever}: {value}, vedtatt {date} (nr. {id})"
+CORRECT_STANCE_LABEL = "{subject}: {stance}, {date} (nr. {id})"
