@@ -43,4 +43,12 @@ from advocacy.texts.streamlit_nb import *  # noqa: F403
 from advocacy.texts.template_guard import *  # noqa: F403
 from advocacy.texts.trash import *  # noqa: F403
 from advocacy.texts.trust import *  # noqa: F403
+from advocacy.texts.ui_admin import *  # noqa: F403
+from advocacy.texts.ui_forms import *  # noqa: F403
+from advocacy.texts.ui_innlegg import *  # noqa: F403
+from advocacy.texts.ui_letters import *  # noqa: F403
+from advocacy.texts.ui_meetings import *  # noqa: F403
+from advocacy.texts.ui_politicians import *  # noqa: F403
+from advocacy.texts.ui_statements import *  # noqa: F403
+from advocacy.texts.ui_writing import *  # noqa: F403
 from advocacy.texts.writing import *  # noqa: F403

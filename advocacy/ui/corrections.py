@@ -87,14 +87,15 @@ def position_form(db, user, kommunenummer: str, rows: list[dict]) -> None:
 
 
 def _position_label(row: dict) -> str:
-    return (f"{row['lever']}: {row['shown_value'] or '–'}, vedtatt "
-            f"{texts.format_date(row['decided_on']) or '–'} (nr. {row['id']})")
+    return texts.CORRECT_POSITION_LABEL.format(
+        lever=row['lever'], value=row['shown_value'] or '–',
+        date=texts.format_date(row['decided_on']) or '–', id=row['id'])
 
 
 def _value_input(kind: str, key: str):
     label = texts.CORRECT_RIGHT_VALUE
     if kind == "boolean":
-        return st.selectbox(label, [None, "ja", "nei"], key=key,
+        return st.selectbox(label, [None, *texts.POSITION_YES_NO], key=key,
                             format_func=lambda v: "–" if v is None else v, placeholder=texts.CHOOSE_ONE)
     if kind == "date":
         return st.date_input(label, value=None, **dates.OPEN_RANGE, format="DD.MM.YYYY", key=key)
@@ -115,8 +116,10 @@ def stance_form(db, user, politician_id: int, rows: list[dict]) -> None:
         picked = st.selectbox(
             texts.CORRECT_PICK, [None, *counting], key=f"{key}_pick",
             format_func=lambda i: texts.CORRECT_PICK_NONE if i is None else (
-                f"{counting[i]['subject']}: {texts.STANCES[counting[i]['stance']]}, "
-                f"{texts.format_date(counting[i]['stated_on'])} (nr. {i})"), placeholder=texts.CHOOSE_ONE)
+                texts.CORRECT_STANCE_LABEL.format(
+                    subject=counting[i]['subject'], stance=texts.STANCES[counting[i]['stance']],
+                    date=texts.format_date(counting[i]['stated_on']), id=i)),
+            placeholder=texts.CHOOSE_ONE)
         if picked is None:
             return
         with st.form(f"{key}_form", enter_to_submit=False):

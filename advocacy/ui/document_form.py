@@ -46,7 +46,7 @@ def ordered_fields(template: TemplateFile, fields: Iterable[str]) -> list[str]:
 def template_label(row: Mapping[str, Any]) -> str:
     if row["bundled"]:
         return row["title"]
-    return f"{row['title']} (opplastet)"
+    return texts.TEMPLATE_UPLOADED_LABEL.format(title=row['title'])
 
 
 def field_key(prefix: str, template: str, name: str) -> str:
@@ -125,19 +125,21 @@ def field_form(
 def _input(prefix: str, template: TemplateFile, name: str, watch: dict) -> Any:
     info = field_info(name, template.kind)
     key = field_key(prefix, template.name, name)
-    label = md(info.description or field_label(name))
-    optional = "" if info.required else " (valgfritt)"
-    help_text = f"Flettefelt: {code('{{ ' + name + ' }}')}"
+    described = md(info.description or field_label(name))
+    listed = (texts.FIELD_LIST.format(label=described)
+              if info.is_list and not is_date_field(name) else described)
+    label = listed if info.required else texts.FIELD_OPTIONAL.format(label=listed)
+    help_text = texts.FIELD_MERGE_HELP.format(field=code('{{ ' + name + ' }}'))
     if is_date_field(name):
-        return st.date_input(label + optional, key=key, format="DD.MM.YYYY", help=help_text,
+        return st.date_input(label, key=key, format="DD.MM.YYYY", help=help_text,
                              **dates.OPEN_RANGE, **watch)
     if info.is_list:
-        text = st.text_area(f"{label} – ett punkt per linje{optional}", key=key, help=help_text,
+        text = st.text_area(label, key=key, help=help_text,
                             **watch)
         return [line.strip() for line in (text or "").splitlines() if line.strip()]
     if name in LONG_TEXT:
-        return st.text_area(label + optional, key=key, help=help_text, height=120, **watch)
-    return st.text_input(label + optional, key=key, help=help_text, **watch)
+        return st.text_area(label, key=key, help=help_text, height=120, **watch)
+    return st.text_input(label, key=key, help=help_text, **watch)
 
 
 def empty_required(template: TemplateFile, values: Mapping[str, Any]) -> list[str]:
@@ -149,7 +151,7 @@ def empty_required(template: TemplateFile, values: Mapping[str, Any]) -> list[st
 
 def show_fields_status(template: TemplateFile, values: Mapping[str, Any]) -> list[str]:
     names = ordered_fields(template, prepared(template).fields)
-    st.caption("Flettefelt i malen: " + ", ".join(code(n) for n in names))
+    st.caption(texts.TEMPLATE_FIELDS.format(fields=", ".join(code(n) for n in names)))
     missing = empty_required(template, values)
     if missing:
         st.warning(texts.MISSING_VALUES.format(names=", ".join(
@@ -196,12 +198,12 @@ def downloads(data: bytes, filename: str, key: str) -> None:
     """The .docx, and a PDF where LibreOffice is installed (else a quiet note)."""
     cols = st.columns([1, 1, 2])
     cols[0].download_button(
-        "Last ned .docx", data=data, file_name=filename, mime=DOCX_MIME, key=f"{key}_docx",
+        texts.DOWNLOAD_DOCX, data=data, file_name=filename, mime=DOCX_MIME, key=f"{key}_docx",
         icon=":material/download:", type="primary",
     )
     if pdf_available():
         cols[1].download_button(
-            "Last ned PDF", data=functools.partial(to_pdf, data),
+            texts.DOWNLOAD_PDF, data=functools.partial(to_pdf, data),
             file_name=filename.rsplit(".", 1)[0] + ".pdf", mime="application/pdf",
             key=f"{key}_pdf", icon=":material/picture_as_pdf:",
         )

@@ -15,7 +15,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def export_buttons(rows: Sequence[Mapping] | Callable[[], Sequence[Mapping]],
-                   columns: Mapping[str, str], name: str, key: str, sheet: str = "Data") -> None:
+                   columns: Mapping[str, str], name: str, key: str, sheet: str = texts.EXPORT_SHEET) -> None:
     """Two download buttons; the bytes are made only when clicked (functools.partial).
 
     `rows` may also be a function giving them (a `functools.partial` over the database): for an export

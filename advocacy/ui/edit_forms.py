@@ -55,27 +55,27 @@ def event_edit(db, user, options: dict[int, str], chapters: dict, campaign_title
         kinds = list(texts.EVENT_KINDS)
         with st.form(f"event_edit_{chosen}", enter_to_submit=False):
             c1, c2 = st.columns(2)
-            kind = c1.selectbox("Type", kinds, format_func=texts.EVENT_KINDS.get,
+            kind = c1.selectbox(texts.EDIT_EVENT_KIND, kinds, format_func=texts.EVENT_KINDS.get,
                                 index=kinds.index(event["kind"]) if event["kind"] in kinds else 0, placeholder=texts.CHOOSE_ONE)
-            title = c2.text_input("Tittel", value=event["title"])
+            title = c2.text_input(texts.EDIT_EVENT_TITLE, value=event["title"])
             c1, c2, c3 = st.columns(3)
-            day = c1.date_input("Dato", day, **dates.OPEN_RANGE, format="DD.MM.YYYY")
-            start = c2.time_input("Fra", start or dt.time(18, 0), step=900)
-            end = c3.time_input("Til", end, step=900)
-            all_day = st.checkbox("Hele dagen", value=len(event["starts_at"]) <= 10)
+            day = c1.date_input(texts.EDIT_EVENT_DATE, day, **dates.OPEN_RANGE, format="DD.MM.YYYY")
+            start = c2.time_input(texts.EDIT_EVENT_FROM, start or dt.time(18, 0), step=900)
+            end = c3.time_input(texts.EDIT_EVENT_TO, end, step=900)
+            all_day = st.checkbox(texts.EDIT_EVENT_ALL_DAY, value=len(event["starts_at"]) <= 10)
             chapter = event["chapter_id"]
             if user.is_leader:
                 ids = [None, *chapters]
-                chapter = st.selectbox("Lokallag", ids, index=ids.index(chapter)
+                chapter = st.selectbox(texts.EDIT_EVENT_CHAPTER, ids, index=ids.index(chapter)
                                        if chapter in ids else 0,
-                                       format_func=lambda c: chapters.get(c, "Hele organisasjonen"), placeholder=texts.CHOOSE_ONE)
-            place = st.text_input("Sted", value=event["place"] or "")
-            responsible = st.text_input("Ansvarlig", value=event["responsible"] or "")
+                                       format_func=lambda c: chapters.get(c, texts.EDIT_EVENT_WHOLE_ORGANISATION), placeholder=texts.CHOOSE_ONE)
+            place = st.text_input(texts.EDIT_EVENT_PLACE, value=event["place"] or "")
+            responsible = st.text_input(texts.EDIT_EVENT_RESPONSIBLE, value=event["responsible"] or "")
             ids = [None, *campaign_titles]
-            campaign = st.selectbox("Kampanje", ids, index=ids.index(event["campaign_id"])
+            campaign = st.selectbox(texts.EDIT_EVENT_CAMPAIGN, ids, index=ids.index(event["campaign_id"])
                                     if event["campaign_id"] in ids else 0,
-                                    format_func=lambda c: campaign_titles.get(c, "Ingen"), placeholder=texts.CHOOSE_ONE)
-            description = st.text_area("Beskrivelse", value=event["description"] or "")
+                                    format_func=lambda c: campaign_titles.get(c, texts.EDIT_EVENT_NO_CAMPAIGN), placeholder=texts.CHOOSE_ONE)
+            description = st.text_area(texts.EDIT_DESCRIPTION, value=event["description"] or "")
             if st.form_submit_button(texts.EDIT_SAVE, type="primary"):
                 starts = day if all_day else dt.datetime.combine(day, start)
                 ends = None if all_day or end is None else dt.datetime.combine(day, end)
@@ -89,17 +89,17 @@ def campaign_edit(db, user, campaign: dict) -> None:
         return
     with st.expander(texts.EDIT_CAMPAIGN, icon=":material/edit:"), st.form(
             f"camp_edit_{campaign['id']}", enter_to_submit=False):
-        title = st.text_input("Tittel", value=campaign["title"])
+        title = st.text_input(texts.EDIT_CAMPAIGN_TITLE, value=campaign["title"])
         c1, c2 = st.columns(2)
-        starts = c1.date_input("Start", campaign["starts_on"] and dt.date.fromisoformat(
+        starts = c1.date_input(texts.EDIT_CAMPAIGN_START, campaign["starts_on"] and dt.date.fromisoformat(
             campaign["starts_on"]), **dates.OPEN_RANGE, format="DD.MM.YYYY")
-        ends = c2.date_input("Slutt", campaign["ends_on"] and dt.date.fromisoformat(
+        ends = c2.date_input(texts.EDIT_CAMPAIGN_END, campaign["ends_on"] and dt.date.fromisoformat(
             campaign["ends_on"]), **dates.OPEN_RANGE, format="DD.MM.YYYY")
-        goal_s = c1.number_input("Mål: underskrifter", 0, value=campaign["goal_signatures"] or 0,
+        goal_s = c1.number_input(texts.EDIT_CAMPAIGN_GOAL_SIGNATURES, 0, value=campaign["goal_signatures"] or 0,
                                  step=100)
-        goal_v = c2.number_input("Mål: frivillige", 0, value=campaign["goal_volunteers"] or 0,
+        goal_v = c2.number_input(texts.EDIT_CAMPAIGN_GOAL_VOLUNTEERS, 0, value=campaign["goal_volunteers"] or 0,
                                  step=10)
-        description = st.text_area("Beskrivelse", value=campaign["description"] or "")
+        description = st.text_area(texts.EDIT_DESCRIPTION, value=campaign["description"] or "")
         if st.form_submit_button(texts.EDIT_SAVE, type="primary"):
             _save(campaigns.update_campaign, db, user, campaign["id"], title, starts_on=starts,
                   ends_on=ends, goal_signatures=goal_s, goal_volunteers=goal_v,
@@ -122,8 +122,8 @@ def template_edit(db, user, uploaded: list[dict]) -> None:
         chosen = current["id"]
         kinds = list(texts.DOCUMENT_KINDS)
         with st.form(f"template_edit_{chosen}", enter_to_submit=False):
-            name = st.text_input("Navn", value=current["name"])
-            kind = st.selectbox("Type", kinds, format_func=texts.DOCUMENT_KINDS.get,
+            name = st.text_input(texts.EDIT_TEMPLATE_NAME, value=current["name"])
+            kind = st.selectbox(texts.EDIT_TEMPLATE_KIND, kinds, format_func=texts.DOCUMENT_KINDS.get,
                                 index=kinds.index(current["kind"]) if current["kind"] in kinds
                                 else 0, placeholder=texts.CHOOSE_ONE)
             if st.form_submit_button(texts.EDIT_SAVE, type="primary"):
@@ -138,9 +138,9 @@ def chapter_edit(db, user, chapters: list[dict]) -> None:
         chosen = current["id"]
         with st.form(f"chapter_edit_{chosen}", enter_to_submit=False):
             c1, c2, c3 = st.columns(3)
-            name = c1.text_input("Navn", value=current["name"])
-            organisation = c2.text_input("Organisasjon", value=current["organisation"] or "")
-            kommunenummer = c3.text_input("Kommunenummer", value=current["kommunenummer"] or "")
+            name = c1.text_input(texts.EDIT_CHAPTER_NAME, value=current["name"])
+            organisation = c2.text_input(texts.EDIT_CHAPTER_ORGANISATION, value=current["organisation"] or "")
+            kommunenummer = c3.text_input(texts.EDIT_CHAPTER_MUNICIPALITY, value=current["kommunenummer"] or "")
             if st.form_submit_button(texts.EDIT_SAVE):
                 _save(user_admin.update_chapter, db, user, chosen, name, organisation,
                       kommunenummer.strip())
@@ -151,9 +151,9 @@ def argument_edit(db, user, row: dict, key: str) -> None:
     if not user.is_leader and not (row["proposed_by"] == user.id and row["status"] == "forslag"):
         return
     with st.expander(texts.EDIT_ARGUMENT, icon=":material/edit:"), st.form(key, enter_to_submit=False):
-        title = st.text_input("Overskrift", value=row["title"])
-        body = st.text_area("Avsnittet slik det skal stå i innlegget", value=row["body"])
-        sources = st.text_area("Kilder, én per linje", value="\n".join(
+        title = st.text_input(texts.EDIT_ARGUMENT_TITLE, value=row["title"])
+        body = st.text_area(texts.EDIT_ARGUMENT_BODY, value=row["body"])
+        sources = st.text_area(texts.EDIT_ARGUMENT_SOURCES, value="\n".join(
             argument_bank.source_list(row)))
         if st.form_submit_button(texts.EDIT_SAVE):
             _save(argument_bank.update, db, user, row["id"],

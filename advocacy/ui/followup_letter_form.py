@@ -46,7 +46,7 @@ def edit(db, user, document_id: int, fields: dict) -> bool:
             edited[spec.name] = st.date_input(md(spec.description), format="DD.MM.YYYY", key=key,
                                               **dates.OPEN_RANGE, **watch)
         elif spec.is_list:
-            lines = st.text_area(f"{md(spec.description)} (ett per linje)", key=key, **watch)
+            lines = st.text_area(texts.FOLLOWUP_LETTER_LIST_FIELD.format(label=md(spec.description)), key=key, **watch)
             edited[spec.name] = [x for x in (lines or "").splitlines() if x.strip()]
         elif spec.name in LONG:
             extra = ({"help": texts.AVTALT_HELP, "placeholder": texts.AVTALT_PLACEHOLDER}
@@ -55,7 +55,7 @@ def edit(db, user, document_id: int, fields: dict) -> bool:
             text_limit.show(key, edited[spec.name], texts.LETTER_TEXT_LIMIT)
         else:
             edited[spec.name] = st.text_input(md(spec.description), key=key, **watch)
-    if not st.button("Lagre brevet", key=f"letter_save_{document_id}"):
+    if not st.button(texts.FOLLOWUP_LETTER_SAVE, key=f"letter_save_{document_id}"):
         return False
     try:
         followup_letters.update_letter(db, user, document_id, edited)
@@ -63,7 +63,7 @@ def edit(db, user, document_id: int, fields: dict) -> bool:
         st.error(md(exc.message))
         return False
     kept.saved()
-    st.toast("Brevet er lagret")
+    st.toast(texts.FOLLOWUP_LETTER_SAVED)
     return True
 
 
@@ -83,14 +83,14 @@ def make_letters(db, user, meeting: dict) -> None:
                             format_func=lambda t: (texts.LETTER_MODE_TOGETHER if t
                                                    else texts.LETTER_MODE_EACH),
                             key=f"recipients_mode_{mid}")
-    if not st.button("Lag oppfølgingsbrev", type="primary", key=f"make_{mid}"):
+    if not st.button(texts.FOLLOWUP_LETTER_MAKE, type="primary", key=f"make_{mid}"):
         return
     try:
         made = followup_letters.create_letters(db, user, mid, chosen, together=together)
     except AdvocacyError as exc:
         st.error(md(exc.message))
         return
-    st.toast(texts.LETTERS_MADE.format(n=len(made)) if len(made) > 1 else "Brevet er laget")
+    st.toast(texts.LETTERS_MADE.format(n=len(made)) if len(made) > 1 else texts.FOLLOWUP_LETTER_MADE)
     st.session_state[f"letter_choice_{mid}"] = made[-1]
     st.rerun()
 

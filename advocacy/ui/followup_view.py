@@ -20,41 +20,39 @@ def render_followups(db, user) -> None:
     chapter_id = None
     if user.is_leader:
         chapters = accounts.chapter_names(db)
-        chapter_id = left.selectbox("Lokallag", [None, *chapters], key="followup_chapter",
-                                    format_func=lambda c: "Alle lokallag" if c is None
+        chapter_id = left.selectbox(texts.FOLLOWUPS_CHAPTER, [None, *chapters], key="followup_chapter",
+                                    format_func=lambda c: texts.FOLLOWUPS_ALL_CHAPTERS if c is None
                                     else chapters[c], placeholder=texts.CHOOSE_ONE)
     owners = meetings.owner_choices(db, chapter_id or user.chapter_id)
-    owner_id = right.selectbox("Ansvarlig", [None, *owners], key="followup_owner",
-                               format_func=lambda o: "Alle" if o is None else owners[o], placeholder=texts.CHOOSE_ONE)
+    owner_id = right.selectbox(texts.FOLLOWUPS_OWNER, [None, *owners], key="followup_owner",
+                               format_func=lambda o: texts.FOLLOWUPS_ALL_OWNERS if o is None else owners[o], placeholder=texts.CHOOSE_ONE)
     rows = followups.open_followups(db, user, chapter_id=chapter_id, owner_id=owner_id,
                                     limit=SHOWN)
     total, overdue = followups.open_counts(db, user, chapter_id=chapter_id, owner_id=owner_id)
-    st.caption(f"{texts.format_number(total)} åpne oppfølginger, "
-               f"{texts.format_number(overdue)} forfalt")
+    st.caption(texts.FOLLOWUPS_COUNTS.format(total=texts.format_number(total),
+                                             overdue=texts.format_number(overdue)))
     if total > len(rows):
         st.caption(texts.LIST_SHOWING_FIRST.format(shown=len(rows),
                                                    total=texts.format_number(total)))
     for row in rows:
         row["no_reply_text"] = texts.NO_REPLY_BADGE if row["no_reply"] else ""
-    table(rows, {"status": "Status", "followup_due": "Frist", "days_overdue": "Dager over frist",
-                 "held_on": "Møtedato", "kommune": "Kommune", "politicians": "Politikere",
-                 "chapter": "Lokallag", "owner": "Ansvarlig", "no_reply_text": "Svar"},
+    table(rows, texts.FOLLOWUPS_COLUMNS,
           dates=["followup_due", "held_on"], labels={"status": texts.FOLLOWUP_STATUS},
           key="followups_table")
     st.download_button(
-        "Last ned som kalender (.ics)",
+        texts.FOLLOWUPS_CALENDAR,
         data=functools.partial(followups.followups_ics, db, user, chapter_id=chapter_id,
                                owner_id=owner_id),
-        file_name="oppfolginger.ics", mime="text/calendar", key="followups_ics",
+        file_name=texts.FOLLOWUPS_CALENDAR_FILE, mime="text/calendar", key="followups_ics",
         icon=":material/calendar_month:", on_click="ignore", disabled=not rows)
     if not rows:
         return
     labels = {r["id"]: f"{texts.format_short_date(r['followup_due'])} – {r['kommune']}: "
                        f"{r['politicians'] or ''}" for r in rows}
     left, right = st.columns([3, 1])
-    chosen = left.selectbox("Oppfølging", list(labels), format_func=lambda i: labels[i],
+    chosen = left.selectbox(texts.FOLLOWUPS_CHOOSE, list(labels), format_func=lambda i: labels[i],
                             key="followup_choice", placeholder=texts.CHOOSE_ONE)
     right.write("")
     held = {r["id"]: r["held_on"] for r in rows}
     meeting_answers.mark_done_button(db, user, chosen, held[chosen], "followup_done",
-                                     container=right, label="Marker som gjort")
+                                     container=right, label=texts.FOLLOWUPS_MARK_DONE)

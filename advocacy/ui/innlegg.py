@@ -41,7 +41,7 @@ def tab(db: sqlite_utils.Database, user: User) -> None:
     if everyone:
         pipeline(db, user)
     needing = reader_letter_list.needing_me(db, user, everyone=everyone)
-    st.subheader("Trenger deg nå")
+    st.subheader(texts.LETTERS_NEEDING_ME)
     if needing.rows:
         for row in needing.rows:
             st.markdown(f"- **{md(row['title'])}** ({texts.DOCUMENT_STATUSES[row['status']]}): "
@@ -57,9 +57,7 @@ def tab(db: sqlite_utils.Database, user: User) -> None:
     found = reader_letter_list.find(db, user, query, everyone=everyone)
     shown = [{**r, **{k: r[k] or "" for k in ("newspaper", "needs", "waiting")}}
              for r in found.rows]
-    table(shown, {"title": "Tittel", "kind": "Type", "status": "Status", "newspaper": "Avis",
-                 "author": "Skribent", "sent_on": "Sendt", "published_on": "Publisert",
-                 "needs": "Neste steg", "waiting": "Venter"},
+    table(shown, texts.LETTER_LIST_COLUMNS,
           dates=["sent_on", "published_on"],
           labels={"kind": texts.DOCUMENT_KINDS, "status": texts.DOCUMENT_STATUSES},
           key="innlegg_tabell")
@@ -110,13 +108,11 @@ def pipeline(db: sqlite_utils.Database, user: User) -> None:
         col.metric(md(row["label"]), texts.format_number(row["count"]))
     per_quarter = letter_lists.published_per_quarter(db)
     if per_quarter:
-        with st.expander("Publisert per kvartal og per avis"):
-            table(per_quarter, {"quarter": "Kvartal", "leserinnlegg": "Leserinnlegg",
-                                "kronikk": "Kronikker", "total": "I alt"},
+        with st.expander(texts.LETTERS_PUBLISHED_TITLE):
+            table(per_quarter, texts.LETTERS_PER_QUARTER_COLUMNS,
                   key="innlegg_kvartal")
             table(letter_lists.published_per_paper(db),
-                  {"newspaper": "Avis", "sent": "Sendt", "published": "Publisert",
-                   "refused": "Refusert", "no_answer": "Ingen svar", "waiting": "Venter"},
+                  texts.LETTERS_PER_PAPER_COLUMNS,
                   key="innlegg_aviser")
 
 
@@ -154,20 +150,20 @@ def choose(rows: list[dict], asked: int | None) -> int:
 
 def new_letter(db: sqlite_utils.Database, user: User) -> None:
     st.subheader(texts.LETTER_NEW)
-    start = st.radio("Start", list(texts.LETTER_START_OPTIONS), horizontal=True,
+    start = st.radio(texts.LETTER_START, list(texts.LETTER_START_OPTIONS), horizontal=True,
                      format_func=texts.LETTER_START_OPTIONS.get, key="innlegg_start")
     places = municipalities.names(db)
-    knr = st.selectbox("Kommune innlegget handler om", [None, *places], key="innlegg_kommune",
+    knr = st.selectbox(texts.LETTER_MUNICIPALITY, [None, *places], key="innlegg_kommune",
                        format_func=lambda k: "–" if k is None else f"{places[k]} ({k})", placeholder=texts.CHOOSE_ONE)
     title, text = "", ""
     if start == "mal":
         title, text = letter_starters.skeleton(places.get(knr))
     elif start == "sak":
         levers = {lv["id"]: lv["name"] for lv in municipalities.levers(db)}
-        lever = st.selectbox("Sak", list(levers), format_func=levers.get,
+        lever = st.selectbox(texts.LETTER_LEVER, list(levers), format_func=levers.get,
                              key="innlegg_sak", placeholder=texts.CHOOSE_ONE)
         if knr is None:
-            st.info("Velg kommunen, så fylles kommunens fakta inn.")
+            st.info(texts.LETTER_CHOOSE_MUNICIPALITY_FIRST)
             return
         try:
             title, text = letter_starters.from_lever(db, lever, knr)
@@ -175,20 +171,21 @@ def new_letter(db: sqlite_utils.Database, user: User) -> None:
             st.error(md(exc.message))
             return
     if text:
-        with st.expander("Utgangspunktet", expanded=True):
+        with st.expander(texts.LETTER_STARTING_POINT, expanded=True):
             st.text(text)
     cols = st.columns(2)
-    kind = cols[0].selectbox("Type", list(reader_letters.KINDS), key="innlegg_ny_type",
+    kind = cols[0].selectbox(texts.LETTER_KIND, list(reader_letters.KINDS), key="innlegg_ny_type",
                              format_func=texts.DOCUMENT_KINDS.get, placeholder=texts.CHOOSE_ONE)
     papers = {p["id"]: p for p in newspapers.list_newspapers(db, knr)}
-    paper = cols[1].selectbox("Avis (kan velges senere)", [None, *papers], key="innlegg_ny_avis",
+    paper = cols[1].selectbox(texts.LETTER_NEWSPAPER_LATER, [None, *papers], key="innlegg_ny_avis",
                               format_func=lambda i: "–" if i is None else papers[i]["name"], placeholder=texts.CHOOSE_ONE)
     templates = [t["name"] for t in available_templates(db) if t["kind"] in reader_letters.KINDS]
     template = reader_letters.TEMPLATE
     if len(templates) > 1:  # leadership has uploaded a house template (or a nynorsk one)
-        template = st.selectbox("Word-mal for .docx-filen", templates, key="innlegg_ny_mal", placeholder=texts.CHOOSE_ONE)
-    given = st.text_input("Tittel", key="innlegg_ny_tittel", placeholder=title or "Tittel")
-    if st.button("Opprett innlegg", key="innlegg_opprett", type="primary"):
+        template = st.selectbox(texts.LETTER_WORD_TEMPLATE, templates, key="innlegg_ny_mal", placeholder=texts.CHOOSE_ONE)
+    given = st.text_input(texts.LETTER_TITLE, key="innlegg_ny_tittel",
+                          placeholder=title or texts.LETTER_TITLE)
+    if st.button(texts.LETTER_CREATE, key="innlegg_opprett", type="primary"):
         try:
             doc = reader_letters.new_letter(
                 db, user, title=given.strip() or title, text=text, kind=kind,

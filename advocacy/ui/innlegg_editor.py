@@ -22,8 +22,7 @@ from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 from advocacy.writing import argument_bank, letter_sending, newspapers, reader_letters
 
-SIG_LABELS = {"avsender_navn": "Navn", "avsender_rolle": "Rolle", "organisasjon": "Organisasjon",
-              "sted": "Sted"}
+SIG_LABELS = texts.LETTER_SIGNATURE_LABELS
 
 
 def editor(db: sqlite_utils.Database, user: User, document_id: int) -> None:
@@ -39,8 +38,8 @@ def editor(db: sqlite_utils.Database, user: User, document_id: int) -> None:
     status = texts.DOCUMENT_STATUSES[record["status"]]
     st.markdown(f"### {md(record['title'])}")
     st.caption(f"{texts.DOCUMENT_KINDS[record['kind']]} · {status} · "
-               f"{md(record['author'] or '')}" + (f" · {md(record['newspaper'])}"
-                                               if record["newspaper"] else ""))
+               f"{md(record['author'] or '')}" + (texts.LETTER_CAPTION_NEWSPAPER.format(
+                   newspaper=md(record['newspaper'])) if record["newspaper"] else ""))
     editable = record["status"] in reader_letters.EDITABLE and document_rows.can_edit_document(
         user, record)
     if editable:
@@ -94,29 +93,29 @@ def edit_area(db, user, record, papers) -> None:
     cols = st.columns(2)
     if st.session_state[_key("type", record)] not in reader_letters.KINDS:
         st.session_state[_key("type", record)] = record["kind"]
-    kind = cols[0].selectbox("Type", list(reader_letters.KINDS), key=_key("type", record),
+    kind = cols[0].selectbox(texts.LETTER_KIND, list(reader_letters.KINDS), key=_key("type", record),
                              format_func=texts.DOCUMENT_KINDS.get, **kept.watch, placeholder=texts.CHOOSE_ONE)
     if st.session_state[_key("avis", record)] not in papers:
         st.session_state[_key("avis", record)] = None
     paper_id = cols[1].selectbox(
-        "Avis", [None, *papers], key=_key("avis", record),
+        texts.LETTER_NEWSPAPER, [None, *papers], key=_key("avis", record),
         format_func=lambda i: "–" if i is None else _paper_label(papers[i]), **kept.watch, placeholder=texts.CHOOSE_ONE)
-    title = st.text_input("Tittel", key=_key("tittel", record), **kept.watch)
-    text = st.text_area("Tekst (tom linje gir nytt avsnitt)", key=_key("tekst", record),
+    title = st.text_input(texts.LETTER_TITLE, key=_key("tittel", record), **kept.watch)
+    text = st.text_area(texts.LETTER_TEXT, key=_key("tekst", record),
                         height=320, max_chars=None, **kept.watch)
-    with st.expander("Underskrift (fra profilen din)"):
+    with st.expander(texts.LETTER_SIGNATURE):
         sig_cols = st.columns(4)
         signature = {name: sig_cols[i].text_input(md(label), key=_key(f"sig_{name}", record),
                                                   **kept.watch)
                      for i, (name, label) in enumerate(SIG_LABELS.items())}
     line = reader_letters.signature_line(signature)
-    st.markdown(f"*{md(line)}*" if line else "*(ingen underskrift)*")
+    st.markdown(f"*{md(line)}*" if line else texts.LETTER_NO_SIGNATURE)
     paper = papers.get(paper_id)
     live_count.show(title, text, line, newspapers.max_chars(paper, kind),
                     paper["name"] if paper else None)
     similar(db, record, text)
     insert_argument(db, user, record, kept)
-    if st.button("Lagre", key=_key("lagre", record), type="primary"):
+    if st.button(texts.LETTER_SAVE, key=_key("lagre", record), type="primary"):
         if save(db, user, record, current_values(record)):
             kept.saved()
             st.success(texts.LETTER_SAVED)
@@ -126,7 +125,8 @@ def edit_area(db, user, record, papers) -> None:
 
 def _paper_label(paper: dict) -> str:
     limit = paper.get("max_chars_innlegg")
-    return f"{paper['name']} ({texts.format_number(limit)} tegn)" if limit else paper["name"]
+    return (texts.LETTER_PAPER_LABEL.format(name=paper['name'], limit=texts.format_number(limit))
+            if limit else paper["name"])
 
 
 def save(db, user, record, values) -> bool:
@@ -147,7 +147,7 @@ def similar(db, record, text) -> None:
             score=texts.format_share(match.score), title=md(match.title),
             paper=md(match.newspaper or "–"), author=md(match.author or "–"),
             date=texts.format_date(match.sent_on)), icon=":material/content_copy:")
-        with st.expander(f"Vis «{md(match.title)}»"):
+        with st.expander(texts.LETTER_SIMILAR_SHOW.format(title=md(match.title))):
             other = reader_letters.sent_letter_text(db, match.document_id)
             st.text(other)
 
@@ -156,18 +156,20 @@ def insert_argument(db, user, record, kept: draft_keeper.Keeper) -> None:
     rows = argument_bank.list_arguments(db, user)
     if not rows:
         return
-    with st.expander("Argumentbank: sett inn et godkjent avsnitt"):
+    with st.expander(texts.ARGUMENT_INSERT_TITLE):
         by_id = {row["id"]: row for row in rows}
-        chosen = st.selectbox("Argument", list(by_id), key=_key("argument", record),
-                              format_func=lambda i: by_id[i]["title"]
-                              + (f" ({by_id[i]['lever']})" if by_id[i]["lever"] else ""), placeholder=texts.CHOOSE_ONE)
+        chosen = st.selectbox(texts.ARGUMENT_CHOOSE, list(by_id), key=_key("argument", record),
+                              format_func=lambda i: texts.ARGUMENT_LABEL_LEVER.format(
+                                  title=by_id[i]["title"], lever=by_id[i]["lever"])
+                              if by_id[i]["lever"] else by_id[i]["title"], placeholder=texts.CHOOSE_ONE)
         row = by_id[chosen]
         st.markdown(md(row["body"]))
-        st.caption("Kilder: " + "; ".join(md(s) for s in argument_bank.source_list(row))
-                   + f" · sjekket {texts.format_date(row['checked_on'])}")
+        st.caption(texts.ARGUMENT_SOURCES.format(
+            sources="; ".join(md(s) for s in argument_bank.source_list(row)),
+            date=texts.format_date(row['checked_on'])))
         if row["stale"]:
             st.warning(texts.ARGUMENT_STALE.format(date=texts.format_date(row["checked_on"])))
-        st.button("Sett inn i teksten", key=_key("sett_inn", record), on_click=_insert,
+        st.button(texts.ARGUMENT_INSERT, key=_key("sett_inn", record), on_click=_insert,
                   args=(_key("tekst", record), row, kept))
 
 
@@ -213,21 +215,22 @@ def moves(db, user, record, values, editable, kept: draft_keeper.Keeper | None =
 
 
 def send_form(db, user, record, papers) -> None:
-    st.markdown("#### Send til avis")
+    st.markdown(texts.LETTER_SEND_TITLE)
     waiting = letter_sending.open_submission(db, record["id"])
     if waiting:
-        st.info(f"Sendt til {md(waiting['newspaper'])} {texts.format_date(waiting['sent_on'])}, "
-                f"eksklusivt til {texts.format_date(waiting['exclusive_until'])}.")
+        st.info(texts.LETTER_SENT_WAITING.format(
+            paper=md(waiting['newspaper']), sent_on=texts.format_date(waiting['sent_on']),
+            until=texts.format_date(waiting['exclusive_until'])))
     cols = st.columns(3)
     default = record["newspaper_id"] if record["newspaper_id"] in papers else None
     options = list(papers)
-    paper_id = cols[0].selectbox("Avis", options, key=_key("send_avis", record),
+    paper_id = cols[0].selectbox(texts.LETTER_NEWSPAPER, options, key=_key("send_avis", record),
                                  index=options.index(default) if default in options else 0,
                                  format_func=lambda i: _paper_label(papers[i]), placeholder=texts.CHOOSE_ONE)
-    sent_on = cols[1].date_input("Sendt dato", value=dt.date.today(), **dates.OPEN_RANGE, format="DD.MM.YYYY",
+    sent_on = cols[1].date_input(texts.LETTER_SENT_ON, value=dt.date.today(), **dates.OPEN_RANGE, format="DD.MM.YYYY",
                                  key=_key("send_dato", record))
     problem = cols[1].empty()
-    days = cols[2].number_input("Eksklusivt i antall dager", 1, 90,
+    days = cols[2].number_input(texts.LETTER_EXCLUSIVE_DAYS, 1, 90,
                                 value=newspapers.exclusive_days(papers.get(paper_id)),
                                 key=_key("send_dager", record))
     paper = papers.get(paper_id)
@@ -236,7 +239,7 @@ def send_form(db, user, record, papers) -> None:
         st.warning(texts.LETTER_OVER_WARNING.format(
             paper=md(paper["name"]), over=texts.format_number(size.over),
             limit=texts.format_number(size.limit)))
-    if st.button("Marker som sendt", key=_key("send", record), type="primary"):
+    if st.button(texts.LETTER_MARK_SENT, key=_key("send", record), type="primary"):
         try:
             letter_sending.check_send(db, user, record["id"], paper_id, sent_on=sent_on,
                                       exclusive_days=int(days))
@@ -245,7 +248,7 @@ def send_form(db, user, record, papers) -> None:
             return
         confirm.ask(texts.LETTER_PAPER_SEND_CONFIRM.format(
             paper=paper["name"], date=texts.format_date(sent_on), days=int(days)),
-            _key("send_bekreft", record), confirm_label="Marker som sendt",
+            _key("send_bekreft", record), confirm_label=texts.LETTER_MARK_SENT,
             action=functools.partial(_send, db, user, record["id"], paper, sent_on, int(days)))
 
 
@@ -256,18 +259,18 @@ def _send(db, user, document_id, paper, sent_on, days) -> str:
 
 
 def answer_form(db, user, record) -> None:
-    st.markdown("#### Registrer svar fra avisen")
+    st.markdown(texts.LETTER_ANSWER_TITLE)
     options = [m for m in reader_letters.allowed_moves(user, record)
                if m in letter_sending.ANSWERS]
-    answer = st.radio("Svar", options, key=_key("svar", record), horizontal=True,
+    answer = st.radio(texts.LETTER_ANSWER, options, key=_key("svar", record), horizontal=True,
                       format_func=texts.DOCUMENT_STATUSES.get)
     cols = st.columns([1, 2])
-    on = cols[0].date_input("Dato", value=dt.date.today(), **dates.OPEN_RANGE, format="DD.MM.YYYY",
+    on = cols[0].date_input(texts.LETTER_ANSWER_DATE, value=dt.date.today(), **dates.OPEN_RANGE, format="DD.MM.YYYY",
                             key=_key("svar_dato", record))
     problem = cols[0].empty()
-    link = cols[1].text_input("Lenke til innlegget (når det er publisert)",
-                              key=_key("svar_lenke", record), placeholder="https://…")
-    if st.button("Registrer svar", key=_key("svar_lagre", record)):
+    link = cols[1].text_input(texts.LETTER_ANSWER_LINK,
+                              key=_key("svar_lenke", record), placeholder=texts.LINK_PLACEHOLDER)
+    if st.button(texts.LETTER_RECORD_ANSWER, key=_key("svar_lagre", record)):
         link = link if answer == "publisert" else None
         try:
             letter_sending.check_answer(db, user, record["id"], answer, on=on, link=link)
@@ -276,7 +279,7 @@ def answer_form(db, user, record) -> None:
             return
         status = texts.DOCUMENT_STATUSES[answer].lower()
         confirm.ask(texts.LETTER_ANSWER_CONFIRM.format(status=status, date=texts.format_date(on)),
-                    _key("svar_bekreft", record), confirm_label="Registrer svar",
+                    _key("svar_bekreft", record), confirm_label=texts.LETTER_RECORD_ANSWER,
                     action=functools.partial(_answer, db, user, record, answer, on, link))
 
 
@@ -290,7 +293,7 @@ def _answer(db, user, record, answer, on, link) -> confirm.Done:
 
 
 def downloads(db, user, record, values) -> None:
-    st.markdown("#### Last ned")
+    st.markdown(texts.LETTER_DOWNLOAD_TITLE)
     fields = {**record["fields"], "tittel": values["title"], "tekst": values["text"],
               **values["signature"]}
     plain = reader_letters.plain_text(values["title"], values["text"],
@@ -300,23 +303,23 @@ def downloads(db, user, record, values) -> None:
     try:
         if record["has_copy"]:
             filename, data = document_records.document_copy(db, user, record["id"])
-            cols[0].download_button("Last ned .docx (sendt versjon)", data=data,
+            cols[0].download_button(texts.LETTER_DOWNLOAD_SENT_DOCX, data=data,
                                     file_name=filename, mime=document_form.DOCX_MIME,
                                     key=_key("docx", record), icon=":material/download:")
         else:
             template = load_template(db, record["template"] or reader_letters.TEMPLATE)
             prepared = document_form.prepared(template)
             cols[0].download_button(
-                "Last ned .docx", data=functools.partial(prepared.render, fields),
+                texts.LETTER_DOWNLOAD_DOCX, data=functools.partial(prepared.render, fields),
                 file_name=f"{name}.docx", mime=document_form.DOCX_MIME,
                 key=_key("docx", record), icon=":material/download:", on_click="ignore")
     except AdvocacyError as exc:
         st.error(md(exc.message))
-    cols[1].download_button("Last ned som tekst", data=plain.encode("utf-8"),
+    cols[1].download_button(texts.LETTER_DOWNLOAD_TEXT, data=plain.encode("utf-8"),
                             file_name=f"{name}.txt", mime="text/plain; charset=utf-8",
                             key=_key("txt", record), icon=":material/description:",
                             on_click="ignore")
-    with st.expander("Tekst klar til å lime inn i en e-post"):
+    with st.expander(texts.LETTER_EMAIL_TEXT):
         st.code(plain, language=None, wrap_lines=True)
 
 
@@ -327,7 +330,7 @@ def open_letter(document_id: int) -> None:
 
 def past(db, user, record) -> None:
     if record["status"] in reader_letters.SENT and st.button(
-            "Lag ny versjon (nytt utkast med samme tekst)", key=_key("versjon", record)):
+            texts.LETTER_NEW_VERSION, key=_key("versjon", record)):
         try:
             doc = reader_letters.new_version(db, user, record["id"])
         except AdvocacyError as exc:
@@ -336,16 +339,14 @@ def past(db, user, record) -> None:
         open_letter(doc)
         st.session_state["innlegg_melding"] = texts.LETTER_VERSION_OK
         st.rerun()
-    with st.expander("Historikk"):
+    with st.expander(texts.LETTER_HISTORY):
         table(reader_letters.submissions(db, user, record["id"]),
-              {"newspaper": "Avis", "sent_on": "Sendt", "exclusive_until": "Eksklusivt til",
-               "outcome": "Svar", "outcome_on": "Svardato", "link": "Lenke"},
+              texts.LETTER_SUBMISSION_COLUMNS,
               dates=["sent_on", "exclusive_until", "outcome_on"],
               labels={"outcome": texts.DOCUMENT_STATUSES}, key=_key("sendinger", record))
         steps = [{**row, "at": texts.format_datetime(row["at"])}
                  for row in reader_letters.history(db, user, record["id"])]
         table(steps,
-              {"at": "Tidspunkt", "from_status": "Fra", "to_status": "Til", "who": "Hvem",
-               "newspaper": "Avis", "note": "Merknad"},
+              texts.LETTER_HISTORY_COLUMNS,
               labels={"from_status": texts.DOCUMENT_STATUSES,
                       "to_status": texts.DOCUMENT_STATUSES}, key=_key("historikk", record))

@@ -24,16 +24,12 @@ from advocacy.ui.safe_text import code, md
 
 PREFIX = "masse"
 ZIP_MIME = "application/zip"
-SOURCES = {
-    "ordforere": "Alle ordførere i et fylke",
-    "motte": "Politikere vi har møtt i en periode",
-    "fil": "Mottakerliste fra fil (CSV eller Excel)",
-}
+SOURCES = texts.BATCH_SOURCES
 
 
 def batch(db: sqlite_utils.Database, user: User, templates: list[dict], today: dt.date) -> None:
     by_name = {row["name"]: row for row in templates}
-    name = st.selectbox("Mal", list(by_name), key="masse_mal",
+    name = st.selectbox(texts.BATCH_TEMPLATE, list(by_name), key="masse_mal",
                         format_func=lambda n: document_form.template_label(by_name[n]), placeholder=texts.CHOOSE_ONE)
     try:
         template = load_template(db, name)
@@ -42,7 +38,7 @@ def batch(db: sqlite_utils.Database, user: User, templates: list[dict], today: d
         st.error(md(exc.message))
         return
     sources = [s for s in SOURCES if s != "motte" or user.role != "skrivegruppe"]
-    source = st.radio("Mottakere", sources, format_func=SOURCES.get, key="masse_kilde",
+    source = st.radio(texts.BATCH_RECIPIENTS, sources, format_func=SOURCES.get, key="masse_kilde",
                       horizontal=True)
     base = document_context.sender_context(db, user, today)
     recipients = _recipients(db, user, source, template, fields, base, today)
@@ -51,49 +47,51 @@ def batch(db: sqlite_utils.Database, user: User, templates: list[dict], today: d
     if not recipients:
         st.info(texts.RECIPIENTS_NONE)
         return
-    st.caption(f"{len(recipients)} mottakere: "
-               + "; ".join(md(r.label) if r.label else f"rad {texts.format_number(i)}"
-                           for i, r in enumerate(recipients, start=2)))
+    st.caption(texts.BATCH_RECIPIENT_LIST.format(
+        n=len(recipients),
+        names="; ".join(md(r.label) if r.label
+                        else texts.BATCH_RECIPIENT_ROW.format(n=texts.format_number(i))
+                        for i, r in enumerate(recipients, start=2))))
     supplied = set.intersection(*(set(r.context) for r in recipients))
     common = [f for f in fields if f not in supplied]
     if common:
-        st.markdown("**Felles for alle brevene**")
+        st.markdown(texts.BATCH_COMMON_FIELDS)
         document_form.set_defaults(PREFIX, template.name, base)
         base = {**base, **document_form.field_form(PREFIX, template, common)}
     contexts, missing = document_context.complete_contexts(fields, base, recipients,
                                                            template.kind)
     if missing:
-        st.warning("Mangler verdi: " + ", ".join(f"«{md(n)}»" for n in missing))
-    keep = st.checkbox("Lagre hvert brev som utkast i dokumentlisten", key="masse_lagre")
-    if st.button("Lag brevene (.zip)", key="masse_lag", disabled=bool(missing), type="primary"):
+        st.warning(texts.BATCH_MISSING.format(names=", ".join(f"«{md(n)}»" for n in missing)))
+    keep = st.checkbox(texts.BATCH_KEEP, key="masse_lagre")
+    if st.button(texts.BATCH_MAKE, key="masse_lag", disabled=bool(missing), type="primary"):
         _make(db, user, template, contexts, recipients, keep)
     if st.session_state.get("masse_zip"):
         filename, data = st.session_state["masse_zip"]
-        st.download_button("Last ned alle brevene (.zip)", data=data, file_name=filename,
+        st.download_button(texts.LETTERS_ZIP_BUTTON, data=data, file_name=filename,
                            mime=ZIP_MIME, key="masse_last_ned", icon=":material/folder_zip:")
 
 
 def _recipients(db, user, source, template, fields, base, today):
     if source == "ordforere":
         counties = {c["fylkesnummer"]: c["navn"] for c in municipalities.counties(db)}
-        county = st.selectbox("Fylke", list(counties), format_func=counties.get,
+        county = st.selectbox(texts.BATCH_COUNTY, list(counties), format_func=counties.get,
                               key="masse_fylke", placeholder=texts.CHOOSE_ONE)
         return document_context.ordforere_in_county(db, county)
     if source == "motte":
         cols = st.columns(2)
-        start = cols[0].date_input("Fra", value=today - dt.timedelta(days=90),
+        start = cols[0].date_input(texts.BATCH_FROM, value=today - dt.timedelta(days=90),
                                    **dates.OPEN_RANGE, format="DD.MM.YYYY", key="masse_fra")
-        end = cols[1].date_input("Til", value=today, **dates.OPEN_RANGE, format="DD.MM.YYYY", key="masse_til")
+        end = cols[1].date_input(texts.BATCH_TO, value=today, **dates.OPEN_RANGE, format="DD.MM.YYYY", key="masse_til")
         try:
             return document_context.politicians_met(db, user, start, end)
         except AdvocacyError as exc:
             st.error(md(exc.message))
             return None
-    upload = st.file_uploader("Mottakerliste", type=["csv", "xlsx"], key="masse_fil",
-                              help="Første rad er kolonnenavn; én rad per brev. Kolonnene "
-                                   "kobles til flettefeltene etter navn (navn, rolle, kommune …).")
+    upload = st.file_uploader(texts.BATCH_UPLOAD, type=["csv", "xlsx"], key="masse_fil",
+                              help=texts.BATCH_UPLOAD_HELP)
     if upload is None:
-        st.caption("Kolonner malen kan bruke: " + ", ".join(code(f) for f in sorted(fields)))
+        st.caption(texts.BATCH_TEMPLATE_FIELDS.format(
+            fields=", ".join(code(f) for f in sorted(fields))))
         return None
     try:
         listed = document_context.recipients_from_file(
@@ -110,11 +108,11 @@ def _recipients(db, user, source, template, fields, base, today):
 
 
 def _make(db, user, template, contexts, recipients, keep) -> None:
-    bar = st.progress(0.0, text="Lager brevene …")
+    bar = st.progress(0.0, text=texts.BATCH_MAKING)
 
     def progress(done: int, total: int) -> None:
-        bar.progress(done / total, text=f"{texts.format_number(done)} av "
-                                          f"{texts.format_number(total)} brev")
+        bar.progress(done / total, text=texts.BATCH_PROGRESS.format(
+            done=texts.format_number(done), total=texts.format_number(total)))
 
     try:
         data = render_batch(document_form.prepared(template), contexts,
@@ -129,6 +127,7 @@ def _make(db, user, template, contexts, recipients, keep) -> None:
     except AdvocacyError as exc:
         st.error(md(exc.message))
         return
-    name = f"{dt.date.today().isoformat()}_{template.kind}_{len(contexts)}-brev.zip"
+    name = texts.BATCH_ZIP_NAME.format(date=dt.date.today().isoformat(), kind=template.kind,
+                                       n=len(contexts))
     st.session_state["masse_zip"] = (name, data)
-    st.success(f"{len(contexts)} brev er klare." + (" De er lagret som utkast." if keep else ""))
+    st.success((texts.BATCH_READY_KEPT if keep else texts.BATCH_READY).format(n=len(contexts)))

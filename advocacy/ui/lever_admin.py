@@ -24,11 +24,11 @@ def status_sheet_buttons(db, county: str | None) -> None:
     left, right, _ = st.columns([1, 1, 4])
     left.download_button(
         texts.EXPORT_CSV, functools.partial(status_export.export_bytes, db, "csv", county, True),
-        file_name=f"status-per-kommune{suffix}.csv", mime="text/csv", key="status_sheet_csv",
+        file_name=texts.STATUS_SHEET_CSV.format(suffix=suffix), mime="text/csv", key="status_sheet_csv",
         icon=":material/download:", on_click="ignore")
     right.download_button(
         texts.EXPORT_EXCEL, functools.partial(status_export.export_bytes, db, "xlsx", county, True),
-        file_name=f"status-per-kommune{suffix}.xlsx", mime=XLSX, key="status_sheet_xlsx",
+        file_name=texts.STATUS_SHEET_XLSX.format(suffix=suffix), mime=XLSX, key="status_sheet_xlsx",
         icon=":material/download:", on_click="ignore")
 
 
@@ -61,7 +61,7 @@ def editor(db, user, levers: list[dict]) -> None:
             name = st.text_input(texts.LEVERS_NAME, key="lever_new_name")
             kind = st.selectbox(texts.LEVERS_TYPE, list(policy_status.VALUE_TYPES),
                                 format_func=texts.VALUE_TYPES.get, key="lever_new_type", placeholder=texts.CHOOSE_ONE)
-            category = st.text_input(texts.LEVERS_CATEGORY, value="Annet", key="lever_new_category")
+            category = st.text_input(texts.LEVERS_CATEGORY, value=texts.LEVERS_CATEGORY_DEFAULT, key="lever_new_category")
             goal = st.text_input(texts.LEVERS_GOAL, key="lever_new_goal")
             rule = st.selectbox(texts.LEVERS_RULE, [None, *policy_status.GOAL_RULES],
                                 format_func=lambda r: "–" if r is None else texts.GOAL_RULES[r],

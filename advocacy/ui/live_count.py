@@ -21,6 +21,7 @@ import streamlit as st
 
 from advocacy import texts
 from advocacy.ui.safe_text import md
+from advocacy.ui.text_limit import js_text
 from advocacy.writing import char_count, reader_letters
 
 _SCRIPT = """
@@ -47,17 +48,23 @@ _SCRIPT = """
     var own = chars(area.value);
     var total = own ? own + Number(box.dataset.extra) : Number(box.dataset.empty);
     var limit = Number(box.dataset.limit);
-    var text = fmt.format(total) + (limit ? " av " + fmt.format(limit) : "") +
-      " tegn inkl. mellomrom · " + fmt.format(words(area.value)) + " ord";
+    var text = fmt.format(total) + (limit ? __OF__ : "") +
+      __REST__;
     if (limit && total > limit) {
-      text += " – " + fmt.format(total - limit) + " tegn for mye";
+      text += __OVER__;
       box.dataset.over = "1";
     } else { box.dataset.over = "0"; }
-    box.textContent = text + " (teller mens du skriver)";
+    box.textContent = text + __TYPING__;
   }, true);
 })();
 </script>
 """
+_SCRIPT = (_SCRIPT
+           .replace("__OF__", js_text(texts.LIVE_COUNT_OF, limit="fmt.format(limit)"))
+           .replace("__REST__", js_text(texts.LIVE_COUNT_REST,
+                                        words="fmt.format(words(area.value))"))
+           .replace("__OVER__", js_text(texts.LIVE_COUNT_OVER, over="fmt.format(total - limit)"))
+           .replace("__TYPING__", js_text(texts.LIVE_COUNT_TYPING)))
 _STYLE = """<style>
 #pavirk-live-count { font-size: 0.9rem; padding: 0.2rem 0; color: #31333f; }
 #pavirk-live-count[data-over="1"] { color: #b00020; font-weight: 600; }
@@ -68,10 +75,10 @@ def line(size: char_count.Length) -> str:
     """"1 234 av 2 500 tegn inkl. mellomrom · 210 ord", with the excess when over."""
     text = texts.format_number(size.chars)
     if size.limit:
-        text += f" av {texts.format_number(size.limit)}"
-    text += f" tegn inkl. mellomrom · {texts.format_number(size.words)} ord"
+        text += texts.LIVE_COUNT_OF.format(limit=texts.format_number(size.limit))
+    text += texts.LIVE_COUNT_REST.format(words=texts.format_number(size.words))
     if size.is_over:
-        text += f" – {texts.format_number(size.over)} tegn for mye"
+        text += texts.LIVE_COUNT_OVER.format(over=texts.format_number(size.over))
     return text
 
 

@@ -44,7 +44,7 @@ def render() -> None:
         st.info(texts.DEMO_BANNER.format(password=demo.DEMO_PASSWORD))
         table(
             demo.demo_accounts(db),
-            {"username": "Brukernavn", "role": "Rolle", "chapter": "Lokallag"},
+            texts.DEMO_ACCOUNT_COLUMNS,
             labels={"role": texts.ROLE_LABELS},
             key="demo_accounts",
         )

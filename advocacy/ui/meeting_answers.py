@@ -18,7 +18,7 @@ from advocacy.ui.safe_text import md
 
 
 def mark_done_button(db, user, meeting_id: int, held_on: str, key: str, container=None,
-                     label: str = "Marker oppfølgingen som gjort") -> None:
+                     label: str = texts.MEETING_MARK_DONE) -> None:
     confirm.confirm_button(
         label, key, container=container,
         question=texts.MEETING_DONE_CONFIRM.format(date=texts.format_date(held_on)),
@@ -34,14 +34,14 @@ def _mark_done(db, user, meeting_id: int) -> confirm.Done:
 def reply_form(db, user, meeting: dict) -> None:
     """Date, what was answered and (optionally) the answer as a file, checked before asking."""
     mid = meeting["id"]
-    with st.expander("Registrer svar fra politikeren"), st.form(f"reply_form_{mid}", enter_to_submit=False):
-        on = st.date_input("Svar mottatt", value=dt.date.today(), **dates.OPEN_RANGE, format="DD.MM.YYYY",
+    with st.expander(texts.MEETING_REPLY_TITLE), st.form(f"reply_form_{mid}", enter_to_submit=False):
+        on = st.date_input(texts.MEETING_REPLY_ON, value=dt.date.today(), **dates.OPEN_RANGE, format="DD.MM.YYYY",
                            key=f"reply_on_{mid}")
         problem = st.empty()  # the refusal, next to the fields it is about
-        summary = st.text_area("Hva svarte politikeren?", key=f"reply_summary_{mid}")
-        upload = st.file_uploader("Svaret som fil (PDF eller Word, valgfritt)",
+        summary = st.text_area(texts.MEETING_REPLY_SUMMARY, key=f"reply_summary_{mid}")
+        upload = st.file_uploader(texts.MEETING_REPLY_FILE,
                                   type=["pdf", "docx"], key=f"reply_file_{mid}")
-        if not st.form_submit_button("Registrer svar"):
+        if not st.form_submit_button(texts.MEETING_REPLY_SUBMIT):
             return
     attachment = (upload.name, upload.getvalue()) if upload is not None else None
     try:
@@ -50,7 +50,7 @@ def reply_form(db, user, meeting: dict) -> None:
         problem.error(md(exc.message))
         return
     confirm.ask(texts.MEETING_REPLY_CONFIRM.format(date=texts.format_date(on)),
-                f"reply_{mid}", confirm_label="Registrer svar",
+                f"reply_{mid}", confirm_label=texts.MEETING_REPLY_SUBMIT,
                 action=functools.partial(_record_reply, db, user, mid, on, summary, attachment))
 
 
@@ -64,12 +64,13 @@ def _record_reply(db, user, meeting_id, on, summary, attachment) -> confirm.Done
 def show_reply(db, user, meeting: dict) -> None:
     if not meeting["reply_received_on"]:
         return
-    st.markdown(f"**Svar mottatt:** {texts.format_date(meeting['reply_received_on'])}")
+    st.markdown(texts.MEETING_REPLY_RECEIVED.format(
+        date=texts.format_date(meeting['reply_received_on'])))
     if meeting["reply_summary"]:
-        st.markdown(f"**Hva de svarte:** {md(meeting['reply_summary'])}")
+        st.markdown(texts.MEETING_REPLY_WHAT.format(summary=md(meeting['reply_summary'])))
     if meeting["reply_filename"]:
         st.download_button(
-            f"Last ned svaret ({md(meeting['reply_filename'])})",
+            texts.MEETING_REPLY_DOWNLOAD.format(filename=md(meeting['reply_filename'])),
             data=functools.partial(_reply_bytes, db, user, meeting["id"]),
             file_name=meeting["reply_filename"], key=f"reply_download_{meeting['id']}",
             mime=meeting_replies.MIME.get(
@@ -85,10 +86,10 @@ def _reply_bytes(db, user, meeting_id: int) -> bytes:
 def mark_sent(db, user, document_id: int, container) -> None:
     """The sent date and «Marker som sendt», asking first: sent is final, and closes the
     meeting's follow-up."""
-    sent_on = container.date_input("Sendt dato", value=dt.date.today(), **dates.OPEN_RANGE, format="DD.MM.YYYY",
+    sent_on = container.date_input(texts.FOLLOWUP_LETTER_SENT_ON, value=dt.date.today(), **dates.OPEN_RANGE, format="DD.MM.YYYY",
                                    key=f"sent_on_{document_id}")
     problem = container.empty()
-    if not container.button("Marker som sendt", key=f"send_{document_id}", type="primary"):
+    if not container.button(texts.FOLLOWUP_LETTER_MARK_SENT, key=f"send_{document_id}", type="primary"):
         return
     try:
         followup_letters.check_sending(db, user, document_id, sent_on)
@@ -96,7 +97,7 @@ def mark_sent(db, user, document_id: int, container) -> None:
         problem.error(md(exc.message))
         return
     confirm.ask(texts.LETTER_SEND_CONFIRM.format(date=texts.format_date(sent_on)),
-                f"send_{document_id}", confirm_label="Marker som sendt",
+                f"send_{document_id}", confirm_label=texts.FOLLOWUP_LETTER_MARK_SENT,
                 action=functools.partial(_mark_sent, db, user, document_id, sent_on))
 
 

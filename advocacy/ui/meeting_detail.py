@@ -30,7 +30,7 @@ def _run(action, success: str | None = None) -> bool:
 
 def _field(label: str, value) -> None:
     if value:
-        st.markdown(f"**{md(label)}:** {md(value)}")
+        st.markdown(texts.MEETING_FIELD.format(label=md(label), value=md(value)))
 
 
 def render_meeting(db, user, meeting_id: int) -> None:
@@ -41,22 +41,24 @@ def render_meeting(db, user, meeting_id: int) -> None:
     st.caption(md(meeting["chapter"]))
     if meeting["id"] in followups.no_reply_meeting_ids(db, user, meeting_ids=[meeting["id"]]):
         st.warning(texts.NO_REPLY_BADGE)
-    _field("Politikere", ", ".join(p["name"] for p in meeting["politicians"]))
-    _field("Våre deltakere", meeting["our_participants"])
-    _field("Saker", ", ".join(x["name"] for x in meeting["levers"]))
-    _field("Tema", meeting["topics"])
-    _field("Sammendrag", meeting["summary"])
-    _field("Det vi ba om", "; ".join(meetings.ask_list(meeting["asks"])))
-    _field("Lovet eller avtalt", meeting["promises"])
-    _field("Utfall", meeting["outcome"])
+    _field(texts.MEETING_POLITICIANS, ", ".join(p["name"] for p in meeting["politicians"]))
+    _field(texts.MEETING_OUR_PARTICIPANTS, meeting["our_participants"])
+    _field(texts.MEETING_LEVERS, ", ".join(x["name"] for x in meeting["levers"]))
+    _field(texts.MEETING_TOPICS, meeting["topics"])
+    _field(texts.MEETING_SUMMARY, meeting["summary"])
+    _field(texts.MEETING_ASKS, "; ".join(meetings.ask_list(meeting["asks"])))
+    _field(texts.MEETING_PROMISES, meeting["promises"])
+    _field(texts.MEETING_OUTCOME, meeting["outcome"])
     done = meeting["followup_done_on"]
-    status = (f"fulgt opp {texts.format_date(done)}" if done
-              else f"innen {texts.format_date(meeting['followup_due'])}")
-    _field("Oppfølging", f"{status} (ansvarlig: {meeting['owner'] or '–'})")
+    status = (texts.MEETING_FOLLOWUP_DONE_ON.format(date=texts.format_date(done)) if done
+              else texts.MEETING_FOLLOWUP_DUE.format(
+                  date=texts.format_date(meeting['followup_due'])))
+    _field(texts.MEETING_FOLLOWUP, texts.MEETING_FOLLOWUP_STATUS.format(
+        status=status, owner=meeting['owner'] or '–'))
     meeting_answers.show_reply(db, user, meeting)
     if editable:
         _followup_actions(db, user, meeting)
-        with st.expander("Endre møtet"):
+        with st.expander(texts.MEETING_EDIT):
             if meeting_form(db, user, f"edit_{meeting_id}", meetings.as_input(meeting),
                             meeting_id=meeting_id):
                 st.rerun()
@@ -74,10 +76,9 @@ def _followup_actions(db, user, meeting: dict) -> None:
 
 
 def _letters(db, user, meeting: dict, editable: bool) -> None:
-    st.markdown("#### Oppfølgingsbrev")
+    st.markdown(texts.MEETING_LETTERS_TITLE)
     letters = followup_letters.letters_for_meeting(db, user, meeting["id"])
-    table(letters, {"title": "Brev", "recipient": "Mottaker", "status": "Status",
-                    "sent_on": "Sendt"},
+    table(letters, texts.MEETING_LETTER_COLUMNS,
           dates=["sent_on"], labels={"status": texts.DOCUMENT_STATUSES},
           key=f"letters_{meeting['id']}")
     followup_letter_form.zip_button(db, user, meeting, letters)
@@ -87,7 +88,7 @@ def _letters(db, user, meeting: dict, editable: bool) -> None:
         return
     ids = [x["id"] for x in reversed(letters)]  # newest first
     chosen = st.selectbox(
-        "Vis brev", ids,
+        texts.MEETING_SHOW_LETTER, ids,
         format_func=lambda i: next(x["title"] for x in letters if x["id"] == i),
         key=f"letter_choice_{meeting['id']}", placeholder=texts.CHOOSE_ONE)
     _letter(db, user, chosen, editable)
@@ -115,7 +116,7 @@ def _letter(db, user, document_id: int, editable: bool) -> None:
     fields = letter["fields"]
     draft = letter["status"] != "sendt"
     if editable and draft:
-        with st.expander("Rediger brevet"):
+        with st.expander(texts.MEETING_EDIT_LETTER):
             if followup_letter_form.edit(db, user, document_id, fields):
                 st.rerun()
     try:
@@ -126,14 +127,15 @@ def _letter(db, user, document_id: int, editable: bool) -> None:
         return
     left, right = st.columns(2)
     left.download_button(
-        "Last ned brevet (.docx)", data=docx, file_name=followup_letters.filename(letter),
+        texts.MEETING_DOWNLOAD_LETTER, data=docx, file_name=followup_letters.filename(letter),
         mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         key=f"download_{document_id}", on_click="ignore", icon=":material/download:")
     if editable and draft:
         meeting_answers.mark_sent(db, user, document_id, right)
     elif letter["sent_on"]:
-        right.caption(f"Sendt {texts.format_date(letter['sent_on'])}")
-    with st.expander("Forhåndsvisning", expanded=True):
+        right.caption(texts.MEETING_LETTER_SENT_ON.format(
+            date=texts.format_date(letter['sent_on'])))
+    with st.expander(texts.MEETING_LETTER_PREVIEW, expanded=True):
         try:
             st.html(_preview_html(user.id, document_id, letter["updated_at"], erased, docx))
         except AdvocacyError as exc:

@@ -80,13 +80,13 @@ def meeting_form(
     refused = _Refusals(prefix)
 
     _within(key("chapter_id"), chapter_ids, defaults["chapter_id"])
-    chapter_id = st.selectbox("Lokallag", chapter_ids, format_func=chapters.get,
+    chapter_id = st.selectbox(texts.MEETING_FORM_CHAPTER, chapter_ids, format_func=chapters.get,
                               key=key("chapter_id"), disabled=len(chapter_ids) == 1, **kept.watch, placeholder=texts.CHOOSE_ONE)
     all_municipalities = municipalities.names(db)
     knrs = list(all_municipalities)
     _within(key("kommunenummer"), knrs, meetings.chapter_municipality(db, chapter_id))
     kommunenummer = st.selectbox(
-        "Kommune", knrs, format_func=lambda k: f"{all_municipalities[k]} ({k})",
+        texts.MEETING_FORM_MUNICIPALITY, knrs, format_func=lambda k: f"{all_municipalities[k]} ({k})",
         key=key("kommunenummer"), **kept.watch, placeholder=texts.CHOOSE_ONE)
     people = {p["id"]: politicians.label(p)
               for p in politicians.list_politicians(db, user, kommunenummer=kommunenummer)}
@@ -94,52 +94,52 @@ def meeting_form(
     owners = meetings.owner_choices(db, chapter_id)
 
     left, right = st.columns(2)
-    held_on = left.date_input("Dato", **dates.OPEN_RANGE, format="DD.MM.YYYY",
+    held_on = left.date_input(texts.MEETING_FORM_DATE, **dates.OPEN_RANGE, format="DD.MM.YYYY",
                               key=key("held_on"), **kept.watch)
     date_slot = left.empty()
     kinds = list(texts.MEETING_KINDS)
     _within(key("kind"), kinds, kinds[0])
-    right.selectbox("Type kontakt", kinds, format_func=texts.MEETING_KINDS.get, key=key("kind"),
+    right.selectbox(texts.MEETING_FORM_KIND, kinds, format_func=texts.MEETING_KINDS.get, key=key("kind"),
                     **kept.watch, placeholder=texts.CHOOSE_ONE)
     _within(key("politician_ids"), people, [])
-    st.multiselect("Politikere til stede", list(people), format_func=lambda p: people[p],
-                   key=key("politician_ids"), placeholder="Velg én eller flere politikere",
+    st.multiselect(texts.MEETING_FORM_POLITICIANS, list(people), format_func=lambda p: people[p],
+                   key=key("politician_ids"), placeholder=texts.MEETING_FORM_CHOOSE_POLITICIANS,
                    **kept.watch, select_all=False)
     refused.show("politician_ids")
     cap = texts.MEETING_TEXT_LIMITS  # the domain refuses more; the long texts show a count
-    st.text_input("Våre deltakere", key=key("our_participants"),
-                  placeholder="F.eks. Kari Nordmann og Ola Vik", **kept.watch)
+    st.text_input(texts.MEETING_FORM_OURS, key=key("our_participants"),
+                  placeholder=texts.MEETING_FORM_OURS_PLACEHOLDER, **kept.watch)
     _within(key("lever_ids"), levers, [])
-    st.multiselect("Saker som ble tatt opp", list(levers), format_func=levers.get,
+    st.multiselect(texts.MEETING_FORM_LEVERS, list(levers), format_func=levers.get,
                    key=key("lever_ids"), **kept.watch, placeholder=texts.CHOOSE_MANY, select_all=False)
-    st.text_input("Tema", key=key("topics"),
-                  placeholder="F.eks. skjenketider", **kept.watch)
-    text_limit.show(key("summary"), st.text_area("Sammendrag", key=key("summary"), **kept.watch),
+    st.text_input(texts.MEETING_FORM_TOPICS, key=key("topics"),
+                  placeholder=texts.MEETING_FORM_TOPICS_PLACEHOLDER, **kept.watch)
+    text_limit.show(key("summary"), st.text_area(texts.MEETING_FORM_SUMMARY, key=key("summary"), **kept.watch),
                     cap["summary"])
     refused.show("summary")
-    text_limit.show(key("asks"), st.text_area("Det vi ba om (ett krav per linje)", key=key("asks"),
+    text_limit.show(key("asks"), st.text_area(texts.MEETING_FORM_ASKS, key=key("asks"),
                                               **kept.watch), cap["asks"])
-    text_limit.show(key("promises"), st.text_area("Det som ble lovet eller avtalt",
+    text_limit.show(key("promises"), st.text_area(texts.MEETING_FORM_PROMISES,
                                                   key=key("promises"), **kept.watch),
                     cap["promises"])
-    st.text_input("Utfall", key=key("outcome"), **kept.watch)
+    st.text_input(texts.MEETING_FORM_OUTCOME, key=key("outcome"), **kept.watch)
     left, right = st.columns(2)
-    due = left.date_input("Oppfølging innen", **dates.OPEN_RANGE,
+    due = left.date_input(texts.MEETING_FORM_DUE, **dates.OPEN_RANGE,
                           format="DD.MM.YYYY", key=key("followup_due"),
-                          help=f"Tomt: {meetings.FOLLOWUP_DAYS} dager etter møtet.",
+                          help=texts.MEETING_FORM_DUE_HELP.format(days=meetings.FOLLOWUP_DAYS),
                           **kept.watch)
     due_slot = left.empty()
     owner_ids = list(owners)
     _within(key("followup_owner_id"), owner_ids, user.id if user.id in owner_ids
             else (owner_ids[0] if owner_ids else None))
-    right.selectbox("Ansvarlig for oppfølgingen", owner_ids, format_func=owners.get,
+    right.selectbox(texts.MEETING_FORM_OWNER, owner_ids, format_func=owners.get,
                     key=key("followup_owner_id"), **kept.watch, placeholder=texts.CHOOSE_ONE)
     # The date rules are checked as the dates change, not only on save.
     try:
         meetings.check_dates(held_on, due, dt.date.today())
     except ValidationError as exc:
         (due_slot if exc.field == "followup_due" else date_slot).error(md(exc.message))
-    st.button("Lagre møtet", type="primary", key=f"{prefix}_save", on_click=_save,
+    st.button(texts.MEETING_FORM_SAVE, type="primary", key=f"{prefix}_save", on_click=_save,
               args=(db, user, prefix, meeting_id, kept))
     refused.show(None)
     return None

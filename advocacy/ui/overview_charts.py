@@ -39,16 +39,17 @@ def spec(chart: alt.Chart, validate: bool = False) -> dict:
 
 def goals(summary: Sequence[dict]) -> alt.Chart:
     """Share of municipalities per status, one bar per lever."""
-    rows = [{"Sak": r["lever"], "Status": texts.STATUS_LABELS[code], "Kommuner": r[key]}
+    lever, status, count = texts.CHART_LEVER, texts.CHART_STATUS, texts.CHART_MUNICIPALITIES
+    rows = [{lever: r["lever"], status: texts.STATUS_LABELS[code], count: r[key]}
             for r in summary
             for code, key in zip(ORDER, ("meets", "partly", "far", "unknown"), strict=True)]
     return alt.Chart(alt.Data(values=rows)).mark_bar().encode(
-        x=alt.X("Kommuner:Q", stack="normalize", axis=chart_locale.percent_axis(), title=None),
-        y=alt.Y("Sak:N", sort=[r["lever"] for r in summary], title=None),
-        color=alt.Color("Status:N", scale=alt.Scale(
+        x=alt.X(f"{count}:Q", stack="normalize", axis=chart_locale.percent_axis(), title=None),
+        y=alt.Y(f"{lever}:N", sort=[r["lever"] for r in summary], title=None),
+        color=alt.Color(f"{status}:N", scale=alt.Scale(
             domain=[texts.STATUS_LABELS[c] for c in ORDER],
             range=[maps.STATUS_COLOURS[c] for c in ORDER])),
-        tooltip=["Sak:N", "Status:N", chart_locale.count_tooltip("Kommuner", "Kommuner")],
+        tooltip=[f"{lever}:N", f"{status}:N", chart_locale.count_tooltip(count, count)],
     )
 
 
@@ -56,13 +57,13 @@ def by_county(rows: Sequence[dict]) -> alt.Chart:
     return alt.Chart(alt.Data(values=list(rows))).mark_bar(
         color=maps.STATUS_COLOURS["oppfyller"]).encode(
         x=alt.X("share_meets:Q", axis=chart_locale.percent_axis(),
-                title="Andel som oppfyller målet"),
+                title=texts.CHART_SHARE_MEETS_GOAL),
         y=alt.Y("fylke:N", sort="-x", title=None),
-        tooltip=[alt.Tooltip("fylke:N", title="Fylke"),
-                 alt.Tooltip("share_meets:Q", title="Andel",
+        tooltip=[alt.Tooltip("fylke:N", title=texts.CHART_COUNTY),
+                 alt.Tooltip("share_meets:Q", title=texts.CHART_SHARE,
                              format=texts.CHART_PERCENT_FORMAT),
-                 chart_locale.count_tooltip("meets", "Oppfyller"),
-                 chart_locale.count_tooltip("municipalities", "Kommuner")],
+                 chart_locale.count_tooltip("meets", texts.CHART_MEETS),
+                 chart_locale.count_tooltip("municipalities", texts.CHART_MUNICIPALITIES)],
     )
 
 
@@ -71,22 +72,23 @@ def meetings_per_month(rows: Sequence[dict]) -> alt.Chart:
     # «2026-07» as the first of the month, read and shown in UTC: the same month in every
     # browser's time zone, labelled «jul. 2026».
     rows = [{**r, "month": f"{r['month']}-01"} for r in overview.busiest_chapters(list(rows))]
-    month = alt.X("utcyearmonth(month):O", title="Måned", axis=chart_locale.month_axis())
+    month = alt.X("utcyearmonth(month):O", title=texts.CHART_MONTH,
+                  axis=chart_locale.month_axis())
     return alt.Chart(alt.Data(values=rows)).mark_bar().encode(
-        x=month, y=alt.Y("meetings:Q", title="Møter", axis=chart_locale.count_axis()),
-        color=alt.Color("chapter:N", title="Lokallag"),
-        tooltip=[alt.Tooltip("chapter:N", title="Lokallag"),
-                 alt.Tooltip("utcyearmonth(month):O", title="Måned",
+        x=month, y=alt.Y("meetings:Q", title=texts.CHART_MEETINGS, axis=chart_locale.count_axis()),
+        color=alt.Color("chapter:N", title=texts.CHART_CHAPTER),
+        tooltip=[alt.Tooltip("chapter:N", title=texts.CHART_CHAPTER),
+                 alt.Tooltip("utcyearmonth(month):O", title=texts.CHART_MONTH,
                              format=texts.CHART_MONTH_FORMAT),
-                 chart_locale.count_tooltip("meetings", "Møter")],
+                 chart_locale.count_tooltip("meetings", texts.CHART_MEETINGS)],
     )
 
 
 def letters_per_quarter(rows: Sequence[dict]) -> alt.Chart:
     return alt.Chart(alt.Data(values=list(rows))).mark_bar().encode(
-        x=alt.X("quarter:O", title="Kvartal", axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("total:Q", title="Publisert", axis=chart_locale.count_axis()),
-        tooltip=[alt.Tooltip("quarter:O", title="Kvartal"),
-                 chart_locale.count_tooltip("leserinnlegg", "Leserinnlegg"),
-                 chart_locale.count_tooltip("kronikk", "Kronikker")],
+        x=alt.X("quarter:O", title=texts.CHART_QUARTER, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("total:Q", title=texts.CHART_PUBLISHED, axis=chart_locale.count_axis()),
+        tooltip=[alt.Tooltip("quarter:O", title=texts.CHART_QUARTER),
+                 chart_locale.count_tooltip("leserinnlegg", texts.CHART_LESERINNLEGG),
+                 chart_locale.count_tooltip("kronikk", texts.CHART_KRONIKKER)],
     )

@@ -29,22 +29,20 @@ def render_politician(db, user, politician_id: int) -> None:
     if contact:
         st.markdown(md(" · ".join(contact)))
     if person["notes"]:
-        st.markdown(f"**Notater:** {md(person['notes'])}")
+        st.markdown(texts.POLITICIAN_NOTES.format(notes=md(person['notes'])))
     if politician_id in followups.no_reply_politician_ids(db, user,
                                                           politician_id=politician_id):
         st.warning(texts.NO_REPLY_BADGE)
 
-    st.markdown("#### Standpunkter")
+    st.markdown(texts.POLITICIAN_STANCES_TITLE)
     table(stances.current_stances(db, politician_id),
-          {"subject": "Sak", "stance": "Standpunkt", "stated_on": "Dato", "source": "Kilde"},
+          texts.POLITICIAN_STANCE_COLUMNS,
           dates=["stated_on"], labels={"stance": texts.STANCES}, key=f"stances_{politician_id}")
-    with st.expander("Historikk"):
+    with st.expander(texts.POLITICIAN_HISTORY):
         history = stances.stance_history(db, politician_id)
         named = [{**r, "stance": texts.STANCES[r["stance"]]} for r in history]
         table(corrections.struck(named, "stance"),
-              {"subject": "Sak", "stance": "Standpunkt", "stated_on": "Dato",
-               "correction": texts.CORRECTED_COLUMN, "source": "Kilde",
-               "recorded_by": "Registrert av"},
+              texts.POLITICIAN_STANCE_HISTORY_COLUMNS,
               dates=["stated_on"], key=f"stance_history_{politician_id}")
         if editor:
             trash_view.choose_and_delete(db, user, "stances", {
@@ -57,23 +55,23 @@ def render_politician(db, user, politician_id: int) -> None:
         _stance_form(db, user, politician_id)
 
     if user.role in ("leder", "lokallag"):
-        st.markdown("#### Møter")
+        st.markdown(texts.POLITICIAN_MEETINGS_TITLE)
         rows = meetings.list_meetings(db, user, politician_id=politician_id)
-        table(rows, {"held_on": "Dato", "kind": "Type", "chapter": "Lokallag",
-                     "summary": "Sammendrag", "followup_done_on": "Fulgt opp"},
+        table(rows, texts.POLITICIAN_MEETING_COLUMNS,
               dates=["held_on", "followup_done_on"], labels={"kind": texts.MEETING_KINDS},
               key=f"politician_meetings_{politician_id}")
         for row in rows[:10]:
             st.page_link("advocacy/ui/pages/moter.py", query_params={"mote": str(row["id"])},
-                         label=f"Åpne møtet {texts.format_date(row['held_on'])}")
-    st.markdown("#### Brev")
+                         label=texts.POLITICIAN_OPEN_MEETING.format(
+                             date=texts.format_date(row['held_on'])))
+    st.markdown(texts.POLITICIAN_LETTERS_TITLE)
     table(followup_letters.letters_for_politician(db, user, politician_id),
-          {"title": "Tittel", "kind": "Type", "status": "Status", "sent_on": "Sendt"},
+          texts.POLITICIAN_LETTER_COLUMNS,
           dates=["sent_on"], labels={"kind": texts.DOCUMENT_KINDS,
                                      "status": texts.DOCUMENT_STATUSES},
           key=f"politician_letters_{politician_id}")
     if editor:
-        with st.expander("Endre opplysninger"):
+        with st.expander(texts.POLITICIAN_EDIT):
             if politician_form(db, user, f"edit_politician_{politician_id}",
                                politicians.as_form(person), politician_id):
                 st.rerun()
@@ -83,19 +81,19 @@ def render_politician(db, user, politician_id: int) -> None:
 
 def _stance_form(db, user, politician_id: int) -> None:
     levers = {x["id"]: x["name"] for x in municipalities.levers(db)}
-    with st.expander("Registrer standpunkt"), st.form(f"stance_form_{politician_id}",
+    with st.expander(texts.STANCE_FORM_TITLE), st.form(f"stance_form_{politician_id}",
                                                       clear_on_submit=True, enter_to_submit=False):
-        lever = st.selectbox("Sak", [None, *levers], key=f"stance_lever_{politician_id}",
-                             format_func=lambda x: "Annet tema (skriv under)" if x is None
+        lever = st.selectbox(texts.STANCE_LEVER, [None, *levers], key=f"stance_lever_{politician_id}",
+                             format_func=lambda x: texts.STANCE_OTHER_TOPIC if x is None
                              else levers[x], placeholder=texts.CHOOSE_ONE)
-        topic = st.text_input("Tema", key=f"stance_topic_{politician_id}")
-        stance = st.radio("Standpunkt", list(texts.STANCES), format_func=texts.STANCES.get,
+        topic = st.text_input(texts.STANCE_TOPIC, key=f"stance_topic_{politician_id}")
+        stance = st.radio(texts.STANCE_VALUE, list(texts.STANCES), format_func=texts.STANCES.get,
                           horizontal=True, index=5, key=f"stance_value_{politician_id}")
-        stated_on = st.date_input("Dato", value=dt.date.today(), **dates.OPEN_RANGE,
+        stated_on = st.date_input(texts.STANCE_DATE, value=dt.date.today(), **dates.OPEN_RANGE,
                                   format="DD.MM.YYYY", key=f"stance_date_{politician_id}")
-        source = st.text_input("Kilde", key=f"stance_source_{politician_id}",
-                               placeholder="Møte 12. mars, avisintervju, lenke …")
-        if st.form_submit_button("Lagre standpunkt"):
+        source = st.text_input(texts.STANCE_SOURCE, key=f"stance_source_{politician_id}",
+                               placeholder=texts.STANCE_SOURCE_PLACEHOLDER)
+        if st.form_submit_button(texts.STANCE_SAVE):
             try:
                 stances.record_stance(db, user, politician_id, stance, lever_id=lever,
                                       topic=topic, stated_on=stated_on, source=source)

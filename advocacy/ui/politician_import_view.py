@@ -11,18 +11,10 @@ from advocacy.politicians import politician_import
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
-HELP = (
-    "CSV (semikolon eller komma, UTF-8 eller Windows-1252) eller Excel (.xlsx). Første rad skal "
-    "ha kolonnenavn, f.eks. navn, parti, kommune, rolle, e-post, telefon. Kommune kan være "
-    "nummer eller navn; gamle nummer fra 2020–2023 (Viken, Vestfold og Telemark, Troms og "
-    "Finnmark) blir gjort om. Ingenting lagres før du bekrefter, og bare hvis alle rader er "
-    "i orden. Samme navn i samme kommune slås sammen, ikke doblet."
-)
-
 
 def render_import(db, user) -> None:
-    st.caption(HELP)
-    upload = st.file_uploader("Fil med politikere", type=["csv", "xlsx", "txt"],
+    st.caption(texts.POLITICIAN_IMPORT_HELP)
+    upload = st.file_uploader(texts.POLITICIAN_IMPORT_FILE, type=["csv", "xlsx", "txt"],
                               key="politician_import_file")
     if upload is None:
         return
@@ -31,17 +23,18 @@ def render_import(db, user) -> None:
     except AdvocacyError as exc:
         st.error(md(exc.message))
         return
-    st.markdown("**Hvilken kolonne er hva?**")
+    st.markdown(texts.POLITICIAN_IMPORT_MAPPING)
     suggested = politician_import.suggest_mapping(table_data)
     options = [None, *table_data.columns]
     mapping = {}
     cols = st.columns(3)
     for n, name in enumerate(politician_import.SYNONYMS):
-        label = texts.POLITICIAN_FIELD_LABELS[name].capitalize() + (
-            " (påkrevd)" if name in politician_import.REQUIRED else "")
+        field = texts.POLITICIAN_FIELD_LABELS[name].capitalize()
+        label = (texts.POLITICIAN_IMPORT_REQUIRED.format(field=field)
+                 if name in politician_import.REQUIRED else field)
         mapping[name] = cols[n % 3].selectbox(
             label, options, index=options.index(suggested.get(name)),
-            format_func=lambda c: "– ikke i filen –" if c is None else c,
+            format_func=lambda c: texts.POLITICIAN_IMPORT_NOT_IN_FILE if c is None else c,
             key=f"politician_import_map_{name}", placeholder=texts.CHOOSE_ONE)
     try:
         preview = politician_import.preview_import(db, table_data, mapping)
@@ -51,23 +44,23 @@ def render_import(db, user) -> None:
     summary = preview.summary()
     merged = preview.count("merge")
     a, b, c, d = st.columns(4)
-    a.metric("Nye", texts.format_number(summary["imported"]))
-    b.metric("Oppdateres", texts.format_number(summary["updated"]))
-    c.metric("Slås sammen", texts.format_number(merged))
-    d.metric("Avvist", texts.format_number(summary["rejected"]))
+    a.metric(texts.POLITICIAN_IMPORT_NEW, texts.format_number(summary["imported"]))
+    b.metric(texts.POLITICIAN_IMPORT_UPDATED, texts.format_number(summary["updated"]))
+    c.metric(texts.POLITICIAN_IMPORT_MERGED, texts.format_number(merged))
+    d.metric(texts.POLITICIAN_IMPORT_REJECTED, texts.format_number(summary["rejected"]))
     if preview.rejected:
         st.error(texts.IMPORT_REJECTED.format(n=texts.format_number(preview.rejected)))
         for problem in preview.problems:
             st.text(f"{preview.filename}: {problem}")
-    table(preview.table_rows(), {"rad": "Rad", "handling": "Handling", "navn": "Navn",
-                                 "kommune": "Kommunenr.", "merknad": "Merknad"},
+    table(preview.table_rows(), texts.POLITICIAN_IMPORT_COLUMNS,
           key="politician_import_preview")
-    if st.button("Importer", type="primary", disabled=bool(preview.rejected),
+    if st.button(texts.POLITICIAN_IMPORT_GO, type="primary", disabled=bool(preview.rejected),
                  key="politician_import_go"):
         try:
             counts = politician_import.apply_import(db, user, preview)
         except AdvocacyError as exc:
             st.error(md(exc.message))
         else:
-            st.success(f"Importert: {texts.format_number(counts['imported'])} nye, "
-                       f"{texts.format_number(counts['updated'])} oppdatert.")
+            st.success(texts.POLITICIAN_IMPORT_DONE.format(
+                imported=texts.format_number(counts['imported']),
+                updated=texts.format_number(counts['updated'])))

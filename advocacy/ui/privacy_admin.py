@@ -30,41 +30,40 @@ def _review(db, user, kind: str, chosen: int, spellings: tuple[str, ...]) -> dic
 
 
 def render(db, user) -> None:
-    st.markdown("**Lagringstid gått ut**")
+    st.markdown(texts.PRIVACY_RETENTION_TITLE)
     table(privacy.retention_list(db, user),
-          {"kind": "Type", "id": "Nr.", "name": "Navn", "place": "Kommune/lokallag",
-           "reason": "Hvorfor", "since": "Siden"},
+          texts.PRIVACY_RETENTION_COLUMNS,
           dates=["since"], labels={"kind": texts.PRIVACY_KINDS}, key="privacy_retention")
-    st.markdown("**Innsyn og sletting for én person**")
-    kind = st.radio("Hvem", list(texts.PRIVACY_KINDS), format_func=texts.PRIVACY_KINDS.get,
+    st.markdown(texts.PRIVACY_PERSON_TITLE)
+    kind = st.radio(texts.PRIVACY_WHO, list(texts.PRIVACY_KINDS), format_func=texts.PRIVACY_KINDS.get,
                     horizontal=True, key="privacy_kind")
     if kind == "politiker":
-        query = st.text_input("Søk etter navn", key="privacy_search")
+        query = st.text_input(texts.PRIVACY_SEARCH_NAME, key="privacy_search")
         people = {p["id"]: politicians.label(p)
                   for p in politicians.list_politicians(db, user, search=query, limit=100)}
     else:
         people = {u["id"]: f"{u['navn']} ({u['brukernavn']})"
                   for u in accounts.list_users(db, user)
                   if not u["brukernavn"].startswith("slettet-")}
-    chosen = st.selectbox("Person", [None, *people], key="privacy_person",
-                          format_func=lambda i: "Velg …" if i is None else f"{people[i]} – nr. {i}", placeholder=texts.CHOOSE_ONE)
+    chosen = st.selectbox(texts.PRIVACY_PERSON, [None, *people], key="privacy_person",
+                          format_func=lambda i: texts.PRIVACY_PERSON_CHOOSE if i is None
+                          else texts.PRIVACY_PERSON_LABEL.format(name=people[i], id=i),
+                          placeholder=texts.CHOOSE_ONE)
     if chosen is None:
         return
     exported = (privacy.export_politician if kind == "politiker" else privacy.export_user)(
         db, user, chosen)
     left, right, _ = st.columns([1, 1, 3])
-    left.download_button("Last ned (tekst)", data=privacy.as_text(exported), mime="text/plain",
+    left.download_button(texts.PRIVACY_DOWNLOAD_TEXT, data=privacy.as_text(exported), mime="text/plain",
                          file_name=privacy.export_filename(exported, "txt"),
                          key="privacy_export_txt", on_click="ignore")
-    right.download_button("Last ned (JSON)", data=privacy.as_json(exported),
+    right.download_button(texts.PRIVACY_DOWNLOAD_JSON, data=privacy.as_json(exported),
                           mime="application/json",
                           file_name=privacy.export_filename(exported, "json"),
                           key="privacy_export_json", on_click="ignore")
-    with st.expander("Slett personen", icon=":material/delete_forever:"):
-        st.warning("Personen fjernes overalt: navnet erstattes med «[slettet]» i møter, brev og "
-                   "uttalelser, lagrede brevkopier som nevner personen fjernes, og databasefilen "
-                   "ryddes. Last ned innsynet først hvis personen har bedt om det.")
-        also = st.text_input("Andre skrivemåter av navnet (kommaseparert, valgfritt)",
+    with st.expander(texts.PRIVACY_ERASE_TITLE, icon=":material/delete_forever:"):
+        st.warning(texts.PRIVACY_ERASE_WARNING)
+        also = st.text_input(texts.PRIVACY_OTHER_SPELLINGS,
                              key="privacy_also")
         spellings = tuple(a.strip() for a in also.split(",") if a.strip())
         try:
@@ -82,7 +81,7 @@ def render(db, user) -> None:
         elif found["surname"]:
             st.caption(texts.ERASURE_REVIEW_NONE)
         confirmed = st.checkbox(texts.PRIVACY_CONFIRM, key="privacy_confirm")
-        if st.button("Slett personen", type="primary", key="privacy_erase"):
+        if st.button(texts.PRIVACY_ERASE, type="primary", key="privacy_erase"):
             if not confirmed:
                 st.error(texts.PRIVACY_CONFIRM_NEEDED)
                 return

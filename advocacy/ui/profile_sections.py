@@ -29,12 +29,6 @@ from advocacy.ui.downloads import export_buttons
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
-PROFILE_COLUMNS = {
-    "lever": "Sak", "value": "Kommunens vedtak", "legal_normal": "Lovens normaltid",
-    "legal_max": "Lovens grense", "goal": "Vårt mål", "status_shown": "Status",
-    "decided_on": "Vedtatt", "source": "Kilde",
-}
-
 
 @st.cache_data(show_spinner=False, max_entries=128)
 def _profile(_db, kommunenummer: str, version: str) -> list[dict]:
@@ -44,7 +38,7 @@ def _profile(_db, kommunenummer: str, version: str) -> list[dict]:
 def show(db, user, kommunenummer: str, version: str) -> None:
     m = municipalities.get_municipality(db, kommunenummer)
     st.subheader(f"{md(m['visningsnavn'])} ({md(m['kommunenummer'])})")
-    st.caption(f"{md(m['fylke'])} fylke")
+    st.caption(texts.PROFILE_COUNTY.format(county=md(m['fylke'])))
     # Lazy tabs: only the open one runs on a rerun.
     tabs = st.tabs(texts.PROFILE_TABS, default=texts.PROFILE_TABS[0], key="profil_fane",
                    on_change="rerun")
@@ -53,14 +47,11 @@ def show(db, user, kommunenummer: str, version: str) -> None:
         lambda: _history(db, user, kommunenummer),
         lambda: _record_form(db, user, kommunenummer),
         lambda: table(politicians.list_politicians(db, user, kommunenummer=kommunenummer),
-                      {"name": "Navn", "party": "Parti", "role": "Rolle", "committee": "Utvalg",
-                       "term": "Periode", "email": "E-post", "phone": "Telefon"},
+                      texts.PROFILE_POLITICIAN_COLUMNS,
                       labels={"role": texts.POLITICIAN_ROLES}, key="profile_politicians"),
         lambda: _meetings_and_letters(db, user, kommunenummer),
         lambda: table(municipality_activity.chapter_activity(db, kommunenummer),
-                      {"chapter": "Lokallag", "organisation": "Organisasjon",
-                       "meetings": "Møter her", "last_meeting": "Siste møte",
-                       "documents": "Dokumenter"},
+                      texts.PROFILE_CHAPTER_COLUMNS,
                       dates=["last_meeting"], key="profile_chapters"),
         lambda: _key_dates(db, kommunenummer, m["visningsnavn"]),
     )
@@ -74,36 +65,39 @@ def _policy(db, kommunenummer: str, version: str) -> None:
     rows = _profile(db, kommunenummer, version)
     for row in rows:
         row["status_shown"] = texts.status_with_symbol(row["status"], row["status_text"])
-    table(rows, PROFILE_COLUMNS, dates=["decided_on"], key="profile_policy")
+    table(rows, texts.PROFILE_COLUMNS, dates=["decided_on"], key="profile_policy")
     over = [r["lever"] for r in rows if r["over_legal_limit"]]
     if over:
         st.error(texts.PROFILE_OVER_LIMIT.format(levers=", ".join(md(o) for o in over)))
     with st.expander(texts.STATUS_RULE_TITLE):
         st.markdown(texts.STATUS_RULE_HELP)
-    export_buttons(rows, PROFILE_COLUMNS, f"status-{kommunenummer}", key="profile_export")
+    export_buttons(rows, texts.PROFILE_COLUMNS,
+                   texts.STATUS_FILE_NAME.format(kommunenummer=kommunenummer),
+                   key="profile_export")
 
 
 def _history(db, user, kommunenummer: str) -> None:
     rows = positions.history(db, kommunenummer)
     counting = [r for r in rows if r["counts"]]  # a corrected row is no decision on the chart
     if counting:
+        decided, lever, value = (texts.HISTORY_CHART_DECIDED, texts.HISTORY_CHART_LEVER,
+                                 texts.HISTORY_CHART_VALUE)
         frame = pd.DataFrame({
-            "Vedtatt": pd.to_datetime([r["decided_on"] for r in counting], errors="coerce"),
-            "Sak": [r["lever"] for r in counting],
-            "Verdi": [r["shown_value"] for r in counting],
-        }).dropna(subset=["Vedtatt"])
+            decided: pd.to_datetime([r["decided_on"] for r in counting], errors="coerce"),
+            lever: [r["lever"] for r in counting],
+            value: [r["shown_value"] for r in counting],
+        }).dropna(subset=[decided])
         if not frame.empty:
             chart = alt.Chart(frame).mark_circle(size=90).encode(
-                x=alt.X("Vedtatt:T", title="Vedtaksdato", axis=chart_locale.year_axis()),
-                y=alt.Y("Sak:N", title=None),
-                tooltip=["Sak", "Verdi",
-                         alt.Tooltip("Vedtatt:T", format=texts.CHART_DATE_FORMAT)],
-            ).properties(height=max(120, 28 * frame["Sak"].nunique()))
+                x=alt.X(f"{decided}:T", title=texts.HISTORY_CHART_AXIS,
+                        axis=chart_locale.year_axis()),
+                y=alt.Y(f"{lever}:N", title=None),
+                tooltip=[lever, value,
+                         alt.Tooltip(f"{decided}:T", format=texts.CHART_DATE_FORMAT)],
+            ).properties(height=max(120, 28 * frame[lever].nunique()))
             chart_locale.draw(chart)
     table(corrections.struck(rows, "shown_value"),
-          {"decided_on": "Vedtatt", "lever": "Sak", "shown_value": "Verdi",
-           "correction": texts.CORRECTED_COLUMN, "source": "Kilde", "note": "Merknad",
-           "recorded_by": "Registrert av", "recorded_at": "Registrert"},
+          texts.HISTORY_COLUMNS,
           dates=["decided_on", "recorded_at"], key="profile_history")
     st.caption(texts.HISTORY_CORRECTABLE)
     corrections.position_form(db, user, kommunenummer, rows)
@@ -115,28 +109,29 @@ def _record_form(db, user, kommunenummer: str) -> None:
         return
     levers = municipalities.levers(db)
     by_id = {lv["id"]: lv for lv in levers}
-    lever_id = st.selectbox("Sak", list(by_id), format_func=lambda i: by_id[i]["name"],
+    lever_id = st.selectbox(texts.POSITION_LEVER, list(by_id), format_func=lambda i: by_id[i]["name"],
                             key="position_lever", placeholder=texts.CHOOSE_ONE)
     lever = by_id[lever_id]
     kind = lever["value_type"]
-    st.caption(f"{texts.VALUE_HINTS[kind]}. Lovens normaltid: "
-               f"{md(policy_status.display(kind, lever['legal_normal']) or '–')}; lovens grense: "
-               f"{md(policy_status.display(kind, lever['legal_max']) or '–')}; vårt mål: "
-               f"{md(policy_status.display(kind, lever['goal']) or '–')}.")
+    st.caption(texts.POSITION_VALUE_HINT.format(
+        hint=texts.VALUE_HINTS[kind],
+        legal_normal=md(policy_status.display(kind, lever['legal_normal']) or '–'),
+        legal_max=md(policy_status.display(kind, lever['legal_max']) or '–'),
+        goal=md(policy_status.display(kind, lever['goal']) or '–')))
     with st.form(f"position_form_{lever_id}", clear_on_submit=True, enter_to_submit=False):
         if kind == "boolean":
-            value = st.radio("Verdi", ["ja", "nei"], horizontal=True, key="position_value_bool")
+            value = st.radio(texts.POSITION_VALUE, texts.POSITION_YES_NO, horizontal=True, key="position_value_bool")
         elif kind == "date":
-            value = st.date_input("Verdi (dato)", value=None, **dates.OPEN_RANGE, format="DD.MM.YYYY",
+            value = st.date_input(texts.POSITION_VALUE_DATE, value=None, **dates.OPEN_RANGE, format="DD.MM.YYYY",
                                   key="position_value_date")
         else:
-            value = st.text_input("Verdi", key="position_value",
+            value = st.text_input(texts.POSITION_VALUE, key="position_value",
                                   placeholder=texts.VALUE_HINTS[kind])
-        decided = st.date_input("Vedtaksdato", value=None, **dates.OPEN_RANGE,
+        decided = st.date_input(texts.POSITION_DECIDED_ON, value=None, **dates.OPEN_RANGE,
                                 format="DD.MM.YYYY", key="position_date")
-        source = st.text_input("Kilde (lenke eller saksnummer)", key="position_source")
-        note = st.text_input("Merknad (valgfri)", key="position_note")
-        submitted = st.form_submit_button("Registrer vedtak", type="primary")
+        source = st.text_input(texts.POSITION_SOURCE, key="position_source")
+        note = st.text_input(texts.POSITION_NOTE, key="position_note")
+        submitted = st.form_submit_button(texts.POSITION_SUBMIT, type="primary")
     if submitted:
         try:
             positions.record_position(
@@ -159,15 +154,12 @@ def _meetings_and_letters(db, user, kommunenummer: str) -> None:
         st.caption(texts.PROFILE_MEETINGS_HIDDEN)
     else:
         table(municipality_activity.municipality_meetings(db, user, kommunenummer),
-              {"held_on": "Dato", "kind": "Type", "chapter": "Lokallag",
-               "politicians": "Politikere", "summary": "Referat", "asks": "Vi ba om",
-               "promises": "Lovet", "followup_due": "Oppfølging innen"},
+              texts.PROFILE_MEETING_COLUMNS,
               dates=["held_on", "followup_due"], labels={"kind": texts.MEETING_KINDS},
               key="profile_meetings")
     st.markdown(f"**{texts.PROFILE_LETTERS}**")
     table(municipality_activity.municipality_documents(db, user, kommunenummer),
-          {"kind": "Type", "title": "Tittel", "status": "Status", "newspaper": "Avis",
-           "sent_on": "Sendt", "published_on": "Publisert", "link": "Lenke"},
+          texts.PROFILE_DOCUMENT_COLUMNS,
           dates=["sent_on", "published_on"],
           labels={"kind": texts.DOCUMENT_KINDS, "status": texts.DOCUMENT_STATUSES},
           key="profile_documents")
@@ -176,11 +168,10 @@ def _meetings_and_letters(db, user, kommunenummer: str) -> None:
 def _key_dates(db, kommunenummer: str, name: str) -> None:
     dates = key_dates.key_dates(db, kommunenummer)
     table(key_dates.as_rows(dates),
-          {"date": "Dato", "title": "Hva", "description": "Hvorfor det betyr noe",
-           "source": "Kilde", "note": "Merknad"}, dates=["date"], key="profile_key_dates")
+          texts.KEY_DATE_COLUMNS, dates=["date"], key="profile_key_dates")
     st.download_button(
-        texts.KEY_DATES_ICS, key_dates.to_calendar(dates, f"Påvirk – {name}"),
-        file_name=f"viktige-datoer-{kommunenummer}.ics", mime="text/calendar",
+        texts.KEY_DATES_ICS, key_dates.to_calendar(dates, texts.KEY_DATES_CALENDAR_NAME.format(name=name)),
+        file_name=texts.KEY_DATES_FILE_NAME.format(kommunenummer=kommunenummer), mime="text/calendar",
         icon=":material/calendar_month:", key="key_dates_ics", on_click="ignore",
     )
 
@@ -207,10 +198,9 @@ def import_positions(db, user) -> None:
             st.error(texts.IMPORT_HAS_PROBLEMS.format(n=len(preview.problems)))
             table([{"row": p.row, "column": p.column, "message": p.message}
                    for p in preview.problems],
-                  {"row": "Rad", "column": "Kolonne", "message": "Feil"}, key="import_problems")
+                  texts.IMPORT_PROBLEM_COLUMNS, key="import_problems")
             return
-        table(preview.rows, {"row": "Rad", "kommunenummer": "Kommunenr.", "lever_id": "Sak",
-                             "value": "Verdi", "decided_on": "Vedtatt", "source": "Kilde"},
+        table(preview.rows, texts.IMPORT_POSITION_COLUMNS,
               dates=["decided_on"], key="import_preview")
         if preview.rows and st.button(texts.IMPORT_SAVE.format(n=len(preview.rows)),
                                       type="primary", key="import_save"):

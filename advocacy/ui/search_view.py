@@ -18,7 +18,7 @@ def render_search(db, user, key: str) -> None:
     if not hits:
         st.info(texts.SEARCH_NO_HITS.format(query=md(query)))
         return
-    st.caption(f"{len(hits)} treff")
+    st.caption(texts.SEARCH_HITS.format(n=len(hits)))
     for hit in hits:
         st.page_link(f"advocacy/ui/pages/{hit['page']}.py",
                      label=f"{texts.SEARCH_KINDS[hit['kind']]}: {md(hit['title'])}",

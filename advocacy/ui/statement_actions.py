@@ -31,14 +31,14 @@ def _withdraw(db, user, statement_id: int) -> confirm.Done:
 
 def adopt_form(db, user, item: dict) -> None:
     with st.form("stmt_adopt", enter_to_submit=False):
-        st.markdown("**Registrer vedtak**")
-        body = st.text_input("Vedtatt av", item["adopted_by"] or "",
-                             placeholder="LO i Oslos styremøte", key="stmt_adopt_body")
-        date = st.date_input("Vedtaksdato", statements.default_adoption_date(item),
+        st.markdown(texts.STATEMENT_ADOPT_TITLE)
+        body = st.text_input(texts.STATEMENT_ADOPTED_BY, item["adopted_by"] or "",
+                             placeholder=texts.STATEMENT_ADOPTED_BY_PLACEHOLDER, key="stmt_adopt_body")
+        date = st.date_input(texts.STATEMENT_ADOPTED_ON, statements.default_adoption_date(item),
                              **dates.OPEN_RANGE, format="DD.MM.YYYY", key="stmt_adopt_date")
         problem = st.empty()  # a refused date or missing field, right under the date
-        place = st.text_input("Sted", item["place"] or "", key="stmt_adopt_place")
-        if not st.form_submit_button("Registrer vedtak", type="primary"):
+        place = st.text_input(texts.STATEMENT_ADOPTED_PLACE, item["place"] or "", key="stmt_adopt_place")
+        if not st.form_submit_button(texts.STATEMENT_ADOPT, type="primary"):
             return
     try:
         statements.check_adoption(db, user, item["id"], body, date, place)
@@ -47,7 +47,7 @@ def adopt_form(db, user, item: dict) -> None:
         return
     confirm.ask(texts.STATEMENT_ADOPT_CONFIRM.format(body=body.strip(),
                                                      date=texts.format_date(date)),
-                "stmt_adopt_confirm", confirm_label="Vedta",
+                "stmt_adopt_confirm", confirm_label=texts.STATEMENT_ADOPT_CONFIRM_LABEL,
                 action=functools.partial(_adopt, db, user, item["id"], body, date, place))
 
 
@@ -65,28 +65,28 @@ def confirm_send(db, user, item: dict, chosen: list, date: dt.date, problem) -> 
         return
     names = ", ".join(r["name"] for r in resolved)
     confirm.ask(texts.STATEMENT_SEND_CONFIRM.format(date=texts.format_date(date), names=names),
-                "stmt_send_confirm", confirm_label="Registrer utsending",
+                "stmt_send_confirm", confirm_label=texts.STATEMENT_SEND,
                 action=functools.partial(_send, db, user, item["id"], chosen, date))
 
 
 def _send(db, user, statement_id, chosen, date) -> str:
     statement_sending.send(db, user, statement_id, chosen, date)
-    return "Utsendingen er registrert."
+    return texts.STATEMENT_SENT_OK
 
 
 def response_form(db, user, item: dict) -> None:
     with st.form("stmt_response", enter_to_submit=False):
-        st.markdown("**Registrer svar**")
+        st.markdown(texts.STATEMENT_RESPONSE_TITLE)
         recipients = {r["id"]: r["name"] for r in item["recipients"]}
-        recipient = st.selectbox("Svar på utsending til", [None, *recipients],
+        recipient = st.selectbox(texts.STATEMENT_RESPONSE_TO, [None, *recipients],
                                  format_func=lambda r: recipients.get(r, "—"),
                                  key="stmt_response_recipient", placeholder=texts.CHOOSE_ONE)
-        responder = st.text_input("Hvem svarte", key="stmt_response_who")
-        when = st.date_input("Dato", dt.date.today(), **dates.OPEN_RANGE, format="DD.MM.YYYY",
+        responder = st.text_input(texts.STATEMENT_RESPONSE_WHO, key="stmt_response_who")
+        when = st.date_input(texts.STATEMENT_RESPONSE_DATE, dt.date.today(), **dates.OPEN_RANGE, format="DD.MM.YYYY",
                              key="stmt_response_date")
         problem = st.empty()
-        summary = st.text_area("Sammendrag av svaret", key="stmt_response_summary")
-        if not st.form_submit_button("Registrer svar"):
+        summary = st.text_area(texts.STATEMENT_RESPONSE_SUMMARY, key="stmt_response_summary")
+        if not st.form_submit_button(texts.STATEMENT_RESPONSE_SUBMIT):
             return
     try:
         statement_sending.check_response(db, user, item["id"], responder, when, summary,
@@ -96,7 +96,7 @@ def response_form(db, user, item: dict) -> None:
         return
     confirm.ask(texts.STATEMENT_RESPONSE_CONFIRM.format(responder=responder.strip(),
                                                         date=texts.format_date(when)),
-                "stmt_response_confirm", confirm_label="Registrer svar",
+                "stmt_response_confirm", confirm_label=texts.STATEMENT_RESPONSE_SUBMIT,
                 action=functools.partial(_respond, db, user, item["id"], responder, when,
                                          summary, recipient))
 
@@ -104,5 +104,5 @@ def response_form(db, user, item: dict) -> None:
 def _respond(db, user, statement_id, responder, when, summary, recipient) -> confirm.Done:
     rid = statement_sending.record_response(db, user, statement_id, responder, when, summary,
                                             recipient)
-    return confirm.Done("Svaret er registrert.", undo=functools.partial(
+    return confirm.Done(texts.STATEMENT_RESPONSE_OK, undo=functools.partial(
         statement_sending.remove_response, db, user, rid))

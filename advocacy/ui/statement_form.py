@@ -54,38 +54,37 @@ def statement_form(db, user, key: str, current: dict | None = None) -> dict | No
         "title": st.text_input(label["title"], key=k("title"), **w),
         "adopted_by": st.text_input(
             label["adopted_by"], key=k("adopted_by"), **w,
-            help="Slik det skal stå i opphavslinjen, f.eks. «LO i Oslos styremøte» eller "
-                 "«Årsmøtet i IOGT Drammen».",
+            help=texts.STATEMENT_ADOPTED_BY_HELP,
         ),
         "meeting_date": st.date_input(label["meeting_date"], key=k("meeting_date"),
                                       **dates.OPEN_RANGE,
                                       format="DD.MM.YYYY", **w),
         "place": st.text_input(label["place"], key=k("place"), **w),
         "position": counted("position", st.text_area(
-            label["position"], key=k("position"), help="Standpunktet i første setning.", **w)),
+            label["position"], key=k("position"), help=texts.STATEMENT_POSITION_HELP, **w)),
         "grounds": counted("grounds", st.text_area(
             label["grounds"], height=180, key=k("grounds"),
-            help="2–4 avsnitt. Tom linje gir nytt avsnitt.", **w)),
+            help=texts.STATEMENT_GROUNDS_HELP, **w)),
         "demands_to": st.text_input(label["demands_to"], key=k("demands_to"),
                                     placeholder=texts.STATEMENT_DEFAULT_DEMANDS_TO, **w),
-        "demands": st.text_area(label["demands"], key=k("demands"), help="Ett krav per linje.",
+        "demands": st.text_area(label["demands"], key=k("demands"), help=texts.STATEMENT_DEMANDS_HELP,
                                 **w),
         "reservations": counted("reservations", st.text_area(
             label["reservations"], key=k("reservations"), **w)),
         "contact": st.text_input(label["contact"], key=k("contact"), **w),
     }
-    chosen_levers = st.multiselect("Saker", list(levers), format_func=levers.get,
+    chosen_levers = st.multiselect(texts.STATEMENT_LEVERS, list(levers), format_func=levers.get,
                                    key=k("levers"), **w, placeholder=texts.CHOOSE_MANY, select_all=False)
-    chosen_knrs = st.multiselect("Kommuner", list(knrs), format_func=knrs.get,
+    chosen_knrs = st.multiselect(texts.STATEMENT_MUNICIPALITIES, list(knrs), format_func=knrs.get,
                                  key=k("municipalities"), **w, placeholder=texts.CHOOSE_MANY, select_all=False)
     chapter = None
     if user.is_leader and not current:
         chapters = accounts.chapter_names(db)
         if state[k("chapter")] not in chapters:
             state[k("chapter")] = None
-        chapter = st.selectbox("Lokallag", [None, *chapters], key=k("chapter"), **w,
-                               format_func=lambda c: chapters.get(c, "Hele organisasjonen"), placeholder=texts.CHOOSE_ONE)
-    if not st.button("Lagre utkast", type="primary", key=f"{prefix}_save"):
+        chapter = st.selectbox(texts.STATEMENT_CHAPTER, [None, *chapters], key=k("chapter"), **w,
+                               format_func=lambda c: chapters.get(c, texts.STATEMENT_WHOLE_ORGANISATION), placeholder=texts.CHOOSE_ONE)
+    if not st.button(texts.STATEMENT_SAVE_DRAFT, type="primary", key=f"{prefix}_save"):
         return None
     return {"fields": values, "lever_ids": chosen_levers, "kommunenummer": chosen_knrs,
             "chapter_id": chapter, "saved": kept.saved}

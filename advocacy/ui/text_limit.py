@@ -10,7 +10,9 @@ JavaScript (numbers only, no user data in the HTML).
 from __future__ import annotations
 
 import html
+import json
 import re
+import string
 
 import streamlit as st
 
@@ -31,14 +33,31 @@ _SCRIPT = """
     var box = m && document.getElementById("pavirk-limit-" + m[1]);
     if (!box) return;
     var n = Array.from(area.value.trim()).length, limit = Number(box.dataset.limit);
-    var text = fmt.format(n) + " av " + fmt.format(limit) + " tegn";
-    if (n > limit) { text += " – " + fmt.format(n - limit) + " for mye"; box.dataset.over = "1"; }
+    var text = __COUNT__;
+    if (n > limit) { text += __OVER__; box.dataset.over = "1"; }
     else { box.dataset.over = "0"; }
     box.textContent = text;
   }, true);
 })();
 </script>
 """
+
+
+def js_text(template: str, **expressions: str) -> str:
+    """A texts format string as a JavaScript expression: its words as string literals, each
+    `{name}` as the expression given for it (so the browser says what the server says)."""
+    parts = []
+    for literal, name, _, _ in string.Formatter().parse(template):
+        if literal:
+            parts.append(json.dumps(literal, ensure_ascii=False))
+        if name:
+            parts.append(expressions[name])
+    return " + ".join(parts)
+
+
+_SCRIPT = _SCRIPT.replace("__COUNT__", js_text(
+    texts.LIMIT_COUNT, n="fmt.format(n)", limit="fmt.format(limit)")).replace(
+    "__OVER__", js_text(texts.LIMIT_OVER, over="fmt.format(n - limit)"))
 _STYLE = """<style>
 .pavirk-limit { font-size: 0.85rem; color: #555; margin-top: -0.6rem; }
 .pavirk-limit[data-over="1"] { color: #b00020; font-weight: 600; }
