@@ -12,7 +12,7 @@ import functools
 import sqlite_utils
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.accounts.accounts import User
 from advocacy.errors import AdvocacyError
 from advocacy.letters import document_records
@@ -41,17 +41,17 @@ def editor(db: sqlite_utils.Database, user: User, document_id: int) -> None:
     st.caption(f"{texts.DOCUMENT_KINDS[record['kind']]} · {status} · "
                f"{md(record['author'] or '')}" + (f" · {md(record['newspaper'])}"
                                                if record["newspaper"] else ""))
-    editable = record["status"] in reader_letters.EDITABLE and reader_letters.can_change(
-        user, record)
+    editable = record["status"] in reader_letters.EDITABLE and permissions.allowed(
+        user, "document.edit", record)
     if editable:
         edit_area(db, user, record, papers)  # with Lagre, the moves and the downloads
     else:
         values = frozen_view(record)
         moves(db, user, record, values, editable)
     if "sendt" in reader_letters.allowed_moves(user, record) or (
-            record["status"] == "sendt" and reader_letters.can_change(user, record)):
+            record["status"] == "sendt" and permissions.allowed(user, "document.edit", record)):
         send_form(db, user, record, papers)
-    if record["status"] in ("sendt", "ingen_svar") and reader_letters.can_change(user, record):
+    if record["status"] in ("sendt", "ingen_svar") and permissions.allowed(user, "document.edit", record):
         answer_form(db, user, record)
     if not editable:
         downloads(db, user, record, values)

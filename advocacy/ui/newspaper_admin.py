@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite_utils
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.accounts.accounts import User
 from advocacy.errors import AdvocacyError
 from advocacy.policy import municipalities
@@ -24,7 +24,7 @@ def tab(db: sqlite_utils.Database, user: User) -> None:
            "max_chars_innlegg": "Maks tegn innlegg", "max_chars_kronikk": "Maks tegn kronikk",
            "language_form": "Målform", "exclusive_days": "Dager eksklusivt", "notes": "Notat"},
           key="newspapers_table")
-    if user.is_leader:
+    if permissions.allowed(user, "newspaper.manage"):
         edit(db, user, {p["id"]: p for p in papers})
 
 

@@ -32,8 +32,9 @@ import sqlite_utils
 from advocacy import texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
-from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.errors import ValidationError
 from advocacy.letters import document_context, document_records
+from advocacy.permissions import allowed, ensure_permission
 from advocacy.writing import char_count, newspapers, similarity
 from advocacy.writing.similarity import letter_text
 
@@ -236,16 +237,12 @@ def similar_sent(db: sqlite_utils.Database, document_id: int | None, text: str):
 
 # --- Moves -----------------------------------------------------------------------------------
 
-def can_change(user: User, record: Mapping[str, Any]) -> bool:
-    return record["author_id"] == user.id or user.can_edit_chapter(record["chapter_id"])
-
-
 def allowed_moves(user: User, record: Mapping[str, Any]) -> list[str]:
     """The statuses this user may move the letter to now (sending and answers included)."""
-    if not can_change(user, record):
+    if not allowed(user, "document.edit", record):
         return []
     return [to for to in TRANSITIONS.get(record["status"], ())
-            if to != "godkjent" or user.is_leader]
+            if to != "godkjent" or allowed(user, "letter.approve")]
 
 
 def move(db: sqlite_utils.Database, user: User, document_id: int, to_status: str,
@@ -267,14 +264,13 @@ def move(db: sqlite_utils.Database, user: User, document_id: int, to_status: str
 def _check_move(user: User, record: Mapping[str, Any], to_status: str) -> None:
     if to_status not in TRANSITIONS:
         raise ValidationError(texts.DOCUMENT_STATUS_UNKNOWN.format(status=to_status))
-    if not can_change(user, record):
-        raise PermissionDenied(texts.NOT_ALLOWED)
+    ensure_permission(user, "document.edit", record)
     if to_status not in TRANSITIONS[record["status"]]:
         raise ValidationError(texts.LETTER_MOVE_NOT_ALLOWED.format(
             old=texts.DOCUMENT_STATUSES[record["status"]],
             new=texts.DOCUMENT_STATUSES[to_status]))
-    if to_status == "godkjent" and not user.is_leader:
-        raise PermissionDenied(texts.LETTER_APPROVE_LEADERS)
+    if to_status == "godkjent":
+        ensure_permission(user, "letter.approve")
 
 
 def _check_still(db, document_id: int, status: str) -> None:

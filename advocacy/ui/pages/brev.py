@@ -5,7 +5,7 @@ import datetime as dt
 
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.accounts import accounts
 from advocacy.documents import letter_filename
 from advocacy.errors import AdvocacyError
@@ -159,7 +159,7 @@ def document_list() -> None:
                       texts.ALL_KINDS_LABEL),
                Choice("status", "Status", texts.DOCUMENT_STATUSES, texts.ALL_STATUSES),
                Choice("kommune", "Kommune", municipalities.names(db), texts.ALL_MUNICIPALITIES)]
-    if user.is_leader:
+    if permissions.allowed(user, "chapter.all"):
         choices.append(Choice("lokallag", "Lokallag", accounts.chapter_names(db),
                               texts.ALL_CHAPTERS))
     choices.append(Choice("forfatter", "Forfatter", document_list_query.authors(db, user),
@@ -237,7 +237,7 @@ TABS = ["Nytt dokument", "Innlegg", "Masseutsending", "Dokumenter", "Argumentban
 # Lazy tabs (on_change="rerun"): only the open tab runs, so a click in one does not recompute
 # the five others against a national archive.
 new_tab, letters_tab, batch_tab, list_tab, arguments_tab, papers_tab = st.tabs(
-    TABS, default="Innlegg" if user.role == "skrivegruppe" or "innlegg" in st.query_params
+    TABS, default="Innlegg" if not permissions.allowed(user, "document.make", "annet") or "innlegg" in st.query_params
     else TABS[0], key="brev_fane",
     on_change="rerun",
 )

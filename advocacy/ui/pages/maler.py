@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.documents import BUNDLED, TemplateError, to_html
 from advocacy.errors import AdvocacyError
 from advocacy.letters import template_library
@@ -44,7 +44,7 @@ table(
     key="uploaded_templates",
 )
 edit_forms.template_edit(db, user, uploaded)
-if user.is_leader:
+if permissions.allowed(user, "template.manage"):
     trash_view.choose_and_delete(db, user, "templates", {t["id"]: t["name"] for t in uploaded},
                                  "slett_mal", texts.TRASH_CHOOSE_TEMPLATE)
 
@@ -96,7 +96,7 @@ def upload_form() -> None:
             st.success(f"Malen «{md(name.strip())}» er lagret og kan brukes under Brev og innlegg.")
 
 
-if user.is_leader:
+if permissions.allowed(user, "template.manage"):
     upload_form()
 else:
     st.caption("Bare ledelsen kan laste opp nye maler.")
