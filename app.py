@@ -10,9 +10,8 @@ import os
 
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.accounts import accounts
-from advocacy.accounts.accounts import PAGES_BY_ROLE
 from advocacy.db import default_path
 from advocacy.demo import demo
 from advocacy.errors import AdvocacyError
@@ -23,7 +22,7 @@ from advocacy.ui.widgets import demo_marker
 
 st.set_page_config(page_title=texts.APP_NAME, page_icon="📣", layout="wide")
 
-ALL_PAGES = list(dict.fromkeys(key for keys in PAGES_BY_ROLE.values() for key in keys))
+ALL_PAGES = list(permissions.PAGES)
 PAGE_ICONS = {
     "oversikt": ":material/dashboard:",
     "kommuner": ":material/map:",
@@ -109,7 +108,7 @@ def main() -> None:
             sidebar(user, demo.is_enabled(db))
             demo_warning.show(db, user)
             confirm.show_notice()
-            own = PAGES_BY_ROLE[user.role]
+            own = permissions.pages(user)
             st.navigation([page(key) for key in own]
                           + [not_for_role(key) for key in ALL_PAGES if key not in own]).run()
         session_cookie.finished()  # not reached when the run was cut short or rerun

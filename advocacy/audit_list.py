@@ -10,7 +10,7 @@ from dataclasses import replace
 import sqlite_utils
 
 from advocacy import texts
-from advocacy.accounts.accounts import User, require_leader
+from advocacy.accounts.accounts import User
 from advocacy.listing import (
     FOLD,
     ListQuery,
@@ -22,6 +22,7 @@ from advocacy.listing import (
     like_pattern,
     register,
 )
+from advocacy.permissions import ensure_permission
 
 SPEC = ListSpec(
     select="""a.id, a.at, a.user_id, coalesce(u.full_name, a.username) as who, a.action,
@@ -38,7 +39,7 @@ SPEC = ListSpec(
 
 def find(db: sqlite_utils.Database, acting: User, query: ListQuery) -> Page:
     """One page of the log, newest first."""
-    require_leader(acting)
+    ensure_permission(acting, "audit.read")
     words = fold(query.text).split()
     if words:
         register(db)
@@ -56,7 +57,7 @@ def find(db: sqlite_utils.Database, acting: User, query: ListQuery) -> Page:
 def people(db: sqlite_utils.Database, acting: User) -> dict[int, str]:
     """Everyone who can have changed something (the filter's choices; asking the log which
     users are in it would read all of it on every rerun)."""
-    require_leader(acting)
+    ensure_permission(acting, "audit.read")
     return {r["id"]: r["full_name"] for r in db.query(
         "select id, full_name from users order by full_name, id")}
 

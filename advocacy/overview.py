@@ -10,6 +10,7 @@ import sqlite_utils
 from advocacy import texts
 from advocacy.accounts.accounts import User
 from advocacy.meetings import followups
+from advocacy.permissions import allowed
 from advocacy.policy.current_positions import VALID, latest_id
 from advocacy.privacy.erasure_marks import last_erasure
 
@@ -37,7 +38,7 @@ def key_figures(db: sqlite_utils.Database, user: User, today: dt.date | None = N
         ),
         "overdue_followups": None,
     }
-    if user.role in ("leder", "lokallag"):
+    if allowed(user, "meeting.read"):
         figures["overdue_followups"] = followups.count_overdue(db, user, today)
     return figures
 

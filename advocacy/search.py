@@ -1,7 +1,7 @@
 """Full-text search over meetings, politicians and documents (SQLite FTS5, see m010).
 
-Each hit says what it is, a title, a snippet and where it lives (page and query parameter), so
-the page can link straight to the record. What a user may read decides what they find: meetings
+Each hit says what it is (kind and id; a document also the meeting it belongs to), a title and
+a snippet; which page opens it is the search box's business (ui/search_view.py). What a user may read decides what they find: meetings
 only in the user's scope, documents as on the letters page, politicians for everyone.
 """
 
@@ -13,7 +13,7 @@ import sqlite_utils
 
 from advocacy import texts
 from advocacy.accounts.accounts import User
-from advocacy.meetings.meetings import read_scope
+from advocacy.permissions import allowed, read_scope
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 MAX_TERMS = 8
@@ -52,8 +52,8 @@ def search(db: sqlite_utils.Database, user: User, text: str, limit: int = 30) ->
     if query is None:
         return []
     hits: list[dict] = []
-    if user.role in ("leder", "lokallag"):
-        where, params = read_scope(user)
+    if allowed(user, "meeting.read"):
+        where, params = read_scope(user, "meeting.read")
         for row in db.query(
             f"""select mt.id, mt.held_on, m.navn as kommune, c.name as chapter,
                        {_snippet('meetings')} as snippet
@@ -65,7 +65,7 @@ def search(db: sqlite_utils.Database, user: User, text: str, limit: int = 30) ->
             {**params, "q": query, "limit": limit},
         ):
             hits.append({
-                "kind": "meeting", "id": row["id"], "page": "moter", "param": "mote",
+                "kind": "meeting", "id": row["id"],
                 "title": f"{texts.format_date(row['held_on'])}: {row['kommune']} "
                          f"({row['chapter']})",
                 "snippet": row["snippet"],
@@ -78,12 +78,10 @@ def search(db: sqlite_utils.Database, user: User, text: str, limit: int = 30) ->
             limit :limit""",  # noqa: S608
         {"q": query, "limit": limit},
     ):
-        hits.append({"kind": "politician", "id": row["id"], "page": "politikere",
-                     "param": "politiker", "title": f"{row['name']} ({row['kommune']})",
+        hits.append({"kind": "politician", "id": row["id"],
+                     "title": f"{row['name']} ({row['kommune']})",
                      "snippet": row["snippet"]})
-    from advocacy.letters.document_records import read_scope as document_scope
-
-    doc_where, doc_params = document_scope(user)
+    doc_where, doc_params = read_scope(user, "document.read")
     for row in db.query(
         f"""select d.id, d.kind, d.title, d.meeting_id, {_snippet('documents')} as snippet
             from documents_fts join documents d on d.rowid = documents_fts.rowid
@@ -91,12 +89,8 @@ def search(db: sqlite_utils.Database, user: User, text: str, limit: int = 30) ->
             order by {_order(db, "documents", query)} limit :limit""",  # noqa: S608 - only fixed fragments are joined
         {**doc_params, "q": query, "limit": limit},
     ):
-        # A follow-up letter is opened from its meeting; other documents on the letters page.
-        on_meeting = row["meeting_id"] is not None and user.role in ("leder", "lokallag")
         hits.append({
-            "kind": "document", "id": row["meeting_id"] if on_meeting else row["id"],
-            "page": "moter" if on_meeting else "brev", "param": "mote" if on_meeting
-            else "dokument",
+            "kind": "document", "id": row["id"], "meeting_id": row["meeting_id"],
             "title": f"{texts.DOCUMENT_KINDS.get(row['kind'], row['kind'])}: {row['title']}",
             "snippet": row["snippet"],
         })

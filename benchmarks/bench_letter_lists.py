@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from advocacy import permissions  # noqa: E402
 from advocacy.accounts import accounts  # noqa: E402
 from advocacy.db import connect  # noqa: E402
 from advocacy.listing import ListQuery  # noqa: E402
@@ -88,7 +89,7 @@ def main() -> None:
     try:
         for role, uid in USERS.items():
             user = accounts.get_user(db, uid)
-            for everyone in ((True, False) if user.is_leader else (False,)):
+            for everyone in ((True, False) if permissions.allowed(user, "letter.approve") else (False,)):
                 for name, query in letter_queries(db).items():
                     times = timed(lambda q=query, e=everyone, u=user: reader_letter_list.find(
                         db, u, q, everyone=e), args.rounds)

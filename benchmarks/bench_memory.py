@@ -22,8 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from advocacy import texts  # noqa: E402
-from advocacy.accounts.accounts import PAGES_BY_ROLE  # noqa: E402
+from advocacy import permissions, texts  # noqa: E402
+from advocacy.accounts.user import User  # noqa: E402
 
 PASSWORD = "benchmark-passord"  # make_dataset's users
 # bruker001 leads; make_dataset gives i % 3 == 0 the writing group, the rest a chapter.
@@ -76,7 +76,7 @@ async def _session(browser, url: str, user: int, pages: int) -> int:
     await page.get_by_role("button", name="Logg inn").click()
     await page.get_by_text("Innlogget som").wait_for()
     opened = 1
-    for key in [k for k in TOUR if k in PAGES_BY_ROLE[ROLES[user]]][:pages]:
+    for key in [k for k in TOUR if k in permissions.pages(User(0, ROLES[user], ROLES[user], ROLES[user]))][:pages]:
         title = texts.PAGE_TITLES[key]
         await page.get_by_role("link", name=title).click()
         await page.get_by_role("heading", name=title).first.wait_for()

@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from advocacy.accounts.accounts import PAGES_BY_ROLE  # noqa: E402
+from advocacy import permissions  # noqa: E402
+from advocacy.accounts.user import User  # noqa: E402
 
 # One user per role in make_dataset's numbering (bruker001 leads; i % 3 picks the role).
 USERS = {"leder": 1, "lokallag": 2, "skrivegruppe": 4}
@@ -43,7 +44,7 @@ def cases(roles: list[str]) -> list[tuple[str, str, str, dict, dict]]:
     """(name, role, page key, query params, widget state) for every page each role reaches."""
     out = []
     for role in roles:
-        for key in PAGES_BY_ROLE[role]:
+        for key in permissions.pages(User(0, role, role, role)):
             out.append((f"{role}/{key}", role, key, {}, {}))
             if key == "kommuner":
                 out.append((f"{role}/kommuner?kommune={PROFILE}", role, key,

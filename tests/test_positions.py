@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from advocacy import permissions
 from advocacy.errors import PermissionDenied, ValidationError
 from advocacy.io import imports
 from advocacy.policy import municipalities, positions
@@ -73,8 +74,9 @@ def test_chapter_member_records_only_own_municipality(demo_db, chapter_member, w
     with pytest.raises(PermissionDenied):
         positions.record_position(demo_db, writer, "3301", "bevillingstak", "ja",
                                   "2025-01-01", "Sak", today=TODAY)
-    assert positions.can_record(demo_db, chapter_member, "3301")
-    assert not positions.can_record(demo_db, writer, "3301")
+    drammen = positions.municipality(demo_db, "3301")
+    assert permissions.allowed(chapter_member, "position.record", drammen)
+    assert not permissions.allowed(writer, "position.record", drammen)
 
 
 CSV = (

@@ -5,6 +5,7 @@ import datetime as dt
 from advocacy import search
 from advocacy.meetings.meetings import MeetingInput, create_meeting
 from advocacy.politicians import politicians
+from advocacy.ui.search_view import link
 
 
 def test_search_finds_meetings_politicians_and_documents(demo_db, chapter_member, leader,
@@ -16,7 +17,7 @@ def test_search_finds_meetings_politicians_and_documents(demo_db, chapter_member
     pid = politicians.create_politician(demo_db, leader, {
         "name": "Vigdis Vinmonopolsen", "kommune": "0301", "notes": "Er opptatt av ungdom."})
     hits = search.search(demo_db, chapter_member, "vinmonopol")
-    assert {(h["kind"], h["id"], h["page"], h["param"]) for h in hits} >= {
+    assert {(h["kind"], h["id"], *link(chapter_member, h)[:2]) for h in hits} >= {
         ("meeting", mid, "moter", "mote"), ("politician", pid, "politikere", "politiker")}
     assert "vinmonopolets" in next(h for h in hits if h["kind"] == "meeting")["snippet"]
     # updates reach the index (triggers), and every word must match
@@ -29,7 +30,7 @@ def test_search_finds_meetings_politicians_and_documents(demo_db, chapter_member
 
 def test_documents_are_found_and_scoped(demo_db, writer, chapter_member):
     hits = search.search(demo_db, writer, "helsepolitikk")
-    assert [(h["kind"], h["page"], h["param"]) for h in hits] == [
+    assert [(h["kind"], *link(writer, h)[:2]) for h in hits] == [
         ("document", "brev", "dokument")]
     assert search.search(demo_db, chapter_member, "helsepolitikk") == []  # the writer's draft
 

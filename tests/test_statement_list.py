@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from advocacy import permissions
 from advocacy.db import write
 from advocacy.listing import ListQuery
 from advocacy.statements import statement_archive, statement_list, statements
@@ -46,7 +47,8 @@ def test_each_user_reads_what_the_archive_lets_them(many, leader, chapter_member
         expected = statement_archive.search_statements(many, user, limit=10_000)
         found = _all(many, user)
         assert [r["id"] for r in found] == [r["id"] for r in expected]  # newest first, too
-        assert all(statements.can_read(user, r | {"chapter_id": _chapter(many, r["id"])})
+        assert all(permissions.allowed(user, "statement.read",
+                                   r | {"chapter_id": _chapter(many, r["id"])})
                    for r in found)
     assert len(_all(many, writer)) < len(_all(many, chapter_member)) < len(_all(many, leader))
 

@@ -1,4 +1,4 @@
-"""Users, chapters, roles and passwords, and who may see and change what.
+"""Users, chapters, roles and passwords (who may do what is `advocacy.permissions`).
 
 Passwords are hashed with argon2id (argon2-cffi's defaults). A failed login takes the same path
 for an unknown user as for a wrong password (a dummy hash is verified), so neither the answer nor
@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
-from dataclasses import dataclass
 
 import sqlite_utils
 from argon2 import PasswordHasher
@@ -25,28 +24,13 @@ from advocacy.accounts.login_limits import (  # noqa: F401 - part of this module
     LoginLocked,
     _lock_seconds,
 )
+from advocacy.accounts.user import CHAPTER_ROLES, ROLES, User  # noqa: F401 - part of this module's interface
 from advocacy.db import write
-from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.errors import ValidationError
+from advocacy.permissions import ensure_permission
 
-ROLES = ("leder", "lokallag", "skrivegruppe")
 MIN_PASSWORD_LENGTH = 8
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
-
-# Pages each role reaches, in menu order. The pages hide what the domain layer refuses anyway.
-PAGES_BY_ROLE = {
-    "leder": (
-        "oversikt", "kommuner", "politikere", "moter", "brev", "uttalelser", "kalender", "maler",
-        "administrasjon", "personvern",
-    ),
-    "lokallag": (
-        "oversikt", "kommuner", "politikere", "moter", "brev", "uttalelser", "kalender", "maler",
-        "personvern",
-    ),
-    "skrivegruppe": (
-        "oversikt", "kommuner", "politikere", "brev", "uttalelser", "kalender", "maler",
-        "personvern",
-    ),
-}
 
 class _BoundedHasher:
     """argon2id with its default cost (64 MiB and three passes per hash), at most HASH_SLOTS
@@ -75,28 +59,6 @@ _hasher = _BoundedHasher(HASH_SLOTS)
 _DUMMY_HASH = _hasher.hash("påvirk-dummy-passord")
 
 
-@dataclass(frozen=True)
-class User:
-    id: int
-    username: str
-    full_name: str
-    role: str
-    chapter_id: int | None = None
-    chapter_name: str | None = None
-    title: str | None = None
-    place: str | None = None
-
-    @property
-    def is_leader(self) -> bool:
-        return self.role == "leder"
-
-    def can_edit_chapter(self, chapter_id: int | None) -> bool:
-        """Leadership changes everything; a chapter member only their own chapter's records."""
-        if self.is_leader:
-            return True
-        return self.role == "lokallag" and chapter_id is not None and chapter_id == self.chapter_id
-
-
 def hash_password(password: str) -> str:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationError(texts.PASSWORD_TOO_SHORT.format(n=MIN_PASSWORD_LENGTH))
@@ -109,11 +71,6 @@ def password_matches(stored: str, password: str) -> bool:
         return _hasher.verify(stored, password)
     except (VerificationError, InvalidHashError):
         return False
-
-
-def require_leader(user: User) -> None:
-    if not user.is_leader:
-        raise PermissionDenied(texts.NOT_ALLOWED)
 
 
 def chapter_id_by_name(db: sqlite_utils.Database, name: str) -> int:
@@ -165,7 +122,7 @@ def create_user(
     if not USERNAME_RE.match(username):
         raise ValidationError(texts.USERNAME_INVALID)
     chapter_id = chapter_id_by_name(db, chapter) if chapter else None
-    if role == "lokallag" and chapter_id is None:
+    if role in CHAPTER_ROLES and chapter_id is None:
         raise ValidationError(texts.CHAPTER_REQUIRED)
     password_hash = hash_password(password)
     with write(db):
@@ -245,7 +202,7 @@ def user_count(db: sqlite_utils.Database) -> int:
 
 
 def list_users(db: sqlite_utils.Database, acting: User) -> list[dict]:
-    require_leader(acting)
+    ensure_permission(acting, "user.admin")
     return [
         dict(r)
         for r in db.query(

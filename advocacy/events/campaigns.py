@@ -17,15 +17,11 @@ import sqlite_utils
 from advocacy import texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
-from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.errors import ValidationError
+from advocacy.permissions import allowed, ensure_permission
 from advocacy.statements.statements import parse_date
 
 MAX_COUNT = 10_000_000  # one entry; a typo with three extra zeros should not pass
-
-
-def _require_editor(user: User) -> None:
-    if not (user.is_leader or user.role == "lokallag"):
-        raise PermissionDenied(texts.NOT_ALLOWED)
 
 
 def _whole(value, what: str, *, minimum: int = 0) -> int:
@@ -54,8 +50,7 @@ def _goal(value, what: str) -> int | None:
 def _campaign_row(db, user, title, starts_on, ends_on, goal_signatures, goal_volunteers,
                   description, lever_ids, statement_ids) -> dict:
     """The checked row of a new or changed campaign (leadership only)."""
-    if not user.is_leader:
-        raise PermissionDenied(texts.NOT_ALLOWED)
+    ensure_permission(user, "campaign.manage")
     title = (title or "").strip()
     if not title:
         raise ValidationError(texts.CAMPAIGN_TITLE_REQUIRED)
@@ -140,9 +135,9 @@ def add_count(
     chapter_id: int | None = None,
 ) -> int:
     """One dated entry: how many signatures and new volunteers came in, and from where."""
-    _require_editor(user)
+    ensure_permission(user, "campaign.edit")
     get_campaign(db, campaign_id)
-    if not user.is_leader:
+    if not allowed(user, "chapter.all"):
         chapter_id = user.chapter_id
     counted_on = parse_date(counted_on, "Dato", allow_future=False)
     if counted_on is None:
@@ -206,8 +201,9 @@ def progress(db: sqlite_utils.Database, campaign_id: int) -> list[dict]:
 def activity(db: sqlite_utils.Database, user: User, campaign_id: int) -> dict[str, list[dict]]:
     """The campaign's levers, statements, events, meetings and letters the user may see."""
     get_campaign(db, campaign_id)
-    mine = user.is_leader or user.role == "lokallag"
-    chapter_rule = "1 = 1" if user.is_leader else "x.chapter_id = :chapter"
+    mine = allowed(user, "meeting.read")
+    every = allowed(user, "chapter.all")
+    chapter_rule = "1 = 1" if every else "x.chapter_id = :chapter"
     args = {"id": campaign_id, "chapter": user.chapter_id}
     return {
         "levers": list(db.query(
@@ -217,7 +213,7 @@ def activity(db: sqlite_utils.Database, user: User, campaign_id: int) -> dict[st
             """select s.id, s.title, s.status, s.adopted_on from campaign_statements cs
                join statements s on s.id = cs.statement_id where cs.campaign_id = :id
                and (s.status in ('vedtatt', 'sendt') or :leader or s.chapter_id = :chapter)
-               order by s.adopted_on""", {**args, "leader": int(user.is_leader)})),
+               order by s.adopted_on""", {**args, "leader": int(every)})),
         "events": list(db.query(
             """select e.id, e.starts_at, e.kind, e.title, e.place, ch.name as chapter
                from events e left join chapters ch on ch.id = e.chapter_id
@@ -244,7 +240,7 @@ def activity(db: sqlite_utils.Database, user: User, campaign_id: int) -> dict[st
 def link(db: sqlite_utils.Database, user: User, campaign_id: int, *, meeting_id=None,
          document_id=None) -> None:
     """Count a meeting or a letter as part of the campaign (the user's own chapter's only)."""
-    _require_editor(user)
+    ensure_permission(user, "campaign.edit")
     get_campaign(db, campaign_id)
     table, column, key = (("campaign_meetings", "meeting_id", meeting_id) if meeting_id
                           else ("campaign_documents", "document_id", document_id))
@@ -252,8 +248,7 @@ def link(db: sqlite_utils.Database, user: User, campaign_id: int, *, meeting_id=
     row = db.execute(f"select chapter_id from {source} where id = ?", [key]).fetchone()  # noqa: S608
     if row is None:
         raise ValidationError(texts.CAMPAIGN_LINK_NOT_FOUND.format(id=key))
-    if not user.can_edit_chapter(row[0]):
-        raise PermissionDenied(texts.NOT_ALLOWED)
+    ensure_permission(user, "chapter.edit", row[0])
     with write(db):
         if table == "campaign_meetings":
             db["campaign_meetings"].insert({"campaign_id": campaign_id, column: key}, ignore=True)

@@ -18,8 +18,9 @@ import sqlite_utils
 from advocacy import texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
-from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.errors import ValidationError
 from advocacy.events.calendar import CalendarItem, to_ics
+from advocacy.permissions import allowed, ensure_permission
 from advocacy.policy import current_positions
 from advocacy.policy.key_dates import national_dates
 from advocacy.privacy.erasure_marks import last_erasure
@@ -65,9 +66,8 @@ def _event_row(
     campaign_id: int | None = None,
 ) -> dict:
     """The checked row of a new or changed event (ValidationError/PermissionDenied)."""
-    if not (user.is_leader or user.role == "lokallag"):
-        raise PermissionDenied(texts.NOT_ALLOWED)
-    if not user.is_leader:
+    ensure_permission(user, "event.edit")
+    if not allowed(user, "chapter.all"):
         chapter_id = user.chapter_id
     if kind not in KINDS:
         raise ValidationError(texts.EVENT_KIND_UNKNOWN.format(kind=kind))
@@ -107,9 +107,7 @@ def get_event(db: sqlite_utils.Database, user: User, event_id: int) -> dict:
     row = next(db.query("select * from events where id = ?", [event_id]), None)
     if row is None:
         raise ValidationError(texts.EVENT_NOT_FOUND.format(id=event_id))
-    if not user.can_edit_chapter(row["chapter_id"]) or (
-            row["chapter_id"] is None and not user.is_leader):
-        raise PermissionDenied(texts.NOT_ALLOWED)
+    ensure_permission(user, "event.edit", row)
     return row
 
 
@@ -128,8 +126,7 @@ def delete_event(db: sqlite_utils.Database, user: User, event_id: int) -> None:
     row = db.execute("select chapter_id from events where id = ?", [event_id]).fetchone()
     if row is None:
         raise ValidationError(texts.EVENT_NOT_FOUND.format(id=event_id))
-    if not user.can_edit_chapter(row[0]) or (row[0] is None and not user.is_leader):
-        raise PermissionDenied(texts.NOT_ALLOWED)
+    ensure_permission(user, "event.edit", {"chapter_id": row[0]})
     with write(db):
         db["events"].delete(event_id)
 

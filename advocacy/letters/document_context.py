@@ -18,9 +18,9 @@ import sqlite_utils
 
 from advocacy import texts
 from advocacy.accounts.accounts import User
-from advocacy.errors import PermissionDenied
 from advocacy.io.imports import Problem, mapped_rows, read_table, suggest_mapping
 from advocacy.letters.template_library import field_info, is_date_field
+from advocacy.permissions import read_scope
 
 # Column headings volunteers use for our fields, besides the field name itself.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -130,12 +130,7 @@ def politicians_met(
     Leadership sees all chapters' meetings, a chapter member their own chapter's; the writing
     group does not see meetings.
     """
-    if user.is_leader:
-        scope, params = "1 = 1", {}
-    elif user.role == "lokallag":
-        scope, params = "mt.chapter_id = :chapter", {"chapter": user.chapter_id}
-    else:
-        raise PermissionDenied(texts.NOT_ALLOWED)
+    scope, params = read_scope(user, "meeting.read")
     latest = f""" join (
                  select mp.politician_id, mt.held_on, mt.topics, mt.id as meeting_id,
                         row_number() over (partition by mp.politician_id

@@ -8,8 +8,8 @@ import sqlite_utils
 
 from advocacy import texts
 from advocacy.accounts.accounts import User
-from advocacy.letters.document_records import read_scope
 from advocacy.listing import ListQuery, ListSpec, Page, Sort, fetch, nb
+from advocacy.permissions import read_scope
 
 SPEC = ListSpec(
     select="""d.id, d.kind, d.title, d.status, d.updated_at, d.sent_on, d.published_on,
@@ -46,13 +46,13 @@ SPEC = ListSpec(
 
 def find(db: sqlite_utils.Database, user: User, query: ListQuery) -> Page:
     """The page of documents the user asked for, of those they may read."""
-    scope, params = read_scope(user)
+    scope, params = read_scope(user, "document.read")
     return fetch(db, SPEC, query, scope, params)
 
 
 def authors(db: sqlite_utils.Database, user: User) -> dict[int, str]:
     """Who wrote the documents the user may read (the filter's choices)."""
-    scope, params = read_scope(user)
+    scope, params = read_scope(user, "document.read")
     return {r["id"]: r["full_name"] for r in db.query(
         f"""select u.id, u.full_name from users u where u.id in (
                 select d.author_id from documents d where {scope})

@@ -6,12 +6,13 @@ change; once it is marked sent or adopted the .docx is rendered one last time an
 stored on the record, and from then on the record's content is frozen (the database refuses too,
 see migration m040), so the organisation can always see exactly what went out.
 
-Who may do what: leadership sees and changes everything; others see their own documents and
-their chapter's, and change their own (a chapter member also their chapter's). The writing
-group makes reader letters and op-eds only.
+Who may do what is `permissions` («document.read», «document.edit», «document.make»):
+leadership sees and changes everything; others see their own documents and their chapter's,
+and change their own (a chapter member also their chapter's). The writing group makes reader
+letters and op-eds only.
 
 The rows are written by `document_rows` (the state machine, the check that nobody changed a
-record meanwhile, the edit rule `can_edit_document`); this module holds the rules of making,
+record meanwhile); this module holds the rules of making,
 changing, sending and adopting a document.
 """
 
@@ -29,11 +30,11 @@ from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.documents import letter_filename, render
 from advocacy.documents.plaindata import plain_context
-from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.errors import ValidationError
 from advocacy.letters import document_rows
-from advocacy.letters.document_rows import can_edit_document
 from advocacy.letters.template_library import load_template
 from advocacy.meetings.meetings import close_followup_on_sent
+from advocacy.permissions import allowed, ensure_permission, read_scope
 
 DRAFT_STATUSES = document_rows.DRAFTS
 AFTER_SENT = document_rows.ANSWERS
@@ -54,23 +55,9 @@ _FROM = """documents d
     left join chapters c on c.id = d.chapter_id"""
 
 
-def read_scope(user: User) -> tuple[str, dict]:
-    """Which documents (alias `d`) a user may read, as SQL: leadership all; everyone their own;
-    a chapter member their chapter's; the writing group only their chapter's reader letters and
-    op-eds (a follow-up letter carries a meeting's content, which the group may not read)."""
-    if user.is_leader:
-        return "1 = 1", {}
-    kinds = "" if user.role == "lokallag" else " and d.kind in ('leserinnlegg', 'kronikk')"
-    return (f"(d.author_id = :doc_user or (d.chapter_id is not null "
-            f"and d.chapter_id = :doc_chapter{kinds}))",
-            {"doc_user": user.id, "doc_chapter": user.chapter_id})
-
-
 def allowed_kinds(user: User) -> tuple[str, ...]:
     """The kinds of document this user may make."""
-    if user.role == "skrivegruppe":
-        return WRITER_KINDS
-    return tuple(texts.DOCUMENT_KINDS)
+    return tuple(k for k in texts.DOCUMENT_KINDS if allowed(user, "document.make", k))
 
 
 def encode_fields(fields: Mapping[str, Any]) -> str:
@@ -116,15 +103,14 @@ def create_document(
     """A new draft record. ``template`` is a template name (see template_library.load_template)."""
     if kind not in texts.DOCUMENT_KINDS:
         raise ValidationError(texts.DOCUMENT_KIND_UNKNOWN.format(kind=kind))
-    if kind not in allowed_kinds(user):
-        raise PermissionDenied(texts.DOCUMENT_KIND_NOT_FOR_ROLE)
+    ensure_permission(user, "document.make", kind)
     if status not in DRAFT_STATUSES:
         raise ValidationError(texts.DOCUMENT_STATUS_USE_MARK.format(
             status=texts.DOCUMENT_STATUSES.get(status, status)))
     if chapter_id is None:
         chapter_id = user.chapter_id
-    elif not user.is_leader and chapter_id != user.chapter_id:
-        raise PermissionDenied(texts.DOCUMENT_OTHER_CHAPTER)
+    elif chapter_id != user.chapter_id:
+        ensure_permission(user, "chapter.all", message=texts.DOCUMENT_OTHER_CHAPTER)
     if template is not None:
         template = load_template(db, template).name
     encoded = encode_fields(fields)
@@ -172,11 +158,10 @@ def get_document(db: sqlite_utils.Database, user: User, document_id: int) -> dic
                         [document_id]), None)
     if row is None:
         raise ValidationError(texts.DOCUMENT_NOT_FOUND.format(id=document_id))
-    if not _can_see(user, row):
-        raise PermissionDenied(texts.NOT_ALLOWED)
+    ensure_permission(user, "document.read", row)
     row["fields"] = decode_fields(row["fields"])
     row["has_copy"] = bool(row["has_copy"])
-    row["can_edit"] = can_edit_document(user, row) and row["status"] not in FINAL_STATUSES
+    row["can_edit"] = allowed(user, "document.edit", row) and row["status"] not in FINAL_STATUSES
     return row
 
 
@@ -186,7 +171,7 @@ def list_documents(
 ) -> list[dict]:
     """Records the user may see, newest first: leadership all; others their own and chapter's.
     `limit` keeps a national list (20,000 records) to the newest few for a page."""
-    scope, params = read_scope(user)
+    scope, params = read_scope(user, "document.read")
     where = [scope]
     if kind:
         where.append("d.kind = :kind")
@@ -252,8 +237,7 @@ def set_status(
     if status in ("sendt", "vedtatt"):
         raise ValidationError(texts.DOCUMENT_STATUS_USE_MARK.format(status=label))
     current = get_document(db, user, document_id)
-    if not can_edit_document(user, current):
-        raise PermissionDenied(texts.NOT_ALLOWED)
+    ensure_permission(user, "document.edit", current)
     steps = (document_rows.STATUS, document_rows.ANSWER)
     if not document_rows.allows(current["kind"], current["status"], status, steps):
         raise ValidationError(document_rows.refusal(current["kind"], current["status"], status))
@@ -339,18 +323,9 @@ def _render(db, record) -> bytes:
 
 def _editable(db, user, document_id) -> dict:
     record = get_document(db, user, document_id)
-    if not can_edit_document(user, record):
-        raise PermissionDenied(texts.NOT_ALLOWED)
+    ensure_permission(user, "document.edit", record)
     if record["status"] in FINAL_STATUSES:
         raise ValidationError(document_rows.frozen_message(record["status"]))
     return record
 
-
-def _can_see(user: User, row: Mapping[str, Any]) -> bool:
-    """The same rule as read_scope, for one row."""
-    if user.is_leader or row["author_id"] == user.id:
-        return True
-    if user.role != "lokallag" and row["kind"] not in WRITER_KINDS:
-        return False
-    return row["chapter_id"] is not None and row["chapter_id"] == user.chapter_id
 

@@ -1,5 +1,6 @@
-"""The `documents` table: the one module that writes it, its one state machine, its one check
-that nobody changed a row meanwhile, and its one edit rule.
+"""The `documents` table: the one module that writes it, its one state machine and its one check
+that nobody changed a row meanwhile. Who may change a document is `permissions`
+(«document.edit»).
 
 Every document (a follow-up letter, a reader letter or op-ed, a statement's adopted copy, any
 other letter) is one row. Whatever the workflow (document_records, reader_letters,
@@ -25,11 +26,11 @@ from typing import Any
 import sqlite_utils
 
 from advocacy import clock, texts
-from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.errors import ValidationError
+from advocacy.permissions import WRITER_KINDS
 
-LETTERS = ("leserinnlegg", "kronikk")  # the writing group's pipeline
+LETTERS = WRITER_KINDS  # the writing group's pipeline
 OTHERS = ("oppfolgingsbrev", "uttalelse", "annet")
 ALL_KINDS = LETTERS + OTHERS
 
@@ -110,11 +111,6 @@ def refusal(kind: str, old: str, new: str) -> str:
 
 def frozen_message(status: str) -> str:
     return texts.DOCUMENT_FROZEN.format(status=texts.DOCUMENT_STATUSES[status].lower())
-
-
-def can_edit_document(user: User, row: Mapping[str, Any]) -> bool:
-    """The edit rule: its author, or whoever may change its chapter's records."""
-    return row["author_id"] == user.id or user.can_edit_chapter(row["chapter_id"])
 
 
 def now() -> str:

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from advocacy import texts
-from advocacy.accounts.accounts import User, require_leader
+from advocacy.accounts.accounts import User
 from advocacy.db import ROOT, write
 from advocacy.documents import BUNDLED, TemplateReport, check_template, render
 from advocacy.documents.fields import Field, sample_value
 from advocacy.errors import ValidationError
 from advocacy.letters import document_rows
+from advocacy.permissions import ensure_permission
 
 BUNDLED_DIR = ROOT / "letters" / "templates"
 
@@ -160,7 +161,7 @@ def save_uploaded(
     Everything is checked before the write: the name (not empty, not a bundled name, not taken),
     the kind and the file itself. A refused file leaves the database unchanged.
     """
-    require_leader(user)
+    ensure_permission(user, "template.manage")
     name = _checked_name(name, kind)
     report = check_template(filename, data)
     with write(db):
@@ -199,7 +200,7 @@ def update_template(db: sqlite_utils.Database, user: User, template_id: int, nam
     """Rename an uploaded template or change its kind. Leadership only; the same checks as an
     upload. Unsent drafts follow the new name; a name that sent documents still carry (their
     stored copy records it) cannot be changed."""
-    require_leader(user)
+    ensure_permission(user, "template.manage")
     current = db.execute("select name from templates where id = ?", [template_id]).fetchone()
     if current is None:
         raise ValidationError(texts.TEMPLATE_UNKNOWN.format(name=template_id))

@@ -26,9 +26,10 @@ from advocacy.documents import letter_filename, limits, render, render_batch
 from advocacy.documents.fields import OPPFOLGINGSBREV
 from advocacy.documents.naming import ReadableNames
 from advocacy.documents.package import COMPRESS_LEVEL
-from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.errors import ValidationError
 from advocacy.letters import document_rows
 from advocacy.meetings.meetings import ask_list, close_followup_on_sent, get_meeting
+from advocacy.permissions import allowed, ensure_permission, read_scope
 
 KIND = "oppfolgingsbrev"
 TEMPLATE = OPPFOLGINGSBREV
@@ -204,8 +205,7 @@ def create_letters(
     to them all (`together`), or one letter each; the ids, in one write. None: one letter to
     the highest-ranking politician present."""
     meeting = get_meeting(db, user, meeting_id)
-    if not user.can_edit_chapter(meeting["chapter_id"]):
-        raise PermissionDenied(texts.MEETING_CHAPTER_FORBIDDEN)
+    ensure_permission(user, "meeting.edit", meeting)
     if politician_ids is None or together:
         groups = [politician_ids]
     else:
@@ -233,7 +233,7 @@ def get_letter(db: sqlite_utils.Database, user: User, document_id: int) -> dict:
                       row, strict=True))
     if letter["meeting_id"] is not None:
         get_meeting(db, user, letter["meeting_id"])  # the meeting's read scope is the letter's
-    elif not (user.is_leader or user.can_edit_chapter(letter["chapter_id"])):
+    elif not allowed(user, "chapter.edit", letter["chapter_id"]):
         raise ValidationError(texts.LETTER_NOT_FOUND)
     letter["fields"] = decode_fields(letter["fields"])
     return letter
@@ -241,8 +241,8 @@ def get_letter(db: sqlite_utils.Database, user: User, document_id: int) -> dict:
 
 def _editable(db, user: User, document_id: int) -> dict:
     letter = get_letter(db, user, document_id)
-    if not document_rows.can_edit_document(user, letter):
-        raise PermissionDenied(texts.MEETING_CHAPTER_FORBIDDEN)
+    ensure_permission(user, "chapter.edit", letter["chapter_id"],
+                      texts.MEETING_CHAPTER_FORBIDDEN)
     if letter["status"] == "sendt":
         raise ValidationError(texts.LETTER_ALREADY_SENT)
     return letter
@@ -319,9 +319,7 @@ def letters_for_meeting(db: sqlite_utils.Database, user: User, meeting_id: int) 
 
 def letters_for_politician(db: sqlite_utils.Database, user: User, politician_id: int) -> list[dict]:
     """Letters to the politician, or from meetings they attended, that the user may see."""
-    from advocacy.letters.document_records import read_scope
-
-    where, params = read_scope(user)
+    where, params = read_scope(user, "document.read")
     return list(db.query(
         f"""select d.id, d.kind, d.title, d.status, d.sent_on, d.meeting_id
             from documents d

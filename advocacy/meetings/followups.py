@@ -16,7 +16,8 @@ import sqlite_utils
 from advocacy import texts
 from advocacy.accounts.accounts import User
 from advocacy.events.calendar import CalendarItem, to_ics
-from advocacy.meetings.meetings import POLITICIANS_PRESENT, read_scope
+from advocacy.meetings.meetings import POLITICIANS_PRESENT
+from advocacy.permissions import allowed, read_scope
 
 SOON_DAYS = 7
 
@@ -30,7 +31,7 @@ def _status(due: str, today: dt.date) -> str:
 
 
 def _open_filter(user: User, today: dt.date, chapter_id, owner_id, overdue) -> tuple[str, dict]:
-    where, params = read_scope(user)
+    where, params = read_scope(user, "meeting.read")
     clauses = [where, "mt.followup_done_on is null", "mt.followup_due is not null"]
     params["today"] = today.isoformat()
     if overdue:
@@ -88,7 +89,7 @@ def open_counts(
 
 def count_overdue(db: sqlite_utils.Database, user: User, today: dt.date | None = None) -> int:
     """How many follow-ups the user can see are past their due date and not done."""
-    where, params = read_scope(user)
+    where, params = read_scope(user, "meeting.read")
     return db.execute(
         f"""select count(*) from meetings mt where {where} and mt.followup_done_on is null
             and mt.followup_due < :today""",  # noqa: S608 - only fixed fragments are joined
@@ -108,10 +109,10 @@ def _silent(db, user: User, today: dt.date | None, meeting_ids=None, politician_
             ) -> list[dict]:
     """`meeting_ids` / `politician_id` narrow the question to what a page shows, so one
     meeting's badge does not cost a scan of every letter in the country."""
-    if user.role not in ("leder", "lokallag"):
+    if not allowed(user, "meeting.read"):
         return []
     today = today or dt.date.today()
-    where, params = read_scope(user)
+    where, params = read_scope(user, "meeting.read")
     if meeting_ids is not None:
         where += " and mt.id in (select value from json_each(:ids))"
         params["ids"] = json.dumps(list(meeting_ids))

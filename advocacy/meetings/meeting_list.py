@@ -11,7 +11,8 @@ import sqlite_utils
 from advocacy import texts
 from advocacy.accounts.accounts import User
 from advocacy.listing import ListQuery, ListSpec, Page, Sort, fetch, nb
-from advocacy.meetings.meetings import POLITICIANS_PRESENT, read_scope
+from advocacy.meetings.meetings import POLITICIANS_PRESENT
+from advocacy.permissions import read_scope
 
 # What a meeting's follow-up stands at, as one code (the filter «Oppfølging»).
 FOLLOWUP_STATE = """(case when mt.followup_done_on is not null then 'fulgt_opp'
@@ -53,7 +54,7 @@ SPEC = ListSpec(
 def find(db: sqlite_utils.Database, user: User, query: ListQuery,
          today: dt.date | None = None) -> Page:
     """The page of meetings the user asked for, of those they may read."""
-    scope, params = read_scope(user)
+    scope, params = read_scope(user, "meeting.read")
     return fetch(db, SPEC, query, scope, {**params,
                                           "today": (today or dt.date.today()).isoformat()})
 

@@ -17,6 +17,7 @@ from advocacy import clock, texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.permissions import allowed, ensure_permission, read_scope
 
 KINDS = tuple(texts.MEETING_KINDS)
 FOLLOWUP_DAYS = 14
@@ -46,15 +47,6 @@ class MeetingInput:
 # The names of the politicians at meeting `mt`, for any list of meetings.
 POLITICIANS_PRESENT = """(select group_concat(p.name, ', ') from meeting_politicians mp
     join politicians p on p.id = mp.politician_id where mp.meeting_id = mt.id)"""
-
-
-def read_scope(user: User) -> tuple[str, dict]:
-    """Which meetings a user may read: leadership all, a chapter member their chapter's."""
-    if user.is_leader:
-        return "1 = 1", {}
-    if user.role == "lokallag":
-        return "mt.chapter_id = :chapter", {"chapter": user.chapter_id}
-    raise PermissionDenied(texts.NOT_ALLOWED)
 
 
 def ask_list(asks: str | None) -> list[str]:
@@ -92,7 +84,7 @@ def clean_meeting(
 ) -> tuple[dict, list[int], list[str]]:
     """(meetings row, politician ids, lever ids), or ValidationError/PermissionDenied."""
     chapter_id = data.chapter_id if data.chapter_id is not None else user.chapter_id
-    if chapter_id is None or not user.can_edit_chapter(chapter_id):
+    if chapter_id is None or not allowed(user, "chapter.edit", chapter_id):
         raise PermissionDenied(texts.MEETING_CHAPTER_FORBIDDEN)
     chapter = db.execute("select name from chapters where id = ?", [chapter_id]).fetchone()
     if chapter is None:
@@ -167,8 +159,7 @@ def create_meeting(
 def editable_meeting(db: sqlite_utils.Database, user: User, meeting_id: int) -> dict:
     """The meeting, if the user may change it (its chapter's editors)."""
     meeting = get_meeting(db, user, meeting_id)
-    if not user.can_edit_chapter(meeting["chapter_id"]):
-        raise PermissionDenied(texts.MEETING_CHAPTER_FORBIDDEN)
+    ensure_permission(user, "meeting.edit", meeting)
     return meeting
 
 
@@ -243,7 +234,7 @@ def close_followup_on_sent(db: sqlite_utils.Database, meeting_id: int, sent_on: 
 
 def get_meeting(db: sqlite_utils.Database, user: User, meeting_id: int) -> dict:
     """One meeting with its chapter, municipality, politicians, levers and owner."""
-    where, params = read_scope(user)
+    where, params = read_scope(user, "meeting.read")
     rows = list(db.query(
         f"""select mt.*, c.name as chapter, m.navn as kommune, u.full_name as owner
             from meetings mt
@@ -284,7 +275,7 @@ def as_input(meeting: dict) -> MeetingInput:
 
 
 def _list_filter(user: User, chapter_id, kommunenummer, politician_id) -> tuple[str, dict]:
-    where, params = read_scope(user)
+    where, params = read_scope(user, "meeting.read")
     clauses = [where]
     if chapter_id:
         clauses.append("mt.chapter_id = :chapter_id")
@@ -345,7 +336,7 @@ def owner_choices(db: sqlite_utils.Database, chapter_id: int | None) -> dict[int
 def chapter_choices(db: sqlite_utils.Database, user: User) -> dict[int, str]:
     """Chapters the user may log meetings for."""
     rows = db.query("select id, name, kommunenummer from chapters order by name")
-    return {r["id"]: r["name"] for r in rows if user.can_edit_chapter(r["id"])}
+    return {r["id"]: r["name"] for r in rows if allowed(user, "chapter.edit", r["id"])}
 
 
 def chapter_municipality(db: sqlite_utils.Database, chapter_id: int | None) -> str | None:

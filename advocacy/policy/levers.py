@@ -13,9 +13,10 @@ import re
 import sqlite_utils
 
 from advocacy import audit, texts
-from advocacy.accounts.accounts import User, require_leader
+from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.errors import ValidationError
+from advocacy.permissions import ensure_permission
 from advocacy.policy import policy_status
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
@@ -86,7 +87,7 @@ def add_lever(
     source: str | None = None,
 ) -> str:
     """Add a lever (leadership only); returns its id."""
-    require_leader(user)
+    ensure_permission(user, "lever.manage")
     name = (name or "").strip()
     if not name:
         raise ValidationError(texts.LEVER_NAME_MISSING)
@@ -118,7 +119,7 @@ def update_lever(db: sqlite_utils.Database, user: User, lever_id: str, **changes
 
     Returns the changed fields as {field: [old, new]} (empty if nothing changed).
     """
-    require_leader(user)
+    ensure_permission(user, "lever.manage")
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")  # a programming error

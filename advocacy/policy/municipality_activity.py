@@ -1,9 +1,8 @@
 """What the organisation does in one municipality: meetings, letters and chapter activity.
 
-The municipality profile shows these next to the policy. Each list keeps the access rule of the
-module that owns the records: meetings as `meetings.list_meetings` (leadership all, a chapter
-its own; the writing group none), documents as `document_records.read_scope` (leadership all, others
-their own and their chapter's). Politicians are public and come from `politicians`.
+The municipality profile shows these next to the policy. Each list keeps the one access rule of its
+records, `permissions.read_scope`: «meeting.read» (leadership all, a chapter its own; the writing
+group none), «document.read» (leadership all, others their own and their chapter's). Politicians are public and come from `politicians`.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ import sqlite_utils
 from advocacy.accounts.accounts import User
 from advocacy.errors import PermissionDenied
 from advocacy.meetings import meetings
+from advocacy.permissions import read_scope
 
 
 def municipality_meetings(
@@ -20,7 +20,7 @@ def municipality_meetings(
 ) -> list[dict]:
     """Meetings held about this municipality that the user may read, newest first."""
     try:
-        where, params = meetings.read_scope(user)  # the one definition of who reads meetings
+        where, params = read_scope(user, "meeting.read")
     except PermissionDenied:
         return []
     return list(db.query(
@@ -38,9 +38,7 @@ def municipality_documents(
     db: sqlite_utils.Database, user: User, kommunenummer: str, limit: int = 100
 ) -> list[dict]:
     """Letters, reader letters and statements tied to this municipality that the user may see."""
-    from advocacy.letters.document_records import read_scope
-
-    where, params = read_scope(user)
+    where, params = read_scope(user, "document.read")
     return list(db.query(
         f"""select d.id, d.kind, d.title, d.status, n.name as newspaper, d.sent_on,
                    d.published_on, d.link

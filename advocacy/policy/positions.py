@@ -29,6 +29,7 @@ from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.errors import PermissionDenied, ValidationError
 from advocacy.io.imports import Problem, Table, mapped_rows, suggest_mapping
+from advocacy.permissions import allowed, ensure_permission
 from advocacy.policy import policy_status
 from advocacy.policy.municipality_codes import MunicipalityIndex
 
@@ -45,20 +46,10 @@ REQUIRED = ("kommunenummer", "lever", "value", "decided_on", "source")
 # Numbers from the 2020–2023 counties, which no longer exist (DOMAIN.md § 4).
 
 
-def editable_municipalities(db: sqlite_utils.Database, user: User) -> set[str] | None:
-    """The municipalities a user may record positions for; None means all."""
-    if user.is_leader:
-        return None
-    if user.role == "lokallag" and user.chapter_id is not None:
-        row = db.execute("select kommunenummer from chapters where id = ?",
-                         [user.chapter_id]).fetchone()
-        return {row[0]} if row and row[0] else set()
-    return set()
-
-
-def can_record(db: sqlite_utils.Database, user: User, kommunenummer: str) -> bool:
-    allowed = editable_municipalities(db, user)
-    return allowed is None or kommunenummer in allowed
+def municipality(db: sqlite_utils.Database, kommunenummer: str) -> dict:
+    """A municipality as «position.record» asks about it: the ids of its chapters."""
+    return {"kommunenummer": kommunenummer, "chapters": {r[0] for r in db.execute(
+        "select id from chapters where kommunenummer = ?", [kommunenummer])}}
 
 
 def _lever(db: sqlite_utils.Database, lever: str) -> dict | None:
@@ -109,7 +100,7 @@ def validate(
         knr, problem = _municipality(db, given["kommunenummer"])
         if problem:
             problems.append(("kommunenummer", problem))
-        elif not can_record(db, user, knr):
+        elif not allowed(user, "position.record", municipality(db, knr)):
             problems.append(("kommunenummer", texts.POSITION_NOT_YOURS))
     if given["lever"]:
         lever = _lever(db, given["lever"])
@@ -159,8 +150,7 @@ def record_position(
     today: dt.date | None = None,
 ) -> int:
     """Append one position; raises ValidationError or PermissionDenied before writing."""
-    if user.role not in ("leder", "lokallag"):
-        raise PermissionDenied(texts.NOT_ALLOWED)
+    ensure_permission(user, "position.record")
     row = {"kommunenummer": kommunenummer, "lever": lever_id, "value": value,
            "decided_on": str(decided_on or ""), "source": source, "note": note}
     clean = _clean_or_raise(db, user, row, today)
@@ -209,12 +199,11 @@ def correct(
     counting. With `replacement` ({"value", "decided_on", "source", "note"}, each one left out
     or empty taken from the wrong row) the right value is recorded in the same transaction.
     Returns the new position's id, or None. Who may correct is who may record there."""
-    if user.role not in ("leder", "lokallag"):
-        raise PermissionDenied(texts.NOT_ALLOWED)
+    ensure_permission(user, "position.record")
     reason = corrections.clean_reason(reason)
     wrong = corrections.get(db, "positions", position_id)
-    if not can_record(db, user, wrong["kommunenummer"]):
-        raise PermissionDenied(texts.POSITION_NOT_YOURS)
+    ensure_permission(user, "position.record", municipality(db, wrong["kommunenummer"]),
+                      texts.POSITION_NOT_YOURS)
     corrections.refuse_corrected(db, wrong)
     clean = None
     if replacement is not None:
@@ -294,8 +283,7 @@ def preview_import(
     mapping: dict[str, str | None] | None = None, today: dt.date | None = None,
 ) -> ImportPreview:
     """Check every row of a spreadsheet of positions; nothing is written."""
-    if user.role not in ("leder", "lokallag"):
-        raise PermissionDenied(texts.NOT_ALLOWED)
+    ensure_permission(user, "position.record")
     mapping = mapping or suggest_import_mapping(table)
     preview = ImportPreview(table.filename)
     for name in REQUIRED:
@@ -330,8 +318,8 @@ def apply_import(db: sqlite_utils.Database, user: User, preview: ImportPreview) 
         rows = []
         for row in preview.rows:
             clean = {k: v for k, v in row.items() if k != "row"}
-            if not can_record(db, user, clean["kommunenummer"]):
-                raise PermissionDenied(texts.POSITION_NOT_YOURS)
+            ensure_permission(user, "position.record", municipality(db, clean["kommunenummer"]),
+                              texts.POSITION_NOT_YOURS)
             if not _already_recorded(db, clean):
                 rows.append(clean)
         db["positions"].insert_all(rows)

@@ -21,6 +21,7 @@ from advocacy.db import refresh_statistics, write
 from advocacy.errors import ValidationError
 from advocacy.io import imports
 from advocacy.io.imports import Problem, Table
+from advocacy.permissions import ensure_permission
 from advocacy.policy.municipality_codes import MunicipalityIndex
 from advocacy.politicians.politicians import (
     ExistingIndex,
@@ -29,7 +30,6 @@ from advocacy.politicians.politicians import (
     insert_rows,
     name_key,
     parties_lookup,
-    require_editor,
 )
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -137,7 +137,7 @@ def apply_import(db: sqlite_utils.Database, user: User, preview: ImportPreview) 
     Rows for the same person are merged (a later row's non-empty values win), and an existing
     politician gets the file's non-empty values: an empty cell never erases what is known.
     """
-    require_editor(user)
+    ensure_permission(user, "politician.edit")
     if preview.rejected:
         raise ValidationError(texts.IMPORT_REJECTED.format(n=preview.rejected))
     merged: dict[tuple[str, str], dict] = {}

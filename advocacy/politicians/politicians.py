@@ -18,7 +18,8 @@ import sqlite_utils
 from advocacy import clock, texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
-from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.errors import ValidationError
+from advocacy.permissions import ensure_permission
 from advocacy.policy.municipality_codes import MunicipalityIndex
 
 ROLES = tuple(texts.POLITICIAN_ROLES)
@@ -40,11 +41,6 @@ ROLE_SYNONYMS = {
     "utvalgsleder": "utvalgsleder", "komiteleder": "utvalgsleder", "leder av utvalg": "utvalgsleder",
     "annet": "annet", "annen": "annet",
 }
-
-
-def require_editor(user: User) -> None:
-    if user.role not in ("leder", "lokallag"):
-        raise PermissionDenied(texts.NOT_EDITOR)
 
 
 def normalise_name(name: str) -> str:
@@ -164,7 +160,7 @@ def _validated(db: sqlite_utils.Database, raw: dict) -> dict:
 
 def create_politician(db: sqlite_utils.Database, user: User, raw: dict) -> int:
     """Add one politician; refuses a second person with the same name in the same municipality."""
-    require_editor(user)
+    ensure_permission(user, "politician.edit")
     row = _validated(db, raw)
     with write(db):
         if find_existing(db, row["name"], row["kommunenummer"]):
@@ -175,7 +171,7 @@ def create_politician(db: sqlite_utils.Database, user: User, raw: dict) -> int:
 
 
 def update_politician(db: sqlite_utils.Database, user: User, politician_id: int, raw: dict) -> None:
-    require_editor(user)
+    ensure_permission(user, "politician.edit")
     get_politician(db, user, politician_id)
     row = _validated(db, raw)
     with write(db):

@@ -17,7 +17,8 @@ from advocacy import corrections, texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.errors import ValidationError
-from advocacy.politicians.politicians import get_politician, require_editor
+from advocacy.permissions import ensure_permission
+from advocacy.politicians.politicians import get_politician
 
 SCALE = tuple(texts.STANCES)  # klart_for … klart_mot, then ukjent
 
@@ -34,7 +35,7 @@ def record_stance(
     source: str | None = None,
     today: dt.date | None = None,
 ) -> int:
-    require_editor(user)
+    ensure_permission(user, "politician.edit")
     get_politician(db, user, politician_id)
     clean = _clean(db, user, politician_id, stance, lever_id, topic, stated_on, source, today)
     _refuse_same(db, clean)
@@ -98,7 +99,7 @@ def correct(
     counting. With `replacement` ({"stance", "stated_on", "source", "lever_id", "topic"}, each
     one left out or empty taken from the wrong row) the right stance is recorded in the same
     transaction. Returns its id, or None. Who may correct is who may record stances."""
-    require_editor(user)
+    ensure_permission(user, "politician.edit")
     reason = corrections.clean_reason(reason)
     wrong = corrections.get(db, "stances", stance_id)
     get_politician(db, user, wrong["politician_id"])

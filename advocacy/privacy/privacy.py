@@ -18,8 +18,9 @@ import json
 import sqlite_utils
 
 from advocacy import clock, texts
-from advocacy.accounts.accounts import User, get_user, require_leader
+from advocacy.accounts.accounts import User, get_user
 from advocacy.errors import ValidationError
+from advocacy.permissions import ensure_permission
 from advocacy.privacy.erasure_marks import (  # noqa: F401 - part of this module's interface
     ERASED,
     ERASED_USERNAME,
@@ -49,7 +50,7 @@ def _audit_rows(db, where: str, params) -> list[dict]:
 def export_politician(db: sqlite_utils.Database, acting: User, politician_id: int) -> dict:
     """Everything about one politician: directory row, stances, meetings attended, letters and
     statements sent to them, answers recorded, and the change log of their rows."""
-    require_leader(acting)
+    ensure_permission(acting, "privacy.admin")
     person = next(db.query(
         """select p.*, m.navn as kommune, coalesce(parties.name, p.party_text) as parti
            from politicians p join municipalities m using (kommunenummer)
@@ -120,7 +121,7 @@ def export_user(db: sqlite_utils.Database, acting: User, user_id: int) -> dict:
     """Everything about one volunteer: account (never the password hash), chapter, documents
     written, meetings logged, follow-ups owned, status changes made, and the change log."""
     if acting.id != user_id:
-        require_leader(acting)
+        ensure_permission(acting, "privacy.admin")
     person = next(db.query(
         """select u.*, c.name as chapter from users u left join chapters c on c.id = u.chapter_id
            where u.id = ?""", [user_id]), None)
@@ -204,7 +205,7 @@ def retention_list(
 ) -> list[dict]:
     """Who is due for review: politicians out of office and volunteers who have not logged in
     for over a year. Already erased accounts and the acting user are left out."""
-    require_leader(acting)
+    ensure_permission(acting, "privacy.admin")
     cutoff = ((today or dt.date.today()) - dt.timedelta(days=RETENTION_DAYS)).isoformat()
     politicians = _rows(db, """
         select 'politiker' as kind, p.id, p.name, m.navn as place,
@@ -227,7 +228,7 @@ def retention_list(
 
 
 def require_can_erase(acting: User, kind: str, person_id: int) -> None:
-    require_leader(acting)
+    ensure_permission(acting, "privacy.admin")
     if kind == "bruker" and person_id == acting.id:
         raise ValidationError(texts.PRIVACY_CANNOT_ERASE_SELF)
 

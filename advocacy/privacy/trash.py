@@ -29,6 +29,7 @@ from advocacy import audit, clock, drafts, texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.permissions import allowed, ensure_permission, read_scope
 from advocacy.privacy.trash_kinds import KINDS, Kind
 
 DAYS = texts.TRASH_DAYS
@@ -197,11 +198,6 @@ def _entry(db: sqlite_utils.Database, trash_id: int) -> dict:
     return row
 
 
-def can_restore(user: User, entry: dict) -> bool:
-    """Leadership; and whoever removed it (their «Angre» right after)."""
-    return user.is_leader or (entry["deleted_by"] == user.id and entry["deleted_by"] is not None)
-
-
 def _missing(db, rows: list[tuple[str, dict]], keys: set[tuple]) -> list[tuple[str, dict]]:
     """Rows outside the payload that the payload's rows point to and that are gone."""
     missing = []
@@ -222,8 +218,7 @@ def restore(db: sqlite_utils.Database, user: User, trash_id: int) -> str:
     """Put a removed record and its rows back with their ids; returns the message to show."""
     with _acting(db, user), write(db):
         entry = _entry(db, trash_id)
-        if not can_restore(user, entry):
-            raise PermissionDenied(texts.NOT_ALLOWED)
+        ensure_permission(user, "trash.restore", entry)
         label = entry["label"]
         if entry["restored_at"]:
             raise ValidationError(texts.TRASH_ALREADY_RESTORED.format(label=label))
@@ -305,10 +300,8 @@ def list_trash(db: sqlite_utils.Database, user: User, now: dt.datetime | None = 
     what was removed from their chapter. Old entries are purged first."""
     now = now or _now()
     purge(db, now)
-    where, params = "t.restored_at is null", {}
-    if not user.is_leader:
-        where += " and (t.deleted_by = :me or (t.chapter_id is not null and t.chapter_id = :c))"
-        params = {"me": user.id, "c": user.chapter_id}
+    scope, params = read_scope(user, "trash.read")
+    where = f"t.restored_at is null and {scope}"
     rows = list(db.query(
         f"""select t.id, t.kind, t.row_id, t.label, t.chapter_id, t.deleted_by, t.deleted_at,
                    coalesce(u.full_name, u.username, '') as deleted_by_name
@@ -318,7 +311,7 @@ def list_trash(db: sqlite_utils.Database, user: User, now: dt.datetime | None = 
         deleted = clock.parse(row["deleted_at"])
         row["kind_label"] = texts.TRASH_KINDS.get(row["kind"], row["kind"])
         row["days_left"] = max(0, DAYS - (now - deleted).days)
-        row["can_restore"] = can_restore(user, row)
+        row["can_restore"] = allowed(user, "trash.restore", row)
     return rows
 
 

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from advocacy import texts
-from advocacy.accounts.accounts import User, require_leader
-from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.accounts.accounts import User
+from advocacy.errors import ValidationError
 from advocacy.events import campaigns, events
-from advocacy.letters import document_records, document_rows
+from advocacy.letters import document_records
 from advocacy.meetings import meetings
+from advocacy.permissions import ensure_permission
 from advocacy.politicians import politicians
 from advocacy.statements import statements
 from advocacy.writing import argument_bank
@@ -58,12 +59,12 @@ def _meeting_label(db, meeting) -> str:
 
 
 def _politician(db, user, politician_id):
-    politicians.require_editor(user)
+    ensure_permission(user, "politician.edit")
     return politicians.get_politician(db, user, politician_id)
 
 
 def _stance(db, user, stance_id):
-    politicians.require_editor(user)
+    ensure_permission(user, "politician.edit")
     row = next(db.query(
         """select s.*, p.name, coalesce(l.name, s.topic) as subject from stances s
            join politicians p on p.id = s.politician_id
@@ -79,8 +80,7 @@ def _stance_label(db, row) -> str:
 
 def _document(db, user, document_id):
     record = document_records.get_document(db, user, document_id)
-    if not document_rows.can_edit_document(user, record):
-        raise PermissionDenied(texts.NOT_ALLOWED)
+    ensure_permission(user, "document.edit", record)
     if record["status"] in document_records.FINAL_STATUSES:
         raise ValidationError(texts.TRASH_DOCUMENT_FINAL.format(
             status=texts.DOCUMENT_STATUSES[record["status"]].lower()))
@@ -100,13 +100,13 @@ def _event_label(db, row) -> str:
 
 
 def _campaign(db, user, campaign_id):
-    require_leader(user)  # chapters add counts and links; the campaign itself is leadership's
+    ensure_permission(user, "campaign.manage")  # chapters add counts and links
     return campaigns.get_campaign(db, campaign_id)
 
 
-def _leader_only(table: str):
+def _managed(table: str, action: str):
     def check(db, user, row_id):
-        require_leader(user)
+        ensure_permission(user, action)
         return _row(db, table, row_id)
     return check
 
@@ -122,9 +122,7 @@ def _template_in_use(db, record) -> dict[str, list[dict]]:
 
 def _argument(db, user, argument_id):
     current = argument_bank.get_argument(db, argument_id)
-    if not user.is_leader and not (current["proposed_by"] == user.id
-                                   and current["status"] == "forslag"):
-        raise PermissionDenied(texts.NOT_ALLOWED)
+    ensure_permission(user, "argument.edit", current)
     return current
 
 
@@ -144,7 +142,7 @@ KINDS: dict[str, Kind] = {
     "statements": Kind("statements", _statement, _title, chapter="chapter_id"),
     "events": Kind("events", events.get_event, _event_label, chapter="chapter_id"),
     "campaigns": Kind("campaigns", _campaign, _title),
-    "templates": Kind("templates", _leader_only("templates"), _title, blockers=_template_in_use),
-    "newspapers": Kind("newspapers", _leader_only("newspapers"), _title),
+    "templates": Kind("templates", _managed("templates", "template.manage"), _title, blockers=_template_in_use),
+    "newspapers": Kind("newspapers", _managed("newspapers", "newspaper.manage"), _title),
     "arguments": Kind("arguments", _argument, _title),
 }

@@ -1,8 +1,8 @@
 """The statements archive: search by text, body, year and lever; one statement with where it
 was sent, what came back, its versions and its status history.
 
-Read-only; who may read what is `statements.can_read`: leadership all, a chapter its own
-drafts, everyone the adopted and sent statements.
+Read-only; who may read what is «statement.read» (permissions): leadership all, a chapter its
+own drafts, everyone the adopted and sent statements.
 """
 
 from __future__ import annotations
@@ -11,18 +11,9 @@ import sqlite_utils
 
 from advocacy import corrections, texts
 from advocacy.accounts.accounts import User
+from advocacy.permissions import allowed, read_scope
 from advocacy.statements import statement_corrections, statements
 from advocacy.statements.statement_letters import provenance_line
-
-
-def read_scope(user: User) -> tuple[str, dict]:
-    """Which statements (alias `s`) the user may read, as SQL (statements.can_read)."""
-    if user.is_leader:
-        return "1 = 1", {}
-    if user.role == "lokallag":
-        return ("(s.status in ('vedtatt', 'sendt') or s.chapter_id = :chapter)",
-                {"chapter": user.chapter_id})
-    return "s.status in ('vedtatt', 'sendt')", {}
 
 
 def search_statements(
@@ -37,7 +28,7 @@ def search_statements(
     limit: int = 500,
 ) -> list[dict]:
     """Statements the user may read, newest first, with recipients and responses counted."""
-    where, params = read_scope(user)
+    where, params = read_scope(user, "statement.read")
     clauses = [where]
     if text.strip():
         clauses.append(
@@ -110,13 +101,13 @@ def statement_detail(db: sqlite_utils.Database, user: User, statement_id: int) -
                   h.note
            from statement_history h left join users u on u.id = h.user_id
            where h.statement_id = ? order by h.id""", [statement_id]))
-    row["versions"] = [v for v in versions(db, statement_id) if statements.can_read(user, v)]
+    row["versions"] = [v for v in versions(db, statement_id) if allowed(user, "statement.read", v)]
     counting = [v["id"] for v in row["versions"] if not v["corrected_at"]]
     row["newest_version_id"] = (counting or [v["id"] for v in row["versions"]] or [None])[-1]
     row["document_id"] = _one(
         db, "select max(id) from documents where kind = 'uttalelse' and statement_id = ?"
         " and status = 'vedtatt' and docx is not null", statement_id)
-    row["can_edit"] = statements.can_edit(user, row)
+    row["can_edit"] = allowed(user, "statement.edit", row)
     row["correction"] = statement_corrections.correction_of(db, row)
     return row
 

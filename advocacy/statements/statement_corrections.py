@@ -7,7 +7,7 @@ longer the newest version, cannot be sent, and a new version may be made beside 
 history records the correction too. Optionally a new draft carrying its text (with changes) is
 made in the same transaction, to be adopted as usual.
 
-Who may correct is who may change the statement (`statements.can_edit`).
+Who may correct is who may change the statement («statement.edit»).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ import sqlite_utils
 from advocacy import texts
 from advocacy.accounts.accounts import User
 from advocacy.listing import ListQuery, ListSpec, Page, Sort, fetch, nb
-from advocacy.statements.statement_archive import read_scope
+from advocacy.permissions import read_scope
 
 # The date a statement is known by: adopted, else the meeting it was meant for, else written.
 DATE = "coalesce(s.adopted_on, s.meeting_date, s.created_at)"
@@ -56,5 +56,5 @@ SPEC = ListSpec(
 
 def find(db: sqlite_utils.Database, user: User, query: ListQuery) -> Page:
     """The page of statements the user asked for, of those they may read."""
-    scope, params = read_scope(user)
+    scope, params = read_scope(user, "statement.read")
     return fetch(db, SPEC, query, scope, params)

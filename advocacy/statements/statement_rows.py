@@ -1,5 +1,5 @@
-"""One statement as stored, and who may read or change it: the rows both the lifecycle
-(statements) and the Word document (statement_letters) stand on."""
+"""One statement as stored, read or changed as «statement.read» / «statement.edit» allow: the
+rows both the lifecycle (statements) and the Word document (statement_letters) stand on."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ import sqlite_utils
 
 from advocacy import texts
 from advocacy.accounts.accounts import User
-from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.errors import ValidationError
+from advocacy.permissions import PUBLIC_STATEMENTS, ensure_permission
 
-PUBLIC = ("vedtatt", "sendt")
+PUBLIC = PUBLIC_STATEMENTS
 
 
 def get_row(db: sqlite_utils.Database, statement_id: int) -> dict:
@@ -20,29 +21,16 @@ def get_row(db: sqlite_utils.Database, statement_id: int) -> dict:
     raise ValidationError(texts.STATEMENT_NOT_FOUND.format(id=statement_id))
 
 
-def can_read(user: User, row: dict) -> bool:
-    if user.is_leader or row["status"] in PUBLIC:
-        return True
-    return user.role == "lokallag" and row["chapter_id"] == user.chapter_id
-
-
-def can_edit(user: User, row: dict) -> bool:
-    """Leadership all statements; a chapter member their chapter's (not the organisation's)."""
-    return user.can_edit_chapter(row["chapter_id"])
-
-
 def readable(db: sqlite_utils.Database, user: User, statement_id: int) -> dict:
     row = get_row(db, statement_id)
-    if not can_read(user, row):
-        raise PermissionDenied(texts.NOT_ALLOWED)
+    ensure_permission(user, "statement.read", row)
     row["demands"] = demands_list(row["demands"])
     return row
 
 
 def editable_row(db: sqlite_utils.Database, user: User, statement_id: int) -> dict:
     row = get_row(db, statement_id)
-    if not can_edit(user, row):
-        raise PermissionDenied(texts.NOT_ALLOWED)
+    ensure_permission(user, "statement.edit", row)
     return row
 
 

@@ -19,12 +19,11 @@ import sqlite_utils
 from advocacy import clock, texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
-from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.errors import ValidationError
+from advocacy.permissions import allowed, ensure_permission
 from advocacy.statements import statement_letters
 from advocacy.statements.statement_rows import (  # noqa: F401 - part of this module's interface
     PUBLIC,
-    can_edit,
-    can_read,
     demands_list,
     editable_row,
     get_row,
@@ -155,9 +154,8 @@ def create_statement(
 ) -> int:
     """A new draft. A chapter member's drafts belong to their chapter; leadership may choose a
     chapter or none (the organisation itself)."""
-    if user.role == "skrivegruppe":
-        raise PermissionDenied(texts.NOT_ALLOWED)
-    if not user.is_leader:
+    ensure_permission(user, "statement.edit")
+    if not allowed(user, "chapter.all"):
         chapter_id = user.chapter_id
     clean = clean_fields({"title": "", **fields})
     levers, knrs = _check_links(db, lever_ids, kommunenummer)

@@ -9,7 +9,7 @@ import datetime as dt
 import sqlite_utils
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.accounts.accounts import User
 from advocacy.errors import AdvocacyError
 from advocacy.policy import municipalities
@@ -31,13 +31,13 @@ def tab(db: sqlite_utils.Database, user: User) -> None:
                 date=texts.format_date(row['checked_on'])))
             if row["stale"]:
                 st.warning(texts.ARGUMENT_STALE.format(date=texts.format_date(row["checked_on"])))
-            if user.is_leader and st.button(texts.ARGUMENT_ARCHIVE, key=f"arg_arkiver_{row['id']}"):
+            if permissions.allowed(user, "argument.approve") and st.button(texts.ARGUMENT_ARCHIVE, key=f"arg_arkiver_{row['id']}"):
                 _do(argument_bank.archive, db, user, row["id"])
             edit_forms.argument_edit(db, user, row, f"arg_endre_{row['id']}")
             trash_view.delete_button(db, user, "arguments", row["id"], key=f"arg_slett_{row['id']}")
     proposals = argument_bank.list_arguments(db, user, status="forslag")
     if proposals:
-        st.subheader(texts.ARGUMENT_PROPOSALS_TO_REVIEW if user.is_leader
+        st.subheader(texts.ARGUMENT_PROPOSALS_TO_REVIEW if permissions.allowed(user, "argument.approve")
                      else texts.ARGUMENT_YOUR_PROPOSALS)
         for row in proposals:
             review(db, user, row)
@@ -54,7 +54,7 @@ def review(db, user, row) -> None:
             or texts.ARGUMENT_NO_SOURCES_YET))
         edit_forms.argument_edit(db, user, row, f"arg_forslag_endre_{row['id']}")
         trash_view.delete_button(db, user, "arguments", row["id"], key=f"arg_forslag_slett_{row['id']}")
-        if not user.is_leader:
+        if not permissions.allowed(user, "argument.approve"):
             return
         cols = st.columns(3)
         checked = cols[0].date_input(texts.ARGUMENT_SOURCES_CHECKED, value=dt.date.today(),

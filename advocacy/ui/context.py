@@ -20,9 +20,9 @@ import time
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from advocacy import audit, texts
+from advocacy import audit, permissions, texts
 from advocacy.accounts import accounts, sessions
-from advocacy.accounts.accounts import PAGES_BY_ROLE, User
+from advocacy.accounts.accounts import User
 from advocacy.db import SharedDatabase, default_path
 from advocacy.ui import session_cookie
 
@@ -136,7 +136,7 @@ def user() -> User:
 def require_page(page: str) -> User:
     """Stop with a refusal if the user's role does not reach this page."""
     current = user()
-    if page not in PAGES_BY_ROLE[current.role]:
+    if not permissions.allowed(current, "page.view", page):
         st.error(texts.NOT_ALLOWED)
         st.stop()
     return current

@@ -14,7 +14,7 @@ import datetime as dt
 
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.errors import AdvocacyError
 from advocacy.policy import positions
 from advocacy.politicians import stances
@@ -52,7 +52,7 @@ def struck(rows: list[dict], field: str) -> list[dict]:
 
 def position_form(db, user, kommunenummer: str, rows: list[dict]) -> None:
     """Under a municipality's history: correct one of its counting rows."""
-    if not positions.can_record(db, user, kommunenummer):
+    if not permissions.allowed(user, "position.record", positions.municipality(db, kommunenummer)):
         return
     base = f"correct_position_{kommunenummer}"
     key = _key(base)
@@ -104,7 +104,7 @@ def _value_input(kind: str, key: str):
 
 def stance_form(db, user, politician_id: int, rows: list[dict]) -> None:
     """Under a politician's stance history: correct one of the counting stances."""
-    if user.role not in ("leder", "lokallag"):
+    if not permissions.allowed(user, "politician.edit"):
         return
     base = f"correct_stance_{politician_id}"
     key = _key(base)

@@ -4,7 +4,7 @@ address the browser used."""
 
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.accounts.accounts import User
 from advocacy.demo import demo_removal
 
@@ -18,7 +18,7 @@ def _header(name: str) -> str | None:
 
 
 def show(db, user: User) -> None:
-    if not user.is_leader:
+    if not permissions.allowed(user, "privacy.admin"):
         return
     if demo_removal.exposure_warning(db, st.get_option("server.address"),
                                      _header("Host"), _header("X-Forwarded-For")):

@@ -8,7 +8,7 @@ import datetime as dt
 
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.accounts import user_admin
 from advocacy.errors import AdvocacyError
 from advocacy.events import campaigns, events
@@ -64,7 +64,7 @@ def event_edit(db, user, options: dict[int, str], chapters: dict, campaign_title
             end = c3.time_input(texts.EDIT_EVENT_TO, end, step=900)
             all_day = st.checkbox(texts.EDIT_EVENT_ALL_DAY, value=len(event["starts_at"]) <= 10)
             chapter = event["chapter_id"]
-            if user.is_leader:
+            if permissions.allowed(user, "chapter.all"):
                 ids = [None, *chapters]
                 chapter = st.selectbox(texts.EDIT_EVENT_CHAPTER, ids, index=ids.index(chapter)
                                        if chapter in ids else 0,
@@ -85,7 +85,7 @@ def event_edit(db, user, options: dict[int, str], chapters: dict, campaign_title
 
 
 def campaign_edit(db, user, campaign: dict) -> None:
-    if not user.is_leader:
+    if not permissions.allowed(user, "campaign.manage"):
         return
     with st.expander(texts.EDIT_CAMPAIGN, icon=":material/edit:"), st.form(
             f"camp_edit_{campaign['id']}", enter_to_submit=False):
@@ -115,7 +115,7 @@ def _pick(label: str, rows: list[dict], key: str) -> dict:
 
 
 def template_edit(db, user, uploaded: list[dict]) -> None:
-    if not (user.is_leader and uploaded):
+    if not (permissions.allowed(user, "template.manage") and uploaded):
         return
     with st.expander(texts.EDIT_TEMPLATE, icon=":material/edit:"):
         current = _pick(texts.EDIT_TEMPLATE, uploaded, "template_edit_choice")
@@ -148,7 +148,7 @@ def chapter_edit(db, user, chapters: list[dict]) -> None:
 
 def argument_edit(db, user, row: dict, key: str) -> None:
     """Change an argument's wording and sources: leadership, or the proposer of a proposal."""
-    if not user.is_leader and not (row["proposed_by"] == user.id and row["status"] == "forslag"):
+    if not permissions.allowed(user, "argument.edit", row):
         return
     with st.expander(texts.EDIT_ARGUMENT, icon=":material/edit:"), st.form(key, enter_to_submit=False):
         title = st.text_input(texts.EDIT_ARGUMENT_TITLE, value=row["title"])

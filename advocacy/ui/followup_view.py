@@ -6,7 +6,7 @@ import functools
 
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.accounts import accounts
 from advocacy.meetings import followups, meetings
 from advocacy.ui import meeting_answers
@@ -18,7 +18,7 @@ SHOWN = 200  # thousands are open nationally: the most urgent first, the .ics fi
 def render_followups(db, user) -> None:
     left, right = st.columns(2)
     chapter_id = None
-    if user.is_leader:
+    if permissions.allowed(user, "chapter.all"):
         chapters = accounts.chapter_names(db)
         chapter_id = left.selectbox(texts.FOLLOWUPS_CHAPTER, [None, *chapters], key="followup_chapter",
                                     format_func=lambda c: texts.FOLLOWUPS_ALL_CHAPTERS if c is None

@@ -12,7 +12,7 @@ import datetime as dt
 import sqlite_utils
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.accounts.accounts import User
 from advocacy.errors import AdvocacyError
 from advocacy.letters.template_library import available_templates
@@ -36,7 +36,7 @@ LIST = "innlegg_list"  # the list's controls keep their state under this key
 
 def tab(db: sqlite_utils.Database, user: User) -> None:
     asked = address.requested(db, user, "innlegg")  # a shared link: ?innlegg=12
-    everyone = user.is_leader and st.toggle(texts.LETTERS_SHOW_ALL, value=True,
+    everyone = permissions.allowed(user, "letter.approve") and st.toggle(texts.LETTERS_SHOW_ALL, value=True,
                                             key="innlegg_alle")
     if everyone:
         pipeline(db, user)

@@ -12,10 +12,10 @@ import functools
 import sqlite_utils
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.accounts.accounts import User
 from advocacy.errors import AdvocacyError
-from advocacy.letters import document_records, document_rows
+from advocacy.letters import document_records
 from advocacy.letters.template_library import load_template
 from advocacy.ui import confirm, dates, document_form, draft_keeper, live_count
 from advocacy.ui.safe_text import md
@@ -40,17 +40,17 @@ def editor(db: sqlite_utils.Database, user: User, document_id: int) -> None:
     st.caption(f"{texts.DOCUMENT_KINDS[record['kind']]} · {status} · "
                f"{md(record['author'] or '')}" + (texts.LETTER_CAPTION_NEWSPAPER.format(
                    newspaper=md(record['newspaper'])) if record["newspaper"] else ""))
-    editable = record["status"] in reader_letters.EDITABLE and document_rows.can_edit_document(
-        user, record)
+    editable = record["status"] in reader_letters.EDITABLE and permissions.allowed(
+        user, "document.edit", record)
     if editable:
         edit_area(db, user, record, papers)  # with Lagre, the moves and the downloads
     else:
         values = frozen_view(record)
         moves(db, user, record, values, editable)
     if "sendt" in reader_letters.allowed_moves(user, record) or (
-            record["status"] == "sendt" and document_rows.can_edit_document(user, record)):
+            record["status"] == "sendt" and permissions.allowed(user, "document.edit", record)):
         send_form(db, user, record, papers)
-    if record["status"] in ("sendt", "ingen_svar") and document_rows.can_edit_document(user, record):
+    if record["status"] in ("sendt", "ingen_svar") and permissions.allowed(user, "document.edit", record):
         answer_form(db, user, record)
     if not editable:
         downloads(db, user, record, values)

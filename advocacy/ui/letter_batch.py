@@ -12,7 +12,7 @@ import datetime as dt
 import sqlite_utils
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.accounts.accounts import User
 from advocacy.documents import TemplateError, letter_filename, render_batch
 from advocacy.errors import AdvocacyError
@@ -37,7 +37,7 @@ def batch(db: sqlite_utils.Database, user: User, templates: list[dict], today: d
     except AdvocacyError as exc:
         st.error(md(exc.message))
         return
-    sources = [s for s in SOURCES if s != "motte" or user.role != "skrivegruppe"]
+    sources = [s for s in SOURCES if s != "motte" or permissions.allowed(user, "meeting.read")]
     source = st.radio(texts.BATCH_RECIPIENTS, sources, format_func=SOURCES.get, key="masse_kilde",
                       horizontal=True)
     base = document_context.sender_context(db, user, today)

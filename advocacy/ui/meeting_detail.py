@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.documents import to_html
 from advocacy.errors import AdvocacyError
 from advocacy.meetings import followup_letters, followups, meetings
@@ -35,7 +35,7 @@ def _field(label: str, value) -> None:
 
 def render_meeting(db, user, meeting_id: int) -> None:
     meeting = meetings.get_meeting(db, user, meeting_id)
-    editable = user.can_edit_chapter(meeting["chapter_id"])
+    editable = permissions.allowed(user, "meeting.edit", meeting)
     st.subheader(f"{texts.MEETING_KINDS[meeting['kind']]} {texts.format_date(meeting['held_on'])}"
                  f" – {md(meeting['kommune'])}")
     st.caption(md(meeting["chapter"]))

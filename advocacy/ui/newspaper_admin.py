@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite_utils
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.accounts.accounts import User
 from advocacy.errors import AdvocacyError
 from advocacy.policy import municipalities
@@ -22,7 +22,7 @@ def tab(db: sqlite_utils.Database, user: User) -> None:
     table([{**p, "kommuner": ", ".join(p["kommuner"])} for p in papers],
           texts.NEWSPAPER_COLUMNS,
           key="newspapers_table")
-    if user.is_leader:
+    if permissions.allowed(user, "newspaper.manage"):
         edit(db, user, {p["id"]: p for p in papers})
 
 

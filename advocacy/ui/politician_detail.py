@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.errors import AdvocacyError
 from advocacy.meetings import followup_letters, followups, meetings
 from advocacy.policy import municipalities
@@ -19,7 +19,7 @@ from advocacy.ui.widgets import table
 
 def render_politician(db, user, politician_id: int) -> None:
     person = politicians.get_politician(db, user, politician_id)
-    editor = user.role in ("leder", "lokallag")
+    editor = permissions.allowed(user, "politician.edit")
     st.subheader(md(person["name"]))
     facts = [person["party_name"] or person["party"],
              texts.POLITICIAN_ROLES.get(person["role"]), person["committee"],
@@ -54,7 +54,7 @@ def render_politician(db, user, politician_id: int) -> None:
     if editor:
         _stance_form(db, user, politician_id)
 
-    if user.role in ("leder", "lokallag"):
+    if permissions.allowed(user, "politician.edit"):
         st.markdown(texts.POLITICIAN_MEETINGS_TITLE)
         rows = meetings.list_meetings(db, user, politician_id=politician_id)
         table(rows, texts.POLITICIAN_MEETING_COLUMNS,

@@ -13,7 +13,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.errors import AdvocacyError
 from advocacy.io import imports
 from advocacy.policy import (
@@ -104,7 +104,7 @@ def _history(db, user, kommunenummer: str) -> None:
 
 
 def _record_form(db, user, kommunenummer: str) -> None:
-    if not positions.can_record(db, user, kommunenummer):
+    if not permissions.allowed(user, "position.record", positions.municipality(db, kommunenummer)):
         st.info(texts.POSITION_READ_ONLY)
         return
     levers = municipalities.levers(db)
@@ -150,7 +150,7 @@ def _record_form(db, user, kommunenummer: str) -> None:
 
 def _meetings_and_letters(db, user, kommunenummer: str) -> None:
     st.markdown(f"**{texts.PROFILE_MEETINGS}**")
-    if user.role == "skrivegruppe":
+    if not permissions.allowed(user, "meeting.read"):
         st.caption(texts.PROFILE_MEETINGS_HIDDEN)
     else:
         table(municipality_activity.municipality_meetings(db, user, kommunenummer),
@@ -178,7 +178,7 @@ def _key_dates(db, kommunenummer: str, name: str) -> None:
 
 def import_positions(db, user) -> None:
     """Bulk entry: a CSV/.xlsx of positions, checked row by row, saved all or nothing."""
-    if user.role not in ("leder", "lokallag"):
+    if not permissions.allowed(user, "position.record"):
         return
     with st.expander(texts.IMPORT_POSITIONS_TITLE, icon=":material/upload_file:"):
         st.caption(texts.IMPORT_POSITIONS_HELP)

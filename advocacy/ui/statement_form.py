@@ -12,7 +12,7 @@ import datetime as dt
 
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.accounts import accounts
 from advocacy.statements import statement_archive, statements
 from advocacy.ui import dates, draft_keeper, text_limit
@@ -78,7 +78,7 @@ def statement_form(db, user, key: str, current: dict | None = None) -> dict | No
     chosen_knrs = st.multiselect(texts.STATEMENT_MUNICIPALITIES, list(knrs), format_func=knrs.get,
                                  key=k("municipalities"), **w, placeholder=texts.CHOOSE_MANY, select_all=False)
     chapter = None
-    if user.is_leader and not current:
+    if permissions.allowed(user, "chapter.all") and not current:
         chapters = accounts.chapter_names(db)
         if state[k("chapter")] not in chapters:
             state[k("chapter")] = None

@@ -15,9 +15,10 @@ from typing import Any
 import sqlite_utils
 
 from advocacy import clock, texts
-from advocacy.accounts.accounts import User, require_leader
+from advocacy.accounts.accounts import User
 from advocacy.db import write
-from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.errors import ValidationError
+from advocacy.permissions import allowed, ensure_permission
 
 STALE_AFTER_DAYS = 365
 STATUSES = tuple(texts.ARGUMENT_STATUSES)
@@ -45,7 +46,7 @@ def list_arguments(
     if status:
         where.append("a.status = :status")
         params["status"] = status
-    if status != "godkjent" and not user.is_leader:
+    if status != "godkjent" and not allowed(user, "argument.approve"):
         where.append("(a.status = 'godkjent' or a.proposed_by = :me)")
         params["me"] = user.id
     if lever_id:
@@ -90,9 +91,7 @@ def update(db: sqlite_utils.Database, user: User, argument_id: int,
            values: Mapping[str, Any]) -> None:
     """Change the wording or sources: leadership always, the proposer while it is a proposal."""
     current = get_argument(db, argument_id)
-    if not user.is_leader and not (current["proposed_by"] == user.id
-                                   and current["status"] == "forslag"):
-        raise PermissionDenied(texts.NOT_ALLOWED)
+    ensure_permission(user, "argument.edit", current)
     row = _clean(db, {**current, **values}, approving=current["status"] == "godkjent")
     with write(db):
         db["arguments"].update(argument_id, row)
@@ -101,7 +100,7 @@ def update(db: sqlite_utils.Database, user: User, argument_id: int,
 def approve(db: sqlite_utils.Database, user: User, argument_id: int,
             checked_on: dt.date | None = None) -> None:
     """Leadership approves a proposal: it must have sources and a date checked."""
-    require_leader(user)
+    ensure_permission(user, "argument.approve")
     current = get_argument(db, argument_id)
     if current["status"] == "godkjent":
         raise ValidationError(texts.ARGUMENT_NOT_PROPOSAL.format(status="godkjent"))
@@ -123,7 +122,7 @@ def archive(db: sqlite_utils.Database, user: User, argument_id: int, note: str =
 
 
 def _decide(db, user, argument_id, status, note, expected) -> None:
-    require_leader(user)
+    ensure_permission(user, "argument.approve")
     current = get_argument(db, argument_id)
     if current["status"] not in expected:
         raise ValidationError(texts.ARGUMENT_NOT_PROPOSAL.format(

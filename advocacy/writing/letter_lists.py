@@ -1,7 +1,7 @@
 """Who sees which reader letters, and what each one needs next.
 
-A writer sees their own letters (and a chapter member their chapter's, as in document_records);
-leadership sees every letter. "What needs me" is worked out per letter from its status, the
+A writer sees their own letters (and a chapter member their chapter's: «letter.read» in
+permissions); leadership sees every letter, and by default its own. "What needs me" is worked out per letter from its status, the
 user and the date: a draft needs its writer, a letter under review needs leadership, a letter
 whose exclusive days have run out needs its writer to chase the paper or send it on.
 """
@@ -15,7 +15,7 @@ import sqlite_utils
 
 from advocacy import overview, texts
 from advocacy.accounts.accounts import User
-from advocacy.letters.document_rows import can_edit_document
+from advocacy.permissions import allowed, read_scope
 from advocacy.writing.reader_letters import KINDS, ORDER
 
 
@@ -25,7 +25,7 @@ def list_letters(
 ) -> list[dict]:
     """Letters with their paper, writer, length of wait and ``needs`` (None: nothing to do)."""
     today = today or dt.date.today()
-    where, params = read_scope(user, everyone=everyone)
+    where, params = shown(user, everyone=everyone)
     rows = list(db.query(
         f"""select d.id, d.kind, d.title, d.status, d.author_id, d.chapter_id, d.sent_on,
                    d.exclusive_until, d.published_on, d.link, d.updated_at, d.kommunenummer,
@@ -43,15 +43,14 @@ def list_letters(
     return rows
 
 
-def read_scope(user: User, *, everyone: bool = False) -> tuple[str, dict]:
-    """The letters (alias `d`) the Innlegg list shows this user, as SQL: their own (and a chapter
-    member their chapter's); leadership their own, or every letter with `everyone`."""
-    where = [f"d.kind in ({', '.join(repr(k) for k in KINDS)})"]
-    params: dict = {}
-    if not (everyone and user.is_leader):
-        where.append("(d.author_id = :user or (:chapter is not null and d.chapter_id = :chapter"
-                     " and :role = 'lokallag'))" if not user.is_leader else "d.author_id = :user")
-        params.update(user=user.id, chapter=user.chapter_id, role=user.role)
+def shown(user: User, *, everyone: bool = False) -> tuple[str, dict]:
+    """The letters (alias `d`) the Innlegg list shows this user, as SQL: those «letter.read»
+    lets them read; for those who review every letter their own, or every one with `everyone`."""
+    scope, params = read_scope(user, "letter.read")
+    where = [f"d.kind in ({', '.join(repr(k) for k in KINDS)})", scope]
+    if not everyone and allowed(user, "letter.approve"):
+        where.append("d.author_id = :own")
+        params["own"] = user.id
     return " and ".join(where), params
 
 
@@ -59,10 +58,10 @@ def needs(user: User, row: dict, today: dt.date) -> str | None:
     """What this user should do with this letter now, in Norwegian, or None."""
     status = row["status"]
     if status == "til_vurdering":
-        return texts.LETTER_NEEDS["til_vurdering"] if user.is_leader else None
-    if not can_edit_document(user, row) or status == "publisert":
+        return texts.LETTER_NEEDS["til_vurdering"] if allowed(user, "letter.approve") else None
+    if not allowed(user, "document.edit", row) or status == "publisert":
         return None
-    if user.is_leader and row["author_id"] != user.id:
+    if allowed(user, "letter.approve") and row["author_id"] != user.id:
         return None  # leadership reviews; the writer moves their own letter on
     if status == "sendt":
         lapsed = row["exclusive_until"] and today >= dt.date.fromisoformat(row["exclusive_until"])
@@ -81,7 +80,7 @@ def waiting(row: dict, today: dt.date) -> str | None:
 
 
 def needing_me(db: sqlite_utils.Database, user: User, today: dt.date | None = None) -> list[dict]:
-    return [row for row in list_letters(db, user, everyone=user.is_leader, today=today)
+    return [row for row in list_letters(db, user, everyone=allowed(user, "letter.approve"), today=today)
             if row["needs"]]
 
 

@@ -16,10 +16,10 @@ from advocacy import texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.documents import render
-from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.errors import ValidationError
 from advocacy.letters import document_records, document_rows
-from advocacy.letters.document_rows import can_edit_document
 from advocacy.letters.template_library import load_template
+from advocacy.permissions import ensure_permission
 from advocacy.writing import newspapers, similarity
 from advocacy.writing.reader_letters import (
     check_move,
@@ -114,8 +114,7 @@ def check_send(
         raise ValidationError(texts.LETTER_EXCLUSIVE_DAYS_INVALID)
     waiting = open_submission(db, document_id) if record["status"] == "sendt" else None
     if waiting is not None:
-        if not can_edit_document(user, record):
-            raise PermissionDenied(texts.NOT_ALLOWED)
+        ensure_permission(user, "document.edit", record)
         _refuse_while_exclusive(waiting, newspaper_id, sent_on)
     else:
         check_move(user, record, "sendt")
@@ -220,8 +219,7 @@ def undo_answer(db: sqlite_utils.Database, user: User, document_id: int) -> None
     with the paper again (sent, exclusive as before), noted in its history. Any later change,
     or an answer after «ingen svar», cannot be undone this way."""
     record = get_letter(db, user, document_id)
-    if not can_edit_document(user, record):
-        raise PermissionDenied(texts.NOT_ALLOWED)
+    ensure_permission(user, "document.edit", record)
     with write(db):
         last = db.execute("select from_status, to_status from letter_history where document_id = ?"
                           " order by id desc limit 1", [document_id]).fetchone()

@@ -16,9 +16,10 @@ from typing import Any
 import sqlite_utils
 
 from advocacy import texts
-from advocacy.accounts.accounts import User, require_leader
+from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.errors import ValidationError
+from advocacy.permissions import ensure_permission
 from advocacy.policy.municipality_codes import MunicipalityIndex
 
 LANGUAGE_FORMS = ("bokmål", "nynorsk")
@@ -76,7 +77,7 @@ def save_newspaper(
     ``values``: name, area, email, max_chars_innlegg, max_chars_kronikk, language_form,
     exclusive_days, notes, kommuner (municipality numbers or names; resolved, unknown refused).
     """
-    require_leader(user)
+    ensure_permission(user, "newspaper.manage")
     row = _clean(values)
     knrs = _municipalities(db, values.get("kommuner") or [])
     with write(db):
@@ -98,7 +99,7 @@ def save_newspaper(
 
 def delete_newspaper(db: sqlite_utils.Database, user: User, newspaper_id: int) -> None:
     """Remove a paper nobody has sent to; one with letters keeps their history and stays."""
-    require_leader(user)
+    ensure_permission(user, "newspaper.manage")
     with write(db):
         used = db.execute(
             "select (select count(*) from documents where newspaper_id = :n)"

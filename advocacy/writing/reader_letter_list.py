@@ -17,7 +17,8 @@ import sqlite_utils
 from advocacy import texts
 from advocacy.accounts.accounts import User
 from advocacy.listing import ListQuery, ListSpec, Page, Sort, fetch, nb
-from advocacy.writing.letter_lists import needs, read_scope, waiting
+from advocacy.permissions import allowed
+from advocacy.writing.letter_lists import needs, shown, waiting
 from advocacy.writing.reader_letters import ORDER
 
 # What `letter_lists.needs` says, as a condition over `d` and the user (:me_*) and :today.
@@ -64,7 +65,7 @@ SPEC = ListSpec(
 
 
 def _params(user: User, today: dt.date) -> dict:
-    return {"me": user.id, "me_leader": int(user.is_leader), "me_role": user.role,
+    return {"me": user.id, "me_leader": int(allowed(user, "letter.approve")), "me_role": user.role,
             "me_chapter": user.chapter_id, "today": today.isoformat()}
 
 
@@ -73,7 +74,7 @@ def find(db: sqlite_utils.Database, user: User, query: ListQuery, *, everyone: b
     """The page of letters the user asked for, of those the Innlegg list shows them, each with
     what it needs of them (`needs`) and what it waits for (`waiting`)."""
     today = today or dt.date.today()
-    scope, params = read_scope(user, everyone=everyone)
+    scope, params = shown(user, everyone=everyone)
     page = fetch(db, SPEC, query, scope, {**params, **_params(user, today)})
     for row in page.rows:
         row["needs"] = needs(user, row, today)
@@ -103,7 +104,7 @@ def pipeline_counts(db: sqlite_utils.Database, user: User, *,
                     everyone: bool = False) -> list[dict]:
     """One row per status in pipeline order with how many letters are in it (as
     letter_lists.pipeline_counts, counted in SQL)."""
-    scope, params = read_scope(user, everyone=everyone)
+    scope, params = shown(user, everyone=everyone)
     counts = dict(db.execute(
         f"select d.status, count(*) from documents d where {scope} group by d.status",  # noqa: S608
         params).fetchall())
@@ -113,7 +114,7 @@ def pipeline_counts(db: sqlite_utils.Database, user: User, *,
 
 def writers(db: sqlite_utils.Database, user: User, *, everyone: bool = False) -> dict[int, str]:
     """The writers of the letters the list shows the user, by name (the filter's choices)."""
-    scope, params = read_scope(user, everyone=everyone)
+    scope, params = shown(user, everyone=everyone)
     return {r[0]: r[1] for r in db.execute(
         f"""select u.id, u.full_name from users u where u.id in (
                 select d.author_id from documents d where {scope})

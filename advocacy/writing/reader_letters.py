@@ -33,9 +33,9 @@ import sqlite_utils
 from advocacy import texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
-from advocacy.errors import PermissionDenied, ValidationError
+from advocacy.errors import ValidationError
 from advocacy.letters import document_context, document_records, document_rows
-from advocacy.letters.document_rows import can_edit_document
+from advocacy.permissions import allowed, ensure_permission
 from advocacy.writing import char_count, newspapers, similarity
 from advocacy.writing.similarity import letter_text
 
@@ -230,11 +230,11 @@ def similar_sent(db: sqlite_utils.Database, document_id: int | None, text: str):
 
 def allowed_moves(user: User, record: Mapping[str, Any]) -> list[str]:
     """The statuses this user may move the letter to now (sending and answers included)."""
-    if not can_edit_document(user, record):
+    if not allowed(user, "document.edit", record):
         return []
     return [to for to in document_rows.moves(record["kind"], record["status"],
                                              document_rows.PIPELINE)
-            if to != "godkjent" or user.is_leader]
+            if to != "godkjent" or allowed(user, "letter.approve")]
 
 
 def move(db: sqlite_utils.Database, user: User, document_id: int, to_status: str,
@@ -257,13 +257,12 @@ def check_move(user: User, record: Mapping[str, Any], to_status: str) -> None:
     """Refuse a move of the pipeline (sending and answers included) this user may not make."""
     if to_status not in document_rows.STATUSES or to_status == "vedtatt":
         raise ValidationError(texts.DOCUMENT_STATUS_UNKNOWN.format(status=to_status))
-    if not can_edit_document(user, record):
-        raise PermissionDenied(texts.NOT_ALLOWED)
+    ensure_permission(user, "document.edit", record)
     if not document_rows.allows(record["kind"], record["status"], to_status,
                                 document_rows.PIPELINE):
         raise ValidationError(document_rows.refusal(record["kind"], record["status"], to_status))
-    if to_status == "godkjent" and not user.is_leader:
-        raise PermissionDenied(texts.LETTER_APPROVE_LEADERS)
+    if to_status == "godkjent":
+        ensure_permission(user, "letter.approve")
 
 
 def record_history(db, document_id: int, user: User, before: str | None, after: str, *,

@@ -14,8 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from advocacy import permissions
 from advocacy.accounts import accounts
-from advocacy.accounts.accounts import PAGES_BY_ROLE
+from advocacy.accounts.user import User
 from advocacy.db import ROOT, connect
 from advocacy.demo import demo
 from advocacy.errors import ValidationError
@@ -98,7 +99,7 @@ def _check_page(at, where) -> None:
 def test_script_in_names_notes_and_titles_is_text_on_every_page(app, db_path):
     links = _seed_hostile(db_path)
     login(app, "leder")
-    for key in PAGES_BY_ROLE["leder"]:
+    for key in permissions.pages(User(0, "leder", "leder", "leder")):
         app.switch_page(page_file(key))
         app.run()
         _check_page(app, key)

@@ -5,7 +5,7 @@ import datetime as dt
 
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.accounts import accounts
 from advocacy.documents import letter_filename
 from advocacy.errors import AdvocacyError
@@ -166,7 +166,7 @@ def document_list() -> None:
             "kommune", texts.BREV_MUNICIPALITY, municipalities.names(db), texts.ALL_MUNICIPALITIES
         ),
     ]
-    if user.is_leader:
+    if permissions.allowed(user, "chapter.all"):
         choices.append(Choice("lokallag", texts.BREV_CHAPTER, accounts.chapter_names(db),
                               texts.ALL_CHAPTERS))
     choices.append(Choice("forfatter", texts.BREV_AUTHOR, document_list_query.authors(db, user),
@@ -261,7 +261,7 @@ TABS = [
 new_tab, letters_tab, batch_tab, list_tab, arguments_tab, papers_tab = st.tabs(
     TABS,
     default=texts.BREV_TAB_LETTERS
-    if user.role == "skrivegruppe" or "innlegg" in st.query_params
+    if not permissions.allowed(user, "document.make", "annet") or "innlegg" in st.query_params
     else TABS[0],
     key="brev_fane",
     on_change="rerun",

@@ -12,7 +12,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from advocacy import overview, texts
+from advocacy import overview, permissions, texts
 from advocacy.accounts import accounts
 from advocacy.errors import AdvocacyError
 from advocacy.events import campaigns, event_list, events, month_view
@@ -24,7 +24,7 @@ from advocacy.ui.widgets import table
 
 user = context.require_page("kalender")
 db = context.db()
-can_edit = user.is_leader or user.role == "lokallag"
+can_edit = permissions.allowed(user, "event.edit")
 FLASH = "kalender_flash"
 SHOWN_MONTH = "cal_shown"  # the first day of the month the month view shows
 ALL_KINDS = {**texts.EVENT_KINDS, events.KEY_DATE: texts.KEY_DATE_KIND}
@@ -84,7 +84,7 @@ def event_form(chapters: dict, campaign_titles: dict) -> None:
         end = c3.time_input(texts.KALENDER_TO, None, step=900, key="event_end")
         all_day = st.checkbox(texts.KALENDER_ALL_DAY, key="event_all_day")
         chapter = user.chapter_id
-        if user.is_leader:
+        if permissions.allowed(user, "chapter.all"):
             chapter = st.selectbox(
                 texts.KALENDER_CHAPTER,
                 [None, *chapters],
@@ -171,7 +171,7 @@ def activity_tab() -> None:
         event_form(chapters, campaign_titles)
         editable = {i["event_id"]: f"{texts.format_short_date(i['date'])} {i['title']}"
                     for i in items
-                    if i.get("event_id") and user.can_edit_chapter(i["chapter_id"])}
+                    if i.get("event_id") and permissions.allowed(user, "event.edit", i)}
         trash_view.choose_and_delete(db, user, "events", editable, "slett_event",
                                      texts.TRASH_CHOOSE_EVENT)
         edit_forms.event_edit(db, user, editable, chapters, campaign_titles)
@@ -284,7 +284,7 @@ def progress_chart(series: list[dict], goal: int | None) -> alt.Chart:
 def campaign_tab() -> None:
     rows = campaigns.list_campaigns(db)
     titles = {r["id"]: r["title"] for r in rows}
-    if user.is_leader:
+    if permissions.allowed(user, "campaign.manage"):
         campaign_form()
     if not rows:
         st.info(texts.EMPTY_TABLE)

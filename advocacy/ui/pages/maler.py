@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.documents import BUNDLED, TemplateError, to_html
 from advocacy.errors import AdvocacyError
 from advocacy.letters import template_library
@@ -55,7 +55,7 @@ table(
     key="uploaded_templates",
 )
 edit_forms.template_edit(db, user, uploaded)
-if user.is_leader:
+if permissions.allowed(user, "template.manage"):
     trash_view.choose_and_delete(db, user, "templates", {t["id"]: t["name"] for t in uploaded},
                                  "slett_mal", texts.TRASH_CHOOSE_TEMPLATE)
 
@@ -104,7 +104,7 @@ def upload_form() -> None:
             st.success(texts.MALER_SAVED.format(name=md(name.strip())))
 
 
-if user.is_leader:
+if permissions.allowed(user, "template.manage"):
     upload_form()
 else:
     st.caption(texts.MALER_LEADERS_ONLY)

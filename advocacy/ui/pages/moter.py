@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.accounts import accounts
 from advocacy.errors import AdvocacyError
 from advocacy.meetings import meeting_list
@@ -32,7 +32,7 @@ st.session_state.setdefault("moter_view", VIEWS[0])
 st.title(texts.PAGE_TITLES["moter"])
 # A link from search (or elsewhere) opens one record: ?mote=12.
 open_requested(db, user, "moter", "mote", VIEWS[0])
-if user.chapter_name and not user.is_leader:
+if user.chapter_name and not permissions.allowed(user, "chapter.all"):
     st.caption(texts.MOTER_FOR_CHAPTER.format(chapter=md(user.chapter_name)))
 view = st.segmented_control(texts.MOTER_VIEW, VIEWS, key="moter_view",
                             label_visibility="collapsed") or VIEWS[0]
@@ -50,7 +50,7 @@ else:
     kommuner = municipalities.names(db)
     chosen_kommune = st.session_state.get("moter_list_f_kommune")
     choices = [Choice("kommune", texts.MOTER_MUNICIPALITY, kommuner, texts.ALL_MUNICIPALITIES)]
-    if user.is_leader:
+    if permissions.allowed(user, "chapter.all"):
         choices.append(
             Choice("lokallag", texts.MOTER_CHAPTER, accounts.chapter_names(db), texts.ALL_CHAPTERS)
         )

@@ -6,7 +6,7 @@ import functools
 
 import streamlit as st
 
-from advocacy import overview, reference, texts
+from advocacy import overview, permissions, reference, texts
 from advocacy.meetings import followups
 from advocacy.policy import maps, municipalities
 from advocacy.ui import chart_locale, context, lever_admin, overview_charts
@@ -169,7 +169,7 @@ export_buttons(functools.partial(overview.shown_changes, db, today, county, limi
                change_columns, "endringer-90-dager", key="changes_export")
 
 # --- Follow-ups and activity ---------------------------------------------------------------
-if user.role in ("leder", "lokallag"):
+if permissions.allowed(user, "meeting.read"):
     st.subheader(texts.OVERSIKT_OVERDUE_FOLLOWUPS)
     overdue = followups.overdue_followups(db, user, today, limit=OVERDUE_SHOWN)
     if figures["overdue_followups"] > len(overdue):
@@ -228,5 +228,5 @@ st.subheader(texts.OVERVIEW_STATUS_SHEET)
 st.caption(texts.OVERVIEW_STATUS_SHEET_HELP)
 lever_admin.status_sheet_buttons(db, county)
 
-if user.is_leader:
+if permissions.allowed(user, "lever.manage"):
     lever_admin.editor(db, user, levers)

@@ -5,7 +5,7 @@ import functools
 
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.privacy import privacy
 from advocacy.ui import context
 
@@ -25,5 +25,5 @@ st.download_button(
     file_name=f"mine-opplysninger-{dt.date.today().isoformat()}.txt", key="privacy_own_export",
     icon=":material/download:", on_click="ignore",
 )
-if user.is_leader:
+if permissions.allowed(user, "privacy.admin"):
     st.info(texts.PERSONVERN_OTHERS_IN_ADMIN)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.errors import AdvocacyError
 from advocacy.policy import municipalities
 from advocacy.politicians import politician_list, politicians
@@ -16,7 +16,7 @@ from advocacy.ui.widgets import open_requested, table
 
 user = context.require_page("politikere")
 db = context.db()
-editor = user.role in ("leder", "lokallag")
+editor = permissions.allowed(user, "politician.edit")
 
 VIEWS = (
     [

@@ -12,7 +12,7 @@ import re
 
 import streamlit as st
 
-from advocacy import texts
+from advocacy import permissions, texts
 from advocacy.accounts import accounts
 from advocacy.errors import AdvocacyError
 from advocacy.policy import municipalities
@@ -25,7 +25,7 @@ from advocacy.ui.widgets import table
 
 user = context.require_page("uttalelser")
 db = context.db()
-can_draft = user.is_leader or user.role == "lokallag"
+can_draft = permissions.allowed(user, "statement.edit")
 FLASH = "uttalelse_flash"
 PENDING = "uttalelse_pending"
 TAB = "uttalelse_fane"
@@ -238,7 +238,7 @@ def _choices() -> list[Choice]:
         choice("sak", texts.STATEMENT_FILTER_LEVER, statement_archive.lever_choices(db)),
         choice("kommune", texts.STATEMENT_FILTER_MUNICIPALITY, municipalities.names(db)),
     ]
-    if user.is_leader:
+    if permissions.allowed(user, "chapter.all"):
         found.append(choice("lokallag", texts.STATEMENT_FILTER_CHAPTER,
                             accounts.chapter_names(db)))
     return found
