@@ -165,8 +165,10 @@ ACTIONS: dict[str, Rule] = {
     "letter.approve": _leader,                  # a reader letter's «godkjent», the review queue
     "statement.read": _statement_read,
     "statement.edit": _chapter_record,          # drafting, adopting, correcting, sending
+    "politician.read": _anyone,                 # the directory is open to every role
     "politician.edit": _editor,
     "position.record": _position_record,        # resource: {"chapters": ids in the municipality}
+    "event.read": _anyone,                      # the calendar is open to every role
     "event.edit": _event_edit,
     "campaign.edit": _editor,                   # count signatures, link meetings and letters
     "campaign.manage": _leader,                 # make, change and remove campaigns

@@ -105,6 +105,8 @@ CASES = [
     ("argument.edit", "another's proposal", {"proposed_by": 99, "status": "forslag"}, (Y, N, N)),
     ("argument.approve", "-", None, (Y, N, N)),
     ("trash.read", "-", None, (Y, Y, Y)),
+    ("politician.read", "-", None, (Y, Y, Y)),
+    ("event.read", "-", None, (Y, Y, Y)),
     ("trash.restore", "any", None, (Y, Y, Y)),
     ("trash.restore", "what one removed", {"deleted_by": 12}, (Y, N, Y)),
     ("trash.restore", "what another removed", {"deleted_by": 99}, (Y, N, N)),

@@ -12,6 +12,7 @@ from advocacy import texts
 from advocacy.accounts.accounts import User
 from advocacy.events.events import _event_item
 from advocacy.listing import ListQuery, ListSpec, Page, Sort, fetch, nb
+from advocacy.permissions import ensure_permission
 
 EVERY = 20_000  # the .ics of a list: all that match, up to a national calendar's size
 
@@ -47,6 +48,7 @@ SPEC = ListSpec(
 def find(db: sqlite_utils.Database, user: User, query: ListQuery,
          today: dt.date | None = None) -> Page:
     """The page of events the user asked for (everyone reads the calendar)."""
+    ensure_permission(user, "event.read")
     return fetch(db, SPEC, query, "1 = 1",
                  {"today": (today or dt.date.today()).isoformat()})
 

@@ -9,6 +9,7 @@ import sqlite_utils
 from advocacy import texts
 from advocacy.accounts.accounts import User
 from advocacy.listing import ListQuery, ListSpec, Page, Sort, fetch, nb
+from advocacy.permissions import ensure_permission
 
 _COUNTED = "politicians p join municipalities m on m.kommunenummer = p.kommunenummer"
 # Ties within a municipality or party go by name: one text sorts both ways (char(31) sorts
@@ -44,4 +45,5 @@ SPEC = ListSpec(
 
 def find(db: sqlite_utils.Database, user: User, query: ListQuery) -> Page:
     """The page of politicians the user asked for (everyone reads the whole directory)."""
+    ensure_permission(user, "politician.read")
     return fetch(db, SPEC, query)

@@ -259,6 +259,7 @@ def list_politicians(
 ) -> list[dict]:
     """The directory, filtered; `party` is a party code or a local list's own name. `limit`
     rows after skipping `offset` (count_politicians gives the total)."""
+    ensure_permission(user, "politician.read")
     where, params = _filters(search, kommunenummer, fylkesnummer, party, role)
     sql = f"{_SELECT} where {where} order by m.navn, m.kommunenummer, p.name"
     if limit:
@@ -276,6 +277,7 @@ def count_politicians(
     role: str | None = None,
 ) -> int:
     """How many politicians list_politicians would give without a limit."""
+    ensure_permission(user, "politician.read")
     where, params = _filters(search, kommunenummer, fylkesnummer, party, role)
     return db.execute(
         "select count(*) from politicians p join municipalities m "  # noqa: S608
@@ -283,6 +285,7 @@ def count_politicians(
 
 
 def get_politician(db: sqlite_utils.Database, user: User, politician_id: int) -> dict:
+    ensure_permission(user, "politician.read")
     rows = list(db.query(f"{_SELECT} where p.id = :id", {"id": politician_id}))
     if not rows:
         raise ValidationError(texts.POLITICIAN_NOT_FOUND)
