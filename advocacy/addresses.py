@@ -19,7 +19,7 @@ from advocacy.errors import AdvocacyError
 from advocacy.meetings import meetings
 from advocacy.policy import municipalities
 from advocacy.politicians import politicians
-from advocacy.statements import statements
+from advocacy.statements import statement_rows
 from advocacy.writing import reader_letters
 
 MAX_ID = 2**63 - 1  # SQLite's integers are signed 64-bit
@@ -49,7 +49,7 @@ def _politician(db, user, key) -> None:
 
 
 def _statement(db, user, key) -> None:
-    statements.readable(db, user, key)
+    statement_rows.readable(db, user, key)
 
 
 def _letter(db, user, key) -> None:

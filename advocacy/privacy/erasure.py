@@ -45,7 +45,8 @@ from advocacy.migrations import ERASURE_FLAG
 from advocacy.privacy import trash_privacy
 from advocacy.privacy.erasure_docx import docx_text, is_docx, pdf_hit, scrub_docx
 from advocacy.privacy.erasure_forms import Forms, is_phone
-from advocacy.privacy.privacy import ERASED, ERASED_USERNAME, LAST_ERASURE, require_can_erase
+from advocacy.privacy.erasure_marks import ERASED, ERASED_USERNAME, LAST_ERASURE
+from advocacy.privacy.privacy import require_can_erase
 from advocacy.writing import similarity
 from advocacy.writing.reader_letters import letter_text
 

@@ -21,12 +21,6 @@ from advocacy import clock, texts
 from advocacy.accounts.accounts import User, get_user
 from advocacy.errors import ValidationError
 from advocacy.permissions import ensure_permission
-from advocacy.privacy.erasure_marks import (  # noqa: F401 - part of this module's interface
-    ERASED,
-    ERASED_USERNAME,
-    LAST_ERASURE,
-    last_erasure,
-)
 from advocacy.privacy.trash_privacy import export_rows
 
 RETENTION_DAYS = 365

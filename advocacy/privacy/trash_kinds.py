@@ -22,7 +22,7 @@ from advocacy.letters import document_records
 from advocacy.meetings import meetings
 from advocacy.permissions import ensure_permission
 from advocacy.politicians import politicians
-from advocacy.statements import statements
+from advocacy.statements import statement_rows, statements
 from advocacy.writing import argument_bank
 
 
@@ -88,7 +88,7 @@ def _document(db, user, document_id):
 
 
 def _statement(db, user, statement_id):
-    row = statements.editable_row(db, user, statement_id)
+    row = statement_rows.editable_row(db, user, statement_id)
     if row["status"] not in statements.EDITABLE or row["adopted_on"]:
         raise ValidationError(texts.TRASH_STATEMENT_NOT_DRAFT.format(
             status=texts.STATEMENT_STATUSES.get(row["status"], row["status"]).lower()))

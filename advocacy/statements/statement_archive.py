@@ -12,7 +12,7 @@ import sqlite_utils
 from advocacy import corrections, texts
 from advocacy.accounts.accounts import User
 from advocacy.permissions import allowed, read_scope
-from advocacy.statements import statement_corrections, statements
+from advocacy.statements import statement_corrections, statement_rows
 from advocacy.statements.statement_letters import provenance_line
 
 
@@ -80,7 +80,7 @@ def _like(value: str) -> str:
 
 def statement_detail(db: sqlite_utils.Database, user: User, statement_id: int) -> dict:
     """Everything the page shows about one statement. Raises PermissionDenied if unreadable."""
-    row = statements.readable(db, user, statement_id)
+    row = statement_rows.readable(db, user, statement_id)
     row["provenance"] = provenance_line(row)
     row["chapter"] = _one(db, "select name from chapters where id = ?", row["chapter_id"])
     row["levers"] = list(db.query(

@@ -18,7 +18,7 @@ from advocacy import corrections, texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.errors import ValidationError
-from advocacy.statements import statements
+from advocacy.statements import statement_rows, statements
 
 
 def correct(
@@ -31,14 +31,14 @@ def correct(
     """Mark an adopted version as corrected. With `replacement` (text fields to change; {} to
     carry the text unchanged) a new draft version is made from it. Returns the draft's id or
     None."""
-    row = statements.editable_row(db, user, statement_id)
+    row = statement_rows.editable_row(db, user, statement_id)
     reason = corrections.clean_reason(reason)
     if row["adopted_on"] is None:
         raise ValidationError(texts.STATEMENT_CORRECT_ONLY_ADOPTED)
     corrections.refuse_corrected(db, row)
     clean = statements.clean_fields(replacement) if replacement is not None else None
     with write(db):
-        row = statements.get_row(db, statement_id)
+        row = statement_rows.get_row(db, statement_id)
         corrections.refuse_corrected(db, row)
         statements.mark_corrected(db, statement_id, corrections.marking(user, reason))
         statements.record_history(db, statement_id, user, row["status"], row["status"],

@@ -15,14 +15,8 @@ from advocacy import texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.errors import ValidationError
-from advocacy.statements.statements import (
-    MAX_TEXT,
-    PUBLIC,
-    editable_row,
-    move_status,
-    parse_date,
-    record_history,
-)
+from advocacy.statements.statement_rows import PUBLIC, editable_row
+from advocacy.statements.statements import MAX_TEXT, move_status, parse_date, record_history
 
 
 def send(

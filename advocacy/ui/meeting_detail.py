@@ -9,7 +9,7 @@ from advocacy import permissions, texts
 from advocacy.documents import to_html
 from advocacy.errors import AdvocacyError
 from advocacy.meetings import followup_letters, followups, meetings
-from advocacy.privacy import privacy
+from advocacy.privacy import erasure_marks
 from advocacy.ui import followup_letter_form, meeting_answers, trash_view
 from advocacy.ui.meeting_form import meeting_form
 from advocacy.ui.safe_text import md
@@ -120,7 +120,7 @@ def _letter(db, user, document_id: int, editable: bool) -> None:
             if followup_letter_form.edit(db, user, document_id, fields):
                 st.rerun()
     try:
-        erased = privacy.last_erasure(db)
+        erased = erasure_marks.last_erasure(db)
         docx = _rendered(db, user, user.id, document_id, letter["updated_at"], erased)
     except AdvocacyError as exc:
         st.error(md(exc.message))

@@ -10,7 +10,7 @@ from advocacy import texts
 from advocacy.accounts import accounts
 from advocacy.errors import AdvocacyError
 from advocacy.politicians import politicians
-from advocacy.privacy import erasure, privacy
+from advocacy.privacy import erasure, erasure_marks, privacy
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
 
@@ -20,7 +20,7 @@ REVIEW_SECONDS = 60  # the review reads every text: kept that long for the same 
 def _review(db, user, kind: str, chosen: int, spellings: tuple[str, ...]) -> dict:
     """The surname-only mentions, read again when the person, the spellings or a minute
     changed (the erasure counts them again itself)."""
-    key = (kind, chosen, spellings, privacy.last_erasure(db))
+    key = (kind, chosen, spellings, erasure_marks.last_erasure(db))
     kept = st.session_state.get("privacy_review")
     if kept and kept[0] == key and time.monotonic() - kept[1] < REVIEW_SECONDS:
         return kept[2]
