@@ -3,7 +3,7 @@
 import random
 
 from advocacy.db import write
-from advocacy.writing import letter_sending, reader_letters, similarity
+from advocacy.writing import letter_sending, newspapers, reader_letters, similarity
 from tests.conftest import statements_run
 
 BASE = ("Når bystyret i Drammen nå skal vurdere skjenketidene, ber vi dem se på tallene fra "
@@ -25,23 +25,22 @@ def test_scores():
     assert similarity.shingles("Hei, hei!") == {"hei hei"}
 
 
-def test_warns_about_a_sent_letter_and_names_it(demo_db, writer, leader):
-    doc = reader_letters.new_letter(demo_db, writer, title="Skjenketid og legevakt", text=BASE)
-    reader_letters.move(demo_db, writer, doc, "til_vurdering")
-    reader_letters.move(demo_db, leader, doc, "godkjent")
-    paper = demo_db.execute("select id from newspapers where name = 'Drammenspressen'").fetchone()[0]
-    assert similarity.similar_letters(demo_db, EDITED) == [] or all(
-        m.document_id != doc for m in similarity.similar_letters(demo_db, EDITED))
-    letter_sending.send(demo_db, writer, doc, paper)
-    matches = reader_letters.similar_sent(demo_db, None, EDITED)
-    assert [m.document_id for m in matches][:1] == [doc]
-    match = matches[0]
-    assert match.title == "Skjenketid og legevakt" and match.newspaper == "Drammenspressen"
-    assert match.author == "Siri Aasen" and 0.5 <= match.score < 1
-    assert reader_letters.similar_sent(demo_db, None, OTHER) == []
+def test_warns_about_a_sent_letter_and_names_it(people):
+    db, writer = people.db, people.writer
+    paper = newspapers.save_newspaper(db, people.leader, {"name": "Elvebyen", "area": "Drammen"})
+    doc = reader_letters.new_letter(db, writer, title="Skjenketid og legevakt", text=BASE)
+    reader_letters.move(db, writer, doc, "til_vurdering")
+    reader_letters.move(db, people.leader, doc, "godkjent")
+    assert similarity.similar_letters(db, EDITED) == []  # not sent yet: nothing to warn about
+    letter_sending.send(db, writer, doc, paper)
+    matches = reader_letters.similar_sent(db, None, EDITED)
+    assert [(m.document_id, m.title, m.status, m.newspaper, m.author) for m in matches] == [
+        (doc, "Skjenketid og legevakt", "sendt", "Elvebyen", "Siv Skriver")]
+    assert 0.5 <= matches[0].score < 1
+    assert reader_letters.similar_sent(db, None, OTHER) == []
     # A new version of the same letter is not a form letter of itself.
-    version = reader_letters.new_version(demo_db, writer, doc)
-    assert doc not in [m.document_id for m in reader_letters.similar_sent(demo_db, version, BASE)]
+    version = reader_letters.new_version(db, writer, doc)
+    assert doc not in [m.document_id for m in reader_letters.similar_sent(db, version, BASE)]
 
 
 def test_fast_for_thousands_of_letters(db):
