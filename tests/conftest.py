@@ -3,7 +3,9 @@ demo data built once per session and copied into each test that asks for it."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+from types import SimpleNamespace
 
 import pytest
 from argon2 import PasswordHasher
@@ -11,6 +13,7 @@ from argon2 import PasswordHasher
 from advocacy.accounts import accounts
 from advocacy.audit_key import key_path
 from advocacy.demo import demo
+from advocacy.politicians import politicians
 from advocacy.startup import open_database
 
 # Production hashes cost 64 MiB and three passes (~0.3 s): the suite logs in thousands of
@@ -31,6 +34,18 @@ def demo_template(tmp_path_factory):
     demo.load(database)
     database.close()  # the last connection: the WAL is folded into the file
     return path
+
+
+@contextlib.contextmanager
+def statements_run(database):
+    """The SQL statements `database` runs inside the block, as sqlite traces them: for tests
+    of how much work a call does (a count of queries, not a wall-clock time)."""
+    seen: list[str] = []
+    database.conn.set_trace_callback(seen.append)
+    try:
+        yield seen
+    finally:
+        database.conn.set_trace_callback(None)
 
 
 def copy_demo(template, path) -> None:
@@ -85,3 +100,33 @@ def drammen_politicians(demo_db):
     """Ids of two demo politicians in Drammen (3301), the chapter member's municipality."""
     return [r[0] for r in demo_db.execute(
         "select id from politicians where kommunenummer = '3301' order by id limit 2")]
+
+
+# --- Literal data a test makes itself (no demo) ---
+
+OWN_CHAPTERS = [("Lag Drammen", "IOGT", "3301"), ("Lag Bergen", "IOGT", "4601")]
+# username, full name, role, chapter
+OWN_USERS = [
+    ("sjef", "Lise Leder", "leder", None),
+    ("drammen", "Dag Drammen", "lokallag", "Lag Drammen"),
+    ("bergen", "Berit Bergen", "lokallag", "Lag Bergen"),
+    ("skriver", "Siv Skriver", "skrivegruppe", None),
+]
+
+
+@pytest.fixture
+def people(db):
+    """The empty migrated database with two chapters and one user of each kind, made through
+    `accounts` from the literal rows above: `.leader`, `.member` (Lag Drammen, 3301),
+    `.other_member` (Lag Bergen, 4601), `.writer`, the chapters' ids `.drammen`, `.bergen`, and the database `.db`."""
+    chapters = [accounts.create_chapter(db, name, org, knr) for name, org, knr in OWN_CHAPTERS]
+    users = [accounts.get_user(db, accounts.create_user(db, username, role, "passord123",
+                                                        full_name=name, chapter=chapter))
+             for username, name, role, chapter in OWN_USERS]
+    return SimpleNamespace(db=db, leader=users[0], member=users[1], other_member=users[2],
+                           writer=users[3], drammen=chapters[0], bergen=chapters[1])
+
+
+def politician(db, user, name, kommune, **raw) -> int:
+    """A politician made through `politicians.create_politician` from literal fields."""
+    return politicians.create_politician(db, user, {"name": name, "kommune": kommune, **raw})

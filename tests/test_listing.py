@@ -66,7 +66,7 @@ def test_politician_filter_and_followup_state(demo_db, leader):
     assert overdue.total == _count(
         demo_db, "select count(*) from meetings where followup_done_on is null "
                  "and followup_due < ?", [today.isoformat()])
-    assert all(r["followup_state"] == "forfalt" for r in overdue.rows)
+    assert overdue.rows and all(r["followup_state"] == "forfalt" for r in overdue.rows)
 
 
 def test_period_takes_both_ends(demo_db, leader):

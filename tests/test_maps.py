@@ -9,6 +9,7 @@ from advocacy.policy import maps, municipalities
 def test_every_municipality_has_a_shape_with_clockwise_outer_rings():
     features = maps.prepared_features()
     assert len(features) == 357
+    holes = 0
     for feature in features:
         geometry = feature["geometry"]
         polygons = (geometry["coordinates"] if geometry["type"] == "MultiPolygon"
@@ -17,6 +18,8 @@ def test_every_municipality_has_a_shape_with_clockwise_outer_rings():
         for rings in polygons:
             assert maps.signed_area(rings[0]) < 0  # outer: clockwise
             assert all(maps.signed_area(hole) > 0 for hole in rings[1:])
+            holes += len(rings) - 1
+    assert holes == 2  # the only inner rings in the data: their winding is checked too
 
 
 def test_source_is_rfc7946_counter_clockwise_and_left_untouched():

@@ -149,14 +149,17 @@ def test_a_chapters_overdue_count_reads_only_its_own_follow_ups(db):
     assert any("meetings_chapter_followup" in step for step in plan), plan
 
 
-def test_a_writers_letters_come_from_their_own_index(demo_db, writer, chapter_member):
-    from advocacy.writing import letter_lists
+def test_a_writers_letters_come_from_their_own_index(people):
+    from advocacy.writing import letter_lists, reader_letters
 
-    assert letter_lists.list_letters(demo_db, writer)
-    for user in (writer, chapter_member):
-        assert all(r["author_id"] == user.id or r["chapter_id"] == user.chapter_id
-                   for r in letter_lists.list_letters(demo_db, user))
-    plan = [r[3] for r in demo_db.execute(
+    db = people.db
+    ids = {who: reader_letters.new_letter(db, getattr(people, who), title=f"Innlegg av {who}")
+           for who in ("writer", "member", "other_member", "leader")}
+    seen = {who: [(r["id"], r["title"]) for r in letter_lists.list_letters(db, getattr(people, who))]
+            for who in ("writer", "member")}
+    assert seen == {"writer": [(ids["writer"], "Innlegg av writer")],
+                    "member": [(ids["member"], "Innlegg av member")]}
+    plan = [r[3] for r in db.execute(
         "explain query plan select id from documents d where d.author_id = 4 "
         "order by d.updated_at desc")]
     assert any("documents_author" in step for step in plan), plan

@@ -60,7 +60,7 @@ def test_activity_figures(demo_db):
     today = dt.date.today()
     per_month = overview.meetings_per_chapter_month(demo_db, today, months=12)
     assert sum(r["meetings"] for r in per_month) == demo_db["meetings"].count
-    assert all(len(r["month"]) == 7 for r in per_month)
+    assert per_month and all(len(r["month"]) == 7 for r in per_month)
     quarters = overview.letters_per_quarter(demo_db)
     published = demo_db.execute("select count(*) from documents where status = 'publisert' "
                                 "and kind in ('leserinnlegg', 'kronikk')").fetchone()[0]

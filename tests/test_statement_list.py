@@ -47,6 +47,7 @@ def test_each_user_reads_what_the_archive_lets_them(many, leader, chapter_member
         expected = statement_archive.search_statements(many, user, limit=10_000)
         found = _all(many, user)
         assert [r["id"] for r in found] == [r["id"] for r in expected]  # newest first, too
+        assert found, user.username
         assert all(permissions.allowed(user, "statement.read",
                                    r | {"chapter_id": _chapter(many, r["id"])})
                    for r in found)

@@ -205,3 +205,38 @@ def choose(page, label: str, option, typed: str = "", *, last: bool = False) -> 
         wait_idle(page)
         return text
     raise AssertionError(f"could not choose {option!r} in {label!r}")
+
+
+def pick_politician(page, nth: int = 0) -> str:
+    """Add the `nth` politician offered in «Politikere til stede» (every option is one: the app
+    turns «Select all» off) and close the list; returns the politician's name."""
+    page.get_by_role("combobox", name="Politikere til stede").click()
+    option = page.get_by_role("option").filter(has_not_text="Select all").nth(nth)
+    label = option.inner_text()
+    option.click()
+    page.keyboard.press("Escape")
+    return label.split(" (")[0].strip()
+
+
+def download(page, button):
+    """Click the download `button` (a locator) once the page is idle; returns Playwright's
+    Download (`suggested_filename`, `path()`, `save_as()`)."""
+    wait_idle(page)
+    with page.expect_download() as info:
+        button.click()
+    return info.value
+
+
+SESSION_COOKIE = "pavirk_session"
+
+
+def session_cookie(context, timeout: float = 30.0) -> dict:
+    """The session cookie, once the page's script has written it (on a machine busy with other
+    work the first run after login can take many seconds)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = [c for c in context.cookies() if c["name"] == SESSION_COOKIE]
+        if found:
+            return found[0]
+        time.sleep(0.1)
+    raise AssertionError("the session cookie was never written")

@@ -7,7 +7,7 @@ import re
 import sqlite3
 import time
 
-from tests.e2e.conftest import choose, login, open_page, wait_idle
+from tests.e2e.conftest import choose, download, login, open_page, pick_politician, wait_idle
 
 TEXT_LABEL = "Tekst (tom linje gir nytt avsnitt)"
 
@@ -158,7 +158,7 @@ def test_a_future_meeting_date_is_refused_and_nothing_saved(page):
     future = dt.date.today().replace(year=dt.date.today().year + 1)
     type_date(page, date, future)
     page.get_by_role("textbox", name="Sammendrag").fill("Møtet er ikke holdt ennå.")
-    choose_first_politician(page)
+    pick_politician(page)
     wait_idle(page)
     page.get_by_role("button", name="Lagre møtet").click()
     wait_idle(page)
@@ -172,12 +172,6 @@ def test_a_future_meeting_date_is_refused_and_nothing_saved(page):
     views.get_by_text("Møter", exact=True).click()
     wait_idle(page)
     assert meeting_count(page) == before
-
-
-def choose_first_politician(page) -> None:
-    page.get_by_role("combobox", name="Politikere til stede").click()
-    page.get_by_role("option").filter(has_not_text="Select all").first.click()
-    page.keyboard.press("Escape")
 
 
 def type_date(page, field, day: dt.date) -> None:
@@ -202,10 +196,8 @@ def test_a_download_after_typing_gives_the_words_on_the_screen(page, tmp_path):
     text.fill("Så endret, ikke lagret.")
     text.press("Control+Enter")  # a fragment-only rerun
     wait_idle(page)
-    with page.expect_download() as info:
-        page.get_by_role("button", name="Last ned som tekst").click()
     path = tmp_path / "innlegg.txt"
-    info.value.save_as(path)
+    download(page, page.get_by_role("button", name="Last ned som tekst")).save_as(path)
     assert "Så endret, ikke lagret." in path.read_text(encoding="utf-8")
 
 

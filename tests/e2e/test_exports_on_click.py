@@ -7,14 +7,7 @@ import io
 from icalendar import Calendar
 from openpyxl import load_workbook
 
-from tests.e2e.conftest import login, open_page, wait_idle
-
-
-def _download(page, button_name: str, nth: int = 0) -> bytes:
-    wait_idle(page)
-    with page.expect_download() as info:
-        page.get_by_role("button", name=button_name).nth(nth).click()
-    return open(info.value.path(), "rb").read()
+from tests.e2e.conftest import download, login, open_page
 
 
 def test_status_sheet_downloads_with_every_municipality(page):
@@ -22,11 +15,9 @@ def test_status_sheet_downloads_with_every_municipality(page):
     open_page(page, "Oversikt")
     sheet_button = page.get_by_role("button", name="Last ned Excel").last
     sheet_button.scroll_into_view_if_needed()
-    wait_idle(page)
-    with page.expect_download() as info:
-        sheet_button.click()
-    assert info.value.suggested_filename == "status-per-kommune.xlsx"
-    sheet = load_workbook(io.BytesIO(open(info.value.path(), "rb").read())).active
+    got = download(page, sheet_button)
+    assert got.suggested_filename == "status-per-kommune.xlsx"
+    sheet = load_workbook(io.BytesIO(open(got.path(), "rb").read())).active
     assert sheet.max_row == 358  # a heading and the 357 municipalities
 
 
@@ -35,10 +26,7 @@ def test_changes_export_reads_the_whole_period_when_clicked(page):
     open_page(page, "Oversikt")
     button = page.locator(".st-key-changes_export_csv button")
     button.scroll_into_view_if_needed()
-    wait_idle(page)
-    with page.expect_download() as info:
-        button.click()
-    text = open(info.value.path(), "rb").read().decode("utf-8-sig")
+    text = open(download(page, button).path(), "rb").read().decode("utf-8-sig")
     lines = text.strip().splitlines()
     assert lines[0].split(";")[:3] == ["Vedtatt", "Kommune", "Sak"]
     assert len(lines) > 1
@@ -48,7 +36,8 @@ def test_followups_calendar_downloads(page):
     login(page, "lokallag")
     open_page(page, "Møter")
     page.get_by_text("Oppfølging", exact=True).click()
-    page.get_by_role("button", name="Last ned som kalender (.ics)").wait_for()
-    data = _download(page, "Last ned som kalender (.ics)")
+    button = page.get_by_role("button", name="Last ned som kalender (.ics)")
+    button.wait_for()
+    data = open(download(page, button).path(), "rb").read()
     events = Calendar.from_ical(data).walk("VEVENT")
     assert events and all(str(e["uid"]).startswith("meeting-") for e in events)

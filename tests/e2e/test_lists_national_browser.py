@@ -21,9 +21,9 @@ from tests.e2e.conftest import (
     login,
     open_page,
     serve,
+    session_cookie,
     wait_idle,
 )
-from tests.e2e.test_session_browser import session_cookie
 
 
 @pytest.fixture(scope="module")

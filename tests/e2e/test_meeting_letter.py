@@ -8,27 +8,16 @@ import zipfile
 from docx import Document
 
 from advocacy.texts import format_date
-from tests.e2e.conftest import login, open_page, wait_idle
-
-
-def _pick_politician(page, field):
-    field.click()
-    # Every option is a politician: the app turns "Select all" off (select_all=False).
-    option = page.get_by_role("option").filter(has_not_text="Select all").first
-    label = option.inner_text()
-    option.click()
-    page.keyboard.press("Escape")
-    return label.split(" (")[0].strip()
+from tests.e2e.conftest import download, login, open_page, pick_politician, wait_idle
 
 
 def _log_meeting(page, asks: str = ""):
     """A meeting today with two politicians (and `asks`, one per line); returns their names."""
     open_page(page, "Møter")
     page.get_by_text("Nytt møte", exact=True).click()
-    politicians = page.get_by_role("combobox", name="Politikere til stede")
-    politicians.wait_for()
-    first = _pick_politician(page, politicians)
-    second = _pick_politician(page, politicians)
+    page.get_by_role("combobox", name="Politikere til stede").wait_for()
+    first = pick_politician(page)
+    second = pick_politician(page)  # the first is no longer offered
     page.get_by_label("Sammendrag").fill("Vi snakket om skjenketider og kontroller.")
     if asks:
         page.get_by_label("Det vi ba om (ett krav per linje)").fill(asks)
@@ -50,12 +39,10 @@ def test_one_letter_each_downloads_as_one_zip(page, tmp_path):
     page.get_by_role("button", name="Lag oppfølgingsbrev").click()
     button = page.get_by_role("button", name="Last ned alle brevene (.zip)")
     button.wait_for()
-    wait_idle(page)
-    with page.expect_download() as info:
-        button.click()
-    assert info.value.suggested_filename == (
+    got = download(page, button)
+    assert got.suggested_filename == (
         f"Oppfølgingsbrev – møtet {format_date(dt.date.today())} i Drammen.zip")
-    with zipfile.ZipFile(io.BytesIO(open(info.value.path(), "rb").read())) as zf:
+    with zipfile.ZipFile(io.BytesIO(open(got.path(), "rb").read())) as zf:
         assert sorted(zf.namelist()) == sorted(
             f"Oppfølgingsbrev – {name}.docx" for name in (first, second))
         for name in (first, second):
@@ -71,12 +58,10 @@ def test_log_meeting_make_letter_and_download(page, tmp_path):
     page.get_by_role("button", name="Lag oppfølgingsbrev").click()
     download_button = page.get_by_role("button", name="Last ned brevet (.docx)")
     download_button.wait_for()
-    wait_idle(page)
-    with page.expect_download() as info:
-        download_button.click()
+    got = download(page, download_button)
     path = tmp_path / "brev.docx"
-    info.value.save_as(path)
-    assert info.value.suggested_filename.endswith(".docx")
+    got.save_as(path)
+    assert got.suggested_filename.endswith(".docx")
 
     text = "\n".join(p.text for p in Document(io.BytesIO(path.read_bytes())).paragraphs)
     assert format_date(dt.date.today()) in text  # the meeting was logged for today

@@ -51,8 +51,8 @@ def _profile_is_at_the_top(page) -> str:
     assert name.bounding_box()["y"] < list_box["y"]
     top = name.bounding_box()["y"]
     # Only the profile's own tables, below its name; the list of all 357 is folded away.
-    assert all(t.bounding_box()["y"] > top for t in page.locator('[data-testid="stDataFrame"]'
-                                                                   ).all())
+    tables = page.locator('[data-testid="stDataFrame"]').all()
+    assert tables and all(t.bounding_box()["y"] > top for t in tables)
     folded = page.locator("details").filter(has_text="Alle kommuner")
     assert folded.get_attribute("open") is None
     return number

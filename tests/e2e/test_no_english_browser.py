@@ -11,8 +11,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from advocacy import permissions, texts
 from advocacy.accounts.user import User
-from tests.e2e.conftest import login, wait_idle
-from tests.e2e.test_session_browser import session_cookie
+from tests.e2e.conftest import login, session_cookie, wait_idle
 
 # Streamlit's English defaults that a page must not show.
 ENGLISH = [

@@ -1,22 +1,7 @@
 """A login survives a reload and a new tab, and a logout ends it in every tab."""
 
-import time
-
-from tests.e2e.conftest import login, open_page, wait_idle
-
-COOKIE = "pavirk_session"
-
-
-def session_cookie(context, timeout: float = 30.0) -> dict:
-    """The session cookie, once the page's script has written it (on a machine busy with other
-    work the first run after login can take many seconds)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        found = [c for c in context.cookies() if c["name"] == COOKIE]
-        if found:
-            return found[0]
-        time.sleep(0.1)
-    raise AssertionError("the session cookie was never written")
+from tests.e2e.conftest import SESSION_COOKIE as COOKIE
+from tests.e2e.conftest import login, open_page, session_cookie, wait_idle
 
 
 def login_form(page):

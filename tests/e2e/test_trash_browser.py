@@ -1,7 +1,7 @@
 """A chapter member removes a meeting (the dialog asks first; «Avbryt» changes nothing),
 leadership finds it in the papirkurv and restores it, and search finds the meeting again."""
 
-from tests.e2e.conftest import login, open_page, wait_idle
+from tests.e2e.conftest import login, open_page, pick_politician, wait_idle
 
 SUMMARY = "Papirkurvprøve om skjenketider og kontroller."
 WORD = "Papirkurvprøve"
@@ -12,11 +12,8 @@ def _log_meeting(page, politician: int = 0) -> None:
     # was there, and two meetings with the same name cannot be told apart in its list.
     open_page(page, "Møter")
     page.get_by_text("Nytt møte", exact=True).click()
-    field = page.get_by_role("combobox", name="Politikere til stede")
-    field.wait_for()
-    field.click()
-    page.get_by_role("option").filter(has_not_text="Select all").nth(politician).click()
-    page.keyboard.press("Escape")
+    page.get_by_role("combobox", name="Politikere til stede").wait_for()
+    pick_politician(page, politician)
     page.get_by_label("Sammendrag").fill(SUMMARY)
     page.get_by_role("button", name="Lagre møtet").click()
     page.get_by_role("button", name="Slett").wait_for()

@@ -2,14 +2,13 @@
 the page holds no <img> and no link to the address in it, and the browser asks it for nothing."""
 
 import re
-import time
 
 from advocacy.accounts import accounts
 from advocacy.db import connect
 from advocacy.demo import demo
 from advocacy.statements import statements
 from advocacy.writing import reader_letters
-from tests.e2e.conftest import login, wait_idle
+from tests.e2e.conftest import login, session_cookie, wait_idle
 from tests.security.test_user_markdown import PAYLOADS
 
 REMOTE = "127.0.0.1:9"
@@ -31,20 +30,11 @@ def _seed(db_path) -> dict[str, int]:
     return {"uttalelser?uttalelse": sid, "brev?innlegg": letter}
 
 
-def _logged_in_cookie(page, timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if any(c["name"] == "pavirk_session" for c in page.context.cookies()):
-            return
-        time.sleep(0.1)
-    raise AssertionError("the session cookie was never written")
-
-
 def test_stored_markdown_and_html_fetch_nothing_and_link_nowhere(page, server, server_db_path):
     asked: list[str] = []
     page.on("request", lambda request: asked.append(request.url))
     login(page, "leder")  # the app has prepared its database by then
-    _logged_in_cookie(page)
+    session_cookie(page.context)
     links = _seed(server_db_path)
     for path, record in links.items():
         page.goto(f"{server}/{path}={record}")

@@ -83,7 +83,7 @@ def test_thirty_parallel_guesses_check_at_most_the_free_attempts(db, db_path, ka
     assert len(refused) == 30 - checks[0]
     expected = texts.LOGIN_CLIENT_LOCKED if client else texts.LOGIN_LOCKED
     prefix = expected.split("{wait}")[0]
-    assert all(r.message.startswith(prefix) and "Prøv igjen om 1 minutt" in r.message
+    assert refused and all(r.message.startswith(prefix) and "Prøv igjen om 1 minutt" in r.message
                for r in refused)
     assert "Traceback" not in "".join(r.message for r in refused)
     failures = db.execute("select failures from login_failures where username = 'kari'")
@@ -97,7 +97,7 @@ def test_guesses_from_many_clients_meet_the_names_own_limit(db, db_path, kari, c
     assert checks[0] <= login_limits.SPREAD_FREE_ATTEMPTS
     refused = [r for r in results if isinstance(r, accounts.LoginLocked)]
     assert len(refused) == 30 - checks[0]
-    assert all(type(r) is accounts.LoginLocked and r.message.startswith(
+    assert refused and all(type(r) is accounts.LoginLocked and r.message.startswith(
         "For mange mislykkede innlogginger med dette brukernavnet") for r in refused)
 
 
@@ -110,8 +110,8 @@ def test_an_outsiders_five_guesses_do_not_keep_the_leader_out(db, db_path, kari,
     assert locked.value.message.startswith("For mange mislykkede innlogginger herfra.")
     # Even a storm of the outsider's further guesses stays refused, unchecked.
     checks[0] = 0
-    assert all(isinstance(r, accounts.ClientLocked)
-               for r in _storm(db_path, "kari", [outsider] * 10))
+    stormed = _storm(db_path, "kari", [outsider] * 10)
+    assert len(stormed) == 10 and all(isinstance(r, accounts.ClientLocked) for r in stormed)
     assert checks[0] == 0
     # The leader, at another client, is in at once.
     assert accounts.authenticate(db, "kari", PASSWORD, client=office).username == "kari"
