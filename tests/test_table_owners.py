@@ -51,7 +51,7 @@ OWNERS = {
     "parties": "advocacy.reference",
     "politicians": "advocacy.politicians.politicians",
     "positions": "advocacy.policy.positions",
-    "settings": "advocacy.events.events",
+    "settings": "advocacy.settings",
     "stances": "advocacy.politicians.stances",
     "statement_history": "advocacy.statements.statements",
     "statement_levers": "advocacy.statements.statements",

@@ -13,6 +13,7 @@ import random
 
 import sqlite_utils
 
+from advocacy import settings
 from advocacy.accounts import accounts
 from advocacy.db import write
 from advocacy.demo import demo_letters
@@ -66,8 +67,7 @@ MEETING_TOPICS = [
 
 
 def is_enabled(db: sqlite_utils.Database) -> bool:
-    row = db.execute("select value from settings where key = 'demo_mode'").fetchone()
-    return bool(row and row[0] == "1")
+    return settings.get(db, "demo_mode") == "1"
 
 
 def demo_accounts(db: sqlite_utils.Database) -> list[dict]:
@@ -107,7 +107,7 @@ def load(db: sqlite_utils.Database, today: dt.date | None = None, seed: int = 20
         demo_letters.load(db, today, newspapers, user_ids)
         _campaign_and_events(db, today, chapter_ids)
         _statement_links_and_more_events(db, today, chapter_ids, statement_id)
-        db["settings"].upsert({"key": "demo_mode", "value": "1"}, pk="key")
+        settings.put(db, "demo_mode", "1")
     return True
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from advocacy import texts
+from advocacy import settings, texts
 from advocacy.db import write
 from advocacy.demo import demo
 from advocacy.migrations.steps_login import DEMO_REMOVAL_FLAG
@@ -136,8 +136,7 @@ def remove(db: sqlite_utils.Database) -> Removal:
     with write(db):
         removed, kept = _plan(db)
         flagged = {t for t in _tables(db) if "is_demo" in db[t].columns_dict}
-        db.execute("insert or replace into settings (key, value) values (?, '1')",
-                   [DEMO_REMOVAL_FLAG])
+        settings.put(db, DEMO_REMOVAL_FLAG, "1")
         db.execute("pragma defer_foreign_keys = on")  # checked at commit, whatever the order
         for table, rows in removed.items():
             if table not in flagged:
@@ -155,7 +154,7 @@ def remove(db: sqlite_utils.Database) -> Removal:
         trashed = _demo_trash(db)
         db.execute("delete from trash where id in (select value from json_each(?))",
                    [_ids(trashed)])
-        db.execute("delete from settings where key in (?, 'demo_mode')", [DEMO_REMOVAL_FLAG])
+        settings.remove(db, DEMO_REMOVAL_FLAG, "demo_mode")
     result = Removal({t: len(r) for t, r in removed.items()}, {t: len(r) for t, r in kept.items()})
     if trashed:
         result.removed["trash"] = len(trashed)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 import sqlite_utils
 
-from advocacy import texts
+from advocacy import settings, texts
 from advocacy.accounts.accounts import User
 from advocacy.db import write
 from advocacy.errors import ValidationError
@@ -118,8 +118,7 @@ def update_event(db: sqlite_utils.Database, user: User, event_id: int, **fields)
     with write(db):
         db["events"].update(event_id, row)
         # Part of events_version: a change in place moves neither the count nor the last id.
-        db.execute("insert into settings (key, value) values (?, 1)"
-                   " on conflict (key) do update set value = value + 1", [_CHANGED])
+        settings.count_up(db, _CHANGED)
 
 
 def delete_event(db: sqlite_utils.Database, user: User, event_id: int) -> None:
@@ -136,8 +135,8 @@ def events_version(db: sqlite_utils.Database) -> str:
     the cache key of a calendar view, with the policy version for the action-plan dates. An
     erasure rewrites names in events' text, so it changes this too."""
     count, last = db.execute("select count(*), coalesce(max(id), 0) from events").fetchone()
-    changed = db.execute("select value from settings where key = ?", [_CHANGED]).fetchone()
-    return f"{count}:{last}:{changed[0] if changed else ''}:{last_erasure(db)}"
+    changed = settings.get(db, _CHANGED)
+    return f"{count}:{last}:{changed or ''}:{last_erasure(db)}"
 
 
 def list_events(

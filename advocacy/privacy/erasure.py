@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from advocacy import clock, texts
+from advocacy import clock, settings, texts
 from advocacy.accounts import login_limits
 from advocacy.accounts.accounts import User
 from advocacy.db import write
@@ -252,11 +252,10 @@ def _erase(db: sqlite_utils.Database, work) -> tuple[dict, bool]:
     conn.execute("pragma secure_delete = on")
     try:
         with write(db):
-            db.execute("insert into settings (key, value) values (?, '1')", [ERASURE_FLAG])
+            settings.put(db, ERASURE_FLAG, "1")
             counts = work()
-            db.execute("delete from settings where key = ?", [ERASURE_FLAG])
-            db.execute("insert or replace into settings (key, value) values (?, ?)",
-                       [LAST_ERASURE, clock.stamp()])
+            settings.remove(db, ERASURE_FLAG)
+            settings.put(db, LAST_ERASURE, clock.stamp())
             _rebuild_search(db)
     except sqlite3.IntegrityError as exc:
         raise ValidationError(texts.PRIVACY_ERASE_FAILED.format(reason=exc)) from exc

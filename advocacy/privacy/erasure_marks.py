@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from advocacy import settings
+
 ERASED = "[slettet]"
 ERASED_USERNAME = "slettet-{id}"
 LAST_ERASURE = "last_erasure"  # settings key: when a person was last erased
@@ -14,5 +16,4 @@ def last_erasure(db: sqlite_utils.Database) -> str:
     """When a person was last erased (empty if never). Part of the key of every view the app
     keeps between reruns, so an erasure (in the app or on the command line) is never followed
     by a cached page that still shows the name."""
-    row = db.execute("select value from settings where key = ?", [LAST_ERASURE]).fetchone()
-    return row[0] if row else ""
+    return settings.get(db, LAST_ERASURE) or ""
