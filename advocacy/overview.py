@@ -12,6 +12,7 @@ from advocacy.accounts.accounts import User
 from advocacy.meetings import followups
 from advocacy.permissions import allowed
 from advocacy.policy.current_positions import VALID, latest_id
+from advocacy.policy.policy_status import STATUS_ORDER, display
 from advocacy.privacy.erasure_marks import last_erasure
 
 
@@ -74,8 +75,6 @@ def activity_version(db: sqlite_utils.Database) -> str:
 
 def status_counts(statuses: dict[str, dict[str, dict]], lever_id: str) -> dict[str, int]:
     """{status code: number of municipalities} for one lever, every code present."""
-    from advocacy.policy.policy_status import STATUS_ORDER
-
     counts = dict.fromkeys(STATUS_ORDER, 0)
     over = 0
     for cells in statuses.values():
@@ -160,8 +159,6 @@ def shown_changes(
     limit: int = 500,
 ) -> list[dict]:
     """recent_changes with the values as people read them ("02:00", "ja"): "previous", "shown"."""
-    from advocacy.policy.policy_status import display
-
     rows = recent_changes(db, today, fylkesnummer=fylkesnummer, limit=limit)
     for row in rows:
         row["shown"] = display(row["value_type"], row["value"])

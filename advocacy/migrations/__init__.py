@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from advocacy import audit, texts
+from advocacy.db import write
 from advocacy.errors import DatabaseError
 from advocacy.migrations import (  # noqa: F401 - imported for the steps they register
     steps_audit,
@@ -55,8 +56,6 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
     The whole run holds the write lock (BEGIN IMMEDIATE), so two processes starting at once
     cannot both apply the same step.
     """
-    from advocacy.db import write
-
     newer = unknown_applied(db)
     if newer:
         raise DatabaseError(

@@ -4,6 +4,7 @@ Never edit a step that has landed: add a new one at the end of its range."""
 
 from __future__ import annotations
 
+from advocacy.listing import nb
 from advocacy.migrations.base import migrations, run_sql
 
 
@@ -19,8 +20,6 @@ def m141_norwegian_order_indexes(db):
     # Names and titles sort in Norwegian order (listing.nb: æ, ø, å after z): an index on the
     # same expression lets Møter by municipality walk the 357 names, and Dokumenter by title
     # its index, instead of sorting every row on each rerun.
-    from advocacy.listing import nb
-
     run_sql(db, f"""
 create index if not exists municipalities_navn_nb on municipalities({nb("navn")});
 create index if not exists documents_title_nb on documents({nb("title")}, id);

@@ -10,6 +10,8 @@ from babel.dates import format_date as _babel_date
 from babel.dates import format_datetime as _babel_datetime
 from babel.numbers import format_decimal, format_percent
 
+from advocacy.texts.formats import to_oslo
+
 LOCALE = "nb"
 
 APP_NAME = "Påvirk"
@@ -178,8 +180,6 @@ def format_short_date(value: dt.date | str | None) -> str:
 
 def format_datetime(value: dt.datetime | str | None) -> str:
     """Date and time for logs, in Norwegian time: "12. mars 2026 kl. 14:05"."""
-    from advocacy.texts.formats import to_oslo
-
     local = to_oslo(value)
     return "" if local is None else _babel_datetime(local, "d. MMMM y 'kl.' HH:mm", locale=LOCALE)
 
