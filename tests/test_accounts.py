@@ -111,10 +111,10 @@ def test_lockout_grows_and_is_the_same_for_unknown_users(db):
 
 
 def test_lock_seconds_are_capped():
-    assert accounts._lock_seconds(accounts.FREE_ATTEMPTS - 1) == 0
-    assert accounts._lock_seconds(accounts.FREE_ATTEMPTS) == 30
-    assert accounts._lock_seconds(accounts.FREE_ATTEMPTS + 1) == 60
-    assert accounts._lock_seconds(100) == accounts.MAX_LOCK_SECONDS
+    assert accounts.lock_seconds(accounts.FREE_ATTEMPTS - 1) == 0
+    assert accounts.lock_seconds(accounts.FREE_ATTEMPTS) == 30
+    assert accounts.lock_seconds(accounts.FREE_ATTEMPTS + 1) == 60
+    assert accounts.lock_seconds(100) == accounts.MAX_LOCK_SECONDS
 
 
 def test_at_most_two_password_hashes_at_once():

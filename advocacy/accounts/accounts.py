@@ -22,7 +22,7 @@ from advocacy.accounts.login_limits import (  # noqa: F401 - part of this module
     MAX_LOCK_SECONDS,
     ClientLocked,
     LoginLocked,
-    _lock_seconds,
+    lock_seconds,
 )
 from advocacy.accounts.user import CHAPTER_ROLES, ROLES, User  # noqa: F401 - part of this module's interface
 from advocacy.db import write

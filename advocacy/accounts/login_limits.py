@@ -78,7 +78,7 @@ class ClientLocked(LoginLocked):
     template = texts.LOGIN_CLIENT_LOCKED
 
 
-def _lock_seconds(failures: int, cap: int = MAX_LOCK_SECONDS) -> int:
+def lock_seconds(failures: int, cap: int = MAX_LOCK_SECONDS) -> int:
     """No wait for the first few mistakes, then 30 s doubling per failure, at most `cap`."""
     if failures < FREE_ATTEMPTS:
         return 0
@@ -106,18 +106,18 @@ def record_attempt(db: sqlite_utils.Database, username: str, client: str | None,
             total, last = db.execute(
                 "select coalesce(sum(failures), 0), max(last_failure_at)"
                 " from login_client_failures where client = ?", [client]).fetchone()
-            wait = _remaining(last, _lock_seconds(total, CLIENT_MAX_LOCK_SECONDS), now)
+            wait = _remaining(last, lock_seconds(total, CLIENT_MAX_LOCK_SECONDS), now)
             if wait:
                 raise ClientLocked(wait)
         row = db.execute("select failures, last_failure_at from login_failures"
                          " where username = ?", [username]).fetchone()
         failures, last = row if row else (0, None)
         spread = SPREAD_FREE_ATTEMPTS - FREE_ATTEMPTS if client else 0
-        wait = _remaining(last, _lock_seconds(failures - spread), now)
+        wait = _remaining(last, lock_seconds(failures - spread), now)
         if wait:
             raise LoginLocked(wait)
         failures += 1
-        lock = _lock_seconds(failures)
+        lock = lock_seconds(failures)
         db["login_failures"].upsert(
             {"username": username, "failures": failures, "last_failure_at": clock.stamp(now),
              "locked_until": clock.stamp(now + dt.timedelta(seconds=lock)) if lock else None},

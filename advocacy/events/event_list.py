@@ -10,7 +10,7 @@ import sqlite_utils
 
 from advocacy import texts
 from advocacy.accounts.accounts import User
-from advocacy.events.events import _event_item
+from advocacy.events.events import event_item
 from advocacy.listing import ListQuery, ListSpec, Page, Sort, fetch, nb
 from advocacy.permissions import ensure_permission
 
@@ -55,7 +55,7 @@ def find(db: sqlite_utils.Database, user: User, query: ListQuery,
 
 def items(rows: list[dict]) -> list[dict]:
     """The rows as calendar items (the table's, the .ics file's and the edit forms' shape)."""
-    return [_event_item(row) for row in rows]
+    return [event_item(row) for row in rows]
 
 
 def every_item(db: sqlite_utils.Database, user: User, query: ListQuery,

@@ -174,7 +174,7 @@ def _parse(value: str) -> dt.date | dt.datetime:
     return dt.date.fromisoformat(value) if len(value) <= 10 else dt.datetime.fromisoformat(value)
 
 
-def _event_item(row: dict) -> dict:
+def event_item(row: dict) -> dict:
     start = _parse(row["starts_at"])
     return {
         "uid": f"event-{row['id']}@pavirk", "kind": row["kind"], "title": row["title"],
@@ -252,7 +252,7 @@ def calendar_items(
 ) -> list[dict]:
     """Events and key dates merged in date order. `kinds` may include "politisk_dato"."""
     kinds = None if kinds is None else list(kinds)
-    items = [_event_item(r) for r in list_events(db, start, end, chapter_id=chapter_id,
+    items = [event_item(r) for r in list_events(db, start, end, chapter_id=chapter_id,
                                                   kinds=kinds)]
     if kinds is None or KEY_DATE in kinds:
         knr = None

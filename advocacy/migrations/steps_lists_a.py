@@ -5,7 +5,7 @@ Never edit a step that has landed: add a new one at the end of its range."""
 from __future__ import annotations
 
 from advocacy.migrations.base import migrations, run_sql
-from advocacy.migrations.steps_meetings import _fts_sql
+from advocacy.migrations.steps_meetings import fts_sql
 
 # --- The Innlegg and Uttalelser lists: steps m125–m129 ---
 
@@ -15,7 +15,7 @@ def m125_statement_search(db):
     # The statements archive is searched by its words and who adopted it. A full-text index in
     # the same layout as the others (sqlite-utils' names, `remove_diacritics 2`), so a search
     # does not fold every statement's whole text on each keystroke at national scale.
-    run_sql(db, _fts_sql("statements", ("title", "adopted_by", "position", "grounds",
+    run_sql(db, fts_sql("statements", ("title", "adopted_by", "position", "grounds",
                                         "demands", "reservations")))
 
 

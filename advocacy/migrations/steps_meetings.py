@@ -21,7 +21,7 @@ _FTS_COLUMNS = {
 }
 
 
-def _fts_sql(table: str, columns: tuple[str, ...]) -> str:
+def fts_sql(table: str, columns: tuple[str, ...]) -> str:
     cols = ", ".join(f"[{c}]" for c in columns)
     new = ", ".join(f"new.[{c}]" for c in columns)
     old = ", ".join(f"old.[{c}]" for c in columns)
@@ -47,7 +47,7 @@ insert into [{table}_fts] ([{table}_fts]) values ('rebuild');
 @migrations()
 def m010_full_text_search(db):
     for table, columns in _FTS_COLUMNS.items():
-        run_sql(db, _fts_sql(table, columns))
+        run_sql(db, fts_sql(table, columns))
 
 
 @migrations()

@@ -5,7 +5,7 @@ Never edit a step that has landed: add a new one at the end of its range."""
 from __future__ import annotations
 
 from advocacy.migrations.base import migrations, run_sql
-from advocacy.migrations.steps_meetings import _fts_sql
+from advocacy.migrations.steps_meetings import fts_sql
 
 # --- Documents, politicians and events as long lists: steps m130–m134 ---
 
@@ -16,7 +16,7 @@ def m130_event_search_and_document_sorts(db):
     # index in the same layout as m010's (folded case and accents, prefix words). Dokumenter
     # sorts 20,000 records by title or sent date and pages far into them: an index walks to
     # the page instead of sorting every record on each rerun.
-    run_sql(db, _fts_sql("events", ("title", "place", "responsible", "description")))
+    run_sql(db, fts_sql("events", ("title", "place", "responsible", "description")))
     run_sql(
         db,
         """

@@ -14,6 +14,7 @@ from advocacy.errors import AdvocacyError
 from advocacy.events import campaigns, events
 from advocacy.letters import template_library
 from advocacy.ui import confirm, dates
+from advocacy.ui.chapter_choice import chapter_select
 from advocacy.ui.safe_text import md
 from advocacy.writing import argument_bank
 
@@ -63,12 +64,9 @@ def event_edit(db, user, options: dict[int, str], chapters: dict, campaign_title
             start = c2.time_input(texts.EDIT_EVENT_FROM, start or dt.time(18, 0), step=900)
             end = c3.time_input(texts.EDIT_EVENT_TO, end, step=900)
             all_day = st.checkbox(texts.EDIT_EVENT_ALL_DAY, value=len(event["starts_at"]) <= 10)
-            chapter = event["chapter_id"]
-            if permissions.allowed(user, "chapter.all"):
-                ids = [None, *chapters]
-                chapter = st.selectbox(texts.EDIT_EVENT_CHAPTER, ids, index=ids.index(chapter)
-                                       if chapter in ids else 0,
-                                       format_func=lambda c: chapters.get(c, texts.EDIT_EVENT_WHOLE_ORGANISATION), placeholder=texts.CHOOSE_ONE)
+            chapter = chapter_select(db, user, texts.EDIT_EVENT_CHAPTER,
+                                     texts.EDIT_EVENT_WHOLE_ORGANISATION, chapters=chapters,
+                                     current=event["chapter_id"], fallback=event["chapter_id"])
             place = st.text_input(texts.EDIT_EVENT_PLACE, value=event["place"] or "")
             responsible = st.text_input(texts.EDIT_EVENT_RESPONSIBLE, value=event["responsible"] or "")
             ids = [None, *campaign_titles]

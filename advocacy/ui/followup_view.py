@@ -6,10 +6,10 @@ import functools
 
 import streamlit as st
 
-from advocacy import permissions, texts
-from advocacy.accounts import accounts
+from advocacy import texts
 from advocacy.meetings import followups, meetings
 from advocacy.ui import meeting_answers
+from advocacy.ui.chapter_choice import chapter_select
 from advocacy.ui.widgets import table
 
 SHOWN = 200  # thousands are open nationally: the most urgent first, the .ics file has all
@@ -17,12 +17,8 @@ SHOWN = 200  # thousands are open nationally: the most urgent first, the .ics fi
 
 def render_followups(db, user) -> None:
     left, right = st.columns(2)
-    chapter_id = None
-    if permissions.allowed(user, "chapter.all"):
-        chapters = accounts.chapter_names(db)
-        chapter_id = left.selectbox(texts.FOLLOWUPS_CHAPTER, [None, *chapters], key="followup_chapter",
-                                    format_func=lambda c: texts.FOLLOWUPS_ALL_CHAPTERS if c is None
-                                    else chapters[c], placeholder=texts.CHOOSE_ONE)
+    chapter_id = chapter_select(db, user, texts.FOLLOWUPS_CHAPTER, texts.FOLLOWUPS_ALL_CHAPTERS,
+                                where=left, key="followup_chapter")
     owners = meetings.owner_choices(db, chapter_id or user.chapter_id)
     owner_id = right.selectbox(texts.FOLLOWUPS_OWNER, [None, *owners], key="followup_owner",
                                format_func=lambda o: texts.FOLLOWUPS_ALL_OWNERS if o is None else owners[o], placeholder=texts.CHOOSE_ONE)

@@ -12,10 +12,10 @@ import datetime as dt
 
 import streamlit as st
 
-from advocacy import permissions, texts
-from advocacy.accounts import accounts
+from advocacy import texts
 from advocacy.statements import statement_archive, statements
 from advocacy.ui import dates, draft_keeper, text_limit
+from advocacy.ui.chapter_choice import chapter_select
 
 TEXT_NAMES = ("title", "adopted_by", "meeting_date", "place", "position", "grounds",
               "demands_to", "demands", "reservations", "contact")
@@ -78,12 +78,9 @@ def statement_form(db, user, key: str, current: dict | None = None) -> dict | No
     chosen_knrs = st.multiselect(texts.STATEMENT_MUNICIPALITIES, list(knrs), format_func=knrs.get,
                                  key=k("municipalities"), **w, placeholder=texts.CHOOSE_MANY, select_all=False)
     chapter = None
-    if permissions.allowed(user, "chapter.all") and not current:
-        chapters = accounts.chapter_names(db)
-        if state[k("chapter")] not in chapters:
-            state[k("chapter")] = None
-        chapter = st.selectbox(texts.STATEMENT_CHAPTER, [None, *chapters], key=k("chapter"), **w,
-                               format_func=lambda c: chapters.get(c, texts.STATEMENT_WHOLE_ORGANISATION), placeholder=texts.CHOOSE_ONE)
+    if not current:  # a new statement's chapter; a saved one keeps its own
+        chapter = chapter_select(db, user, texts.STATEMENT_CHAPTER,
+                                 texts.STATEMENT_WHOLE_ORGANISATION, key=k("chapter"), **w)
     if not st.button(texts.STATEMENT_SAVE_DRAFT, type="primary", key=f"{prefix}_save"):
         return None
     return {"fields": values, "lever_ids": chosen_levers, "kommunenummer": chosen_knrs,

@@ -6,7 +6,6 @@ import datetime as dt
 import streamlit as st
 
 from advocacy import permissions, texts
-from advocacy.accounts import accounts
 from advocacy.documents import letter_filename
 from advocacy.errors import AdvocacyError
 from advocacy.letters import document_context, document_records
@@ -23,6 +22,7 @@ from advocacy.ui import (
     newspaper_admin,
     trash_view,
 )
+from advocacy.ui.chapter_choice import chapter_filter
 from advocacy.ui.list_controls import Choice, ask, pages
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
@@ -166,9 +166,7 @@ def document_list() -> None:
             "kommune", texts.BREV_MUNICIPALITY, municipalities.names(db), texts.ALL_MUNICIPALITIES
         ),
     ]
-    if permissions.allowed(user, "chapter.all"):
-        choices.append(Choice("lokallag", texts.BREV_CHAPTER, accounts.chapter_names(db),
-                              texts.ALL_CHAPTERS))
+    choices += chapter_filter(db, user, texts.BREV_CHAPTER, texts.ALL_CHAPTERS)
     choices.append(Choice("forfatter", texts.BREV_AUTHOR, document_list_query.authors(db, user),
                           texts.ALL_AUTHORS))
     query = ask("dok_list", document_list_query.SPEC, choices, period=texts.DOCUMENT_PERIOD,

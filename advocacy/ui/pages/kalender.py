@@ -18,6 +18,7 @@ from advocacy.errors import AdvocacyError
 from advocacy.events import campaigns, event_list, events, month_view
 from advocacy.statements import statement_archive
 from advocacy.ui import chart_locale, context, dates, edit_forms, trash_view
+from advocacy.ui.chapter_choice import chapter_select
 from advocacy.ui.list_controls import Choice, ask, pages
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
@@ -83,15 +84,9 @@ def event_form(chapters: dict, campaign_titles: dict) -> None:
         start = c2.time_input(texts.KALENDER_FROM, dt.time(18, 0), step=900, key="event_start")
         end = c3.time_input(texts.KALENDER_TO, None, step=900, key="event_end")
         all_day = st.checkbox(texts.KALENDER_ALL_DAY, key="event_all_day")
-        chapter = user.chapter_id
-        if permissions.allowed(user, "chapter.all"):
-            chapter = st.selectbox(
-                texts.KALENDER_CHAPTER,
-                [None, *chapters],
-                key="event_chapter",
-                format_func=lambda c: chapters.get(c, texts.KALENDER_WHOLE_ORGANISATION),
-                placeholder=texts.CHOOSE_ONE,
-            )
+        chapter = chapter_select(db, user, texts.KALENDER_CHAPTER,
+                                 texts.KALENDER_WHOLE_ORGANISATION, chapters=chapters,
+                                 fallback=user.chapter_id, key="event_chapter")
         place = st.text_input(texts.KALENDER_PLACE, key="event_place")
         responsible = st.text_input(texts.KALENDER_RESPONSIBLE, key="event_responsible")
         campaign = st.selectbox(

@@ -3,11 +3,11 @@
 import streamlit as st
 
 from advocacy import permissions, texts
-from advocacy.accounts import accounts
 from advocacy.errors import AdvocacyError
 from advocacy.meetings import meeting_list
 from advocacy.policy import municipalities
 from advocacy.ui import context
+from advocacy.ui.chapter_choice import chapter_filter
 from advocacy.ui.followup_view import render_followups
 from advocacy.ui.list_controls import Choice, ask, pages
 from advocacy.ui.meeting_detail import render_meeting
@@ -50,10 +50,7 @@ else:
     kommuner = municipalities.names(db)
     chosen_kommune = st.session_state.get("moter_list_f_kommune")
     choices = [Choice("kommune", texts.MOTER_MUNICIPALITY, kommuner, texts.ALL_MUNICIPALITIES)]
-    if permissions.allowed(user, "chapter.all"):
-        choices.append(
-            Choice("lokallag", texts.MOTER_CHAPTER, accounts.chapter_names(db), texts.ALL_CHAPTERS)
-        )
+    choices += chapter_filter(db, user, texts.MOTER_CHAPTER, texts.ALL_CHAPTERS)
     choices += [
         Choice(
             "politiker",

@@ -13,12 +13,12 @@ import re
 import streamlit as st
 
 from advocacy import permissions, texts
-from advocacy.accounts import accounts
 from advocacy.errors import AdvocacyError
 from advocacy.policy import municipalities
 from advocacy.statements import statement_archive, statement_letters, statement_list, statements
 from advocacy.ui import address, context, corrections, dates, statement_actions, trash_view
 from advocacy.ui import statement_form as statement_fields
+from advocacy.ui.chapter_choice import chapter_filter
 from advocacy.ui.list_controls import Choice, ask, pages
 from advocacy.ui.safe_text import md
 from advocacy.ui.widgets import table
@@ -237,10 +237,8 @@ def _choices() -> list[Choice]:
         choice("status", texts.STATEMENT_FILTER_STATUS, texts.STATEMENT_STATUSES, many=True),
         choice("sak", texts.STATEMENT_FILTER_LEVER, statement_archive.lever_choices(db)),
         choice("kommune", texts.STATEMENT_FILTER_MUNICIPALITY, municipalities.names(db)),
+        *chapter_filter(db, user, *texts.STATEMENT_FILTER_CHAPTER),
     ]
-    if permissions.allowed(user, "chapter.all"):
-        found.append(choice("lokallag", texts.STATEMENT_FILTER_CHAPTER,
-                            accounts.chapter_names(db)))
     return found
 
 
