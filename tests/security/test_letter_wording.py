@@ -10,49 +10,50 @@ from advocacy import texts
 from advocacy.errors import AdvocacyError
 from advocacy.meetings import followup_letters, meetings
 from advocacy.meetings.meetings import MeetingInput
+from tests.literal_letters import drammen_politicians
 
 TODAY = dt.date(2026, 3, 20)
 
 
-def _input(db, **changes) -> MeetingInput:
-    ids = [r[0] for r in db.execute(
-        "select id from politicians where kommunenummer = '3301' order by id limit 2")]
+def _input(people, **changes) -> MeetingInput:
     data = dict(held_on=dt.date(2026, 3, 12), kind="mote", chapter_id=None,
-                kommunenummer="3301", politician_ids=ids, summary="Kort møte.")
+                kommunenummer="3301", politician_ids=drammen_politicians(people),
+                summary="Kort møte.")
     data.update(changes)
     return MeetingInput(**data)
 
 
 @pytest.mark.parametrize(("field", "noun"), [("summary", "Sammendraget"),
                                              ("promises", "«Det som ble lovet eller avtalt»")])
-def test_a_pasted_book_is_refused_with_the_fields_name(demo_db, chapter_member, field, noun):
-    before = demo_db["meetings"].count
+def test_a_pasted_book_is_refused_with_the_fields_name(people, field, noun):
     with pytest.raises(AdvocacyError) as refused:
-        meetings.create_meeting(demo_db, chapter_member,
-                                _input(demo_db, **{field: "Ord " * 30_000}), today=TODAY)
+        meetings.create_meeting(people.db, people.member,
+                                _input(people, **{field: "Ord " * 30_000}), today=TODAY)
     limit = texts.MEETING_TEXT_LIMITS[field]
     assert refused.value.message == (f"{noun} kan være høyst {texts.format_number(limit)} tegn; "
                                      f"nå er det {texts.format_number(len('Ord ' * 30_000) - 1)}.")
     assert "Traceback" not in refused.value.message and field not in refused.value.message
-    assert demo_db["meetings"].count == before
+    assert people.db["meetings"].count == 0
 
 
-def test_a_wrong_type_in_a_letter_field_is_named_by_its_label(demo_db, chapter_member):
-    meeting_id = meetings.create_meeting(demo_db, chapter_member, _input(demo_db), today=TODAY)
-    letter_id = followup_letters.create_letter(demo_db, chapter_member, meeting_id, today=TODAY)
-    before = demo_db["documents"].get(letter_id)["fields"]
+def test_a_wrong_type_in_a_letter_field_is_named_by_its_label(people):
+    db, member = people.db, people.member
+    meeting_id = meetings.create_meeting(db, member, _input(people), today=TODAY)
+    letter_id = followup_letters.create_letter(db, member, meeting_id, today=TODAY)
+    before = db["documents"].get(letter_id)["fields"]
     with pytest.raises(AdvocacyError) as refused:
-        followup_letters.update_letter(demo_db, chapter_member, letter_id, {"avtalt": ["x"]})
+        followup_letters.update_letter(db, member, letter_id, {"avtalt": ["x"]})
     assert refused.value.message == texts.LETTER_FIELD_TYPE.format(
         field=followup_letters.TEMPLATE.field("avtalt").description)
-    assert demo_db["documents"].get(letter_id)["fields"] == before
+    assert db["documents"].get(letter_id)["fields"] == before
 
 
-def test_template_code_in_our_participants_stays_text(demo_db, chapter_member):
+def test_template_code_in_our_participants_stays_text(people):
+    db, member = people.db, people.member
     meeting_id = meetings.create_meeting(
-        demo_db, chapter_member, _input(demo_db, our_participants="{{ 7*7 }} og <b>Ola</b>"),
-        today=TODAY)
-    letter_id = followup_letters.create_letter(demo_db, chapter_member, meeting_id, today=TODAY)
-    docx = followup_letters.render_letter(demo_db, chapter_member, letter_id)
+        db, member, _input(people, our_participants="{{ 7*7 }} og <b>Ola</b>"), today=TODAY)
+    letter_id = followup_letters.create_letter(db, member, meeting_id, today=TODAY)
+    docx = followup_letters.render_letter(db, member, letter_id)
     text = "\n".join(p.text for p in Document(io.BytesIO(docx)).paragraphs)
-    assert "{{ 7*7 }} (IOGT Drammen) og <b>Ola</b> (IOGT Drammen)." in text
+    assert ("Til stede var Anne Ås (ordfører, Ap), Bjørn Berg (gruppeleder, H), "
+            "{{ 7*7 }} (Lag Drammen) og <b>Ola</b> (Lag Drammen).") in text
