@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from advocacy.accounts import accounts
 from advocacy.meetings import meetings
 from advocacy.meetings.meetings import MeetingInput
 from advocacy.writing import letter_sending, newspapers, reader_letters
@@ -43,3 +44,11 @@ def published_letter(db, writer, leader, paper_id, title, sent_on, published_on,
     letter_sending.record_answer(db, writer, doc, "publisert",
                                  on=dt.date.fromisoformat(published_on))
     return doc
+
+
+def chapter_writer(people):
+    """A writing-group user of Lag Drammen («Wenche Writer»): the group reads its chapter's
+    reader letters and op-eds, never its follow-up letters."""
+    user_id = accounts.create_user(people.db, "skriverdrammen", "skrivegruppe", "passord123",
+                                   full_name="Wenche Writer", chapter="Lag Drammen")
+    return accounts.get_user(people.db, user_id)
