@@ -1,131 +1,158 @@
 """The one way for long lists: search, filters, period, sort and pages agree with the rows, on
-a real database (the demo data), within the user's scope."""
+a real database (literal meetings the tests make), within the user's scope."""
 
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 import pytest
 
 from advocacy import listing
 from advocacy.errors import PermissionDenied
 from advocacy.listing import ListQuery
-from advocacy.meetings import meeting_list
+from advocacy.meetings import meeting_list, meetings
+from tests.conftest import politician
+from tests.literal_records import meeting
+
+TODAY = dt.date(2026, 3, 20)
 
 
-def _count(db, sql, params=()):
-    return db.execute(sql, params).fetchone()[0]
+@pytest.fixture
+def logged(people):
+    """Five literal meetings of two chapters: `.ids` in the order logged (oldest first), the
+    politicians `.anne`, `.bjorn` (Drammen) and `.cato` (Bergen)."""
+    db = people.db
+    anne = politician(db, people.leader, "Anne Aas", "3301")
+    bjorn = politician(db, people.leader, "Bjørn Berg", "3301")
+    cato = politician(db, people.leader, "Cato Carlsen", "4601")
+    ids = [
+        meeting(db, people.member, "2026-01-05", "3301", [anne, bjorn],
+                "Skjenketider og kontroller i sentrum.", today=TODAY),
+        meeting(db, people.member, "2026-02-10", "3301", [anne], "Telefon om bevillinger.",
+                kind="telefon", today=TODAY),
+        meeting(db, people.member, "2026-02-20", "3301", [bjorn], "E-post om uteservering.",
+                kind="epost", today=TODAY),
+        meeting(db, people.leader, "2026-03-01", "4601", [cato], "Skjenketider i Bergen.",
+                chapter_id=people.bergen, today=TODAY),
+        meeting(db, people.other_member, "2026-03-15", "4601", [cato],
+                "Alkoholfrie arenaer for ungdom.", today=TODAY),
+    ]
+    meetings.mark_followup_done(db, people.member, ids[0], dt.date(2026, 1, 10), today=TODAY)
+    return SimpleNamespace(ids=ids, anne=anne, bjorn=bjorn, cato=cato)
 
 
-def test_the_whole_list_in_pages_is_every_meeting_once(demo_db, leader):
-    total = demo_db["meetings"].count
+def _ids(page):
+    return [r["id"] for r in page.rows]
+
+
+def test_the_whole_list_in_pages_is_every_meeting_once(people, logged):
     seen = []
     page_no = 1
     while True:
-        page = meeting_list.find(demo_db, leader, ListQuery(page=page_no, size=7))
-        assert page.total == total
-        seen += [r["id"] for r in page.rows]
+        page = meeting_list.find(people.db, people.leader, ListQuery(page=page_no, size=2))
+        assert (page.total, page.pages) == (5, 3)
+        seen += _ids(page)
         if page_no == page.pages:
             break
         page_no += 1
-    assert len(seen) == len(set(seen)) == total
-    dates = [r["held_on"] for r in meeting_list.find(demo_db, leader, ListQuery(size=500)).rows]
-    assert dates == sorted(dates, reverse=True)  # newest first by default
+    assert seen == logged.ids[::-1]  # every meeting once, newest first by default
+    rows = meeting_list.find(people.db, people.leader, ListQuery(size=500)).rows
+    assert [r["held_on"] for r in rows] == [
+        "2026-03-15", "2026-03-01", "2026-02-20", "2026-02-10", "2026-01-05"]
 
 
-def test_a_page_past_the_end_is_the_last_page(demo_db, leader):
-    page = meeting_list.find(demo_db, leader, ListQuery(page=10_000, size=10))
-    assert page.page == page.pages and page.rows
-    assert page.first == (page.pages - 1) * 10 + 1 and page.last == page.total
+def test_a_page_past_the_end_is_the_last_page(people, logged):
+    page = meeting_list.find(people.db, people.leader, ListQuery(page=10_000, size=2))
+    assert (page.page, page.pages, _ids(page)) == (3, 3, [logged.ids[0]])
+    assert (page.first, page.last, page.total) == (5, 5, 5)
 
 
-def test_filters_narrow_as_a_direct_count_says(demo_db, leader):
-    knr = demo_db.execute("select kommunenummer from meetings group by 1 order by count(*) desc"
-                          ).fetchone()[0]
-    page = meeting_list.find(demo_db, leader, ListQuery(filters={"kommune": knr, "type": "mote"}))
-    assert page.total == _count(demo_db, "select count(*) from meetings where kommunenummer = ? "
-                                         "and kind = 'mote'", [knr])
-    assert {r["kommune"] for r in page.rows} <= {
-        demo_db.execute("select navn from municipalities where kommunenummer = ?", [knr]
-                        ).fetchone()[0]}
-    several = meeting_list.find(demo_db, leader, ListQuery(filters={"type": ["mote", "telefon"]}))
-    assert several.total == _count(demo_db, "select count(*) from meetings "
-                                            "where kind in ('mote', 'telefon')")
-    assert meeting_list.find(demo_db, leader, ListQuery(filters={"type": []})).total == \
-        demo_db["meetings"].count  # nothing chosen filters nothing
+def test_filters_narrow_as_a_direct_count_says(people, logged):
+    db, leader, ids = people.db, people.leader, logged.ids
+    page = meeting_list.find(db, leader, ListQuery(filters={"kommune": "3301", "type": "mote"}))
+    assert (page.total, _ids(page), [r["kommune"] for r in page.rows]) == (
+        1, [ids[0]], ["Drammen"])
+    several = meeting_list.find(db, leader, ListQuery(filters={"type": ["mote", "telefon"]}))
+    assert (several.total, _ids(several)) == (4, [ids[4], ids[3], ids[1], ids[0]])
+    nothing_chosen = meeting_list.find(db, leader, ListQuery(filters={"type": []}))
+    assert nothing_chosen.total == 5  # nothing chosen filters nothing
 
 
-def test_politician_filter_and_followup_state(demo_db, leader):
-    pid = demo_db.execute("select politician_id from meeting_politicians limit 1").fetchone()[0]
-    page = meeting_list.find(demo_db, leader, ListQuery(filters={"politiker": pid}))
-    assert page.total == _count(demo_db, "select count(distinct meeting_id) from "
-                                         "meeting_politicians where politician_id = ?", [pid])
-    today = dt.date.today()
-    overdue = meeting_list.find(demo_db, leader, ListQuery(filters={"oppfolging": "forfalt"}),
-                                today=today)
-    assert overdue.total == _count(
-        demo_db, "select count(*) from meetings where followup_done_on is null "
-                 "and followup_due < ?", [today.isoformat()])
-    assert overdue.rows and all(r["followup_state"] == "forfalt" for r in overdue.rows)
+def test_politician_filter_and_followup_state(people, logged):
+    db, leader, ids = people.db, people.leader, logged.ids
+    page = meeting_list.find(db, leader, ListQuery(filters={"politiker": logged.anne}))
+    assert (page.total, _ids(page)) == (2, [ids[1], ids[0]])
+    overdue = meeting_list.find(db, leader, ListQuery(filters={"oppfolging": "forfalt"}),
+                                today=TODAY)
+    assert (overdue.total, _ids(overdue)) == (3, [ids[3], ids[2], ids[1]])
+    assert [(r["followup_due"], r["followup_state"]) for r in overdue.rows] == [
+        ("2026-03-15", "forfalt"), ("2026-03-06", "forfalt"), ("2026-02-24", "forfalt")]
+    states = meeting_list.find(db, leader, ListQuery(), today=TODAY).rows
+    assert [r["followup_state"] for r in states] == [
+        "venter", "forfalt", "forfalt", "forfalt", "fulgt_opp"]
 
 
-def test_period_takes_both_ends(demo_db, leader):
-    day = dt.date.fromisoformat(demo_db.execute("select held_on from meetings order by held_on "
-                                                "limit 1 offset 3").fetchone()[0])
-    page = meeting_list.find(demo_db, leader, ListQuery(start=day, end=day))
-    assert page.total == _count(demo_db, "select count(*) from meetings where held_on = ?",
-                                [day.isoformat()]) >= 1
-    after = meeting_list.find(demo_db, leader, ListQuery(start=day))
-    assert after.total == _count(demo_db, "select count(*) from meetings where held_on >= ?",
-                                 [day.isoformat()])
+def test_period_takes_both_ends(people, logged):
+    db, leader, ids = people.db, people.leader, logged.ids
+    day = dt.date(2026, 2, 20)
+    page = meeting_list.find(db, leader, ListQuery(start=day, end=day))
+    assert (page.total, _ids(page)) == (1, [ids[2]])
+    after = meeting_list.find(db, leader, ListQuery(start=day))
+    assert (after.total, _ids(after)) == (3, [ids[4], ids[3], ids[2]])
+    between = meeting_list.find(db, leader, ListQuery(start=dt.date(2026, 2, 10),
+                                                      end=dt.date(2026, 3, 1)))
+    assert _ids(between) == [ids[3], ids[2], ids[1]]
 
 
-def test_search_words_are_bound_and_all_must_match(demo_db, leader):
-    summary = demo_db.execute("select summary from meetings where summary like '% % %' limit 1"
-                              ).fetchone()[0]
-    words = [w.strip(".,:;«»()") for w in summary.split() if len(w) > 4][:2]
-    page = meeting_list.find(demo_db, leader, ListQuery(text=" ".join(words), size=500))
-    assert page.total >= 1
-    one = meeting_list.find(demo_db, leader, ListQuery(text=words[0])).total
-    assert page.total <= one
-    total = demo_db["meetings"].count
+def test_search_words_are_bound_and_all_must_match(people, logged):
+    db, leader, ids = people.db, people.leader, logged.ids
+    page = meeting_list.find(db, leader, ListQuery(text="skjenketider kontroller", size=500))
+    assert _ids(page) == [ids[0]]
+    one = meeting_list.find(db, leader, ListQuery(text="skjenketider"))
+    assert _ids(one) == [ids[3], ids[0]]
     for hostile in ['" OR 1=1 --', "summary:*", "'); drop table meetings; --", "%", "_", "NEAR("]:
-        found = meeting_list.find(demo_db, leader, ListQuery(text=hostile)).total
-        assert found < total, hostile  # searched for as words, not run
-    assert demo_db["meetings"].count == total
+        found = meeting_list.find(db, leader, ListQuery(text=hostile)).total
+        assert found < 5, hostile  # searched for as words, not run
+    assert db["meetings"].count == 5
 
 
-def test_a_chapter_member_sees_only_their_chapter_whatever_the_filter(demo_db, chapter_member):
-    other = demo_db.execute("select id from chapters where id != ? limit 1",
-                            [chapter_member.chapter_id]).fetchone()[0]
-    assert meeting_list.find(demo_db, chapter_member,
-                             ListQuery(filters={"lokallag": other})).total == 0
-    own = meeting_list.find(demo_db, chapter_member, ListQuery(size=500))
-    assert own.total == _count(demo_db, "select count(*) from meetings where chapter_id = ?",
-                               [chapter_member.chapter_id])
+def test_a_chapter_member_sees_only_their_chapter_whatever_the_filter(people, logged):
+    db, member = people.db, people.member
+    assert meeting_list.find(db, member, ListQuery(filters={"lokallag": people.bergen})).total == 0
+    own = meeting_list.find(db, member, ListQuery(size=500))
+    assert (own.total, _ids(own)) == (3, logged.ids[2::-1])
+    assert {r["chapter"] for r in own.rows} == {"Lag Drammen"}
 
 
-def test_writers_may_not_list_meetings(demo_db, writer):
+def test_writers_may_not_list_meetings(people, logged):
     with pytest.raises(PermissionDenied):
-        meeting_list.find(demo_db, writer, ListQuery())
+        meeting_list.find(people.db, people.writer, ListQuery())
 
 
-def test_sorting_by_every_offered_order_both_ways(demo_db, leader):
+def test_sorting_by_every_offered_order_both_ways(people, logged):
+    db, leader = people.db, people.leader
     for name in meeting_list.SPEC.sorts:
         for descending in (False, True):
-            rows = meeting_list.find(demo_db, leader, ListQuery(sort=name, descending=descending,
-                                                                size=500)).rows
-            assert len(rows) == demo_db["meetings"].count, name
+            rows = meeting_list.find(db, leader, ListQuery(sort=name, descending=descending,
+                                                           size=500)).rows
+            assert sorted(r["id"] for r in rows) == logged.ids, name
     names = [r["kommune"] for r in meeting_list.find(
-        demo_db, leader, ListQuery(sort="kommune", descending=False, size=500)).rows]
-    assert names == sorted(names, key=listing.nb_key)
+        db, leader, ListQuery(sort="kommune", descending=False, size=500)).rows]
+    assert names == ["Bergen", "Bergen", "Drammen", "Drammen", "Drammen"]
+    chapters = [r["chapter"] for r in meeting_list.find(
+        db, leader, ListQuery(sort="lokallag", descending=True, size=500)).rows]
+    assert chapters == ["Lag Drammen"] * 3 + ["Lag Bergen"] * 2
+    due = [r["followup_due"] for r in meeting_list.find(
+        db, leader, ListQuery(sort="frist", descending=False, size=500)).rows]
+    assert due == ["2026-01-19", "2026-02-24", "2026-03-06", "2026-03-15", "2026-03-29"]
 
 
-def test_unknown_sort_or_filter_is_a_programming_error(demo_db, leader):
+def test_unknown_sort_or_filter_is_a_programming_error(people):
     with pytest.raises(KeyError):
-        meeting_list.find(demo_db, leader, ListQuery(sort="mt.id; drop table meetings"))
+        meeting_list.find(people.db, people.leader, ListQuery(sort="mt.id; drop table meetings"))
     with pytest.raises(KeyError):
-        meeting_list.find(demo_db, leader, ListQuery(filters={"1=1 or kind": "x"}))
+        meeting_list.find(people.db, people.leader, ListQuery(filters={"1=1 or kind": "x"}))
 
 
 def test_fold_keeps_norwegian_letters_and_drops_accents():

@@ -4,6 +4,8 @@ import datetime as dt
 
 from advocacy import overview
 from advocacy.policy import key_dates, municipalities, positions
+from tests.conftest import politician
+from tests.literal_records import meeting, paper, published_letter, sent_letter
 
 TODAY = dt.date(2026, 3, 12)
 
@@ -46,43 +48,61 @@ def test_goal_counts_national_and_per_county(db):
     assert overview.shown_changes(db, TODAY, limit=1) == shown[:1]
 
 
-def test_policy_version_changes_with_positions_and_goals(demo_db, leader):
+def test_policy_version_changes_with_positions_and_goals(people):
     from advocacy.policy import levers
 
-    first = overview.policy_version(demo_db)
-    _record(demo_db, leader, "0301", "bevillingstak", "nei", "2026-01-01")
-    second = overview.policy_version(demo_db)
-    levers.set_goal(demo_db, leader, "bevillingstak", "nei")
-    assert len({first, second, overview.policy_version(demo_db)}) == 3
+    db, leader = people.db, people.leader
+    first = overview.policy_version(db)
+    _record(db, leader, "0301", "bevillingstak", "nei", "2026-01-01")
+    second = overview.policy_version(db)
+    levers.set_goal(db, leader, "bevillingstak", "nei")
+    assert len({first, second, overview.policy_version(db)}) == 3
 
 
-def test_activity_figures(demo_db):
-    today = dt.date.today()
-    per_month = overview.meetings_per_chapter_month(demo_db, today, months=12)
-    assert sum(r["meetings"] for r in per_month) == demo_db["meetings"].count
-    assert per_month and all(len(r["month"]) == 7 for r in per_month)
-    quarters = overview.letters_per_quarter(demo_db)
-    published = demo_db.execute("select count(*) from documents where status = 'publisert' "
-                                "and kind in ('leserinnlegg', 'kronikk')").fetchone()[0]
-    assert published >= 3  # the demo's reader letters (demo_letters) include published ones
-    assert sum(r["total"] for r in quarters) == published
-    first = today - dt.timedelta(days=33)  # the first demo letter, published 33 days ago
-    assert f"{first.year} K{(first.month + 2) // 3}" in {r["quarter"] for r in quarters}
-    assert overview.letters_per_quarter(demo_db, fylkesnummer="46") == []
+def test_activity_figures(people):
+    db = people.db
+    drammen = politician(db, people.leader, "Dina Drammensen", "3301")
+    bergen = politician(db, people.leader, "Bjørn Bergensen", "4601")
+    meeting(db, people.member, "2025-02-10", "3301", [drammen], "For gammelt.", today=TODAY)
+    meeting(db, people.member, "2026-01-15", "3301", [drammen], "Januar.", today=TODAY)
+    meeting(db, people.member, "2026-03-02", "3301", [drammen], "Mars.", today=TODAY)
+    meeting(db, people.member, "2026-03-10", "3301", [drammen], "Mars igjen.", today=TODAY)
+    meeting(db, people.other_member, "2026-03-11", "4601", [bergen], "Bergen.", today=TODAY)
+    assert overview.meetings_per_chapter_month(db, TODAY, months=12) == [
+        {"chapter": "Lag Drammen", "month": "2026-01", "meetings": 1},
+        {"chapter": "Lag Bergen", "month": "2026-03", "meetings": 1},
+        {"chapter": "Lag Drammen", "month": "2026-03", "meetings": 2}]
+    assert overview.meetings_per_chapter_month(db, TODAY, months=12, fylkesnummer="46") == [
+        {"chapter": "Lag Bergen", "month": "2026-03", "meetings": 1}]
+
+    paper_id = paper(db, people.leader, "Drammensavisa", ["3301"])
+    published_letter(db, people.writer, people.leader, paper_id, "Først", "2025-11-01",
+                     "2025-11-03")
+    published_letter(db, people.writer, people.leader, paper_id, "Kronikken", "2026-01-05",
+                     "2026-01-09", kind="kronikk")
+    published_letter(db, people.writer, people.leader, paper_id, "Sist", "2026-02-01",
+                     "2026-02-02")
+    sent_letter(db, people.writer, people.leader, paper_id, "Venter", "2026-02-10")  # not counted
+    assert overview.letters_per_quarter(db) == [
+        {"quarter": "2025 K4", "leserinnlegg": 1, "kronikk": 0, "total": 1},
+        {"quarter": "2026 K1", "leserinnlegg": 1, "kronikk": 1, "total": 2}]
+    assert overview.letters_per_quarter(db, fylkesnummer="33") == overview.letters_per_quarter(db)
+    assert overview.letters_per_quarter(db, fylkesnummer="46") == []
 
 
-def test_key_dates_and_calendar(demo_db, leader):
-    dates = key_dates.key_dates(demo_db, "1101")
+def test_key_dates_and_calendar(people):
+    db, leader = people.db, people.leader
+    dates = key_dates.key_dates(db, "1101")
     assert [d.date.isoformat() for d in dates] == ["2027-09-13", "2027-10-31", "2028-09-30"]
     election = dates[0]
     assert not election.verified and "ikke bekreftet" in election.note
-    _record(demo_db, leader, "1101", "handlingsplan", "2024-06-20", "2024-06-20")
-    revision = key_dates.plan_revision(demo_db, "1101")
+    _record(db, leader, "1101", "handlingsplan", "2024-06-20", "2024-06-20")
+    revision = key_dates.plan_revision(db, "1101")
     assert (revision.date.isoformat(), revision.estimated) == ("2028-06-20", True)
-    _record(demo_db, leader, "1101", "handlingsplan_rullering", "2027-12-01", "2025-01-01")
-    revision = key_dates.plan_revision(demo_db, "1101")
+    _record(db, leader, "1101", "handlingsplan_rullering", "2027-12-01", "2025-01-01")
+    revision = key_dates.plan_revision(db, "1101")
     assert (revision.date.isoformat(), revision.estimated) == ("2027-12-01", False)
-    ics = key_dates.to_calendar(key_dates.key_dates(demo_db, "1101")).decode()
+    ics = key_dates.to_calendar(key_dates.key_dates(db, "1101")).decode()
     assert ics.count("BEGIN:VEVENT") == 4
     assert "DTSTART;VALUE=DATE:20280930" in ics
     assert "UID:bevillingsperiode_slutt_2028@pavirk" in ics
