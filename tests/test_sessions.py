@@ -51,7 +51,8 @@ def test_each_use_starts_the_idle_period_again(people, monkeypatch):
     monkeypatch.setenv("ADVOCACY_SESSION_MINUTES", "30")
     token = sessions.start(people.db, people.writer.id, now=T0)
     for minutes in (20, 40, 60, 80):
-        assert sessions.resume(people.db, token, now=T0 + dt.timedelta(minutes=minutes)) == people.writer.id
+        later = T0 + dt.timedelta(minutes=minutes)
+        assert sessions.resume(people.db, token, now=later) == people.writer.id
     assert sessions.resume(people.db, token, now=T0 + dt.timedelta(minutes=111)) is None
 
 
@@ -74,7 +75,7 @@ def test_logout_revokes_the_session(people):
     sessions.end(people.db, token)
     assert sessions.resume(people.db, token) is None
     assert not sessions.timed_out(people.db, token)  # logged out, not timed out
-    assert sessions.resume(people.db, other) == people.writer.id  # another login of theirs lives on
+    assert sessions.resume(people.db, other) == people.writer.id  # another login lives on
 
 
 def test_deactivation_revokes_every_session_of_the_user(people):
