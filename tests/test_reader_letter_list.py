@@ -5,18 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from types import SimpleNamespace
 
 import pytest
 
-from advocacy.accounts import accounts
 from advocacy.db import write
-from advocacy.demo import demo
 from advocacy.listing import ListQuery
-from advocacy.writing import letter_lists, reader_letter_list
+from advocacy.writing import letter_lists, reader_letter_list, reader_letters
+from tests.literal_records import paper
 
 STATUSES = ("ide", "utkast", "til_vurdering", "godkjent", "sendt", "publisert", "refusert",
             "ingen_svar")
 TODAYS = (dt.date(2026, 1, 1), dt.date(2026, 6, 15), dt.date(2031, 1, 1))
+PAPERS = ("Avisa Nord", "Bygdeposten", "Elvebyen")
+# title, text: the two letters written through `reader_letters` (the rest are raw rows)
+LETTERS = [("Skjenketid er helsepolitikk", "Kortere skjenketid gir færre skader."),
+           ("Kortere skjenketid i Tromsø", "Tromsø bør stenge barene tidligere.")]
 
 
 def _all(db, user, everyone=False, today=None, **query) -> list[dict]:
@@ -29,34 +33,55 @@ def _ids(rows) -> set[int]:
 
 
 @pytest.fixture
-def many(demo_db):
-    """The demo letters, and one of every status for each kind of author and chapter, sent
-    letters with and without exclusive days (some lapsed by the dates of TODAYS)."""
-    bergen = accounts.authenticate(demo_db, "lokallag.bergen", demo.DEMO_PASSWORD)
-    authors = [1, 2, 4, bergen.id, None]
-    chapters = [None, 1, 2]
+def own(people):
+    """`people` with the three papers of PAPERS ({name: id} as `.papers`), the two letters of
+    LETTERS (by the writer and by Lag Drammen's member), and one raw letter of every status for
+    each kind of author and chapter, sent letters with and without exclusive days (some lapsed
+    by the dates of TODAYS)."""
+    db = people.db
+    ids = {name: paper(db, people.leader, name) for name in PAPERS}
+    for (title, text), author in zip(LETTERS, (people.writer, people.member), strict=True):
+        reader_letters.new_letter(db, author, title=title, text=text)
+    authors = [people.leader.id, people.member.id, people.writer.id, people.other_member.id,
+               None]
+    chapters = [None, people.drammen, people.bergen]
     until = [None, "2026-06-01", "2026-06-15", "2026-07-01"]
-    with write(demo_db):
+    paper_ids = list(ids.values())
+    with write(db):
         for n, (status, author, chapter, exclusive) in enumerate(
                 itertools.product(STATUSES, authors, chapters, until)):
             if exclusive and status != "sendt":
                 continue
-            demo_db.execute(
+            db.execute(
                 """insert into documents (kind, title, status, author_id, chapter_id,
                        newspaper_id, kommunenummer, sent_on, exclusive_until, body)
                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 ["kronikk" if n % 3 else "leserinnlegg", f"Prøve {n:03d}", status, author,
-                 chapter, 1 + n % 3, ("0301", "4601", None)[n % 3],
+                 chapter, paper_ids[n % 3], ("3301", "4601", None)[n % 3],
                  f"2025-{1 + n % 12:02d}-1{n % 10}" if status in ("sendt", "publisert",
                                                                   "refusert") else None,
                  exclusive, f"Prøveteksten nummer {n} om ungdomsklubber"])
-    return demo_db
+    return SimpleNamespace(**vars(people), papers=ids)
 
 
 @pytest.fixture
-def users(many, leader, chapter_member, writer):
-    bergen = accounts.authenticate(many, "lokallag.bergen", demo.DEMO_PASSWORD)
-    return [leader, chapter_member, writer, bergen]
+def many(own):
+    return own.db
+
+
+@pytest.fixture
+def leader(own):
+    return own.leader
+
+
+@pytest.fixture
+def writer(own):
+    return own.writer
+
+
+@pytest.fixture
+def users(own):
+    return [own.leader, own.member, own.writer, own.other_member]
 
 
 def test_the_list_shows_what_list_letters_shows_each_user(many, users):
@@ -92,7 +117,8 @@ def test_needing_me_is_the_first_twelve_and_counts_the_rest(many, leader):
     assert [r["id"] for r in page.rows] == [r["id"] for r in every[:12]]
 
 
-def test_filters_count_what_the_database_holds(many, leader):
+def test_filters_count_what_the_database_holds(own, many, leader):
+    bygdeposten, writer = own.papers["Bygdeposten"], own.writer.id
     scope = "kind in ('leserinnlegg', 'kronikk')"
 
     def count(where: str, params=()) -> int:
@@ -106,24 +132,24 @@ def test_filters_count_what_the_database_holds(many, leader):
     assert total(filters={"status": ["sendt", "refusert"]}) == count(
         "status in ('sendt', 'refusert')") > 0
     assert total(filters={"status": "publisert"}) == count("status = 'publisert'") > 0
-    assert total(filters={"avis": 2}) == count("newspaper_id = 2") > 0
-    assert total(filters={"skribent": 4}) == count("author_id = 4") > 0
+    assert total(filters={"avis": bygdeposten}) == count("newspaper_id = ?", [bygdeposten]) > 0
+    assert total(filters={"skribent": writer}) == count("author_id = ?", [writer]) > 0
     assert total(filters={"kommune": "4601"}) == count("kommunenummer = '4601'") > 0
     assert total(filters={"type": "leserinnlegg"}) == count("kind = 'leserinnlegg'") > 0
-    assert total(filters={"type": "kronikk", "avis": 2, "status": ["sendt"]}) == count(
-        "kind = 'kronikk' and newspaper_id = 2 and status = 'sendt'") > 0
+    assert total(filters={"type": "kronikk", "avis": bygdeposten, "status": ["sendt"]}) == count(
+        "kind = 'kronikk' and newspaper_id = ? and status = 'sendt'", [bygdeposten]) > 0
     may = dt.date(2025, 5, 1), dt.date(2025, 5, 31)
     assert total(start=may[0], end=may[1]) == count(
         "sent_on between '2025-05-01' and '2025-05-31'") > 0
 
 
-def test_the_filters_stay_within_the_users_letters(many, writer):
+def test_the_filters_stay_within_the_users_letters(own, many, writer):
     mine = {r["id"] for r in letter_lists.list_letters(many, writer)}
-    others = _all(many, writer, filters={"avis": [1, 2, 3]}, text="Prøveteksten")
+    others = _all(many, writer, filters={"avis": list(own.papers.values())}, text="Prøveteksten")
     assert others and _ids(others) <= mine
     assert _ids(_all(many, writer, True)) == mine  # «everyone» is for leadership only
-    foreign = many.execute("select id from documents where author_id = 1 and kind = 'kronikk'"
-                           ).fetchone()[0]
+    foreign = many.execute("select id from documents where author_id = ? and kind = 'kronikk'",
+                           [own.leader.id]).fetchone()[0]
     assert reader_letter_list.letters(many, writer, [foreign]) == []
     assert _ids(reader_letter_list.letters(many, writer, [max(mine), None])) == {max(mine)}
 
@@ -135,7 +161,8 @@ def test_search_finds_the_words_and_nothing_else(many, leader):
     assert len(hits) == many.execute("select count(*) from documents where kind in "
                                      "('leserinnlegg', 'kronikk') and body like "
                                      "'%ungdomsklubber%'").fetchone()[0] > 12
-    assert _all(many, leader, True, text="tromsø")[0]["title"] == "Kortere skjenketid i Tromsø"
+    assert [r["title"] for r in _all(many, leader, True, text="tromsø")] == [
+        "Kortere skjenketid i Tromsø"]
     assert _all(many, leader, True, text="zqxwvy") == []
     assert _all(many, leader, True, text='"OR * NEAR(') == []  # FTS syntax is searched as text
 
@@ -158,11 +185,12 @@ def test_sorting_and_pages(many, leader):
     assert last.page == first.pages and len(last.rows) == first.total - 25 * (first.pages - 1)
 
 
-def test_pipeline_counts_and_choices(many, leader, writer):
+def test_pipeline_counts_and_choices(own, many, leader, writer):
     rows = letter_lists.list_letters(many, leader, everyone=True)
     assert reader_letter_list.pipeline_counts(many, leader, everyone=True) == (
         letter_lists.pipeline_counts(rows))
-    assert set(reader_letter_list.writers(many, writer)) == {writer.id}
+    assert reader_letter_list.writers(many, writer) == {writer.id: "Siv Skriver"}
     every = reader_letter_list.writers(many, leader, everyone=True)
     assert set(every) == {r["author_id"] for r in rows if r["author_id"]}
-    assert len(reader_letter_list.papers(many)) == many["newspapers"].count
+    assert list(every.values()) == ["Berit Bergen", "Dag Drammen", "Lise Leder", "Siv Skriver"]
+    assert reader_letter_list.papers(many) == {own.papers[name]: name for name in PAPERS}

@@ -24,25 +24,37 @@ def _ids(rows) -> set[int]:
 
 
 @pytest.fixture
-def many(demo_db, leader):
-    """The two demo statements and forty more: drafts of both chapters and of none, some with
-    a lever and a municipality, meeting dates through 2025."""
+def many(people):
+    """Two statements written through `statements` (one adopted by Lag Drammen, one draft of
+    Lag Bergen), and forty more of the leader's: drafts of both chapters and of none, some with
+    a lever and a municipality, meeting dates through 2025; every seventh adopted."""
+    db, leader = people.db, people.leader
+    adopted = statements.create_statement(db, people.member, {
+        "title": "Trygg natt – skjenkingen må slutte klokka 02",
+        "position": "Lag Drammen mener skjenketiden i Drammen ikke må utvides."})
+    statements.set_status(db, people.member, adopted, "til_behandling")
+    statements.adopt(db, people.member, adopted, "Årsmøtet i Lag Drammen", "2025-11-20")
+    statements.create_statement(db, people.other_member, {
+        "title": "Alkoholfrie arenaer for alle unge i Bergen",
+        "adopted_by": "Styret i IOGT Bergen"})
     for n in range(40):
         sid = statements.create_statement(
-            demo_db, leader,
+            db, leader,
             {"title": f"Uttalelse {n:02d} om {'nattestenging' if n % 4 else 'Ålesund'}",
              "position": f"Standpunkt nummer {n}.", "adopted_by": f"Styret {n % 3}",
              "meeting_date": f"2025-{1 + n % 12:02d}-15"},
             lever_ids=[LEVER] if n % 2 else [],
-            kommunenummer=["4601"] if n % 5 == 0 else [], chapter_id=(None, 1, 2)[n % 3])
+            kommunenummer=["4601"] if n % 5 == 0 else [],
+            chapter_id=(None, people.drammen, people.bergen)[n % 3])
         if n % 7 == 0:
-            with write(demo_db):
-                demo_db.execute("update statements set status = 'vedtatt', "
-                                "adopted_on = meeting_date where id = ?", [sid])
-    return demo_db
+            with write(db):
+                db.execute("update statements set status = 'vedtatt', "
+                           "adopted_on = meeting_date where id = ?", [sid])
+    return db
 
 
-def test_each_user_reads_what_the_archive_lets_them(many, leader, chapter_member, writer):
+def test_each_user_reads_what_the_archive_lets_them(many, people):
+    leader, chapter_member, writer = people.leader, people.member, people.writer
     for user in (leader, chapter_member, writer):
         expected = statement_archive.search_statements(many, user, limit=10_000)
         found = _all(many, user)
@@ -58,7 +70,8 @@ def _chapter(db, sid):
     return db.execute("select chapter_id from statements where id = ?", [sid]).fetchone()[0]
 
 
-def test_filters_count_what_the_database_holds(many, leader, chapter_member):
+def test_filters_count_what_the_database_holds(many, people):
+    leader, chapter_member, bergen = people.leader, people.member, people.bergen
     def count(where: str) -> int:
         return many.execute(f"select count(*) from statements s where {where}"  # noqa: S608
                             ).fetchone()[0]
@@ -76,18 +89,19 @@ def test_filters_count_what_the_database_holds(many, leader, chapter_member):
     assert total(filters={"kommune": "4601"}) == count(
         "id in (select statement_id from statement_municipalities "
         "where kommunenummer = '4601')") == 8
-    assert total(filters={"lokallag": 2}) == count("chapter_id = 2") > 1
+    assert total(filters={"lokallag": bergen}) == count(f"chapter_id = {bergen}") > 1
     assert total(start=dt.date(2025, 3, 1), end=dt.date(2025, 3, 31)) == count(
         "coalesce(adopted_on, meeting_date, created_at) between '2025-03-01' and '2025-03-31'"
     ) > 1
     # The chapter member's filters stay within what they may read.
     mine = _ids(_all(many, chapter_member))
-    assert _ids(_all(many, chapter_member, filters={"lokallag": 2})) <= mine
-    assert total(chapter_member, filters={"lokallag": 2}) == count(
-        "chapter_id = 2 and status in ('vedtatt', 'sendt')")
+    assert _ids(_all(many, chapter_member, filters={"lokallag": bergen})) <= mine
+    assert total(chapter_member, filters={"lokallag": bergen}) == count(
+        f"chapter_id = {bergen} and status in ('vedtatt', 'sendt')")
 
 
-def test_search_finds_the_words_who_adopted_it_and_nothing_else(many, leader, writer):
+def test_search_finds_the_words_who_adopted_it_and_nothing_else(many, people):
+    leader, writer = people.leader, people.writer
     assert [r["title"] for r in _all(many, leader, text="skjenkingen klokka")] == [
         "Trygg natt – skjenkingen må slutte klokka 02"]
     assert len(_all(many, leader, text="nattesteng")) == 30  # a prefix of the word
@@ -100,7 +114,8 @@ def test_search_finds_the_words_who_adopted_it_and_nothing_else(many, leader, wr
     assert _ids(_all(many, writer, text="Standpunkt")) < drafts  # no drafts by search
 
 
-def test_the_index_follows_edits(many, leader):
+def test_the_index_follows_edits(many, people):
+    leader = people.leader
     sid = many.execute("select id from statements where title like 'Uttalelse 03 %'"
                        ).fetchone()[0]
     statements.update_draft(many, leader, sid, {"title": "Helt ny tittel om kveldsåpne kafeer",
@@ -109,7 +124,8 @@ def test_the_index_follows_edits(many, leader):
     assert sid not in _ids(_all(many, leader, text="Uttalelse 03"))
 
 
-def test_sorting_and_pages(many, leader):
+def test_sorting_and_pages(many, people):
+    leader = people.leader
     titles = [r["title"].casefold() for r in _all(many, leader, sort="tittel",
                                                   descending=False)]
     assert titles == sorted(titles)
