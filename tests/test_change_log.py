@@ -12,6 +12,8 @@ from advocacy.meetings import meetings
 from advocacy.meetings.meetings import MeetingInput
 from advocacy.policy import levers
 from advocacy.privacy import trash
+from tests.literal_history import records as made_records
+from tests.literal_letters import drammen_politicians
 
 TODAY = dt.date(2026, 3, 20)
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -44,9 +46,10 @@ def test_every_logged_action_has_a_norwegian_word():
         assert word and "_" not in word
 
 
-def _meeting(db, user, **changes):
-    present = [r[0] for r in db.execute(
-        "select id from politicians where kommunenummer = '3301' order by id limit 2")]
+def _meeting(people, user, present=None, **changes):
+    """A meeting in Drammen with `present` (made: Anne Ås and Bjørn Berg), made by `user` and
+    then changed."""
+    db, present = people.db, present or drammen_politicians(people)
     data = MeetingInput(held_on=dt.date(2026, 3, 12), kind="mote", chapter_id=None,
                         kommunenummer="3301", politician_ids=present, summary="Skjenketider.",
                         topics="skjenketider", asks="Ikke utvid skjenketiden")
@@ -60,11 +63,12 @@ def _newest(db, leader, n=1):
     return change_log.describe(db, audit_list.entries(db, leader, limit=n))
 
 
-def test_an_edited_meeting_reads_in_norwegian(demo_db, leader, chapter_member):
-    audit.set_actor(demo_db, chapter_member.id)  # as a page run does
-    meeting_id = _meeting(demo_db, chapter_member, summary="Nytt sammendrag.",
+def test_an_edited_meeting_reads_in_norwegian(people):
+    db, leader, chapter_member = people.db, people.leader, people.member
+    audit.set_actor(db, chapter_member.id)  # as a page run does
+    meeting_id = _meeting(people, chapter_member, summary="Nytt sammendrag.",
                           followup_due=dt.date(2026, 4, 1))
-    row = _newest(demo_db, leader)[0]
+    row = _newest(db, leader)[0]
     assert row["action"] == "endret"
     assert row["table"] == "Møter"
     assert row["record"] == f"Møte {meeting_id}: 12. mars 2026 i Drammen"
@@ -72,10 +76,12 @@ def test_an_edited_meeting_reads_in_norwegian(demo_db, leader, chapter_member):
     assert row["who"] == chapter_member.full_name
 
 
-def test_no_json_codes_or_iso_dates_in_any_shown_value(demo_db, leader, chapter_member):
-    _meeting(demo_db, chapter_member, outcome="Positivt.")
-    rows = _newest(demo_db, leader, 500)
-    raw = audit_list.entries(demo_db, leader, limit=500)
+def test_no_json_codes_or_iso_dates_in_any_shown_value(people):
+    db, leader, chapter_member = people.db, people.leader, people.member
+    made = made_records(people)  # a record of every kind the papirkurv takes: logged too
+    _meeting(people, chapter_member, made.politicians, outcome="Positivt.")
+    rows = _newest(db, leader, 500)
+    raw = audit_list.entries(db, leader, limit=500)
     assert any("[" in r["changes"] for r in raw)
     for row in rows:
         for key, value in row.items():
@@ -86,10 +92,11 @@ def test_no_json_codes_or_iso_dates_in_any_shown_value(demo_db, leader, chapter_
             assert not ISO.search(text), (key, text)
 
 
-def test_a_removed_record_is_named_by_its_number(demo_db, leader, chapter_member):
-    meeting_id = _meeting(demo_db, chapter_member, outcome="Positivt.")
-    trash_id = trash.remove(demo_db, chapter_member, "meetings", meeting_id)
-    rows = _newest(demo_db, leader, 3)
+def test_a_removed_record_is_named_by_its_number(people):
+    db, leader, chapter_member = people.db, people.leader, people.member
+    meeting_id = _meeting(people, chapter_member, outcome="Positivt.")
+    trash_id = trash.remove(db, chapter_member, "meetings", meeting_id)
+    rows = _newest(db, leader, 3)
     moved = next(r for r in rows if r["action"] == "flyttet til papirkurven")
     assert moved["record"] == f"Møte {meeting_id}"
     assert moved["fields"] == f"papirkurv nr. {trash_id}"
@@ -97,19 +104,21 @@ def test_a_removed_record_is_named_by_its_number(demo_db, leader, chapter_member
     assert of_meetings and all(record == f"Møte {meeting_id}" for record in of_meetings)
 
 
-def test_a_sak_is_named_and_its_changed_fields_labelled(demo_db, leader):
-    lever = demo_db.execute("select id, name from levers order by id limit 1").fetchone()
-    levers.update_lever(demo_db, leader, lever[0], description="Ny beskrivelse",
+def test_a_sak_is_named_and_its_changed_fields_labelled(people):
+    db, leader = people.db, people.leader
+    lever = db.execute("select id, name from levers order by id limit 1").fetchone()
+    levers.update_lever(db, leader, lever[0], description="Ny beskrivelse",
                         name=lever[1] + " (ny)")
-    row = _newest(demo_db, leader)[0]
+    row = _newest(db, leader)[0]
     assert row["table"] == "Saker"
     assert row["record"] == f"Sak: {lever[1]} (ny)"
     assert set(row["fields"].replace(" og ", ", ").split(", ")) == {"Beskrivelse",
                                                                     "Navn på saken"}
 
 
-def test_the_log_s_own_rows_read_in_norwegian(demo_db, leader):
-    head = change_log.describe(demo_db, [r for r in audit_list.entries(demo_db, leader, limit=1000)
+def test_the_log_s_own_rows_read_in_norwegian(people):
+    db, leader = people.db, people.leader
+    head = change_log.describe(db, [r for r in audit_list.entries(db, leader, limit=1000)
                                          if r["action"] == "head"])[0]
     assert head == {**head, "who": "Systemet", "action": "kjedehodet lagt opp",
                     "table": "Endringsloggen", "record": ""}
@@ -121,15 +130,20 @@ def test_the_log_s_own_rows_read_in_norwegian(demo_db, leader):
     assert change_log.fields_text("meetings", '["ny_kolonne"]') == "ukjent felt"
 
 
-def test_a_page_of_fifty_rows_costs_one_query_per_table(demo_db, leader):
-    rows = audit_list.entries(demo_db, leader, limit=50)
+def test_a_page_of_fifty_rows_costs_one_query_per_table(people):
+    db, leader = people.db, people.leader
+    made = made_records(people)  # 17 log rows of nine tables
+    for number in range(1, 18):  # and 34 of meetings, each made and then changed
+        _meeting(people, people.member, made.politicians, summary=f"Møte nr. {number}.")
+    assert len(audit_list.entries(db, leader, limit=1000)) == 51
+    rows = audit_list.entries(db, leader, limit=50)
     tables = {r["table_name"] for r in rows}
     statements = []
-    demo_db.conn.set_trace_callback(statements.append)
+    db.conn.set_trace_callback(statements.append)
     try:
-        shown = change_log.describe(demo_db, rows)
+        shown = change_log.describe(db, rows)
     finally:
-        demo_db.conn.set_trace_callback(None)
+        db.conn.set_trace_callback(None)
     assert len(shown) == 50
     assert len(statements) <= len(tables)
     records = [r["record"] for r in shown if r["table"] != "Endringsloggen"]
