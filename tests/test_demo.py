@@ -1,11 +1,16 @@
 import datetime as dt
 
-from advocacy import texts
+import pytest
+
+from advocacy import clock, texts
 from advocacy.db import table_counts
 from advocacy.demo import demo
+from advocacy.errors import ValidationError
+from advocacy.letters import document_records
 from advocacy.meetings import followups, meetings
 from advocacy.policy import municipalities
 from advocacy.politicians import politicians
+from tests.test_timestamps import moment_columns
 
 
 def test_demo_data_has_what_the_demo_promises(demo_db):
@@ -77,3 +82,21 @@ def test_norwegian_dates():
     assert texts.format_date("2021-04-19") == "19. april 2021"
     assert texts.format_short_date("2026-03-12") == "12.03.2026"
     assert texts.format_date(None) == ""
+
+
+def test_demo_sent_documents_have_no_copy(demo_db, leader):
+    sent = next(r for r in document_records.list_documents(demo_db, leader) if r["status"] == "sendt")
+    with pytest.raises(ValidationError, match="ingen lagret kopi"):
+        document_records.document_copy(demo_db, leader, sent["id"])
+
+
+def test_every_stored_moment_of_the_demo_has_the_one_format(demo_db):
+    columns = moment_columns(demo_db)
+    assert ("audit_log", "at") in columns and ("users", "last_login_at") in columns
+    seen = 0
+    for table, column in columns:
+        for (value,) in demo_db.execute(f"select [{column}] from [{table}] "  # noqa: S608
+                                        f"where [{column}] is not null"):
+            assert clock.PATTERN.fullmatch(value), (table, column, value)
+            seen += 1
+    assert seen > 300

@@ -27,7 +27,6 @@ NOT_YET = {
     "test_argument_bank.py",
     "test_backup.py",
     "test_document_context.py",
-    "test_document_records.py",
     "test_events.py",
     "test_followup_letters_zip.py",
     "test_followup_recipients.py",
@@ -39,11 +38,9 @@ NOT_YET = {
     "test_newspapers.py",
     "test_politician_import.py",
     "test_politicians.py",
-    "test_reader_letter_list.py",
     "test_statements_docx.py",
     "test_status_export.py",
     "test_template_library.py",
-    "test_timestamps.py",
 }
 
 

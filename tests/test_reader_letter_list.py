@@ -70,12 +70,12 @@ def many(own):
 
 
 @pytest.fixture
-def leader(own):
+def own_leader(own):
     return own.leader
 
 
 @pytest.fixture
-def writer(own):
+def own_writer(own):
     return own.writer
 
 
@@ -106,19 +106,19 @@ def test_needs_me_in_sql_is_exactly_needs_in_python(many, users):
         assert all(r["needs"] for r in found)
         needing += len(found)
     assert needing > 0
-    leader = users[0]
-    assert _all(many, leader, True, TODAYS[1], filters={"trenger_meg": 1})  # not a vacuous test
+    own_leader = users[0]
+    assert _all(many, own_leader, True, TODAYS[1], filters={"trenger_meg": 1})  # not a vacuous test
 
 
-def test_needing_me_is_the_first_twelve_and_counts_the_rest(many, leader):
-    page = reader_letter_list.needing_me(many, leader, everyone=True)
-    every = [r for r in letter_lists.list_letters(many, leader, everyone=True) if r["needs"]]
+def test_needing_me_is_the_first_twelve_and_counts_the_rest(many, own_leader):
+    page = reader_letter_list.needing_me(many, own_leader, everyone=True)
+    every = [r for r in letter_lists.list_letters(many, own_leader, everyone=True) if r["needs"]]
     assert page.total == len(every) > 12
     assert [r["id"] for r in page.rows] == [r["id"] for r in every[:12]]
 
 
-def test_filters_count_what_the_database_holds(own, many, leader):
-    bygdeposten, writer = own.papers["Bygdeposten"], own.writer.id
+def test_filters_count_what_the_database_holds(own, many, own_leader):
+    bygdeposten, own_writer = own.papers["Bygdeposten"], own.writer.id
     scope = "kind in ('leserinnlegg', 'kronikk')"
 
     def count(where: str, params=()) -> int:
@@ -126,14 +126,14 @@ def test_filters_count_what_the_database_holds(own, many, leader):
                             params).fetchone()[0]
 
     def total(**query) -> int:
-        return reader_letter_list.find(many, leader, ListQuery(**query), everyone=True).total
+        return reader_letter_list.find(many, own_leader, ListQuery(**query), everyone=True).total
 
     assert total() == count("1")
     assert total(filters={"status": ["sendt", "refusert"]}) == count(
         "status in ('sendt', 'refusert')") > 0
     assert total(filters={"status": "publisert"}) == count("status = 'publisert'") > 0
     assert total(filters={"avis": bygdeposten}) == count("newspaper_id = ?", [bygdeposten]) > 0
-    assert total(filters={"skribent": writer}) == count("author_id = ?", [writer]) > 0
+    assert total(filters={"skribent": own_writer}) == count("author_id = ?", [own_writer]) > 0
     assert total(filters={"kommune": "4601"}) == count("kommunenummer = '4601'") > 0
     assert total(filters={"type": "leserinnlegg"}) == count("kind = 'leserinnlegg'") > 0
     assert total(filters={"type": "kronikk", "avis": bygdeposten, "status": ["sendt"]}) == count(
@@ -143,54 +143,54 @@ def test_filters_count_what_the_database_holds(own, many, leader):
         "sent_on between '2025-05-01' and '2025-05-31'") > 0
 
 
-def test_the_filters_stay_within_the_users_letters(own, many, writer):
-    mine = {r["id"] for r in letter_lists.list_letters(many, writer)}
-    others = _all(many, writer, filters={"avis": list(own.papers.values())}, text="Prøveteksten")
+def test_the_filters_stay_within_the_users_letters(own, many, own_writer):
+    mine = {r["id"] for r in letter_lists.list_letters(many, own_writer)}
+    others = _all(many, own_writer, filters={"avis": list(own.papers.values())}, text="Prøveteksten")
     assert others and _ids(others) <= mine
-    assert _ids(_all(many, writer, True)) == mine  # «everyone» is for leadership only
+    assert _ids(_all(many, own_writer, True)) == mine  # «everyone» is for leadership only
     foreign = many.execute("select id from documents where author_id = ? and kind = 'kronikk'",
                            [own.leader.id]).fetchone()[0]
-    assert reader_letter_list.letters(many, writer, [foreign]) == []
-    assert _ids(reader_letter_list.letters(many, writer, [max(mine), None])) == {max(mine)}
+    assert reader_letter_list.letters(many, own_writer, [foreign]) == []
+    assert _ids(reader_letter_list.letters(many, own_writer, [max(mine), None])) == {max(mine)}
 
 
-def test_search_finds_the_words_and_nothing_else(many, leader):
-    found = _all(many, leader, True, text="skjenketid helsepolitikk")
+def test_search_finds_the_words_and_nothing_else(many, own_leader):
+    found = _all(many, own_leader, True, text="skjenketid helsepolitikk")
     assert [r["title"] for r in found] == ["Skjenketid er helsepolitikk"]
-    hits = _all(many, leader, True, text="ungdomsklub")  # a prefix, as the FTS index reads it
+    hits = _all(many, own_leader, True, text="ungdomsklub")  # a prefix, as the FTS index reads it
     assert len(hits) == many.execute("select count(*) from documents where kind in "
                                      "('leserinnlegg', 'kronikk') and body like "
                                      "'%ungdomsklubber%'").fetchone()[0] > 12
-    assert [r["title"] for r in _all(many, leader, True, text="tromsø")] == [
+    assert [r["title"] for r in _all(many, own_leader, True, text="tromsø")] == [
         "Kortere skjenketid i Tromsø"]
-    assert _all(many, leader, True, text="zqxwvy") == []
-    assert _all(many, leader, True, text='"OR * NEAR(') == []  # FTS syntax is searched as text
+    assert _all(many, own_leader, True, text="zqxwvy") == []
+    assert _all(many, own_leader, True, text='"OR * NEAR(') == []  # FTS syntax is searched as text
 
 
-def test_sorting_and_pages(many, leader):
-    by_title = _all(many, leader, True, sort="tittel", descending=False)
+def test_sorting_and_pages(many, own_leader):
+    by_title = _all(many, own_leader, True, sort="tittel", descending=False)
     titles = [r["title"].casefold() for r in by_title]
     assert titles == sorted(titles)
-    sent = [r["sent_on"] for r in _all(many, leader, True, sort="sendt")]
+    sent = [r["sent_on"] for r in _all(many, own_leader, True, sort="sendt")]
     dated = [d for d in sent if d]
     assert dated == sorted(dated, reverse=True) and sent[:len(dated)] == dated  # nulls last
-    papers = [r["newspaper"] for r in _all(many, leader, True, sort="avis", descending=True)
+    papers = [r["newspaper"] for r in _all(many, own_leader, True, sort="avis", descending=True)
               if r["newspaper"]]
     assert papers == sorted(papers, key=str.casefold, reverse=True)
-    first = reader_letter_list.find(many, leader, ListQuery(size=25), everyone=True)
-    second = reader_letter_list.find(many, leader, ListQuery(size=25, page=2), everyone=True)
-    last = reader_letter_list.find(many, leader, ListQuery(size=25, page=999), everyone=True)
+    first = reader_letter_list.find(many, own_leader, ListQuery(size=25), everyone=True)
+    second = reader_letter_list.find(many, own_leader, ListQuery(size=25, page=2), everyone=True)
+    last = reader_letter_list.find(many, own_leader, ListQuery(size=25, page=999), everyone=True)
     assert first.total == second.total == last.total
     assert len(first.rows) == 25 and not _ids(first.rows) & _ids(second.rows)
     assert last.page == first.pages and len(last.rows) == first.total - 25 * (first.pages - 1)
 
 
-def test_pipeline_counts_and_choices(own, many, leader, writer):
-    rows = letter_lists.list_letters(many, leader, everyone=True)
-    assert reader_letter_list.pipeline_counts(many, leader, everyone=True) == (
+def test_pipeline_counts_and_choices(own, many, own_leader, own_writer):
+    rows = letter_lists.list_letters(many, own_leader, everyone=True)
+    assert reader_letter_list.pipeline_counts(many, own_leader, everyone=True) == (
         letter_lists.pipeline_counts(rows))
-    assert reader_letter_list.writers(many, writer) == {writer.id: "Siv Skriver"}
-    every = reader_letter_list.writers(many, leader, everyone=True)
+    assert reader_letter_list.writers(many, own_writer) == {own_writer.id: "Siv Skriver"}
+    every = reader_letter_list.writers(many, own_leader, everyone=True)
     assert set(every) == {r["author_id"] for r in rows if r["author_id"]}
     assert list(every.values()) == ["Berit Bergen", "Dag Drammen", "Lise Leder", "Siv Skriver"]
     assert reader_letter_list.papers(many) == {own.papers[name]: name for name in PAPERS}
