@@ -38,7 +38,6 @@ NOT_YET = {
     "test_national_scale.py",
     "test_newspapers.py",
     "test_politician_import.py",
-    "test_politicians.py",
     "test_reader_letter_list.py",
     "test_statements_docx.py",
     "test_status_export.py",
