@@ -28,7 +28,6 @@ NOT_YET = {
     "test_backup.py",
     "test_document_context.py",
     "test_document_records.py",
-    "test_events.py",
     "test_followup_letters_zip.py",
     "test_followup_recipients.py",
     "test_levers.py",
