@@ -34,7 +34,6 @@ NOT_YET = {
     "test_meeting_dates.py",
     "test_migrations.py",
     "test_national_scale.py",
-    "test_newspapers.py",
     "test_politician_import.py",
     "test_reader_letter_list.py",
     "test_statements_docx.py",
