@@ -12,31 +12,30 @@ from tests.cli_run import run
 YEAR = (dt.date(2027, 1, 1), dt.date(2028, 12, 31))
 
 
-def _chapter(db, name):
-    return db.execute("select id from chapters where name = ?", [name]).fetchone()[0]
-
-
 @pytest.fixture
-def calendar_db(demo_db, leader, chapter_member):
-    bergen = _chapter(demo_db, "IOGT Bergen")
-    events.create_event(demo_db, chapter_member, kind="stand", title="Stand før valget",
+def calendar_db(people):
+    db, leader, bergen = people.db, people.leader, people.bergen
+    events.create_event(db, people.member, kind="stand", title="Stand før valget",
                         starts_at="2027-09-04T11:00", ends_at="2027-09-04T15:00",
-                        place="Bragernes torg", responsible="Per Lyngstad")
-    events.create_event(demo_db, leader, kind="debatt", title="Debatt om skjenketid",
+                        place="Bragernes torg", responsible="Dag Drammen")
+    events.create_event(db, leader, kind="debatt", title="Debatt om skjenketid",
                         starts_at=dt.datetime(2027, 1, 20, 19, 0), chapter_id=bergen,
                         place="Bergen bibliotek", description="Med ordførerkandidatene")
-    events.create_event(demo_db, leader, kind="kampanjedag", title="Kampanjedag",
+    events.create_event(db, leader, kind="kampanjedag", title="Kampanjedag",
                         starts_at="2027-06-14", chapter_id=bergen)
-    return demo_db
+    return db
 
 
 def test_events_and_key_dates_come_in_one_list(calendar_db):
     items = events.calendar_items(calendar_db, *YEAR)
-    titles = [i["title"] for i in items]
-    for title in ("Stand før valget", "Debatt om skjenketid", "Kampanjedag",
-                  "Kommunestyre- og fylkestingsvalget 2027", "Bevillingsperioden slutter"):
-        assert title in titles
-    assert [i["date"] for i in items] == sorted(i["date"] for i in items)
+    assert [(i["date"], i["kind"], i["title"]) for i in items] == [
+        (dt.date(2027, 1, 20), "debatt", "Debatt om skjenketid"),
+        (dt.date(2027, 6, 14), "kampanjedag", "Kampanjedag"),
+        (dt.date(2027, 9, 4), "stand", "Stand før valget"),
+        (dt.date(2027, 9, 13), "politisk_dato", "Kommunestyre- og fylkestingsvalget 2027"),
+        (dt.date(2027, 10, 31), "politisk_dato", "Nytt kommunestyre konstituert (senest)"),
+        (dt.date(2028, 9, 30), "politisk_dato", "Bevillingsperioden slutter"),
+    ]
     election = next(i for i in items if i["title"].startswith("Kommunestyre"))
     assert (election["date"], election["kind"], election["all_day"]) == (
         dt.date(2027, 9, 13), "politisk_dato", True)
@@ -45,13 +44,12 @@ def test_events_and_key_dates_come_in_one_list(calendar_db):
     assert licence["date"] == dt.date(2028, 9, 30) and "§ 1-6" in licence["source"]
 
 
-def test_action_plan_revisions_come_from_positions(calendar_db, leader):
+def test_action_plan_revisions_come_from_positions(calendar_db, people):
     calendar_db["positions"].insert({"kommunenummer": "3301", "lever_id": "handlingsplan",
                                      "value": "2024-06-20", "decided_on": "2099-01-01",
-                                     "source": "Sak 45/24", "recorded_by": leader.id})
-    drammen = _chapter(calendar_db, "IOGT Drammen")
+                                     "source": "Sak 45/24", "recorded_by": people.leader.id})
     items = events.calendar_items(calendar_db, dt.date(2024, 1, 1), dt.date(2029, 1, 1),
-                                  chapter_id=drammen, kinds=["politisk_dato"])
+                                  chapter_id=people.drammen, kinds=["politisk_dato"])
     plans = [(i["date"], i["title"], i["source"]) for i in items if "andlingsplan" in i["title"]]
     assert plans == [
         (dt.date(2024, 6, 20), "Handlingsplan vedtatt – Drammen", "Sak 45/24"),
@@ -59,9 +57,8 @@ def test_action_plan_revisions_come_from_positions(calendar_db, leader):
     ]
 
 
-def test_filters_by_chapter_and_kind(calendar_db):
-    bergen = _chapter(calendar_db, "IOGT Bergen")
-    only_bergen = events.calendar_items(calendar_db, *YEAR, chapter_id=bergen,
+def test_filters_by_chapter_and_kind(calendar_db, people):
+    only_bergen = events.calendar_items(calendar_db, *YEAR, chapter_id=people.bergen,
                                         kinds=["debatt", "kampanjedag"])
     assert [i["title"] for i in only_bergen] == ["Debatt om skjenketid", "Kampanjedag"]
     stands = events.calendar_items(calendar_db, *YEAR, kinds=["stand"])
@@ -81,7 +78,7 @@ def test_ics_parses_back_with_the_right_events_in_norwegian_time(calendar_db):
     assert str(start.tzinfo) == "Europe/Oslo" and start.utcoffset() == dt.timedelta(hours=2)
     assert stand["DTSTART"].params["TZID"] == "Europe/Oslo"
     assert str(stand["LOCATION"]) == "Bragernes torg"
-    assert "Ansvarlig: Per Lyngstad" in str(stand["DESCRIPTION"])
+    assert "Ansvarlig: Dag Drammen" in str(stand["DESCRIPTION"])
     winter = by_summary["Debatt: Debatt om skjenketid"].decoded("DTSTART")
     assert winter.hour == 19 and winter.utcoffset() == dt.timedelta(hours=1)
     election = by_summary["Politisk dato: Kommunestyre- og fylkestingsvalget 2027"]
@@ -94,7 +91,8 @@ def test_ics_parses_back_with_the_right_events_in_norwegian_time(calendar_db):
     assert len(uids) == len(set(uids))  # stable, unique: a re-import updates instead of doubling
 
 
-def test_bad_events_are_refused(demo_db, leader, writer, chapter_member):
+def test_bad_events_are_refused(people):
+    db, leader, writer, chapter_member = people.db, people.leader, people.writer, people.member
     good = {"kind": "stand", "title": "Stand", "starts_at": "2027-05-02T11:00"}
     for change, message in (
         ({"kind": "fest"}, "Ukjent type"),
@@ -104,23 +102,23 @@ def test_bad_events_are_refused(demo_db, leader, writer, chapter_member):
         ({"campaign_id": 999}, "Fant ikke kampanjen"),
     ):
         with pytest.raises(ValidationError, match=message):
-            events.create_event(demo_db, leader, **{**good, **change})
+            events.create_event(db, leader, **{**good, **change})
     with pytest.raises(PermissionDenied):
-        events.create_event(demo_db, writer, **good)
-    bergen = _chapter(demo_db, "IOGT Bergen")
-    own = events.create_event(demo_db, chapter_member, **good, chapter_id=bergen)
-    assert demo_db["events"].get(own)["chapter_id"] == chapter_member.chapter_id
-    theirs = events.create_event(demo_db, leader, **good, chapter_id=bergen)
+        events.create_event(db, writer, **good)
+    own = events.create_event(db, chapter_member, **good, chapter_id=people.bergen)
+    assert db["events"].get(own)["chapter_id"] == chapter_member.chapter_id
+    theirs = events.create_event(db, leader, **good, chapter_id=people.bergen)
     with pytest.raises(PermissionDenied):
-        events.delete_event(demo_db, chapter_member, theirs)
-    events.delete_event(demo_db, chapter_member, own)
-    assert not demo_db.execute("select 1 from events where id = ?", [own]).fetchone()
+        events.delete_event(db, chapter_member, theirs)
+    events.delete_event(db, chapter_member, own)
+    assert not db.execute("select 1 from events where id = ?", [own]).fetchone()
 
 
-def test_month_grid_starts_on_monday_and_escapes_text(demo_db, leader):
-    events.create_event(demo_db, leader, kind="seminar", title="<script>alert(1)</script>",
+def test_month_grid_starts_on_monday_and_escapes_text(people):
+    db, leader = people.db, people.leader
+    events.create_event(db, leader, kind="seminar", title="<script>alert(1)</script>",
                         starts_at="2027-09-08T18:30", place='"Huset"')
-    items = events.calendar_items(demo_db, dt.date(2027, 9, 1), dt.date(2027, 9, 30))
+    items = events.calendar_items(db, dt.date(2027, 9, 1), dt.date(2027, 9, 30))
     weeks = month_view.month_weeks(2027, 9, items)
     assert weeks[0][0]["date"] == dt.date(2027, 8, 30)  # a Monday
     assert all(len(week) == 7 for week in weeks)
@@ -135,7 +133,7 @@ def test_month_grid_starts_on_monday_and_escapes_text(demo_db, leader):
     assert "Kommunestyre- og fylkestingsvalget 2027" in html
 
 
-def test_cli_writes_an_ics_file(db_path, demo_db, tmp_path):
+def test_cli_writes_an_ics_file(db_path, db, tmp_path):
     out = tmp_path / "kalender.ics"
     result = run("events-ics", "--db", db_path, "--out", out, "--from", "2027-01-01",
                  "--to", "2028-12-31")
@@ -146,13 +144,14 @@ def test_cli_writes_an_ics_file(db_path, demo_db, tmp_path):
     assert bad.returncode == 1 and bad.stderr.startswith("Feil: ")
 
 
-def test_a_period_holds_its_first_and_last_day_whole(demo_db, leader):
+def test_a_period_holds_its_first_and_last_day_whole(people):
     """All-day events ("2027-03-01") and timed ones ("2027-03-31T23:30") on the edges of the
     period are in it; the next day's first minute is not."""
+    db, leader = people.db, people.leader
     for title, starts in (("Første", "2027-03-01"), ("Siste", "2027-03-31T23:30"),
                           ("Før", "2027-02-28T23:59"), ("Etter", "2027-04-01T00:00"),
                           ("Etter, hele dagen", "2027-04-01")):
-        events.create_event(demo_db, leader, kind="stand", title=title, starts_at=starts)
-    titles = [e["title"] for e in events.list_events(demo_db, dt.date(2027, 3, 1),
+        events.create_event(db, leader, kind="stand", title=title, starts_at=starts)
+    titles = [e["title"] for e in events.list_events(db, dt.date(2027, 3, 1),
                                                      dt.date(2027, 3, 31))]
     assert titles == ["Første", "Siste"]
