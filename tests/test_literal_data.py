@@ -30,7 +30,6 @@ NOT_YET = {
     "test_document_records.py",
     "test_events.py",
     "test_followup_letters_zip.py",
-    "test_followup_recipients.py",
     "test_levers.py",
     "test_maps.py",
     "test_meeting_dates.py",
