@@ -32,7 +32,6 @@ NOT_YET = {
     "test_followup_letters_zip.py",
     "test_levers.py",
     "test_maps.py",
-    "test_meeting_dates.py",
     "test_migrations.py",
     "test_national_scale.py",
     "test_newspapers.py",
