@@ -29,7 +29,6 @@ NOT_YET = {
     "test_document_context.py",
     "test_document_records.py",
     "test_events.py",
-    "test_followup_letters_zip.py",
     "test_levers.py",
     "test_maps.py",
     "test_migrations.py",
