@@ -26,7 +26,6 @@ NOT_YET = {
     "test_accounts.py",
     "test_argument_bank.py",
     "test_backup.py",
-    "test_document_context.py",
     "test_document_records.py",
     "test_events.py",
     "test_levers.py",
