@@ -36,7 +36,6 @@ NOT_YET = {
     "test_politician_import.py",
     "test_politicians.py",
     "test_reader_letter_list.py",
-    "test_statements_docx.py",
     "test_status_export.py",
     "test_template_library.py",
     "test_timestamps.py",
