@@ -6,9 +6,13 @@ import datetime as dt
 
 import pytest
 
+from advocacy.accounts import accounts
 from advocacy.documents import BUNDLED, render
 from advocacy.errors import PermissionDenied
 from advocacy.letters import document_context as dc
+from tests.conftest import politician
+from tests.literal_letters import drammen_politicians
+from tests.literal_records import meeting
 
 
 def add_politician(db, name, knr, role="ordforer", **extra):
@@ -16,12 +20,16 @@ def add_politician(db, name, knr, role="ordforer", **extra):
                                      **extra}).last_pk
 
 
-def test_sender_from_the_acting_user(demo_db, chapter_member):
-    sender = dc.sender_context(demo_db, chapter_member, today=dt.date(2026, 3, 20))
+def test_sender_from_the_acting_user(people):
+    user_id = accounts.create_user(people.db, "tone", "lokallag", "passord123",
+                                   full_name="Tone Tittel", chapter="Lag Drammen",
+                                   title="leder", email="tone@example.org", place="Drammen")
+    user = accounts.get_user(people.db, user_id)
+    sender = dc.sender_context(people.db, user, today=dt.date(2026, 3, 20))
     assert sender == {
-        "avsender_navn": "Per Lyngstad", "avsender_rolle": "leder",
-        "avsender_epost": "lokallag@example.org", "avsender_telefon": "",
-        "organisasjon": "IOGT Drammen", "sted": "Drammen", "dato": dt.date(2026, 3, 20),
+        "avsender_navn": "Tone Tittel", "avsender_rolle": "leder",
+        "avsender_epost": "tone@example.org", "avsender_telefon": "",
+        "organisasjon": "Lag Drammen", "sted": "Drammen", "dato": dt.date(2026, 3, 20),
     }
 
 
@@ -40,21 +48,34 @@ def test_ordforere_in_a_county_with_sami_names(db):
     assert recipients[1].links["kommunenummer"] == "5628"
 
 
-def test_politicians_met_in_a_period(demo_db, leader, chapter_member, writer):
-    today = dt.date.today()
-    rows = demo_db.execute(
-        """select mp.politician_id, mt.held_on, mt.chapter_id from meetings mt
-           join meeting_politicians mp on mp.meeting_id = mt.id
-           where mt.held_on >= ?""", [(today - dt.timedelta(days=30)).isoformat()]).fetchall()
-    start, end = today - dt.timedelta(days=30), today
-    everyone = dc.politicians_met(demo_db, leader, start, end)
-    assert {r.links["politician_id"] for r in everyone} == {row[0] for row in rows}
-    mine = dc.politicians_met(demo_db, chapter_member, start, end)
-    own = {row[0] for row in rows if row[2] == chapter_member.chapter_id}
-    assert own and {r.links["politician_id"] for r in mine} == own
-    assert all(start <= r.context["motedato"] <= end for r in mine)
+def test_politicians_met_in_a_period(people):
+    db, leader = people.db, people.leader
+    anne, bjorn = drammen_politicians(people)
+    dina = politician(db, leader, "Dina Fjell", "4601", role="ordforer", party="KrF")
+    today = dt.date(2026, 3, 20)
+    meeting(db, leader, "2026-01-05", "3301", [bjorn], "Før perioden.",  # not in the period
+            chapter_id=people.drammen, topics="budsjett", today=today)
+    meeting(db, leader, "2026-03-02", "3301", [anne], "Første møte.",
+            chapter_id=people.drammen, topics="skjenketider", today=today)
+    latest = meeting(db, leader, "2026-03-10", "3301", [anne], "Andre møte.",
+                     chapter_id=people.drammen, topics="kontroller", today=today)
+    bergen = meeting(db, leader, "2026-03-03", "4601", [dina], "Om bevillinger.",
+                     chapter_id=people.bergen, topics="bevillinger", today=today)
+    start, end = dt.date(2026, 2, 18), today
+
+    def met(user):
+        return [(r.context["mottaker_navn"], r.context["kommune"], r.context["motedato"],
+                 r.context["tema"], r.links["meeting_id"])
+                for r in dc.politicians_met(db, user, start, end)]
+
+    assert met(leader) == [
+        ("Anne Ås", "Drammen", dt.date(2026, 3, 10), "kontroller", latest),
+        ("Dina Fjell", "Bergen", dt.date(2026, 3, 3), "bevillinger", bergen),
+    ]
+    assert met(people.member) == [
+        ("Anne Ås", "Drammen", dt.date(2026, 3, 10), "kontroller", latest)]
     with pytest.raises(PermissionDenied):
-        dc.politicians_met(demo_db, writer, start, end)
+        dc.politicians_met(db, people.writer, start, end)
 
 
 def test_recipients_from_csv_with_lists_dates_and_cp1252():

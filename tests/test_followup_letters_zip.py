@@ -10,22 +10,19 @@ from docx import Document
 
 from advocacy.documents.naming import ReadableNames, readable_name
 from advocacy.meetings import followup_letters, meetings
-from advocacy.meetings.meetings import MeetingInput
+from tests.conftest import politician
+from tests.literal_records import meeting
 
 TODAY = dt.date(2026, 3, 20)
 NAMES = ["Åse Vik", "Øystein Ærø", "åse vik"]  # the third differs from the first only in case
 
 
 @pytest.fixture
-def meeting_id(demo_db, chapter_member):
-    ids = [r[0] for r in demo_db.execute(
-        "select id from politicians where kommunenummer = '3301' order by id limit 3")]
-    for pid, name in zip(ids, NAMES, strict=True):
-        demo_db["politicians"].update(pid, {"name": name})
-    return meetings.create_meeting(demo_db, chapter_member, MeetingInput(
-        held_on=dt.date(2026, 3, 12), kind="mote", chapter_id=None, kommunenummer="3301",
-        politician_ids=ids, summary="Vi snakket om skjenketider og ærlige svar på spørsmål.",
-        topics="skjenketider", asks="Ikke utvid skjenketiden"), today=TODAY)
+def meeting_id(people):
+    ids = [politician(people.db, people.leader, name, "3301") for name in NAMES]
+    return meeting(people.db, people.member, "2026-03-12", "3301", ids,
+                   "Vi snakket om skjenketider og ærlige svar på spørsmål.",
+                   topics="skjenketider", asks="Ikke utvid skjenketiden", today=TODAY)
 
 
 def _letters(data: bytes) -> dict[str, str]:
@@ -37,15 +34,15 @@ def _letters(data: bytes) -> dict[str, str]:
             io.BytesIO(zf.read(info))).paragraphs) for info in zf.infolist()}
 
 
-def test_one_letter_each_comes_as_one_zip(demo_db, chapter_member, meeting_id):
-    present = meetings.get_meeting(demo_db, chapter_member, meeting_id)["politicians"]
-    made = followup_letters.create_letters(demo_db, chapter_member, meeting_id,
+def test_one_letter_each_comes_as_one_zip(people, meeting_id):
+    present = meetings.get_meeting(people.db, people.member, meeting_id)["politicians"]
+    made = followup_letters.create_letters(people.db, people.member, meeting_id,
                                            [p["id"] for p in present], together=False,
                                            today=TODAY)
     assert len(made) == 3
     moved = []
     letters = _letters(followup_letters.letters_zip(
-        demo_db, chapter_member, meeting_id, progress=lambda done, total: moved.append(done)))
+        people.db, people.member, meeting_id, progress=lambda done, total: moved.append(done)))
     assert moved == [1, 2, 3]
     by_recipient = {}
     for name, text in letters.items():
@@ -60,35 +57,35 @@ def test_one_letter_each_comes_as_one_zip(demo_db, chapter_member, meeting_id):
         "Oppfølgingsbrev – åse vik.docx", "Oppfølgingsbrev – Åse Vik (2).docx"}
 
 
-def test_a_sent_letter_is_in_the_zip_exactly_as_it_went_out(demo_db, chapter_member,
-                                                           meeting_id):
-    present = meetings.get_meeting(demo_db, chapter_member, meeting_id)["politicians"]
+def test_a_sent_letter_is_in_the_zip_exactly_as_it_went_out(people, meeting_id):
+    present = meetings.get_meeting(people.db, people.member, meeting_id)["politicians"]
     first, second = followup_letters.create_letters(
-        demo_db, chapter_member, meeting_id, [present[0]["id"], present[1]["id"]],
+        people.db, people.member, meeting_id, [present[0]["id"], present[1]["id"]],
         together=False, today=TODAY)
-    followup_letters.mark_sent(demo_db, chapter_member, first, sent_on=TODAY, today=TODAY)
-    stored = demo_db["documents"].get(first)["docx"]
-    recipient = followup_letters.get_letter(demo_db, chapter_member, first)["fields"][
+    followup_letters.mark_sent(people.db, people.member, first, sent_on=TODAY, today=TODAY)
+    stored = people.db["documents"].get(first)["docx"]
+    recipient = followup_letters.get_letter(people.db, people.member, first)["fields"][
         "mottaker_navn"]
+    assert recipient == "Åse Vik"
     with zipfile.ZipFile(io.BytesIO(followup_letters.letters_zip(
-            demo_db, chapter_member, meeting_id))) as zf:
+            people.db, people.member, meeting_id))) as zf:
         assert len(zf.infolist()) == 2
         assert zf.read(f"Oppfølgingsbrev – {recipient}.docx") == stored
 
 
-def test_one_letter_to_all_is_named_by_all(demo_db, chapter_member, meeting_id):
-    present = meetings.get_meeting(demo_db, chapter_member, meeting_id)["politicians"]
-    (made,) = followup_letters.create_letters(demo_db, chapter_member, meeting_id,
+def test_one_letter_to_all_is_named_by_all(people, meeting_id):
+    present = meetings.get_meeting(people.db, people.member, meeting_id)["politicians"]
+    (made,) = followup_letters.create_letters(people.db, people.member, meeting_id,
                                               [p["id"] for p in present[:2]], today=TODAY)
-    to = followup_letters.get_letter(demo_db, chapter_member, made)["fields"]["mottaker_navn"]
-    assert " og " in to
-    assert list(_letters(followup_letters.letters_zip(demo_db, chapter_member, meeting_id))) \
+    to = followup_letters.get_letter(people.db, people.member, made)["fields"]["mottaker_navn"]
+    assert to == "Åse Vik og Øystein Ærø"
+    assert list(_letters(followup_letters.letters_zip(people.db, people.member, meeting_id))) \
         == [f"Oppfølgingsbrev – {to}.docx"]
 
 
-def test_the_zip_is_named_by_the_meeting(demo_db, chapter_member, meeting_id):
-    meeting = meetings.get_meeting(demo_db, chapter_member, meeting_id)
-    assert followup_letters.zip_filename(meeting) == \
+def test_the_zip_is_named_by_the_meeting(people, meeting_id):
+    held = meetings.get_meeting(people.db, people.member, meeting_id)
+    assert followup_letters.zip_filename(held) == \
         "Oppfølgingsbrev – møtet 12. mars 2026 i Drammen.zip"
 
 

@@ -8,8 +8,9 @@ import pytest
 from docx import Document
 
 from advocacy.errors import ValidationError
-from advocacy.meetings import followup_letters, meetings
-from advocacy.meetings.meetings import MeetingInput
+from advocacy.meetings import followup_letters
+from tests.literal_letters import drammen_politicians
+from tests.literal_records import meeting
 
 TODAY = dt.date(2026, 3, 20)
 
@@ -19,65 +20,60 @@ def _paragraphs(docx: bytes) -> list[str]:
 
 
 @pytest.fixture
-def three(demo_db):
-    return [r[0] for r in demo_db.execute(
-        "select id from politicians where kommunenummer = '3301' order by id limit 3")]
+def three(people):
+    """Anne Ås (ordfører), Bjørn Berg (gruppeleder), Cecilie Dal (kommunestyremedlem)."""
+    return drammen_politicians(people, 3)
 
 
 @pytest.fixture
-def meeting_id(demo_db, chapter_member, three):
-    return meetings.create_meeting(demo_db, chapter_member, MeetingInput(
-        held_on=dt.date(2026, 3, 12), kind="mote", chapter_id=None, kommunenummer="3301",
-        politician_ids=three, summary="Vi snakket om skjenketider.", topics="skjenketider",
-        asks="Ikke utvid skjenketiden"), today=TODAY)
+def meeting_id(people, three):
+    return meeting(people.db, people.member, "2026-03-12", "3301", three,
+                   "Vi snakket om skjenketider.", topics="skjenketider",
+                   asks="Ikke utvid skjenketiden", today=TODAY)
 
 
-def _names(db, ids):
-    return [db["politicians"].get(i)["name"] for i in ids]
-
-
-def _ordered(db, chapter_member, meeting_id, ids):
-    """The ids in the letter's order: the domain puts the highest-ranking first."""
-    present = meetings.get_meeting(db, chapter_member, meeting_id)["politicians"]
-    rank = followup_letters._ROLE_RANK
-    pos = {p["id"]: n for n, p in enumerate(present)}
-    roles = {p["id"]: p["role"] for p in present}
-    return sorted(ids, key=lambda i: (rank.index(roles[i]), pos[i]))
-
-
-def test_one_letter_addressed_to_all(demo_db, chapter_member, meeting_id, three):
-    made = followup_letters.create_letters(demo_db, chapter_member, meeting_id, three,
+def test_one_letter_addressed_to_all(people, meeting_id, three):
+    db, member = people.db, people.member
+    made = followup_letters.create_letters(db, member, meeting_id, three,
                                            together=True, today=TODAY)
     assert len(made) == 1
-    a, b, c = _names(demo_db, _ordered(demo_db, chapter_member, meeting_id, three))
-    text = _paragraphs(followup_letters.render_letter(demo_db, chapter_member, made[0]))
-    assert f"{a}, {b} og {c}" in text  # the address block
-    assert f"Kjære {a}, {b} og {c}" in text
+    text = _paragraphs(followup_letters.render_letter(db, member, made[0]))
+    assert "Anne Ås, Bjørn Berg og Cecilie Dal" in text  # the address block
+    assert "Kjære Anne Ås, Bjørn Berg og Cecilie Dal" in text
     assert not any(line.startswith("Kopi:") for line in text)  # all are addressees
-    listed = followup_letters.letters_for_meeting(demo_db, chapter_member, meeting_id)
-    assert listed[0]["recipient"] == f"{a}, {b} og {c}"
+    listed = followup_letters.letters_for_meeting(db, member, meeting_id)
+    assert listed[0]["recipient"] == "Anne Ås, Bjørn Berg og Cecilie Dal"
 
 
-def test_two_of_three_together_copy_the_third(demo_db, chapter_member, meeting_id, three):
-    made = followup_letters.create_letters(demo_db, chapter_member, meeting_id, three[:2],
+def test_highest_ranking_first_whatever_the_order_chosen(people, meeting_id, three):
+    db, member = people.db, people.member
+    made = followup_letters.create_letters(db, member, meeting_id, three[::-1],
                                            together=True, today=TODAY)
-    a, b = _names(demo_db, _ordered(demo_db, chapter_member, meeting_id, three[:2]))
-    text = _paragraphs(followup_letters.render_letter(demo_db, chapter_member, made[0]))
-    assert f"Kjære {a} og {b}" in text
-    assert f"Kopi: {_names(demo_db, three[2:])[0]}" in text
+    text = _paragraphs(followup_letters.render_letter(db, member, made[0]))
+    assert "Kjære Anne Ås, Bjørn Berg og Cecilie Dal" in text
 
 
-def test_one_letter_each(demo_db, chapter_member, meeting_id, three):
-    made = followup_letters.create_letters(demo_db, chapter_member, meeting_id, three,
+def test_two_of_three_together_copy_the_third(people, meeting_id, three):
+    db, member = people.db, people.member
+    made = followup_letters.create_letters(db, member, meeting_id, three[:2],
+                                           together=True, today=TODAY)
+    text = _paragraphs(followup_letters.render_letter(db, member, made[0]))
+    assert "Kjære Anne Ås og Bjørn Berg" in text
+    assert "Kopi: Cecilie Dal" in text
+
+
+def test_one_letter_each(people, meeting_id, three):
+    db, member = people.db, people.member
+    made = followup_letters.create_letters(db, member, meeting_id, three,
                                            together=False, today=TODAY)
     assert len(made) == 3
-    names = _names(demo_db, three)
+    names = ["Anne Ås", "Bjørn Berg", "Cecilie Dal"]
     seen = set()
     for letter_id in made:
-        letter = followup_letters.get_letter(demo_db, chapter_member, letter_id)
+        letter = followup_letters.get_letter(db, member, letter_id)
         name = letter["fields"]["mottaker_navn"]
-        assert demo_db["politicians"].get(letter["politician_id"])["name"] == name
-        text = _paragraphs(followup_letters.render_letter(demo_db, chapter_member, letter_id))
+        assert db["politicians"].get(letter["politician_id"])["name"] == name
+        text = _paragraphs(followup_letters.render_letter(db, member, letter_id))
         assert f"Kjære {name}" in text
         others = [n for n in names if n != name]
         kopi = next(line for line in text if line.startswith("Kopi: "))
@@ -88,20 +84,22 @@ def test_one_letter_each(demo_db, chapter_member, meeting_id, three):
 
 @pytest.mark.parametrize("chosen", [[], [999_999]])
 @pytest.mark.parametrize("together", [True, False])
-def test_no_or_absent_recipients_are_refused_and_nothing_written(demo_db, chapter_member,
-                                                                 meeting_id, chosen, together):
-    before = demo_db["documents"].count
+def test_no_or_absent_recipients_are_refused_and_nothing_written(people, meeting_id, chosen,
+                                                                 together):
+    db = people.db
+    before = db["documents"].count
     with pytest.raises(ValidationError) as refused:
-        followup_letters.create_letters(demo_db, chapter_member, meeting_id, chosen,
+        followup_letters.create_letters(db, people.member, meeting_id, chosen,
                                         together=together)
     assert refused.value.field == "recipients"
     assert refused.value.message.startswith(("Mottakere:", "Mottakeren var ikke"))
-    assert demo_db["documents"].count == before
+    assert db["documents"].count == before
 
 
-def test_one_absent_among_several_refuses_them_all(demo_db, chapter_member, meeting_id, three):
-    before = demo_db["documents"].count
+def test_one_absent_among_several_refuses_them_all(people, meeting_id, three):
+    db = people.db
+    before = db["documents"].count
     with pytest.raises(ValidationError, match="ikke til stede"):
-        followup_letters.create_letters(demo_db, chapter_member, meeting_id,
+        followup_letters.create_letters(db, people.member, meeting_id,
                                         [three[0], 999_999], together=False)
-    assert demo_db["documents"].count == before
+    assert db["documents"].count == before

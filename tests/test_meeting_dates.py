@@ -8,6 +8,7 @@ import pytest
 from advocacy.errors import ValidationError
 from advocacy.meetings import meetings
 from advocacy.meetings.meetings import MeetingInput
+from tests.literal_letters import drammen_politicians
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -17,6 +18,12 @@ def _input(ids, **changes):
                 kommunenummer="3301", politician_ids=ids, summary="Om skjenketider.")
     data.update(changes)
     return MeetingInput(**data)
+
+
+@pytest.fixture
+def anne_and_bjorn(people):
+    """Anne Ås and Bjørn Berg of Drammen (3301), the meeting's attendees."""
+    return drammen_politicians(people)
 
 
 def test_a_future_held_date_is_refused_at_the_date_field():
@@ -46,44 +53,43 @@ def test_a_missing_date_is_refused_at_the_date_field():
     assert caught.value.field == "held_on"
 
 
-def test_a_future_meeting_is_not_logged(demo_db, chapter_member, drammen_politicians):
-    before = demo_db["meetings"].count
+def test_a_future_meeting_is_not_logged(people, anne_and_bjorn):
+    before = people.db["meetings"].count
     with pytest.raises(ValidationError) as caught:
-        meetings.create_meeting(demo_db, chapter_member,
-                                _input(drammen_politicians, held_on=dt.date(2027, 12, 24)),
+        meetings.create_meeting(people.db, people.member,
+                                _input(anne_and_bjorn, held_on=dt.date(2027, 12, 24)),
                                 today=TODAY)
     assert caught.value.field == "held_on"
-    assert demo_db["meetings"].count == before
+    assert people.db["meetings"].count == before
 
 
-def test_a_meeting_cannot_be_moved_into_the_future(demo_db, chapter_member, drammen_politicians):
-    mid = meetings.create_meeting(demo_db, chapter_member, _input(drammen_politicians),
+def test_a_meeting_cannot_be_moved_into_the_future(people, anne_and_bjorn):
+    mid = meetings.create_meeting(people.db, people.member, _input(anne_and_bjorn),
                                   today=TODAY)
     with pytest.raises(ValidationError, match="i framtiden"):
-        meetings.update_meeting(demo_db, chapter_member, mid,
-                                _input(drammen_politicians, held_on=dt.date(2027, 12, 24),
+        meetings.update_meeting(people.db, people.member, mid,
+                                _input(anne_and_bjorn, held_on=dt.date(2027, 12, 24),
                                        summary="Endret."), today=TODAY)
-    meeting = meetings.get_meeting(demo_db, chapter_member, mid)
+    meeting = meetings.get_meeting(people.db, people.member, mid)
     assert (meeting["held_on"], meeting["summary"]) == ("2026-11-20", "Om skjenketider.")
 
 
-def test_a_followup_before_the_meeting_is_not_saved(demo_db, chapter_member,
-                                                    drammen_politicians):
-    mid = meetings.create_meeting(demo_db, chapter_member, _input(drammen_politicians),
+def test_a_followup_before_the_meeting_is_not_saved(people, anne_and_bjorn):
+    mid = meetings.create_meeting(people.db, people.member, _input(anne_and_bjorn),
                                   today=TODAY)
     with pytest.raises(ValidationError) as caught:
-        meetings.update_meeting(demo_db, chapter_member, mid,
-                                _input(drammen_politicians, followup_due=dt.date(2026, 11, 1)),
+        meetings.update_meeting(people.db, people.member, mid,
+                                _input(anne_and_bjorn, followup_due=dt.date(2026, 11, 1)),
                                 today=TODAY)
     assert caught.value.field == "followup_due"
-    assert meetings.get_meeting(demo_db, chapter_member, mid)["followup_due"] == "2026-12-04"
+    assert meetings.get_meeting(people.db, people.member, mid)["followup_due"] == "2026-12-04"
 
 
-def test_the_other_refusals_name_their_fields(demo_db, chapter_member, drammen_politicians):
+def test_the_other_refusals_name_their_fields(people, anne_and_bjorn):
     with pytest.raises(ValidationError) as caught:
-        meetings.create_meeting(demo_db, chapter_member,
-                                _input(drammen_politicians, summary=" "), today=TODAY)
+        meetings.create_meeting(people.db, people.member,
+                                _input(anne_and_bjorn, summary=" "), today=TODAY)
     assert caught.value.field == "summary"
     with pytest.raises(ValidationError) as caught:
-        meetings.create_meeting(demo_db, chapter_member, _input([]), today=TODAY)
+        meetings.create_meeting(people.db, people.member, _input([]), today=TODAY)
     assert caught.value.field == "politician_ids"

@@ -32,15 +32,16 @@ def test_provenance_line_is_body_and_norwegian_date():
     assert statement_letters.provenance_line({}) == "Utkast (dato ikke satt):"
 
 
-def test_adoption_stores_the_docx_with_the_provenance_line(demo_db, leader):
-    sid = statements.create_statement(demo_db, leader, TEXT)
-    statements.set_status(demo_db, leader, sid, "til_behandling")
-    doc_id = statements.adopt(demo_db, leader, sid, "LO i Oslos styremøte", dt.date(2021, 4, 19))
-    stored = demo_db["documents"].get(doc_id)
+def test_adoption_stores_the_docx_with_the_provenance_line(people):
+    db, leader = people.db, people.leader
+    sid = statements.create_statement(db, leader, TEXT)
+    statements.set_status(db, leader, sid, "til_behandling")
+    doc_id = statements.adopt(db, leader, sid, "LO i Oslos styremøte", dt.date(2021, 4, 19))
+    stored = db["documents"].get(doc_id)
     assert (stored["kind"], stored["status"], stored["statement_id"], stored["template"]) == (
         "uttalelse", "vedtatt", sid, "uttalelse.docx")
     assert json.loads(stored["fields"])["vedtaksdato"] == "2021-04-19"
-    data = statement_letters.adopted_docx(demo_db, leader, sid)
+    data = statement_letters.adopted_docx(db, leader, sid)
     assert data == stored["docx"]
     assert _paragraphs(data) == [
         "Uttalelse",
@@ -57,28 +58,30 @@ def test_adoption_stores_the_docx_with_the_provenance_line(demo_db, leader):
     ]
 
 
-def test_the_stored_docx_is_what_was_adopted_even_after_a_new_version(demo_db, leader):
-    sid = statements.create_statement(demo_db, leader, TEXT)
-    statements.set_status(demo_db, leader, sid, "til_behandling")
-    statements.adopt(demo_db, leader, sid, "Styret i LO i Oslo", "2021-04-19")
-    first = statement_letters.adopted_docx(demo_db, leader, sid)
-    new = statements.new_version(demo_db, leader, sid, {"position": "Ny tekst."})
-    statements.set_status(demo_db, leader, new, "til_behandling")
-    statements.adopt(demo_db, leader, new, "Styret i LO i Oslo", "2022-01-10")
-    assert statement_letters.adopted_docx(demo_db, leader, sid) == first
-    assert "Ny tekst." in _paragraphs(statement_letters.adopted_docx(demo_db, leader, new))
+def test_the_stored_docx_is_what_was_adopted_even_after_a_new_version(people):
+    db, leader = people.db, people.leader
+    sid = statements.create_statement(db, leader, TEXT)
+    statements.set_status(db, leader, sid, "til_behandling")
+    statements.adopt(db, leader, sid, "Styret i LO i Oslo", "2021-04-19")
+    first = statement_letters.adopted_docx(db, leader, sid)
+    new = statements.new_version(db, leader, sid, {"position": "Ny tekst."})
+    statements.set_status(db, leader, new, "til_behandling")
+    statements.adopt(db, leader, new, "Styret i LO i Oslo", "2022-01-10")
+    assert statement_letters.adopted_docx(db, leader, sid) == first
+    assert "Ny tekst." in _paragraphs(statement_letters.adopted_docx(db, leader, new))
     assert "Styret i LO i Oslo 10. januar 2022:" in _paragraphs(
-        statement_letters.adopted_docx(demo_db, leader, new))
+        statement_letters.adopted_docx(db, leader, new))
 
 
-def test_draft_renders_for_preview_without_storing(demo_db, leader):
-    sid = statements.create_statement(demo_db, leader, {"title": "Kort", "adopted_by": "Styret"})
-    row = statements.get_row(demo_db, sid)
+def test_draft_renders_for_preview_without_storing(people):
+    db, leader = people.db, people.leader
+    sid = statements.create_statement(db, leader, {"title": "Kort", "adopted_by": "Styret"})
+    row = statements.get_row(db, sid)
     paragraphs = _paragraphs(statement_letters.render_statement(row))
     assert paragraphs[:3] == ["Uttalelse", "Kort", "Utkast til Styret (dato ikke satt):"]
     assert "Vi ber kommunestyret om å:" in paragraphs
     assert "<p>" in statement_letters.preview_html(row)
-    assert demo_db["documents"].count_where("statement_id = ?", [sid]) == 0
-    assert statement_letters.adopted_docx(demo_db, leader, sid) is None
+    assert db["documents"].count_where("statement_id = ?", [sid]) == 0
+    assert statement_letters.adopted_docx(db, leader, sid) is None
     assert statement_letters.filename({**row, "meeting_date": "2026-03-12"}) == \
         "2026-03-12_uttalelse_kort.docx"
