@@ -10,6 +10,7 @@ from advocacy.letters import document_records
 from advocacy.meetings import followups, meetings
 from advocacy.policy import municipalities
 from advocacy.politicians import politicians
+from advocacy.writing import argument_bank
 from tests.test_timestamps import moment_columns
 
 
@@ -100,3 +101,8 @@ def test_every_stored_moment_of_the_demo_has_the_one_format(demo_db):
             assert clock.PATTERN.fullmatch(value), (table, column, value)
             seen += 1
     assert seen > 300
+
+
+def test_demo_bank_has_approved_paragraphs_with_sources(demo_db, writer):
+    rows = argument_bank.list_arguments(demo_db, writer)
+    assert len(rows) >= 4 and all(argument_bank.source_list(r) for r in rows)

@@ -24,7 +24,6 @@ NOT_YET = {
     "security/test_record_lists.py",
     "security/test_template_limits.py",
     "test_accounts.py",
-    "test_argument_bank.py",
     "test_backup.py",
     "test_maps.py",
     "test_migrations.py",
