@@ -21,7 +21,6 @@ NOT_YET = {
     "security/test_hostile_input.py",
     "security/test_permissions.py",
     "security/test_privacy.py",
-    "security/test_record_lists.py",
     "security/test_template_limits.py",
     "test_accounts.py",
     "test_argument_bank.py",
