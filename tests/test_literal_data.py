@@ -18,7 +18,6 @@ NOT_YET = {
     "security/test_erasure_forms.py",
     "security/test_hostile_files.py",
     "security/test_hostile_input.py",
-    "security/test_permissions.py",
     "security/test_privacy.py",
     "security/test_template_limits.py",
     "test_accounts.py",
