@@ -16,12 +16,8 @@ ABOUT_THE_DEMO = {"test_demo.py", "security/test_remove_demo.py"}
 
 NOT_YET = {
     "security/test_erasure_forms.py",
-    "security/test_followup_letters_zip.py",
-    "security/test_hostile_files.py",
     "security/test_hostile_input.py",
-    "security/test_permissions.py",
     "security/test_privacy.py",
-    "security/test_record_lists.py",
     "security/test_template_limits.py",
     "test_accounts.py",
     "test_backup.py",

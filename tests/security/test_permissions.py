@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import shutil
+from types import SimpleNamespace
 
 import pytest
 
 from advocacy import audit_list, search
 from advocacy.accounts import accounts, user_admin
 from advocacy.db import connect
-from advocacy.demo import demo
 from advocacy.documents import BUNDLED
 from advocacy.errors import PermissionDenied, ValidationError
 from advocacy.events import campaigns, events
@@ -27,17 +27,37 @@ from advocacy.politicians import politicians, stances
 from advocacy.privacy import erasure, privacy
 from advocacy.startup import open_database
 from advocacy.statements import statement_sending, statements
+from tests.conftest import OWN_CHAPTERS, OWN_USERS, politician
+from tests.literal_accounts import PASSWORD
+from tests.literal_letters import drammen_politicians
+from tests.literal_records import meeting
 
 NOT_FOUND = ValidationError  # another chapter's meeting: existence not revealed
 
 
-def _build_world(db, leader, chapter_member) -> dict:
-    """Records of a chapter that is not the chapter member's (IOGT Drammen)."""
-    other = db.execute("select id from chapters where id != ? order by id limit 1",
-                       [chapter_member.chapter_id]).fetchone()[0]
-    meeting = db.execute("select id from meetings where chapter_id = ? order by id limit 1",
-                         [other]).fetchone()[0]
-    letter = followup_letters.create_letter(db, leader, meeting)
+def _build_people(db) -> SimpleNamespace:
+    """The chapters and users of `people` (tests/conftest.py), made the same way."""
+    chapters = [accounts.create_chapter(db, name, org, knr) for name, org, knr in OWN_CHAPTERS]
+    users = [accounts.get_user(db, accounts.create_user(db, username, role, PASSWORD,
+                                                        full_name=name, chapter=chapter))
+             for username, name, role, chapter in OWN_USERS]
+    return SimpleNamespace(db=db, leader=users[0], member=users[1], other_member=users[2],
+                           writer=users[3], drammen=chapters[0], bergen=chapters[1])
+
+
+def _build_world(people) -> dict:
+    """Records of a chapter that is not the chapter member's (Lag Bergen, not Lag Drammen),
+    and one meeting of the member's own chapter, all made by the leader."""
+    db, leader = people.db, people.leader
+    anne, _bjorn = drammen_politicians(people)
+    meeting(db, leader, "2026-03-02", "3301", [anne], "Om skjenketider",
+            chapter_id=people.drammen, today=dt.date(2026, 3, 2))
+    dina = politician(db, leader, "Dina Fjell", "4601", role="ordforer", party="KrF")
+    other = people.bergen
+    bergen_meeting = meeting(db, leader, "2026-03-03", "4601", [dina],
+                             "Om bevillinger til rusforebygging", chapter_id=other,
+                             today=dt.date(2026, 3, 3))
+    letter = followup_letters.create_letter(db, leader, bergen_meeting)
     doc = document_records.create_document(
         db, leader, kind="oppfolgingsbrev", template="oppfolgingsbrev.docx",
         fields=BUNDLED["oppfolgingsbrev"].sample_context(), chapter_id=other)
@@ -50,21 +70,18 @@ def _build_world(db, leader, chapter_member) -> dict:
     event = events.create_event(db, leader, kind="stand", title="Stand", chapter_id=other,
                                 starts_at=dt.datetime.now().replace(microsecond=0))
     campaign = campaigns.create_campaign(db, leader, "Kampanje")
-    politician = db.execute("select id from politicians order by id limit 1").fetchone()[0]
-    other_knr = db.execute("select kommunenummer from municipalities where kommunenummer "
-                           "!= '3301' limit 1").fetchone()[0]
-    return {"chapter": other, "meeting": meeting, "letter": letter, "doc": doc, "draft": draft,
-            "adopted": adopted, "event": event, "campaign": campaign, "politician": politician,
-            "knr": other_knr}
+    return {"chapter": other, "meeting": bergen_meeting, "letter": letter, "doc": doc,
+            "draft": draft, "adopted": adopted, "event": event, "campaign": campaign,
+            "politician": anne, "knr": "4601"}
 
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory):
-    """One demo database with the other chapter's records, built once and copied per test."""
+    """One database with the users of `people` and the other chapter's records, made from
+    literal data (no demo), built once and copied per test."""
     path = tmp_path_factory.mktemp("permissions") / "base.db"
     db = open_database(path)
-    demo.load(db)
-    world = _build_world(db, _user(db, "leder"), _user(db, "lokallag"))
+    world = _build_world(_build_people(db))
     db.execute("pragma wal_checkpoint(truncate)")
     db.close()
     return path, world
@@ -85,28 +102,19 @@ def env(base, tmp_path):
 
 
 @pytest.fixture
-def demo_db(env):
-    return env[0]
+def people(env):
+    """`people` (tests/conftest.py) on this module's copied base: `.db`, `.leader`, `.member`
+    (Lag Drammen), `.other_member` (Lag Bergen), `.writer`, `.drammen`, `.bergen`."""
+    db = env[0]
+    ids = {name: cid for cid, name in db.execute("select id, name from chapters")}
+    return SimpleNamespace(db=db, leader=_user(db, "sjef"), member=_user(db, "drammen"),
+                           other_member=_user(db, "bergen"), writer=_user(db, "skriver"),
+                           drammen=ids["Lag Drammen"], bergen=ids["Lag Bergen"])
 
 
 @pytest.fixture
 def world(env):
     return env[1]
-
-
-@pytest.fixture
-def leader(demo_db):
-    return _user(demo_db, "leder")
-
-
-@pytest.fixture
-def chapter_member(demo_db):
-    return _user(demo_db, "lokallag")
-
-
-@pytest.fixture
-def writer(demo_db):
-    return _user(demo_db, "skrivegruppe")
 
 
 def snapshot(db) -> dict[str, str]:
@@ -225,67 +233,70 @@ WRITER_CASES = CASES + [
 
 
 @pytest.mark.parametrize(("name", "call"), CASES, ids=[c[0] for c in CASES])
-def test_other_chapters_member_is_refused_and_nothing_is_written(
-        demo_db, world, chapter_member, name, call):
-    before = snapshot(demo_db)
+def test_other_chapters_member_is_refused_and_nothing_is_written(people, world, name, call):
+    db = people.db
+    before = snapshot(db)
     expected = NOT_FOUND if name in NOT_FOUND_FOR_MEMBER else PermissionDenied
     with pytest.raises(expected):
-        call(demo_db, world, chapter_member)
-    assert snapshot(demo_db) == before
+        call(db, world, people.member)
+    assert snapshot(db) == before
 
 
 @pytest.mark.parametrize(("name", "call"), WRITER_CASES, ids=[c[0] for c in WRITER_CASES])
-def test_writing_group_is_refused_and_nothing_is_written(demo_db, world, writer, name, call):
-    before = snapshot(demo_db)
+def test_writing_group_is_refused_and_nothing_is_written(people, world, name, call):
+    db = people.db
+    before = snapshot(db)
     with pytest.raises(PermissionDenied):
-        call(demo_db, world, writer)
-    assert snapshot(demo_db) == before
+        call(db, world, people.writer)
+    assert snapshot(db) == before
 
 
-def test_lists_and_search_show_a_chapter_member_only_their_chapter(
-        demo_db, world, chapter_member):
+def test_lists_and_search_show_a_chapter_member_only_their_chapter(people, world):
+    db, chapter_member = people.db, people.member
     own = chapter_member.chapter_id
-    assert {m["chapter"] for m in meetings.list_meetings(demo_db, chapter_member)} == {
-        chapter_member.chapter_name}
-    open_ones = followups.open_followups(demo_db, chapter_member)
+    assert [m["chapter"] for m in meetings.list_meetings(db, chapter_member)] == ["Lag Drammen"]
+    open_ones = followups.open_followups(db, chapter_member)
     assert open_ones and all(r["chapter_id"] == own for r in open_ones)
-    docs = document_records.list_documents(demo_db, chapter_member)
+    docs = document_records.list_documents(db, chapter_member)
     assert world["doc"] not in {d["id"] for d in docs}
     assert world["letter"] not in {d["id"] for d in docs}
-    summary = demo_db["meetings"].get(world["meeting"])["summary"]
+    summary = db["meetings"].get(world["meeting"])["summary"]
     word = max(summary.split(), key=len).strip(".,")
-    hits = search.search(demo_db, chapter_member, word)
+    assert word == "rusforebygging"
+    assert world["meeting"] in {h["id"] for h in search.search(db, people.leader, word)
+                                if h["kind"] == "meeting"}  # the word does find it ...
+    hits = search.search(db, chapter_member, word)  # ... but not for the member
     assert world["meeting"] not in {h["id"] for h in hits if h["kind"] == "meeting"}
-    knr = demo_db["meetings"].get(world["meeting"])["kommunenummer"]
+    knr = db["meetings"].get(world["meeting"])["kommunenummer"]
     assert world["meeting"] not in {
-        m["id"] for m in municipality_activity.municipality_meetings(demo_db, chapter_member, knr)}
+        m["id"] for m in municipality_activity.municipality_meetings(db, chapter_member, knr)}
 
 
-def test_writer_in_a_chapter_reads_no_follow_up_letters_of_that_chapter(
-        demo_db, world, leader):
+def test_writer_in_a_chapter_reads_no_follow_up_letters_of_that_chapter(people, world):
     """A writing-group member attached to a chapter sees its reader letters, never its
     follow-up letters (they carry the content of meetings, which the group may not read)."""
-    accounts.create_user(demo_db, "skribent2", "skrivegruppe", "passord-123",
-                         chapter=demo_db["chapters"].get(world["chapter"])["name"])
-    writer = accounts.authenticate(demo_db, "skribent2", "passord-123")
+    db, leader = people.db, people.leader
+    accounts.create_user(db, "skribent2", "skrivegruppe", "passord-123",
+                         chapter=db["chapters"].get(world["chapter"])["name"])
+    writer = accounts.authenticate(db, "skribent2", "passord-123")
     with pytest.raises(PermissionDenied):
-        document_records.get_document(demo_db, writer, world["doc"])
-    assert world["doc"] not in {d["id"] for d in document_records.list_documents(demo_db, writer)}
+        document_records.get_document(db, writer, world["doc"])
+    assert world["doc"] not in {d["id"] for d in document_records.list_documents(db, writer)}
     op_ed = document_records.create_document(
-        demo_db, leader, kind="leserinnlegg", template=None, fields={}, title="Innlegg",
+        db, leader, kind="leserinnlegg", template=None, fields={}, title="Innlegg",
         chapter_id=world["chapter"])
-    assert document_records.get_document(demo_db, writer, op_ed)["title"] == "Innlegg"
+    assert document_records.get_document(db, writer, op_ed)["title"] == "Innlegg"
     assert world["doc"] not in {
-        d["id"] for d in followup_letters.letters_for_politician(demo_db, writer,
+        d["id"] for d in followup_letters.letters_for_politician(db, writer,
                                                                  world["politician"])}
 
 
-def test_chapter_member_cannot_steal_a_meeting_into_their_chapter(
-        demo_db, world, chapter_member):
+def test_chapter_member_cannot_steal_a_meeting_into_their_chapter(people, world):
     """Moving another chapter's meeting by giving one's own chapter id is refused as well."""
-    data = _meeting_input(demo_db, world)
+    db, chapter_member = people.db, people.member
+    data = _meeting_input(db, world)
     data.chapter_id = chapter_member.chapter_id
-    before = snapshot(demo_db)
+    before = snapshot(db)
     with pytest.raises(NOT_FOUND):
-        meetings.update_meeting(demo_db, chapter_member, world["meeting"], data)
-    assert snapshot(demo_db) == before
+        meetings.update_meeting(db, chapter_member, world["meeting"], data)
+    assert snapshot(db) == before

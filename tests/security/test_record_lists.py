@@ -11,6 +11,8 @@ from advocacy.letters import document_list, document_records
 from advocacy.listing import ListQuery
 from advocacy.politicians import politician_list
 from advocacy.writing import reader_letters
+from tests.literal_history import records
+from tests.literal_records import LETTER_TEXT
 from tests.ui.conftest import login, open_tab, page_file
 
 HOSTILE = ['" OR 1=1 --', "title:*", "NEAR(a b)", "'; drop table documents; --", "%", "_",
@@ -22,21 +24,24 @@ def _changes(db):
 
 
 @pytest.mark.parametrize("text", HOSTILE)
-def test_hostile_words_are_searched_as_text_and_change_nothing(demo_db, leader, writer, text):
-    before = _changes(demo_db)
-    counts = (demo_db["documents"].count, demo_db["politicians"].count, demo_db["events"].count)
-    readable = {r["id"] for r in document_records.list_documents(demo_db, writer)}
-    assert {r["id"] for r in document_list.find(demo_db, writer, ListQuery(text=text)).rows
+def test_hostile_words_are_searched_as_text_and_change_nothing(people, text):
+    db, leader, writer = people.db, people.leader, people.writer
+    records(people)
+    reader_letters.new_letter(db, writer, title="Skjenketider i Drammen", text=LETTER_TEXT)
+    before = _changes(db)
+    counts = (db["documents"].count, db["politicians"].count, db["events"].count)
+    assert counts == (3, 3, 1)
+    readable = {r["id"] for r in document_records.list_documents(db, writer)}
+    assert {r["id"] for r in document_list.find(db, writer, ListQuery(text=text)).rows
             } <= readable
     for find, user in ((document_list.find, writer), (document_list.find, leader),
                        (politician_list.find, writer), (event_list.find, writer)):
-        page = find(demo_db, user, ListQuery(text=text))
+        page = find(db, user, ListQuery(text=text))
         assert len(page.rows) == min(page.total, 50)
         if text in ("%", "_", "\\", "*"):
             assert page.total == 0  # no words: nothing matches (a wildcard is not everything)
-    assert (demo_db["documents"].count, demo_db["politicians"].count,
-            demo_db["events"].count) == counts
-    assert _changes(demo_db) == before
+    assert (db["documents"].count, db["politicians"].count, db["events"].count) == counts
+    assert _changes(db) == before
 
 
 def test_a_filter_never_reaches_outside_the_scope(people):
@@ -64,11 +69,11 @@ def test_a_filter_never_reaches_outside_the_scope(people):
             assert titles(getattr(people, who), filters) == [t for t in everyone if t == title]
 
 
-def test_an_unknown_sort_or_filter_is_refused(demo_db, leader):
+def test_an_unknown_sort_or_filter_is_refused(people):
     for query in (ListQuery(sort="d.id; drop table documents"),
                   ListQuery(filters={"1 = 1 or d.id": 1})):
         with pytest.raises(KeyError):
-            document_list.find(demo_db, leader, query)
+            document_list.find(people.db, people.leader, query)
 
 
 def test_hostile_words_in_the_page_show_no_traceback(app):
