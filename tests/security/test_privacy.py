@@ -101,7 +101,10 @@ def test_export_of_a_user_and_who_may_export(people, spread):
     data = privacy.export_user(db, chapter_member, chapter_member.id)  # one's own data
     assert data["personopplysninger"]["Brukernavn"] == "drammen"
     assert "$argon2" not in json.dumps(data)  # the account, never its password hash
-    assert data["møter registrert eller fulgt opp"]
+    assert data["møter registrert eller fulgt opp"] == [{
+        "nr": spread["meeting"], "dato": TODAY.isoformat(), "lokallag": "Lag Drammen",
+        "sammendrag": f"Vi møtte {NAME} om skjenketider.", "registrert_av_personen": "ja",
+        "ansvarlig_for_oppfolging": "ja"}]
     assert privacy.export_user(db, leader, chapter_member.id)["type"] == "bruker"
     with pytest.raises(PermissionDenied):
         privacy.export_user(db, writer, chapter_member.id)
@@ -196,6 +199,11 @@ def test_retention_list_names_people_past_their_time(people, spread):
                                full_name="Gammel Frivillig")
     db.execute("update users set last_login_at = ? where id = ?", [old + "T10:00:00", uid])
     rows = privacy.retention_list(db, leader)
+    assert rows == [
+        {"kind": "politiker", "id": spread["pid"], "name": NAME, "place": "Drammen",
+         "since": old, "reason": "Ute av vervet i over ett år"},
+        {"kind": "bruker", "id": uid, "name": "Gammel Frivillig", "place": None,
+         "since": old, "reason": "Ikke logget inn på over ett år"}]
     found = {(r["kind"], r["id"]) for r in rows}
     assert ("politiker", spread["pid"]) in found and ("bruker", uid) in found
     assert ("bruker", leader.id) not in found
