@@ -17,7 +17,6 @@ ABOUT_THE_DEMO = {"test_demo.py", "security/test_remove_demo.py"}
 NOT_YET = {
     "security/test_erasure_forms.py",
     "security/test_hostile_input.py",
-    "security/test_privacy.py",
     "security/test_template_limits.py",
     "test_accounts.py",
     "test_backup.py",
