@@ -31,6 +31,9 @@ from advocacy.letters import document_records, template_library
 from advocacy.meetings import meeting_replies, meetings
 from advocacy.politicians import politicians
 from advocacy.privacy import erasure, trash
+from tests.conftest import politician
+from tests.literal_history import records
+from tests.literal_records import meeting as make_meeting
 
 NAME, SURNAME = "Kari Nygård", "Nygård"
 TODAY = dt.date.today()
@@ -152,15 +155,15 @@ def paragraphs(data: bytes) -> str:
 
 
 @pytest.fixture
-def kari(demo_db, leader, chapter_member, writer):
-    """Kari Nygård, a politician in Drammen, written every way in rows and files."""
-    db = demo_db
+def kari(people):
+    """Kari Nygård, a politician in Drammen, written every way in rows and files, among one
+    record of every kind (`literal_history.records`) that names other people."""
+    db, leader, chapter_member, writer = people.db, people.leader, people.member, people.writer
+    others = records(people)
     pid = politicians.create_politician(db, chapter_member, {
         "name": NAME, "party": "Ap", "kommune": "3301", "role": "ordfører",
         "email": "Kari.Nygard@Example.no", "phone": "912 34 567"})
-    chapter = db.execute("select id from chapters where kommunenummer = '3301'").fetchone()[0]
-    other = db.execute("select id from politicians where kommunenummer = '3301' and id != ? "
-                       "order by id limit 1", [pid]).fetchone()[0]
+    chapter, other = people.drammen, others.politicians[0]  # Lag Drammen; Anne Ås
 
     def meeting(summary, **more):
         return meetings.create_meeting(db, chapter_member, meetings.MeetingInput(
@@ -201,18 +204,21 @@ def kari(demo_db, leader, chapter_member, writer):
         db, leader, "Brev til styret", "annet", "styret.docx",
         make_docx(["Til styret i ", "Drammen", ", {{ dato }}"], author="Magnus Nygård"))
     return {"pid": pid, "meeting": first, "bystander": bystander, "pdf_meeting": second, "trash": trash_entry,
-            "copy": copy, "template": template}
+            "copy": copy, "template": template, "others": others}
 
 
-def snapshot(db, pid):
-    """Other people's rows and the demo's records, to compare before and after."""
+def snapshot(db, pid, others):
+    """Other people's rows and the records of `literal_history.records`, to compare before and
+    after."""
     return {
         "politicians": db.execute("select * from politicians where id != ? order by id",
                                   [pid]).fetchall(),
         "users": db.execute("select * from users order by id").fetchall(),
-        "meetings": db.execute("select * from meetings where is_demo = 1 order by id").fetchall(),
+        "meetings": db.execute("select * from meetings where id in (?, ?) order by id",
+                               [others.meeting, others.bergen_meeting]).fetchall(),
         "documents": db.execute("select id, title, fields, body from documents "
-                                "where is_demo = 1 order by id").fetchall(),
+                                "where title in ('Takk for møtet', 'Notat om skjenketider') "
+                                "order by id").fetchall(),
         "stances": db.execute("select * from stances where politician_id != ? order by id",
                               [pid]).fetchall(),
         "templates": db.execute("select * from templates where name = 'Brev til styret'"
@@ -220,35 +226,40 @@ def snapshot(db, pid):
     }
 
 
-def test_every_form_is_gone_from_the_file_and_every_stored_docx(demo_db, db_path, leader, kari):
+def test_every_form_is_gone_from_the_file_and_every_stored_docx(people, db_path, kari):
+    db, leader = people.db, people.leader
     before = raw_text(db_path)
     assert forms_in(before)  # the test can fail: the forms are there first
-    others = snapshot(demo_db, kari["pid"])
+    others = snapshot(db, kari["pid"], kari["others"])
+    assert [r[1] for r in others["politicians"]] == ["Anne Ås", "Bjørn Berg", "Dina Fjell"]
+    assert [r[1] for r in others["documents"]] == ["Takk for møtet", "Notat om skjenketider"]
+    assert len(others["meetings"]) == 2 and len(others["stances"]) == 1
 
     def indexed():  # what the full-text indexes still find (their own tokens: «nygard»)
-        return sum(demo_db.execute(f"select count(*) from {fts} where {fts} match ?",  # noqa: S608
+        return sum(db.execute(f"select count(*) from {fts} where {fts} match ?",  # noqa: S608
                                    [phrase]).fetchone()[0]
                    for fts in ("meetings_fts", "politicians_fts", "documents_fts")
                    for phrase in ('"kari nygard"', '"kari nygaard"', '"912 34 567"'))
 
     assert indexed()
-    result = erasure.erase_politician(demo_db, leader, kari["pid"])
+    result = erasure.erase_politician(db, leader, kari["pid"])
 
     assert result.file_cleaned and indexed() == 0
     left = forms_in(raw_text(db_path))
     assert not left, left
-    for where, data in stored_files(demo_db):
+    for where, data in stored_files(db):
         assert not forms_in(docx_xml_text(data) if data[:2] == b"PK" else data.decode(
             "latin-1")), where
-    assert snapshot(demo_db, kari["pid"]) == others  # nothing else removed or changed
-    assert audit.verify(demo_db).ok
-    hits = search.search(demo_db, leader, "Kari Nygård") + search.search(demo_db, leader, "Nygaard")
+    assert snapshot(db, kari["pid"], kari["others"]) == others  # nothing else removed or changed
+    assert audit.verify(db).ok
+    hits = search.search(db, leader, "Kari Nygård") + search.search(db, leader, "Nygaard")
     assert hits and not forms_in(json.dumps(hits, ensure_ascii=False, default=str))
 
 
-def test_files_are_rewritten_and_still_open(demo_db, leader, kari):
-    result = erasure.erase_politician(demo_db, leader, kari["pid"])
-    row = demo_db["meetings"].get(kari["meeting"])
+def test_files_are_rewritten_and_still_open(people, kari):
+    db, leader = people.db, people.leader
+    result = erasure.erase_politician(db, leader, kari["pid"])
+    row = db["meetings"].get(kari["meeting"])
     text = paragraphs(row["reply_file"])  # python-docx opens the rewritten answer
     assert "Svar fra [slettet] kontor: Takk for møtet." in text
     assert "Ring [slettet] eller skriv til [slettet]" in text
@@ -257,23 +268,24 @@ def test_files_are_rewritten_and_still_open(demo_db, leader, kari):
     assert row["reply_summary"] == "Svar fra [slettet]"
     assert row["promises"] == "Karin Nygård svarte."  # another person
     assert row["outcome"] == SURNAME_ONLY[0]
-    template = demo_db["templates"].get(kari["template"])
+    template = db["templates"].get(kari["template"])
     assert "Til ordfører [slettet], {{ dato }}" in paragraphs(template["docx"])
     assert template_library.check_upload("brev.docx", template["docx"]).fields == ["dato"]
-    filled = template_library.load_template(demo_db, "Brev til ordføreren")
+    filled = template_library.load_template(db, "Brev til ordføreren")
     assert filled.sha256 == template["sha256"] and filled.data == template["docx"]
-    kept = [data for where, data in stored_files(demo_db) if where == "trash"]
+    kept = [data for where, data in stored_files(db) if where == "trash"]
     assert kept and all("[slettet]" in paragraphs(data) for data in kept)  # the papirkurv's
-    pdf_meeting = demo_db["meetings"].get(kari["pdf_meeting"])
+    pdf_meeting = db["meetings"].get(kari["pdf_meeting"])
     assert pdf_meeting["reply_file"] is None and pdf_meeting["reply_filename"] is None
-    copy = document_records.get_document(demo_db, leader, kari["copy"])
+    copy = document_records.get_document(db, leader, kari["copy"])
     assert not copy["has_copy"]  # a letter's stored copy naming the person goes, as before
     assert result.files_rewritten == 2  # the answer and the template (the trash's copy: JSON)
     assert "2 lagrede filer (maler og svar) er skrevet om uten personen" in result.message
 
 
-def test_the_surname_alone_is_listed_for_review_and_left(demo_db, db_path, leader, kari):
-    found = erasure.review(demo_db, leader, "politiker", kari["pid"])
+def test_the_surname_alone_is_listed_for_review_and_left(people, kari):
+    db, leader = people.db, people.leader
+    found = erasure.review(db, leader, "politiker", kari["pid"])
     assert found["surname"] == SURNAME
     excerpts = [(r["place"], r["excerpt"]) for r in found["rows"]]
     assert ("Møte", "Karin Nygård svarte.") in excerpts  # perhaps another person: for review
@@ -285,54 +297,57 @@ def test_the_surname_alone_is_listed_for_review_and_left(demo_db, db_path, leade
     assert found["count"] == len(found["rows"])
     message = texts.ERASURE_REVIEW_INTRO.format(surname=SURNAME, count=found["count"])
     assert "står alene (uten fornavn)" in message and "slettes ikke automatisk" in message
-    count_before = demo_db.execute("select count(*) from audit_log").fetchone()[0]
-    assert erasure.review(demo_db, leader, "politiker", kari["pid"]) == found  # reads only
-    assert demo_db.execute("select count(*) from audit_log").fetchone()[0] == count_before
+    count_before = db.execute("select count(*) from audit_log").fetchone()[0]
+    assert erasure.review(db, leader, "politiker", kari["pid"]) == found  # reads only
+    assert db.execute("select count(*) from audit_log").fetchone()[0] == count_before
 
-    result = erasure.erase_politician(demo_db, leader, kari["pid"])
+    result = erasure.erase_politician(db, leader, kari["pid"])
     assert result.left_for_review == found["count"]
     assert (f"{found['count']} tekster nevner bare etternavnet og er ikke endret"
             in result.message)
-    assert demo_db["meetings"].get(kari["meeting"])["outcome"] == SURNAME_ONLY[0]
+    assert db["meetings"].get(kari["meeting"])["outcome"] == SURNAME_ONLY[0]
     assert "Sikkerhetskopier tatt før slettingen har fortsatt personen" in result.message
 
 
-def test_the_surname_given_as_another_spelling_goes_too(demo_db, db_path, leader, kari):
-    namesakes = demo_db.execute("select id, name from politicians where name like '% Nygård' "
+def test_the_surname_given_as_another_spelling_goes_too(people, kari):
+    db, leader = people.db, people.leader
+    magnus = politician(db, leader, "Magnus Nygård", "3301", party="H")
+    namesakes = db.execute("select id, name from politicians where name like '% Nygård' "
                                 "and id != ?", [kari["pid"]]).fetchall()
-    assert namesakes  # the demo has other Nygårds
-    assert erasure.review(demo_db, leader, "politiker", kari["pid"], also=(SURNAME,))[
+    assert namesakes == [(magnus, "Magnus Nygård")]  # another Nygård
+    assert erasure.review(db, leader, "politiker", kari["pid"], also=(SURNAME,))[
         "count"] == 0
-    erasure.erase_politician(demo_db, leader, kari["pid"], also=(SURNAME,))
-    assert demo_db["meetings"].get(kari["meeting"])["outcome"] == (
+    erasure.erase_politician(db, leader, kari["pid"], also=(SURNAME,))
+    assert db["meetings"].get(kari["meeting"])["outcome"] == (
         "[slettet]-saken ble tatt opp igjen i formannskapet.")
     # other people's own names are never rewritten, whatever the spelling asked for
-    assert demo_db.execute("select id, name from politicians where name like '% Nygård' "
+    assert db.execute("select id, name from politicians where name like '% Nygård' "
                            "and id != ?", [kari["pid"]]).fetchall() == namesakes
 
 
-def test_the_audit_log_holds_field_names_not_values(demo_db, leader, kari):
-    erasure.erase_politician(demo_db, leader, kari["pid"])
+def test_the_audit_log_holds_field_names_not_values(people, kari):
+    db, leader = people.db, people.leader
+    erasure.erase_politician(db, leader, kari["pid"])
     checked = 0
-    for table, changes in demo_db.execute(
+    for table, changes in db.execute(
             "select table_name, changes from audit_log where table_name != 'levers'"):
         names = json.loads(changes)
         if table == "audit_head":  # the log's own head: a row count, never a value
             assert set(names) == {"rader"} and isinstance(names["rader"], int)
             continue
-        columns = {c.name for c in demo_db[table].columns} if demo_db[table].exists() else set()
+        columns = {c.name for c in db[table].columns} if db[table].exists() else set()
         assert all(isinstance(n, str) and (n in columns or n.startswith("papirkurv:"))
                    for n in names), (table, names)
         checked += len(names)
     assert checked > 0
 
 
-def test_review_and_erasure_are_refused_to_others_in_norwegian(demo_db, db_path, chapter_member,
-                                                               writer, kari, capsys):
-    before = demo_db.execute("select count(*) from audit_log").fetchone()[0]
+def test_review_and_erasure_are_refused_to_others_in_norwegian(people, kari, capsys):
+    db, chapter_member, writer = people.db, people.member, people.writer
+    before = db.execute("select count(*) from audit_log").fetchone()[0]
     for user in (chapter_member, writer):
         with pytest.raises(PermissionDenied) as refused:
-            erasure.review(demo_db, user, "politiker", kari["pid"])
+            erasure.review(db, user, "politiker", kari["pid"])
         assert refused.value.message and "Traceback" not in refused.value.message
     # the command line shows the review list and changes nothing without --yes
     assert main(["erase-person", "--politician", str(kari["pid"])]) == 1
@@ -341,28 +356,30 @@ def test_review_and_erasure_are_refused_to_others_in_norwegian(demo_db, db_path,
     assert "Møte" in out.out and "Nygård-saken ble tatt opp" in out.out
     assert "Gjenta kommandoen med --yes" in out.out + out.err
     assert "Traceback" not in out.out + out.err
-    assert demo_db["politicians"].get(kari["pid"])["name"] == NAME
-    assert demo_db.execute("select count(*) from audit_log").fetchone()[0] == before
+    assert db["politicians"].get(kari["pid"])["name"] == NAME
+    assert db.execute("select count(*) from audit_log").fetchone()[0] == before
 
 
-def test_a_volunteer_is_found_in_every_form_too(demo_db, db_path, leader, chapter_member):
+def test_a_volunteer_is_found_in_every_form_too(people, db_path):
     from advocacy.accounts import accounts
 
-    uid = accounts.create_user(demo_db, "knygard", "lokallag", "passord-123", full_name=NAME,
-                               chapter="IOGT Drammen", email="Kari.Nygard@Example.no",
+    db, leader, chapter_member = people.db, people.leader, people.member
+    uid = accounts.create_user(db, "knygard", "lokallag", "passord-123", full_name=NAME,
+                               chapter="Lag Drammen", email="Kari.Nygard@Example.no",
                                phone="+47 912 34 567")
-    mid = demo_db.execute("select id from meetings where chapter_id = ? order by id limit 1",
-                          [chapter_member.chapter_id]).fetchone()[0]
-    demo_db["meetings"].update(mid, {"our_participants": "Per og Kari\u00a0\u00a0Nygård",
+    anne = politician(db, leader, "Anne Ås", "3301", role="ordforer", party="Ap")
+    mid = make_meeting(db, chapter_member, "2026-03-02", "3301", [anne], "Om skjenketider",
+                       chapter_id=people.drammen)
+    db["meetings"].update(mid, {"our_participants": "Per og Kari\u00a0\u00a0Nygård",
                                      "summary": "Referent: KARI NYGÅRDS notat, tlf 912.34.567"})
-    drafts.keep(demo_db, chapter_member, f"mote:{mid}",
+    drafts.keep(db, chapter_member, f"mote:{mid}",
                 {"summary": unicodedata.normalize("NFD", "Kari Nygård skrev dette")})
-    result = erasure.erase_user(demo_db, leader, uid)
+    result = erasure.erase_user(db, leader, uid)
     assert result.file_cleaned
     assert not forms_in(raw_text(db_path))
-    assert demo_db["meetings"].get(mid)["our_participants"] == "Per og [slettet]"
-    assert demo_db["users"].get(uid)["full_name"] == "[slettet]"
-    assert demo_db["users"].get(chapter_member.id)["full_name"] == chapter_member.full_name
+    assert db["meetings"].get(mid)["our_participants"] == "Per og [slettet]"
+    assert db["users"].get(uid)["full_name"] == "[slettet]"
+    assert db["users"].get(chapter_member.id)["full_name"] == "Dag Drammen"
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -379,36 +396,38 @@ def test_what_counts_as_the_person(text, expected):
     assert forms.replace(text) == expected
 
 
-def test_a_sent_letters_similarity_index_is_made_again_without_the_name(demo_db, leader, kari):
+def test_a_sent_letters_similarity_index_is_made_again_without_the_name(people, kari):
     from advocacy.writing import letter_sending, reader_letters, similarity
 
-    paper = demo_db.execute("select id from newspapers order by id limit 1").fetchone()[0]
+    db, leader = people.db, people.leader
+    paper = kari["others"].newspaper  # Elvebyen
     words = "skriver at skjenketiden må bli kortere."
-    doc_id = reader_letters.new_letter(demo_db, leader, title="Skjenketid",
+    doc_id = reader_letters.new_letter(db, leader, title="Skjenketid",
                                        text=f"Ordfører Kari\u00a0Nygård {words}")
     for status in ("til_vurdering", "godkjent"):
-        reader_letters.move(demo_db, leader, doc_id, status)
-    letter_sending.send(demo_db, leader, doc_id, paper, sent_on=TODAY)
+        reader_letters.move(db, leader, doc_id, status)
+    letter_sending.send(db, leader, doc_id, paper, sent_on=TODAY)
 
     def stored():
-        return {r[0] for r in demo_db.execute(
+        return {r[0] for r in db.execute(
             "select hash from letter_shingles where document_id = ?", [doc_id])}
 
     after = f"Ordfører [slettet] {words}"
     assert stored() - similarity.sampled(after)  # a run of words with the name is indexed
-    erasure.erase_politician(demo_db, leader, kari["pid"])
-    text = reader_letters.letter_text(document_records.get_document(demo_db, leader, doc_id))
+    erasure.erase_politician(db, leader, kari["pid"])
+    text = reader_letters.letter_text(document_records.get_document(db, leader, doc_id))
     assert text == after and stored() == similarity.sampled(after)
 
 
-def test_the_erasing_connection_overwrites_deleted_text_and_empties_the_wal(demo_db, db_path,
-                                                                          leader, kari):
+def test_the_erasing_connection_overwrites_deleted_text_and_empties_the_wal(people, db_path,
+                                                                          kari):
+    db, leader = people.db, people.leader
     statements = []
-    demo_db.conn.set_trace_callback(statements.append)
+    db.conn.set_trace_callback(statements.append)
     try:
-        erasure.erase_politician(demo_db, leader, kari["pid"])
+        erasure.erase_politician(db, leader, kari["pid"])
     finally:
-        demo_db.conn.set_trace_callback(None)
+        db.conn.set_trace_callback(None)
     said = [s.strip().lower() for s in statements]
     on, first_update = said.index("pragma secure_delete = on"), next(
         i for i, s in enumerate(said) if s.startswith("update "))
@@ -418,16 +437,16 @@ def test_the_erasing_connection_overwrites_deleted_text_and_empties_the_wal(demo
     assert Path(str(db_path) + "-wal").stat().st_size == 0  # truncated after the VACUUM
 
 
-def test_a_template_named_after_the_person_is_renamed_with_its_letters(demo_db, leader,
-                                                                        chapter_member, kari):
+def test_a_template_named_after_the_person_is_renamed_with_its_letters(people, kari):
+    db, leader, chapter_member = people.db, people.leader, people.member
     data = make_docx(["Kjære ", "{{ mottaker_navn }}", ", {{ dato }}"])
-    template_library.save_uploaded(demo_db, leader, "Brev til Kari Nygård", "annet",
+    template_library.save_uploaded(db, leader, "Brev til Kari Nygård", "annet",
                                    "kari-nygard.docx", data)
     doc_id = document_records.create_document(
-        demo_db, chapter_member, kind="annet", template="Brev til Kari Nygård",
+        db, chapter_member, kind="annet", template="Brev til Kari Nygård",
         fields={"mottaker_navn": "Per"}, title="Til Per")
-    erasure.erase_politician(demo_db, leader, kari["pid"])
-    loaded = template_library.load_template(demo_db, "Brev til [slettet]")
+    erasure.erase_politician(db, leader, kari["pid"])
+    loaded = template_library.load_template(db, "Brev til [slettet]")
     assert loaded.data == data and loaded.filename == "[slettet].docx"  # nothing inside to change
-    assert document_records.get_document(demo_db, leader, doc_id)["template"] == (
+    assert document_records.get_document(db, leader, doc_id)["template"] == (
         "Brev til [slettet]")
