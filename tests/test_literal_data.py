@@ -25,7 +25,6 @@ NOT_YET = {
     "test_migrations.py",
     "test_national_scale.py",
     "test_status_export.py",
-    "test_template_library.py",
 }
 
 
