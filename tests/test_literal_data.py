@@ -23,7 +23,6 @@ NOT_YET = {
     "test_backup.py",
     "test_maps.py",
     "test_migrations.py",
-    "test_national_scale.py",
     "test_status_export.py",
 }
 
