@@ -21,10 +21,7 @@ NOT_YET = {
     "test_backup.py",
     "test_maps.py",
     "test_migrations.py",
-    "test_national_scale.py",
-    "test_politician_import.py",
     "test_status_export.py",
-    "test_template_library.py",
 }
 
 

@@ -1,4 +1,5 @@
-"""Importing politicians from files shaped like the ones volunteers have, made in the test."""
+"""Importing politicians from files shaped like the ones volunteers have, made in the test,
+into the empty database of `people` (tests/conftest.py): no demo data."""
 
 import io
 
@@ -15,7 +16,7 @@ from tests.cli_run import run
 def _people(db):
     return [(r["name"], r["party_code"] or r["party_text"], r["kommunenummer"], r["role"],
              r["email"], r["phone"])
-            for r in db.query("select * from politicians where is_demo = 0 order by id")]
+            for r in db.query("select * from politicians order by id")]
 
 
 def _import(db, user, name, data):
@@ -30,7 +31,8 @@ SEMICOLON = (
 )
 
 
-def test_semicolon_cp1252_with_old_numbers(db, leader):
+def test_semicolon_cp1252_with_old_numbers(db, people):
+    leader = people.leader
     preview, counts = _import(db, leader, "politikere.csv", SEMICOLON.encode("cp1252"))
     assert counts == {"imported": 3, "updated": 0, "rejected": 0}
     assert _people(db) == [
@@ -41,7 +43,8 @@ def test_semicolon_cp1252_with_old_numbers(db, leader):
     assert any("3024 (Bærum)" in note for note in preview.rows[1].notes)
 
 
-def test_comma_utf8_with_bom_updates_instead_of_doubling(db, leader):
+def test_comma_utf8_with_bom_updates_instead_of_doubling(db, people):
+    leader = people.leader
     _import(db, leader, "a.csv", SEMICOLON.encode("cp1252"))
     again = ("\ufeffnavn,parti,kommune,rolle,e-post,telefon\n"
              "kari nordmann,Ap,3301,ordfører,,99 88 77 66\n"
@@ -49,13 +52,17 @@ def test_comma_utf8_with_bom_updates_instead_of_doubling(db, leader):
     preview, counts = _import(db, leader, "b.csv", again.encode("utf-8"))
     assert counts == {"imported": 1, "updated": 1, "rejected": 0}
     assert [r.action for r in preview.rows] == ["update", "new"]
-    people = _people(db)
-    assert people[0] == ("Kari Nordmann", "A", "3301", "ordforer", "kari@example.org",
-                         "99 88 77 66")  # the empty e-post cell did not erase the address
-    assert len(people) == 4
+    assert _people(db) == [
+        ("Kari Nordmann", "A", "3301", "ordforer", "kari@example.org",
+         "99 88 77 66"),  # the empty e-post cell did not erase the address
+        ("Øystein Ås", "H", "3201", "gruppeleder", None, None),
+        ("Åse Lien", "Bygdelista", "5628", "kommunestyremedlem", None, None),
+        ("Per Hansen", "SV", "3301", "kommunestyremedlem", None, None),
+    ]
 
 
-def test_duplicates_within_the_file_are_merged(db, leader):
+def test_duplicates_within_the_file_are_merged(db, people):
+    leader = people.leader
     data = (b"navn;kommune;parti;telefon\n"
             b"Kari Nordmann;Drammen;Ap;\n"
             b"Kari  Nordmann;3301;;912 34 567\n")
@@ -67,7 +74,8 @@ def test_duplicates_within_the_file_are_merged(db, leader):
                             "912 34 567")]
 
 
-def test_xlsx(db, leader):
+def test_xlsx(db, people):
+    leader = people.leader
     book = Workbook()
     sheet = book.active
     sheet.append(["Fullt navn", "Parti", "Kommunenr", "Verv", "Utvalg"])
@@ -82,7 +90,8 @@ def test_xlsx(db, leader):
                            ("Nils Vik", "MDG", "5501", "kommunestyremedlem", None, None)]
 
 
-def test_a_bad_row_among_good_ones_rejects_all(db, leader):
+def test_a_bad_row_among_good_ones_rejects_all(db, people):
+    leader = people.leader
     data = ("navn;kommune;rolle;e-post\n"
             "Kari Nordmann;Drammen;ordfører;\n"
             "Ola Nilsen;1507;;\n"  # Ålesund before the 2024 split: refused, not guessed

@@ -1,4 +1,5 @@
-"""Template storage: bundled by name, uploaded ones only after the check and only by leadership."""
+"""Template storage: bundled by name, uploaded ones only after the check and only by leadership;
+on the users of `people` (tests/conftest.py), no demo data."""
 
 from __future__ import annotations
 
@@ -32,24 +33,25 @@ def test_bundled_resolve_by_kind_or_file_name(db):
         template_library.load_template(db, "finnes-ikke")
 
 
-def test_leader_saves_a_checked_template(demo_db, leader):
+def test_leader_saves_a_checked_template(people):
+    db, leader = people.db, people.leader
     data = make_docx("Kjære {{ mottaker_navn }}", "{{ hilsen }}")
-    template_library.save_uploaded(demo_db, leader, "Enkel hilsen", "annet", "hilsen.docx", data)
-    row = demo_db.execute("select name, kind, filename, fields, docx from templates").fetchone()
-    assert row[:3] == ("Enkel hilsen", "annet", "hilsen.docx")
-    assert json.loads(row[3]) == ["hilsen", "mottaker_navn"]
-    assert bytes(row[4]) == data
-    loaded = template_library.load_template(demo_db, "Enkel hilsen")
+    template_library.save_uploaded(db, leader, "Enkel hilsen", "annet", "hilsen.docx", data)
+    rows = [(name, kind, filename, json.loads(fields), bytes(blob)) for name, kind, filename,
+            fields, blob in db.execute("select name, kind, filename, fields, docx from templates")]
+    assert rows == [("Enkel hilsen", "annet", "hilsen.docx", ["hilsen", "mottaker_navn"], data)]
+    loaded = template_library.load_template(db, "Enkel hilsen")
     assert not loaded.bundled and loaded.data == data
-    names = [t["name"] for t in template_library.available_templates(demo_db)]
+    names = [t["name"] for t in template_library.available_templates(db)]
     assert names == ["oppfolgingsbrev", "leserinnlegg", "uttalelse", "Enkel hilsen"]
 
 
-def test_only_leadership_uploads(demo_db, chapter_member):
+def test_only_leadership_uploads(people):
+    db, chapter_member = people.db, people.member
     with pytest.raises(PermissionDenied):
-        template_library.save_uploaded(demo_db, chapter_member, "Mal", "annet", "m.docx",
+        template_library.save_uploaded(db, chapter_member, "Mal", "annet", "m.docx",
                                        make_docx("{{ a }}"))
-    assert demo_db["templates"].count == 0
+    assert db["templates"].count == 0
 
 
 @pytest.mark.parametrize(
@@ -62,13 +64,15 @@ def test_only_leadership_uploads(demo_db, chapter_member):
     ],
     ids=["macro-enabled", "not-a-docx", "sandbox-escape", "jinja-syntax"],
 )
-def test_refused_uploads_store_nothing(demo_db, leader, filename, data, error, reason):
+def test_refused_uploads_store_nothing(people, filename, data, error, reason):
+    db, leader = people.db, people.leader
     with pytest.raises(error, match=reason):
-        template_library.save_uploaded(demo_db, leader, "Mal", "annet", filename, data)
-    assert demo_db["templates"].count == 0
+        template_library.save_uploaded(db, leader, "Mal", "annet", filename, data)
+    assert db["templates"].count == 0
 
 
-def test_dtd_is_refused_before_parsing(demo_db, leader):
+def test_dtd_is_refused_before_parsing(people):
+    db, leader = people.db, people.leader
     data = make_docx("{{ a }}")
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
@@ -78,19 +82,20 @@ def test_dtd_is_refused_before_parsing(demo_db, leader):
                 blob = blob.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY a "b">]>', 1)
             dst.writestr(info, blob)
     with pytest.raises(UploadRefused):
-        template_library.save_uploaded(demo_db, leader, "Mal", "annet", "d.docx", out.getvalue())
-    assert demo_db["templates"].count == 0
+        template_library.save_uploaded(db, leader, "Mal", "annet", "d.docx", out.getvalue())
+    assert db["templates"].count == 0
 
 
-def test_names_must_be_new(demo_db, leader):
+def test_names_must_be_new(people):
+    db, leader = people.db, people.leader
     data = make_docx("{{ a }}")
     with pytest.raises(ValidationError, match="følger med"):
-        template_library.save_uploaded(demo_db, leader, "oppfolgingsbrev", "annet", "m.docx", data)
-    template_library.save_uploaded(demo_db, leader, "Mal", "annet", "m.docx", data)
+        template_library.save_uploaded(db, leader, "oppfolgingsbrev", "annet", "m.docx", data)
+    template_library.save_uploaded(db, leader, "Mal", "annet", "m.docx", data)
     with pytest.raises(ValidationError, match="finnes allerede"):
-        template_library.save_uploaded(demo_db, leader, "Mal", "annet", "m.docx", data)
+        template_library.save_uploaded(db, leader, "Mal", "annet", "m.docx", data)
     with pytest.raises(ValidationError, match="navn"):
-        template_library.save_uploaded(demo_db, leader, "  ", "annet", "m.docx", data)
+        template_library.save_uploaded(db, leader, "  ", "annet", "m.docx", data)
 
 
 def test_sample_fill_and_catalogue():
