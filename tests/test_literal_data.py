@@ -19,7 +19,6 @@ NOT_YET = {
     "security/test_hostile_input.py",
     "security/test_privacy.py",
     "security/test_template_limits.py",
-    "test_migrations.py",
     "test_national_scale.py",
     "test_politician_import.py",
     "test_status_export.py",
