@@ -53,7 +53,7 @@ def test_positions_are_append_only(people):
         db.execute("update positions set value = '03:00'")
     with pytest.raises(Exception, match="append-only"):
         db.execute("delete from positions")
-    assert db.execute("select kommunenummer, lever, value from positions").fetchall() == rows
+    assert db.execute("select kommunenummer, lever_id, value from positions").fetchall() == rows
 
 
 def test_audit_log_is_append_only(db):
