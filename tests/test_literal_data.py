@@ -21,7 +21,6 @@ NOT_YET = {
     "security/test_template_limits.py",
     "test_national_scale.py",
     "test_politician_import.py",
-    "test_status_export.py",
     "test_template_library.py",
 }
 
