@@ -18,7 +18,6 @@ NOT_YET = {
     "security/test_erasure_forms.py",
     "security/test_hostile_input.py",
     "security/test_privacy.py",
-    "security/test_template_limits.py",
     "test_national_scale.py",
     "test_politician_import.py",
     "test_template_library.py",
