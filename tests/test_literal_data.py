@@ -16,7 +16,6 @@ ABOUT_THE_DEMO = {"test_demo.py", "security/test_remove_demo.py"}
 
 NOT_YET = {
     "security/test_erasure_forms.py",
-    "security/test_hostile_input.py",
     "security/test_privacy.py",
     "test_national_scale.py",
     "test_politician_import.py",
