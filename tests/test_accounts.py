@@ -66,18 +66,20 @@ def test_deactivated_user_cannot_log_in_or_keep_a_session(db):
     assert accounts.get_user(db, uid) is None
 
 
-def test_chapter_member_edits_only_own_chapter(chapter_member, leader, writer):
-    own, other = chapter_member.chapter_id, chapter_member.chapter_id + 1
-    assert permissions.allowed(chapter_member, "chapter.edit", own)
-    assert not permissions.allowed(chapter_member, "chapter.edit", other)
-    assert permissions.allowed(leader, "chapter.edit", other)
-    assert not permissions.allowed(writer, "chapter.edit", own)
+def test_chapter_member_edits_only_own_chapter(people):
+    member, own, other = people.member, people.drammen, people.bergen
+    assert member.chapter_id == own
+    assert permissions.allowed(member, "chapter.edit", own)
+    assert not permissions.allowed(member, "chapter.edit", other)
+    assert permissions.allowed(people.leader, "chapter.edit", other)
+    assert not permissions.allowed(people.writer, "chapter.edit", own)
 
 
-def test_only_leadership_lists_users(demo_db, leader, chapter_member):
-    assert {u["brukernavn"] for u in accounts.list_users(demo_db, leader)} >= {"leder", "lokallag"}
+def test_only_leadership_lists_users(people):
+    assert {u["brukernavn"] for u in accounts.list_users(people.db, people.leader)} == {
+        "sjef", "drammen", "bergen", "skriver"}
     with pytest.raises(PermissionDenied):
-        accounts.list_users(demo_db, chapter_member)
+        accounts.list_users(people.db, people.member)
 
 
 def test_navigation_by_role():

@@ -15,13 +15,6 @@ DEMO_FIXTURES = {"demo_db", "leader", "chapter_member", "writer", "drammen_polit
 ABOUT_THE_DEMO = {"test_demo.py", "security/test_remove_demo.py"}
 
 NOT_YET = {
-    "security/test_hostile_input.py",
-    "security/test_template_limits.py",
-    "test_accounts.py",
-    "test_backup.py",
-    "test_maps.py",
-    "test_migrations.py",
-    "test_status_export.py",
 }
 
 

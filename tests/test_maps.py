@@ -3,7 +3,7 @@
 import json
 
 from advocacy import reference
-from advocacy.policy import maps, municipalities
+from advocacy.policy import maps, municipalities, positions
 
 
 def test_every_municipality_has_a_shape_with_clockwise_outer_rings():
@@ -38,15 +38,23 @@ def test_rewind_reverses_only_wrong_rings():
     assert hole == hole_cw[::-1]
 
 
-def test_map_spec_has_tooltips_and_no_tiles(demo_db):
-    levers = [lv for lv in municipalities.levers(demo_db) if lv["id"] == "skjenketid_gr12"]
-    cells = municipalities.statuses(demo_db, levers)
-    names = municipalities.names(demo_db)
+def test_map_spec_has_tooltips_and_no_tiles(people):
+    db = people.db
+    positions.record_position(db, people.leader, "5628", "skjenketid_gr12", "03:00", "2025-01-01",
+                              "Sak 12/25")
+    levers = [lv for lv in municipalities.levers(db) if lv["id"] == "skjenketid_gr12"]
+    cells = municipalities.statuses(db, levers)
+    names = municipalities.names(db)
     shown = maps.map_cells({k: {**c["skjenketid_gr12"], "goal": "02:00"}
                             for k, c in cells.items()}, names)
     assert len(shown) == 357
-    tana = next(c for c in shown if c["kommunenummer"] == "5628")
-    assert (tana["kommune"], tana["mal"]) == ("Deatnu – Tana", "02:00")
+    assert [c for c in shown if c["kommunenummer"] in ("0301", "5628")] == [
+        {"kommunenummer": "0301", "kommune": "Oslo", "status": "ukjent", "status_text": "ukjent",
+         "verdi": "–", "mal": "02:00", "dato": "–", "over_grensen": False},
+        {"kommunenummer": "5628", "kommune": "Deatnu – Tana", "status": "langt_unna",
+         "status_text": "langt unna", "verdi": "03:00", "mal": "02:00", "dato": "1. januar 2025",
+         "over_grensen": False},
+    ]
     spec = maps.status_map(shown, "Skjenketid")
     assert spec["mark"]["type"] == "geoshape"
     assert [t["title"] for t in spec["encoding"]["tooltip"]] == [
@@ -80,9 +88,9 @@ def test_the_server_is_configured_to_serve_the_shapes():
     assert config["server"]["enableStaticServing"] is True
 
 
-def test_a_click_selects_one_municipality_by_number(demo_db):
-    levers = [lv for lv in municipalities.levers(demo_db) if lv["id"] == "skjenketid_gr12"]
-    cells = municipalities.statuses(demo_db, levers, fylkesnummer="03")
+def test_a_click_selects_one_municipality_by_number(db):
+    levers = [lv for lv in municipalities.levers(db) if lv["id"] == "skjenketid_gr12"]
+    cells = municipalities.statuses(db, levers, fylkesnummer="03")
     spec = maps.status_map(maps.map_cells({k: {**c["skjenketid_gr12"], "goal": "02:00"}
                                            for k, c in cells.items()}, {}), "Skjenketid")
     assert spec["params"] == [{"name": maps.SELECTION, "select": {

@@ -3,6 +3,7 @@ import pytest
 from advocacy.db import connect
 from advocacy.errors import DatabaseError
 from advocacy.migrations import known_names, migrate
+from advocacy.policy import positions
 from advocacy.startup import open_database
 
 
@@ -43,11 +44,16 @@ def test_database_from_a_newer_version_is_refused_unchanged(tmp_path):
     assert path.read_bytes() == before
 
 
-def test_positions_are_append_only(demo_db):
+def test_positions_are_append_only(people):
+    db = people.db
+    positions.record_position(db, people.leader, "3301", "skjenketid_gr12", "02:00", "2025-01-01",
+                              "Sak 12/25")
+    rows = [("3301", "skjenketid_gr12", "02:00")]
     with pytest.raises(Exception, match="append-only"):
-        demo_db.execute("update positions set value = '03:00'")
+        db.execute("update positions set value = '03:00'")
     with pytest.raises(Exception, match="append-only"):
-        demo_db.execute("delete from positions")
+        db.execute("delete from positions")
+    assert db.execute("select kommunenummer, lever_id, value from positions").fetchall() == rows
 
 
 def test_audit_log_is_append_only(db):

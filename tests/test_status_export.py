@@ -7,12 +7,12 @@ from advocacy.policy import levers, positions, status_export
 from tests.cli_run import run
 
 
-def test_cli_export_has_357_rows_one_column_per_lever_and_no_formulas(demo_db, leader, db_path,
-                                                                       tmp_path):
-    lever_id = levers.add_lever(demo_db, leader, "Fritekst", "text")
-    positions.record_position(demo_db, leader, "0301", lever_id, "=HYPERLINK(\"x\")",
+def test_cli_export_has_357_rows_one_column_per_lever_and_no_formulas(people, db_path, tmp_path):
+    db, leader = people.db, people.leader
+    lever_id = levers.add_lever(db, leader, "Fritekst", "text")
+    positions.record_position(db, leader, "0301", lever_id, "=HYPERLINK(\"x\")",
                               "2025-01-01", "@kilde")
-    n_levers = demo_db.execute("select count(*) from levers where active = 1").fetchone()[0]
+    n_levers = db.execute("select count(*) from levers where active = 1").fetchone()[0]
     out = tmp_path / "status.xlsx"
     result = run("export-status", "--out", out, "--db", db_path)
     assert result.returncode == 0, result.stderr
@@ -31,12 +31,22 @@ def test_cli_export_has_357_rows_one_column_per_lever_and_no_formulas(demo_db, l
     assert oslo[header.index("Fritekst")] == "'=HYPERLINK(\"x\")"
 
 
-def test_csv_and_status_columns(demo_db):
-    rows, columns = status_export.status_table(demo_db, fylkesnummer="46", with_status=True)
+def test_csv_and_status_columns(people):
+    db = people.db
+    positions.record_position(db, people.leader, "4601", "skjenketid_gr12", "03:00", "2025-01-01",
+                              "Sak 12/25")
+    rows, columns = status_export.status_table(db, fylkesnummer="46", with_status=True)
     assert len(rows) == 43
     assert "skjenketid_gr12__status" in columns
-    data = status_export.export_bytes(demo_db, "csv", "46", with_status=True).decode("utf-8-sig")
-    assert len(data.strip().splitlines()) == 44
+    bergen = next(r for r in rows if r["kommunenummer"] == "4601")
+    assert {k: bergen[k] for k in ("kommune", "fylke", "skjenketid_gr12",
+                                   "skjenketid_gr12__status", "meets", "known")} == {
+        "kommune": "Bergen", "fylke": "Vestland", "skjenketid_gr12": "03:00",
+        "skjenketid_gr12__status": "langt unna", "meets": 0, "known": 2}
+    data = status_export.export_bytes(db, "csv", "46", with_status=True).decode("utf-8-sig")
+    lines = data.strip().splitlines()
+    assert len(lines) == 44
+    assert lines[1].startswith("4601;Bergen;Vestland;03:00;langt unna;")
 
 
 def test_cli_refuses_unknown_format(db_path, db):

@@ -19,7 +19,6 @@ from advocacy import permissions
 from advocacy.accounts import accounts
 from advocacy.accounts.user import User
 from advocacy.db import ROOT, connect
-from advocacy.demo import demo
 from advocacy.errors import ValidationError
 from advocacy.events import events
 from advocacy.io import exports, imports
@@ -28,6 +27,7 @@ from advocacy.politicians import politician_import, politicians
 from advocacy.statements import statements
 from advocacy.ui import live_count, session_cookie, text_limit
 from advocacy.ui.safe_text import md
+from tests.conftest import politician
 from tests.ui.conftest import login, page_file
 
 IMG = "<img src=x onerror=alert(1)>"
@@ -280,29 +280,43 @@ BUILDERS = {"bombe.xlsx": _zip_bomb, "deler.xlsx": _many_parts, "dtd.xlsx": _wit
             "makro.xlsx": _with_macro}
 
 
+@pytest.fixture
+def registry(people):
+    """`people` with two politicians made from literal rows."""
+    politician(people.db, people.leader, "Anne Ås", "3301")
+    politician(people.db, people.leader, "Bjørn Berg", "4601")
+    return people
+
+
+def politician_rows(db) -> list:
+    return db.execute("select name, kommunenummer, notes from politicians order by id").fetchall()
+
+
 @pytest.mark.parametrize(("filename", "data", "message"), HOSTILE_FILES,
                          ids=[f[0] for f in HOSTILE_FILES])
-def test_hostile_spreadsheets_are_refused_and_change_nothing(demo_db, leader, filename, data,
-                                                              message):
+def test_hostile_spreadsheets_are_refused_and_change_nothing(registry, filename, data, message):
     data = data if data is not None else BUILDERS[filename]()
-    before = snapshot(demo_db)
+    before = snapshot(registry.db)
     with pytest.raises(ValidationError, match=re.escape(message)) as refused:
-        _import(demo_db, leader, filename, data)
+        _import(registry.db, registry.leader, filename, data)
     assert refused.value.message.startswith(filename)  # names the file
-    assert snapshot(demo_db) == before
+    assert snapshot(registry.db) == before
+    assert politician_rows(registry.db) == [("Anne Ås", "3301", None), ("Bjørn Berg", "4601", None)]
 
 
-def test_a_good_xlsx_still_imports(demo_db, leader):
-    _, counts = _import(demo_db, leader, "ok.xlsx", _xlsx(GOOD_XLSX))
+def test_a_good_xlsx_still_imports(registry):
+    _, counts = _import(registry.db, registry.leader, "ok.xlsx", _xlsx(GOOD_XLSX))
     assert counts["imported"] == 1
+    assert politician_rows(registry.db) == [("Anne Ås", "3301", None), ("Bjørn Berg", "4601", None),
+                                            ("Kari Test", "3301", None)]
 
 
-def test_formula_and_html_cells_are_stored_as_plain_text_and_exported_inert(demo_db, leader):
+def test_formula_and_html_cells_are_stored_as_plain_text_and_exported_inert(registry):
     rows = "navn;kommune;notater\n=HYPERLINK(\"http://x\");3301;<b>fet</b>\n"
-    _, counts = _import(demo_db, leader, "formler.csv", rows.encode("utf-8"))
+    _, counts = _import(registry.db, registry.leader, "formler.csv", rows.encode("utf-8"))
     assert counts["imported"] == 1
-    row = demo_db.execute("select name, notes from politicians where name like '=HYPER%'"
-                          ).fetchone()
+    row = registry.db.execute("select name, notes from politicians where name like '=HYPER%'"
+                              ).fetchone()
     assert row == ('=HYPERLINK("http://x")', "<b>fet</b>")
     exported = exports.to_csv([{"name": row[0]}], {"name": "Navn"}).decode("utf-8-sig")
     assert "'=HYPERLINK" in exported
@@ -333,7 +347,7 @@ def test_every_upload_widget_feeds_a_guarded_reader():
             assert any(g in source for g in guarded), path
 
 
-def test_a_template_reaching_for_python_internals_is_refused(demo_db, leader):
+def test_a_template_reaching_for_python_internals_is_refused(registry):
     from advocacy.documents import BUNDLED
     from advocacy.errors import AdvocacyError
     from advocacy.letters import template_library
@@ -348,13 +362,14 @@ def test_a_template_reaching_for_python_internals_is_refused(demo_db, leader):
 
     hostile = _rezip(original, change)
     assert b"__subclasses__" in zipfile.ZipFile(io.BytesIO(hostile)).read("word/document.xml")
-    before = snapshot(demo_db)
+    before = snapshot(registry.db)
     with pytest.raises(AdvocacyError):
         template_library.sample_fill("ond.docx", hostile)
     with pytest.raises(AdvocacyError):
-        template_library.save_uploaded(demo_db, leader, "Ond", "annet", "ond.docx", hostile)
-    assert snapshot(demo_db) == before
-    assert demo.DEMO_PASSWORD  # the demo fixture is in use
+        template_library.save_uploaded(registry.db, registry.leader, "Ond", "annet", "ond.docx",
+                                       hostile)
+    assert snapshot(registry.db) == before
+    assert registry.db.execute("select count(*) from templates").fetchone()[0] == 0
 
 
 def test_page_code_never_opens_or_closes_a_connection_itself():

@@ -8,6 +8,7 @@ letter is made (the stopped worker was replaced).
 
 from __future__ import annotations
 
+import hashlib
 import io
 import pickle
 import re
@@ -103,18 +104,26 @@ def template_rows(db) -> list:
     return db.execute("select id, name, sha256 from templates order by id").fetchall()
 
 
+@pytest.fixture
+def library(people):
+    """`people` with one good template of the leader's, uploaded from a literal .docx."""
+    good = make_docx(["Hei {{ mottaker_navn }}"])
+    template_library.save_uploaded(people.db, people.leader, "Egen mal", "annet", "egen.docx", good)
+    return [(1, "Egen mal", hashlib.sha256(good).hexdigest())]
+
+
 @pytest.mark.parametrize("name", list(HOSTILE))
-def test_hostile_upload_is_stopped_refused_and_not_stored(name, demo_db, leader):
-    before = template_rows(demo_db)
+def test_hostile_upload_is_stopped_refused_and_not_stored(name, people, library):
+    assert template_rows(people.db) == library
     started = time.monotonic()
     with pytest.raises(TemplateError) as info:
-        template_library.save_uploaded(demo_db, leader, f"Farlig {name}", "annet",
+        template_library.save_uploaded(people.db, people.leader, f"Farlig {name}", "annet",
                                        f"{name}.docx", hostile(name))
     if name in CAPPED_IN_THE_SANDBOX and not isinstance(info.value, TemplateLimitExceeded):
         assert info.value.message and "Traceback" not in info.value.message
     else:
         assert_refused(info.value, started)
-    assert template_rows(demo_db) == before
+    assert template_rows(people.db) == library
     assert_normal_letter_works()
 
 
