@@ -1,7 +1,6 @@
 """Domain tests stand on rows they make themselves, not on the demo dataset: a change to the
 demo must not break a test of something else. The demo fixtures (`demo_db` and its users) are
-for the tests of the demo itself; the files in NOT_YET are still to be moved off it, and the
-list only shrinks (a file moved off it must leave the list, a new file may not join it)."""
+for the tests of the demo itself, and no other domain or security test asks for them."""
 
 from __future__ import annotations
 
@@ -13,9 +12,6 @@ DEMO_FIXTURES = {"demo_db", "leader", "chapter_member", "writer", "drammen_polit
 
 # Tests whose subject is the demo data (its content, its removal).
 ABOUT_THE_DEMO = {"test_demo.py", "security/test_remove_demo.py"}
-
-NOT_YET = {
-}
 
 
 def files_on_the_demo(root: Path = TESTS) -> set[str]:
@@ -30,8 +26,8 @@ def files_on_the_demo(root: Path = TESTS) -> set[str]:
     return found
 
 
-def test_only_the_demo_tests_and_the_listed_ones_stand_on_the_demo():
-    assert files_on_the_demo() == ABOUT_THE_DEMO | NOT_YET
+def test_only_the_demo_tests_stand_on_the_demo():
+    assert files_on_the_demo() == ABOUT_THE_DEMO
 
 
 def test_the_check_sees_a_test_that_asks_for_the_demo(tmp_path):
