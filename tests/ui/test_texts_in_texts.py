@@ -21,9 +21,6 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 FILES = [ROOT / "app.py", *sorted((ROOT / "advocacy" / "ui").rglob("*.py"))]
 
-# The parts (advocacy/ui/*.py) whose texts are being moved on another branch: checked once
-# both branches are merged and this list is empty.
-NOT_YET: set[str] = set()  # every ui file is checked
 
 # Keywords whose value is shown to the user, on any call (Altair's `title` included).
 LABEL_KEYWORDS = {"label", "help", "placeholder", "caption", "title", "text", "body",
@@ -182,15 +179,9 @@ def _relative(path: Path) -> str:
 
 @pytest.mark.parametrize("path", FILES, ids=_relative)
 def test_a_page_shows_no_literal_text(path):
-    if _relative(path) in NOT_YET:
-        pytest.skip("its texts move on another branch")
     found = [f"{_relative(path)}:{line}: {text!r}" for line, text in literal_texts(path.read_text())
              if (_relative(path), text) not in NOT_TEXT]
     assert found == []
-
-
-def test_not_yet_names_only_files_that_exist():
-    assert sorted(NOT_YET) == sorted(p for p in NOT_YET if (ROOT / p).exists())
 
 
 def test_the_checker_finds_a_literal_label_also_in_a_call_over_several_lines():
