@@ -36,6 +36,15 @@ def demo_template(tmp_path_factory):
     return path
 
 
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory):
+    """A migrated database with only the reference data, made once (every migration step runs
+    here, not in each test): copied, never opened by a test."""
+    path = tmp_path_factory.mktemp("empty-template") / "advocacy.db"
+    open_database(path).close()
+    return path
+
+
 @contextlib.contextmanager
 def statements_run(database):
     """The SQL statements `database` runs inside the block, as sqlite traces them: for tests
@@ -49,7 +58,7 @@ def statements_run(database):
 
 
 def copy_demo(template, path) -> None:
-    """The demo database (and the key of its change log) at `path`."""
+    """A template database (and the key of its change log) at `path`."""
     shutil.copyfile(template, path)
     shutil.copyfile(key_path(template), key_path(path))
 
@@ -63,8 +72,8 @@ def db_path(tmp_path, monkeypatch):
 
 @pytest.fixture
 def db(db_path, request):
-    if "demo_db" in request.fixturenames:
-        copy_demo(request.getfixturevalue("demo_template"), db_path)
+    template = "demo_template" if "demo_db" in request.fixturenames else "empty_template"
+    copy_demo(request.getfixturevalue(template), db_path)
     database = open_database(db_path)
     yield database
     database.close()
