@@ -8,17 +8,26 @@ command shows a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from advocacy import backup, cli_login, cli_privacy, texts  # noqa: F401 - their commands register on import
 from advocacy.accounts import accounts
 from advocacy.cli_registry import CLI_USER, COMMANDS, arg, command, parser
 from advocacy.db import default_path, table_counts
 from advocacy.demo import demo
+from advocacy.documents import PreparedTemplate, check_template_cli, letter_filename, render_batch
 from advocacy.errors import AdvocacyError
+from advocacy.events import events
+from advocacy.letters.document_context import complete_contexts, recipients_from_file
+from advocacy.letters.template_library import load_template
+from advocacy.meetings import followups
+from advocacy.policy import status_export
+from advocacy.politicians import politician_import
 from advocacy.startup import open_database, verify_audit
 
 
@@ -116,10 +125,6 @@ def cmd_verify_audit(args) -> int:
 @command("import-politicians",
          "les inn politikere fra CSV eller Excel (alt eller ingenting)", arg("file", metavar="FIL"))
 def cmd_import_politicians(args) -> int:
-    from pathlib import Path
-
-    from advocacy.politicians import politician_import
-
     path = Path(args.file)
     if not path.is_file():
         raise AdvocacyError(f"Filen finnes ikke: {path}")
@@ -142,10 +147,6 @@ def cmd_import_politicians(args) -> int:
          arg("--out", required=True, metavar="FIL"),
          arg("--chapter", help="bare dette lokallaget"))
 def cmd_followups_ics(args) -> int:
-    from pathlib import Path
-
-    from advocacy.meetings import followups
-
     db = open_database(args.db, create=False)
     chapter_id = accounts.chapter_id_by_name(db, args.chapter) if args.chapter else None
     data = followups.followups_ics(db, CLI_USER, chapter_id=chapter_id)
@@ -164,13 +165,6 @@ def cmd_followups_ics(args) -> int:
              help="mottakerliste (.csv eller .xlsx), én rad per brev"),
          arg("--out", required=True, metavar="FIL.zip", help="zip-filen som skal lages"))
 def cmd_letters(args) -> int:
-    import datetime as dt
-    from pathlib import Path
-
-    from advocacy.documents import PreparedTemplate, letter_filename, render_batch
-    from advocacy.letters.document_context import complete_contexts, recipients_from_file
-    from advocacy.letters.template_library import load_template
-
     template_path = Path(args.template)
     if template_path.suffix.lower() == ".docx" and template_path.is_file():
         kind, name, data = "annet", template_path.name, _read_file(template_path)
@@ -204,8 +198,6 @@ def cmd_letters(args) -> int:
 @command("check-template", "sjekk en Word-mal (.docx) og vis flettefeltene",
          arg("file", metavar="FIL"))
 def cmd_check_template(args) -> int:
-    from advocacy.documents import check_template_cli
-
     code, lines = check_template_cli(args.file)
     print("\n".join(lines), file=sys.stdout if code == 0 else sys.stderr)
     return code
@@ -249,8 +241,6 @@ def main(argv: Sequence[str] | None = None) -> int:
          arg("--out", required=True, metavar="FIL", help="filen som skal skrives (.xlsx eller .csv)"),
          arg("--with-status", action="store_true", help="ta med en statuskolonne for hver sak"))
 def cmd_export_status(args) -> int:
-    from advocacy.policy import status_export
-
     db = open_database(args.db, create=False)
     try:
         n = status_export.write_file(db, args.out, with_status=args.with_status)
@@ -264,8 +254,6 @@ def cmd_export_status(args) -> int:
 
 
 def _cli_date(value: str | None, default):
-    import datetime as dt
-
     if not value:
         return default
     try:
@@ -280,11 +268,6 @@ def _cli_date(value: str | None, default):
          arg("--to", dest="end", metavar="DATO", help="til dato (åååå-mm-dd)"),
          arg("--chapter", help="bare dette lokallaget"))
 def cmd_events_ics(args) -> int:
-    import datetime as dt
-    from pathlib import Path
-
-    from advocacy.events import events
-
     today = dt.date.today()
     start = _cli_date(args.start, today - dt.timedelta(days=30))
     end = _cli_date(args.end, today + dt.timedelta(days=730))

@@ -3,9 +3,12 @@ clean-db. Registered with advocacy.cli's command table when that module is loade
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from advocacy import texts
 from advocacy.cli_registry import CLI_USER, arg, command
 from advocacy.errors import AdvocacyError
+from advocacy.privacy import erasure, privacy
 from advocacy.startup import open_database
 
 # Who: a politician or a user, by number (export-person, erase-person).
@@ -22,10 +25,6 @@ def _person(args) -> tuple[str, int]:
 @command("export-person", "skriv alt som er lagret om én person (.json eller .txt)",
          *_PERSON, arg("--out", required=True, metavar="FIL"))
 def cmd_export_person(args) -> int:
-    from pathlib import Path
-
-    from advocacy.privacy import privacy
-
     kind, person_id = _person(args)
     db = open_database(args.db, create=False)
     data = (privacy.export_politician if kind == "politiker" else privacy.export_user)(
@@ -45,8 +44,6 @@ def cmd_export_person(args) -> int:
              help="en annen skrivemåte av navnet som også skal fjernes"),
          arg("--yes", action="store_true", help="bekreft at slettingen ikke kan angres"))
 def cmd_erase_person(args) -> int:
-    from advocacy.privacy import erasure
-
     kind, person_id = _person(args)
     also = tuple(args.also or ())
     db = open_database(args.db, create=False)
@@ -76,8 +73,6 @@ def _print_review(found: dict) -> None:
 
 @command("retention", "vis politikere ute av vervet og frivillige inaktive i over ett år")
 def cmd_retention(args) -> int:
-    from advocacy.privacy import privacy
-
     db = open_database(args.db, create=False)
     rows = privacy.retention_list(db, CLI_USER)
     if not rows:
@@ -91,12 +86,9 @@ def cmd_retention(args) -> int:
 
 @command("clean-db", "rydd databasefilen (WAL-sjekkpunkt og VACUUM) etter sletting")
 def cmd_clean_db(args) -> int:
-    from advocacy.privacy import erasure
-
     db = open_database(args.db, create=False)
     try:
-        db.execute("pragma secure_delete = on")
-        cleaned = erasure.clean_file(db)
+        cleaned = erasure.clean_database(db)
     finally:
         db.close()
     print("Databasefilen er ryddet." if cleaned

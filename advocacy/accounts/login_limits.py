@@ -167,6 +167,20 @@ def unlock(db: sqlite_utils.Database, acting_id: int | None, user_id: int,
     return forgiven
 
 
+def unlock_by_name(db: sqlite_utils.Database, acting_id: int | None, username: str) -> int:
+    """`unlock` for the account called ``username`` (as typed), or `forgive` for a name no
+    account has (a mistyped name also counts against the client that typed it). Returns how
+    many failures were forgiven; AdvocacyError when the name is unknown and had none."""
+    name = username.strip().lower()
+    row = db.execute("select id from users where username = ?", [name]).fetchone()
+    if row is not None:
+        return unlock(db, acting_id, row[0], name)
+    forgiven = forgive(db, name)
+    if not forgiven:
+        raise AdvocacyError(texts.UNLOCK_USER_NOT_FOUND.format(username=username))
+    return forgiven
+
+
 def failures_by_name(db: sqlite_utils.Database) -> dict[str, int]:
     """User name -> failures not yet forgiven, for names that have any (for leadership)."""
     rows = db.execute(

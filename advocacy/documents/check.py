@@ -8,23 +8,11 @@ hostile or broken template is refused at upload, not when a volunteer makes a le
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from advocacy.documents import worker
-from advocacy.documents.errors import SandboxViolation, TemplateError, TemplateLimitExceeded
-from advocacy.documents.fields import sample_value
-from advocacy.documents.render import CompiledTemplate
+from advocacy.documents.compiled import TemplateReport
 from advocacy.errors import AdvocacyError
-
-
-@dataclass(frozen=True)
-class TemplateReport:
-    """What an accepted template needs: its merge fields (sorted) and any warnings."""
-
-    filename: str
-    fields: list[str]
-    warnings: list[str] = field(default_factory=list)
 
 
 def check_template(filename: str, data: bytes) -> TemplateReport:
@@ -37,22 +25,6 @@ def check_template(filename: str, data: bytes) -> TemplateReport:
     become warnings.
     """
     return worker.check(filename, data)
-
-
-def sample_report(prepared: CompiledTemplate) -> TemplateReport:
-    """The report of a guarded and compiled template, after a fill with sample values (runs in
-    the worker)."""
-    samples = {name: sample_value(name) for name in prepared.fields}
-    warnings = []
-    if not prepared.fields:
-        warnings.append("Malen har ingen flettefelt; alle brev blir like.")
-    try:
-        prepared.render(samples)
-    except (SandboxViolation, TemplateLimitExceeded):
-        raise
-    except TemplateError as exc:
-        warnings.append(f"Prøveutfylling med eksempelverdier ga en feil: {exc.message}")
-    return TemplateReport(prepared.filename, sorted(prepared.fields), warnings)
 
 
 def check_template_cli(path: str | Path) -> tuple[int, list[str]]:

@@ -6,6 +6,8 @@ one, is kept in ``detail`` for logs and never shown as a traceback.
 
 from __future__ import annotations
 
+from advocacy import texts
+from advocacy.documents.fields import field_label
 from advocacy.errors import AdvocacyError, ValidationError
 
 
@@ -38,9 +40,6 @@ class MissingFields(TemplateError):
     message names them by their labels (fields.field_label), as the forms do."""
 
     def __init__(self, fields: list[str]):
-        from advocacy import texts
-        from advocacy.documents.fields import field_label
-
         names = ", ".join(f"«{field_label(name)}»" for name in fields)
         super().__init__(texts.MISSING_FIELDS.format(names=names))
         self.fields = fields

@@ -42,19 +42,12 @@ font-size:11pt;line-height:1.35;box-sizing:border-box;min-height:29.7cm}
 </style>"""
 
 
-def to_html(docx_bytes: bytes) -> str:
-    """The document as safe HTML inside a page-like container.
-
-    Converted in a bounded worker (worker.py) like every fill: a letter just under the output
-    cap can take mammoth many seconds. Raises TemplateLimitExceeded when it runs past the limits.
-    """
-    from advocacy.documents import worker
-
-    return worker.to_html(docx_bytes)
-
-
 def html_here(docx_bytes: bytes) -> str:
-    """to_html in this process (the worker's side)."""
+    """The document as safe HTML inside a page-like container, converted in this process.
+
+    The pages call worker.to_html (``documents.to_html``), which runs this in a bounded worker:
+    a letter just under the output cap can take mammoth many seconds.
+    """
     result = mammoth.convert_to_html(io.BytesIO(docx_bytes), style_map=STYLE_MAP)
     return f'{PAGE_STYLE}<div class="pavirk-page">{sanitize(result.value)}</div>'
 

@@ -20,7 +20,7 @@ on every keystroke only sends the merge values. A refusal for the same job is re
 while, so rerunning a page does not run a runaway template again.
 
 Messages are tuples over a multiprocessing pipe. To the worker: (job, Limits, args), and
-("data", bytes) when it answers ("need",); preview.to_html is a job too (mammoth on a large
+("data", bytes) when it answers ("need",); to_html (preview.html_here) is a job too (mammoth on a large
 letter takes long). From it: ("ok", value), ("error", exc, index),
 ("ready",) and ("letter", bytes) in a batch.
 
@@ -87,7 +87,9 @@ def check(filename: str, data: bytes) -> Any:
 
 
 def to_html(data: bytes) -> str:
-    """preview.to_html of a .docx, converted in a worker."""
+    """A .docx as safe HTML inside a page-like container (preview.html_here), converted in a
+    bounded worker: a letter just under the output cap can take mammoth many seconds. Raises
+    TemplateLimitExceeded when it runs past the limits."""
     sha256 = hashlib.sha256(data).hexdigest()
     return _call("html", (sha256, ""), data, (data,))
 

@@ -17,8 +17,12 @@ from typing import Any
 
 from advocacy import texts
 from advocacy.documents import limits
+from advocacy.documents.compiled import CompiledTemplate, sample_report
 from advocacy.documents.errors import TemplateError
+from advocacy.documents.guard import check_upload
 from advocacy.documents.limits import MB, Limits
+from advocacy.documents.package import write_package
+from advocacy.documents.preview import html_here
 from advocacy.errors import AdvocacyError
 
 CACHED_TEMPLATES = 8  # compiled templates a worker keeps (the parent tracks the same number)
@@ -63,25 +67,16 @@ class _Server:
         return self._template(sha256, filename).fields
 
     def job_render(self, sha256: str, filename: str, plain: dict) -> bytes:
-        from advocacy.documents.package import write_package
-
         return write_package(self._template(sha256, filename).render_parts(plain))
 
     def job_check(self, sha256: str, filename: str, data: bytes) -> Any:
-        from advocacy.documents.check import sample_report
-        from advocacy.documents.guard import check_upload
-
         check_upload(filename, data)
         return sample_report(self._template(sha256, filename, data))
 
     def job_html(self, data: bytes) -> str:
-        from advocacy.documents.preview import html_here
-
         return html_here(data)
 
     def job_batch(self, sha256: str, filename: str, plains: list[dict]) -> None:
-        from advocacy.documents.package import write_package
-
         template = self._template(sha256, filename)
         self.send(("ready",))
         for index, plain in enumerate(plains):
@@ -95,8 +90,6 @@ class _Server:
             self.send(("letter", letter))
 
     def _template(self, sha256: str, filename: str, data: bytes | None = None) -> Any:
-        from advocacy.documents.render import CompiledTemplate
-
         key = (sha256, filename)
         if key in self.cache:
             self.cache.move_to_end(key)

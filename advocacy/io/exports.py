@@ -12,6 +12,10 @@ import datetime as dt
 import io
 from collections.abc import Mapping, Sequence
 
+from openpyxl import Workbook
+from openpyxl.cell.cell import TYPE_STRING
+from openpyxl.styles import Font
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -38,10 +42,6 @@ def to_csv(rows: Sequence[Mapping], columns: Mapping[str, str]) -> bytes:
 
 def to_excel(rows: Sequence[Mapping], columns: Mapping[str, str], sheet: str = "Data") -> bytes:
     """An .xlsx with a bold heading row, frozen, and every text cell stored as text."""
-    from openpyxl import Workbook
-    from openpyxl.cell.cell import TYPE_STRING
-    from openpyxl.styles import Font
-
     workbook = Workbook()
     worksheet = workbook.active
     worksheet.title = sheet[:31]

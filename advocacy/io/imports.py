@@ -19,6 +19,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
 from advocacy import texts
 from advocacy.errors import ValidationError
 from advocacy.io import xlsx_guard
@@ -113,29 +116,32 @@ def _read_csv(filename: str, data: bytes) -> Iterator[list[str]]:
         yield record
 
 
+class _StreamedSheet(ReadOnlyWorksheet):
+    """A read-only sheet that does not read its <dimension> (see _open_first_sheet)."""
+
+    def _get_size(self) -> None:
+        pass
+
+
+class _FirstSheetReader(ExcelReader):
+    """An openpyxl reader that loads only the first worksheet, streamed."""
+
+    def read_worksheets(self) -> None:
+        for sheet, rel in self.parser.find_sheets():
+            if rel.target in self.valid_files and "chartsheet" not in rel.Type:
+                self.wb._sheets.append(
+                    _StreamedSheet(self.wb, sheet.name, rel.target, self.shared_strings))
+                return
+
+
 def _open_first_sheet(filename: str, data: bytes):
     """The workbook (read-only) and its first worksheet, whose rows are parsed as they are
     iterated. The sheet's own <dimension> is not read: openpyxl would parse a sheet without one
     whole to look for it, and «A1:XFD1048576» would pad every row to 16,384 cells; each row is
     as wide as its last cell instead."""
-    from openpyxl.reader.excel import ExcelReader
-    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-
-    class StreamedSheet(ReadOnlyWorksheet):
-        def _get_size(self) -> None:
-            pass
-
-    class FirstSheetReader(ExcelReader):
-        def read_worksheets(self) -> None:
-            for sheet, rel in self.parser.find_sheets():
-                if rel.target in self.valid_files and "chartsheet" not in rel.Type:
-                    self.wb._sheets.append(
-                        StreamedSheet(self.wb, sheet.name, rel.target, self.shared_strings))
-                    return
-
     reader = None
     try:
-        reader = FirstSheetReader(io.BytesIO(data), read_only=True, data_only=True)
+        reader = _FirstSheetReader(io.BytesIO(data), read_only=True, data_only=True)
         reader.read()
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         if reader is not None:

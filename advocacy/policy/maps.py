@@ -24,6 +24,8 @@ import functools
 import json
 from pathlib import Path
 
+import altair as alt
+
 from advocacy import reference, texts
 
 STATIC_GEOMETRY = Path(__file__).resolve().parents[2] / "static" / "kommuner.geojson"
@@ -148,8 +150,6 @@ def status_map(cells: list[dict], lever_name: str, height: int = 640) -> dict:
     `st.vega_lite_chart(spec, on_select="rerun", selection_mode=SELECTION)` and read the
     choice with `picked`.
     """
-    import altair as alt
-
     present = [c for c in STATUS_COLOURS if any(cell["status"] == c for cell in cells)]
     domain = present or list(STATUS_COLOURS)
     colour = alt.Color(

@@ -231,6 +231,12 @@ def _rebuild_search(db: sqlite_utils.Database) -> None:
         db.execute(f"insert into [{table}] ([{table}]) values ('optimize')")  # noqa: S608
 
 
+def clean_database(db: sqlite_utils.Database) -> bool:
+    """`clean_file` with secure_delete on (``python -m advocacy clean-db``)."""
+    db.conn.execute("pragma secure_delete = on")
+    return clean_file(db)
+
+
 def clean_file(db: sqlite_utils.Database, attempts: int = 10) -> bool:
     """Leave no deleted text in the file: checkpoint and truncate the WAL, VACUUM (rewrites
     every page, dropping free pages), checkpoint again. False if another connection kept the
