@@ -136,13 +136,26 @@ def set_actor(db: sqlite_utils.Database, user_id: int | None) -> None:
     db.conn.actor = user_id
 
 
-def _object(db, table: str, prefix: str) -> str:
+def _columns(db: sqlite_utils.Database) -> dict[str, list[tuple[str, str]]]:
+    """Table → its (column, declared type) in order, for the audited tables that exist: one
+    query, however many tables (this runs at every start)."""
+    columns: dict[str, list[tuple[str, str]]] = {}
+    rows = db.execute(
+        """select m.name, c.name, c.type from sqlite_master m, pragma_table_info(m.name) c
+           where m.type = 'table' and m.name in (select value from json_each(?))
+           order by m.name, c.cid""", [json.dumps(AUDITED)])
+    for table, column, kind in rows:
+        columns.setdefault(table, []).append((column, kind))
+    return columns
+
+
+def _object(columns: list[tuple[str, str]], prefix: str) -> str:
     parts = []
-    for column in db[table].columns:
-        value = f"{prefix}.[{column.name}]"
-        if column.type.upper() == "BLOB":
+    for name, kind in columns:
+        value = f"{prefix}.[{name}]"
+        if kind.upper() == "BLOB":
             value = f"length({value})"  # record that a file changed, not the file
-        parts.append(f"'{column.name}', {value}")
+        parts.append(f"'{name}', {value}")
     return f"json_object({', '.join(parts)})"
 
 
@@ -150,13 +163,13 @@ def expected_triggers(db: sqlite_utils.Database, now: str = NOW) -> dict[str, st
     """Name → definition of every audit trigger this database should have: three per audited
     table (from its current columns) and, once the head exists, the log's own guards."""
     triggers = {}
-    for table in AUDITED:
-        if not db[table].exists():
-            continue
+    columns = _columns(db)
+    for table in (t for t in AUDITED if t in columns):
+        old_row, new_row = _object(columns[table], "old"), _object(columns[table], "new")
         for action, when, old, new in (
-            ("create", "insert", "null", _object(db, table, "new")),
-            ("update", "update", _object(db, table, "old"), _object(db, table, "new")),
-            ("delete", "delete", _object(db, table, "old"), "null"),
+            ("create", "insert", "null", new_row),
+            ("update", "update", old_row, new_row),
+            ("delete", "delete", old_row, "null"),
         ):
             row = "old" if action == "delete" else "new"
             name = f"audit_{table}_{when}"

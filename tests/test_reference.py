@@ -3,6 +3,7 @@ import re
 
 from advocacy import reference
 from advocacy.db import ROOT
+from tests.conftest import statements_run
 
 
 def test_357_municipalities_and_15_counties(db):
@@ -68,3 +69,28 @@ def test_loading_again_keeps_a_goal_leadership_changed(db):
     reference.load(db)
     assert db["levers"].get("skjenketid_gr12")["goal"] == "01:00"
     assert db["municipalities"].count == 357
+
+
+def test_a_start_with_unchanged_data_writes_nothing(db):
+    with statements_run(db) as statements:
+        reference.load(db)
+    assert [s for s in statements if s.lstrip().lower().startswith(("insert", "update"))] == []
+
+
+def test_a_missing_municipality_is_put_back(db):
+    with db.conn:
+        db.execute("pragma foreign_keys = off")
+        db.execute("delete from municipalities where kommunenummer = '3301'")
+    reference.load(db)
+    assert db["municipalities"].get("3301")["navn"] == "Drammen"
+
+
+def test_data_loaded_under_another_digest_is_loaded_again(db):
+    db.execute("update municipalities set navn = 'Gammelt navn' where kommunenummer = '3301'")
+    reference.load(db)
+    assert db["municipalities"].get("3301")["navn"] == "Gammelt navn"  # same digest: kept
+    db.execute("update settings set value = 'eldre' where key = ?", [reference.DIGEST_SETTING])
+    reference.load(db)
+    assert db["municipalities"].get("3301")["navn"] == "Drammen"
+    assert db.execute("select value from settings where key = ?",
+                      [reference.DIGEST_SETTING]).fetchone()[0] != "eldre"
