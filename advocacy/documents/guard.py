@@ -33,11 +33,11 @@ from advocacy import texts
 from advocacy.documents.errors import UploadRefused
 from advocacy.documents.guard_fields import _check_fields
 from advocacy.documents.guard_links import (
-    _MAYBE_PATH_OR_LINK,
     W_NAMESPACES,  # noqa: F401 - re-exported: it was defined here
     _check_elements,
     _check_relationships,
     _refuse,
+    maybe_path_or_link,
 )
 from advocacy.documents.package import parse_xml
 
@@ -226,7 +226,7 @@ def _check_xml(name: str, data: bytes) -> None:
     if name.endswith(".rels"):
         _check_relationships(name, root)
     elif name != "[Content_Types].xml":
-        _check_elements(name, root, scan_values=bool(_MAYBE_PATH_OR_LINK.search(text)))
+        _check_elements(name, root, scan_values=maybe_path_or_link(text))
         _check_fields(name, root)
 
 
