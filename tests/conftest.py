@@ -123,17 +123,22 @@ OWN_USERS = [
 ]
 
 
-@pytest.fixture
-def people(db):
-    """The empty migrated database with two chapters and one user of each kind, made through
-    `accounts` from the literal rows above: `.leader`, `.member` (Lag Drammen, 3301),
-    `.other_member` (Lag Bergen, 4601), `.writer`, the chapters' ids `.drammen`, `.bergen`, and the database `.db`."""
+def make_people(db) -> SimpleNamespace:
+    """Two chapters and one user of each kind in `db`, made through `accounts` from the literal
+    rows above: `.leader`, `.member` (Lag Drammen, 3301), `.other_member` (Lag Bergen, 4601),
+    `.writer`, the chapters' ids `.drammen`, `.bergen`, and the database `.db`."""
     chapters = [accounts.create_chapter(db, name, org, knr) for name, org, knr in OWN_CHAPTERS]
     users = [accounts.get_user(db, accounts.create_user(db, username, role, "passord123",
                                                         full_name=name, chapter=chapter))
              for username, name, role, chapter in OWN_USERS]
     return SimpleNamespace(db=db, leader=users[0], member=users[1], other_member=users[2],
                            writer=users[3], drammen=chapters[0], bergen=chapters[1])
+
+
+@pytest.fixture
+def people(db):
+    """The empty migrated database with `make_people`'s chapters and users."""
+    return make_people(db)
 
 
 def politician(db, user, name, kommune, **raw) -> int:

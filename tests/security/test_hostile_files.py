@@ -10,6 +10,7 @@ import gzip
 import hashlib
 import io
 import random
+import shutil
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -22,6 +23,8 @@ from advocacy.cli import main
 from advocacy.db import connect
 from advocacy.errors import ValidationError
 from advocacy.politicians import politician_import
+from advocacy.startup import open_database
+from tests.conftest import copy_demo, make_people
 from tests.literal_history import records
 
 SHEET = "xl/worksheets/sheet1.xml"
@@ -277,12 +280,31 @@ REGISTER = [(f"Person {i}", "3301" if i % 2 else "4601", "Ap" if i % 3 else "H")
             for i in range(1, 3001)]
 
 
-@pytest.fixture
-def good_backup(own_db, people, tmp_path) -> Path:
-    _, counts = politician_import.import_file(own_db, people.leader, "register.xlsx",
+@pytest.fixture(scope="module")
+def register_backup(tmp_path_factory, empty_template) -> Path:
+    """A backup (and its .sha256) of a database like `own_db` with 3,000 politicians imported
+    through the register import, made once for the module: the hostile cases each tamper with
+    a copy of it (good_backup)."""
+    folder = tmp_path_factory.mktemp("register")
+    copy_demo(empty_template, folder / "advocacy.db")
+    database = open_database(folder / "advocacy.db")
+    people = make_people(database)
+    records(people)
+    _, counts = politician_import.import_file(database, people.leader, "register.xlsx",
                                               workbook(REGISTER))
     assert counts["rejected"] == 0
-    return backup.backup(own_db, tmp_path / "kopi.db")
+    made = backup.backup(database, folder / "kopi.db")
+    database.close()
+    return made
+
+
+@pytest.fixture
+def good_backup(register_backup, tmp_path) -> Path:
+    """A fresh copy of the module's backup and its checksum, as kopi.db in this test's folder."""
+    path = tmp_path / "kopi.db"
+    shutil.copyfile(register_backup, path)
+    shutil.copyfile(backup.checksum_path(register_backup), backup.checksum_path(path))
+    return path
 
 
 def flip(data: bytes, positions) -> bytes:
