@@ -4,11 +4,13 @@ demo data built once per session and copied into each test that asks for it."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import shutil
 from types import SimpleNamespace
 
 import pytest
 from argon2 import PasswordHasher
+from streamlit.components.v2 import manifest_scanner
 
 from advocacy.accounts import accounts
 from advocacy.audit_key import key_path
@@ -24,6 +26,11 @@ TEST_HASHER = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 
 def pytest_configure(config):
     accounts._hasher = accounts._BoundedHasher(accounts.HASH_SLOTS, TEST_HASHER)
+    # Every AppTest scans all installed packages' metadata for Streamlit components (~0.3 s of
+    # CPU each, the largest part of a page test); what is installed does not change during a
+    # session, so the scan runs once. A real server (the browser tests) scans as always.
+    manifest_scanner.scan_component_manifests = functools.cache(
+        manifest_scanner.scan_component_manifests)
 
 
 @pytest.fixture(scope="session")
