@@ -35,7 +35,7 @@ from advocacy.letters import template_library
 from tests.test_cli import run
 from tests.ui.conftest import brev  # noqa: F401 - the Brev og innlegg page as a fixture
 
-LIMIT = 2.0
+LIMIT = 1.0
 SLACK = 6.0  # start-up of a worker and a busy machine
 REFUSED = "Malen bruker for mye tid/minne"
 THREE_LOOPS = ("{% for a in range(1000) %}{% for b in range(1000) %}{% for c in range(1000) %}"
