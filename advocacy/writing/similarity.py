@@ -84,10 +84,11 @@ def index_letter(db: sqlite_utils.Database, document_id: int, text: str | None) 
     """Store a sent letter's sampled shingles (inside the caller's write transaction)."""
     hashes = sampled(text)
     db.execute("delete from letter_shingles where document_id = ?", [document_id])
-    db["letter_shingles"].insert_all(
-        [{"document_id": document_id, "hash": h} for h in hashes], ignore=True)
-    db["letter_fingerprints"].upsert(
-        {"document_id": document_id, "sampled": len(hashes)}, pk="document_id")
+    db.conn.executemany("insert or ignore into letter_shingles (document_id, hash) values (?, ?)",
+                        [(document_id, h) for h in hashes])
+    db.execute("""insert into letter_fingerprints (document_id, sampled) values (?, ?)
+                  on conflict (document_id) do update set sampled = excluded.sampled""",
+               [document_id, len(hashes)])
 
 
 def similar_letters(
