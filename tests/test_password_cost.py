@@ -18,3 +18,12 @@ def test_the_app_hashes_with_argon2s_recommended_cost():
 def test_a_cheap_test_hash_is_upgraded_when_the_app_checks_it():
     cheap = accounts._hasher.hash("et langt nok passord")
     assert accounts._BoundedHasher(1).check_needs_rehash(cheap)
+
+
+def test_an_unknown_name_is_checked_against_a_hash_of_the_same_cost():
+    production = accounts._BoundedHasher(1)
+    dummy = production.dummy_hash()
+    assert argon2.extract_parameters(dummy) == RFC_9106_LOW_MEMORY
+    assert production.dummy_hash() is dummy  # made once
+    assert argon2.extract_parameters(accounts._hasher.dummy_hash()) == (
+        argon2.extract_parameters(accounts._hasher.hash("et langt nok passord")))
